@@ -1,0 +1,17 @@
+package fr.ptce.observatory;
+
+import fr.ptce.observatory.cli.ObservatoryCommand;
+
+/**
+ * {@code java -jar observatory.jar [global options] COMMAND [options]}: see {@link ObservatoryCommand}.
+ */
+public final class Main {
+
+	private Main() {
+	}
+
+	public static void main(String[] args) {
+		System.exit(ObservatoryCommand.execute(args));
+	}
+
+}

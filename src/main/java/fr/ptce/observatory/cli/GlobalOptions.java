@@ -1,0 +1,36 @@
+package fr.ptce.observatory.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The global options of interfaces.md, and the Spring properties given on the command line
+ * ({@code --name.with.dots=value}, e.g. {@code --spring.profiles.active=postgres} or {@code --server.port=9090}),
+ * which are passed to Spring Boot untouched.
+ */
+public final class GlobalOptions {
+
+	Path dataDir;
+
+	Path registry;
+
+	final List<String> springArguments = new ArrayList<>();
+
+	public Path dataDirOr(Path fallback) {
+		return dataDir != null ? dataDir : fallback;
+	}
+
+	public Path dataDir() {
+		return dataDirOr(Path.of("var"));
+	}
+
+	public Path registry() {
+		return registry;
+	}
+
+	public List<String> springArguments() {
+		return springArguments;
+	}
+
+}

@@ -1,0 +1,91 @@
+package fr.ptce.observatory.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import fr.ptce.observatory.SoftwareVersion;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The command line of interfaces.md. Arguments are parsed before Spring starts, so that --help, --version
+ * and usage errors answer at once. Exit status: 0 success, 1 a job failed, 2 usage error.
+ */
+@Command(name = "observatory", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+		versionProvider = ObservatoryCommand.Version.class, sortOptions = false, usageHelpAutoWidth = true,
+		header = "Batch pipeline of the national observatory of the PTCE.",
+		synopsisSubcommandLabel = "COMMAND",
+		description = { "", "Ingests the poles' indicator submissions, computes the yearly figures under statistical "
+				+ "confidentiality, publishes the national report and shares extracts with partner networks.", "" },
+		footer = { "", "Spring Boot properties may be given as --name.with.dots=value "
+				+ "(e.g. --spring.profiles.active=postgres).",
+				"Exit status: 0 success, 1 a job failed (the message says which step and why), 2 usage error.",
+				"Run 'observatory COMMAND --help' for the options of a command." },
+		subcommands = {})
+public class ObservatoryCommand implements Runnable {
+
+	final GlobalOptions global = new GlobalOptions();
+
+	@Spec
+	CommandLine.Model.CommandSpec spec;
+
+	@Option(names = "--data-dir", paramLabel = "DIR", description = "data directory (default: ./var)",
+			scope = ScopeType.INHERIT)
+	void dataDir(Path dir) {
+		global.dataDir = dir;
+	}
+
+	@Option(names = "--registry", paramLabel = "FILE",
+			description = "pole registry (default: the registry of data-samples/)", scope = ScopeType.INHERIT)
+	void registry(Path file) {
+		global.registry = file;
+	}
+
+	@Override
+	public void run() {
+		spec.commandLine().usage(spec.commandLine().getOut());
+		throw new CommandLine.ParameterException(spec.commandLine(), "a COMMAND is required");
+	}
+
+	public static int execute(String... args) {
+		return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+	}
+
+	public static int execute(PrintWriter out, PrintWriter err, String... args) {
+		ObservatoryCommand root = new ObservatoryCommand();
+		List<String> picocliArgs = new ArrayList<>();
+		for (String arg : args) {
+			if (arg.matches("--[a-z][a-z0-9-]*(\\.[a-zA-Z0-9-\\[\\]]+)+=.*")) {
+				root.global.springArguments.add(arg);
+			}
+			else {
+				picocliArgs.add(arg);
+			}
+		}
+		CommandLine cli = new CommandLine(root);
+		cli.setOut(out);
+		cli.setErr(err);
+		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+			err.println("error: " + Failures.describe(ex));
+			return ex instanceof UsageException ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
+		});
+		return cli.execute(picocliArgs.toArray(String[]::new));
+	}
+
+	static final class Version implements CommandLine.IVersionProvider {
+
+		@Override
+		public String[] getVersion() {
+			return new String[] { "observatory " + SoftwareVersion.get(),
+					"Java " + System.getProperty("java.version") };
+		}
+
+	}
+
+}

@@ -1,0 +1,91 @@
+package fr.ptce.observatory.referential;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+
+/**
+ * A small UTF-8, comma-separated reference table (registry, catalogue, geographic files) read whole, with the
+ * SHA-256 of its bytes so that every published artefact can name the version it was computed from.
+ */
+record CsvTable(String source, String sha256, List<String> header, List<Row> rows) {
+
+	record Row(long line, Map<String, String> fields) {
+
+		String get(String column) {
+			String value = fields.get(column);
+			return value == null ? "" : value.strip();
+		}
+
+	}
+
+	static CsvTable read(String source, InputStream in, String... requiredColumns) {
+		byte[] bytes;
+		try (in) {
+			bytes = in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new ReferentialException(source + ": cannot be read (" + ex.getMessage() + ")", ex);
+		}
+		List<String> header = null;
+		List<Row> rows = new ArrayList<>();
+		try (CsvReader<CsvRecord> reader = CsvReader.builder()
+			.detectBomHeader(true)
+			.skipEmptyLines(true)
+			.ofCsvRecord(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
+			for (CsvRecord record : reader) {
+				if (header == null) {
+					header = record.getFields().stream().map(f -> f.strip().toLowerCase(Locale.ROOT)).toList();
+					for (String required : requiredColumns) {
+						if (!header.contains(required)) {
+							throw ReferentialException.at(source, record.getStartingLineNumber(),
+									"the column '" + required + "' is missing from the header");
+						}
+					}
+					continue;
+				}
+				if (record.getFieldCount() != header.size()) {
+					throw ReferentialException.at(source, record.getStartingLineNumber(), record.getFieldCount()
+							+ " fields where the header has " + header.size());
+				}
+				Map<String, String> fields = new HashMap<>();
+				for (int i = 0; i < header.size(); i++) {
+					fields.put(header.get(i), record.getField(i));
+				}
+				rows.add(new Row(record.getStartingLineNumber(), fields));
+			}
+		}
+		catch (ReferentialException ex) {
+			throw ex;
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new ReferentialException(source + ": not a readable CSV file (" + ex.getMessage() + ")", ex);
+		}
+		if (header == null) {
+			throw new ReferentialException(source + ": the file is empty");
+		}
+		return new CsvTable(source, sha256(bytes), header, rows);
+	}
+
+	static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,186 @@
+package fr.ptce.observatory.referential;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The pole registry (registry.md), validated whole before anything uses it: a bad registry is an error that
+ * names the line and the reason, and nothing of it is loaded.
+ */
+public final class Registry {
+
+	/** The registry bundled with the software: the one of data-samples/, used when no --registry is given. */
+	public static final String BUNDLED_RESOURCE = "/samples/registry.csv";
+
+	public static final Pattern POLE_ID = Pattern.compile("PTCE-\\d{4}");
+
+	public static final Set<String> LEGAL_FORMS = Set.of("association", "scic", "scop", "gie", "sas", "other");
+
+	public static final List<String> THEMES = List.of("ALIMENTATION", "ECONOMIE_CIRCULAIRE", "MOBILITE", "CULTURE",
+			"HABITAT", "ENERGIE", "NUMERIQUE", "SERVICES_PERSONNE", "TOURISME", "EMPLOI_INSERTION");
+
+	public static final List<String> NETWORKS = List.of("LABO_ESS", "RTES", "COORACE", "MES", "ESS_FRANCE");
+
+	private static final Pattern YEAR = Pattern.compile("\\d{4}");
+
+	private final List<Pole> poles;
+
+	private final Map<String, Pole> byId;
+
+	private final String sha256;
+
+	private final String source;
+
+	private Registry(String source, List<Pole> poles, String sha256) {
+		this.source = source;
+		this.poles = List.copyOf(poles);
+		this.byId = new HashMap<>(poles.size() * 2);
+		poles.forEach(p -> byId.put(p.id(), p));
+		this.sha256 = sha256;
+	}
+
+	public static Registry load(Path file, GeoReferential geo) {
+		if (!Files.isReadable(file)) {
+			throw new ReferentialException(file + ": the registry file does not exist or cannot be read");
+		}
+		try {
+			return read(file.toString(), Files.newInputStream(file), geo);
+		}
+		catch (IOException ex) {
+			throw new ReferentialException(file + ": cannot be read (" + ex.getMessage() + ")", ex);
+		}
+	}
+
+	public static Registry bundled(GeoReferential geo) {
+		InputStream in = Registry.class.getResourceAsStream(BUNDLED_RESOURCE);
+		if (in == null) {
+			throw new ReferentialException("the bundled registry " + BUNDLED_RESOURCE + " is missing from the build");
+		}
+		return read("data-samples/registry.csv", in, geo);
+	}
+
+	public static Registry read(String source, InputStream in, GeoReferential geo) {
+		CsvTable table = CsvTable.read(source, in, "pole_id", "name", "commune", "created", "closed", "legal_form",
+				"theme", "networks", "epci", "open_data");
+		List<Pole> poles = new ArrayList<>();
+		Map<String, Long> seen = new HashMap<>();
+		for (CsvTable.Row row : table.rows()) {
+			long line = row.line();
+			String id = row.get("pole_id").toUpperCase(Locale.ROOT);
+			if (!POLE_ID.matcher(id).matches()) {
+				throw ReferentialException.at(source, line, "pole_id '" + row.get("pole_id")
+						+ "' is not PTCE- followed by four digits");
+			}
+			Long first = seen.putIfAbsent(id, line);
+			if (first != null) {
+				throw ReferentialException.at(source, line, "duplicate pole_id " + id + " (first on line " + first + ")");
+			}
+			String name = row.get("name");
+			if (name.isEmpty()) {
+				throw ReferentialException.at(source, line, "empty name for " + id);
+			}
+			GeoReferential.Commune commune = geo.commune(row.get("commune"));
+			if (commune == null) {
+				throw ReferentialException.at(source, line, "unknown commune '" + row.get("commune") + "' for " + id
+						+ " (an INSEE code of the COG 2026 is expected)");
+			}
+			GeoReferential.Region region = geo.region(commune.region());
+			if (region == null || !region.isReported()) {
+				throw ReferentialException.at(source, line, "commune " + commune.code() + " of " + id
+						+ " is outside the 18 regions the observatory reports on");
+			}
+			int created = parseYear(row.get("created"), source, line, "created");
+			Integer closed = row.get("closed").isEmpty() ? null : parseYear(row.get("closed"), source, line, "closed");
+			if (closed != null && closed < created) {
+				throw ReferentialException.at(source, line, "closed " + closed + " is before created " + created);
+			}
+			String legalForm = row.get("legal_form").toLowerCase(Locale.ROOT);
+			if (!LEGAL_FORMS.contains(legalForm)) {
+				throw ReferentialException.at(source, line, "unknown legal_form '" + row.get("legal_form")
+						+ "' (expected one of " + String.join(", ", LEGAL_FORMS.stream().sorted().toList()) + ")");
+			}
+			String theme = row.get("theme").toUpperCase(Locale.ROOT);
+			if (!THEMES.contains(theme)) {
+				throw ReferentialException.at(source, line, "unknown theme '" + row.get("theme") + "'");
+			}
+			List<String> networks = split(row.get("networks"));
+			for (String network : networks) {
+				if (!NETWORKS.contains(network)) {
+					throw ReferentialException.at(source, line, "unknown network '" + network + "'");
+				}
+			}
+			List<String> epci = split(row.get("epci"));
+			for (String siren : epci) {
+				if (geo.epci(siren) == null) {
+					throw ReferentialException.at(source, line, "unknown EPCI '" + siren + "'");
+				}
+			}
+			if (epci.isEmpty() && !commune.epci().isEmpty()) {
+				epci = List.of(commune.epci());
+			}
+			String openData = row.get("open_data").toLowerCase(Locale.ROOT);
+			if (!openData.equals("yes") && !openData.equals("no")) {
+				throw ReferentialException.at(source, line, "open_data '" + row.get("open_data")
+						+ "' must be yes or no");
+			}
+			poles.add(new Pole(poles.size(), id, name, commune.code(), commune.departement(), commune.region(), created,
+					closed, legalForm, theme, networks, epci, openData.equals("yes")));
+		}
+		return new Registry(source, poles, table.sha256());
+	}
+
+	private static int parseYear(String value, String source, long line, String column) {
+		if (!YEAR.matcher(value).matches()) {
+			throw ReferentialException.at(source, line, column + " '" + value + "' is not a year");
+		}
+		return Integer.parseInt(value);
+	}
+
+	private static List<String> split(String value) {
+		if (value.isEmpty()) {
+			return List.of();
+		}
+		return Arrays.stream(value.split("\\|"))
+			.map(s -> s.strip().toUpperCase(Locale.ROOT))
+			.filter(s -> !s.isEmpty())
+			.toList();
+	}
+
+	/** @return the pole of that identifier (upper-cased, as submitted identifiers are case-insensitive), or null */
+	public Pole find(String id) {
+		return byId.get(id.toUpperCase(Locale.ROOT));
+	}
+
+	public List<Pole> poles() {
+		return Collections.unmodifiableList(poles);
+	}
+
+	public int size() {
+		return poles.size();
+	}
+
+	public String sha256() {
+		return sha256;
+	}
+
+	public String source() {
+		return source;
+	}
+
+	/** The earliest created year, the lower bound of any period a pole can report. */
+	public int firstCreated() {
+		return poles.stream().mapToInt(Pole::created).min().orElse(9999);
+	}
+
+}
