@@ -1,0 +1,101 @@
+package fr.ptce.observatory.cli;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Runs a job from the command line, synchronously, and turns its outcome into the exit status of
+ * interfaces.md: 0 when it completed, 1 when it failed (with the step and the reason).
+ *
+ * Jobs define no incrementer (Spring Batch 6 would then ignore the parameters given); each command run is a
+ * new job instance thanks to a {@code run.id} parameter.
+ */
+public final class JobLaunches {
+
+	private JobLaunches() {
+	}
+
+	/** Parameters of a new run: the given ones plus an identifying run.id. */
+	public static JobParametersBuilder newRun() {
+		return new JobParametersBuilder().addLong("run.id", System.currentTimeMillis() * 1000 + (System.nanoTime() / 1000) % 1000);
+	}
+
+	/**
+	 * Marks executions of the job left STARTED by a process that died (kill -9, power loss) as FAILED with
+	 * {@link JobOperator#recover}, so that the job can run again. Command-line runs are one process at a time
+	 * per data directory, so a STARTED execution found at start-up is a dead one.
+	 */
+	public static void recoverAbandoned(ApplicationContext context, String jobName, PrintWriter out) {
+		JobRepository repository = context.getBean(JobRepository.class);
+		JobOperator operator = context.getBean(JobOperator.class);
+		for (JobExecution execution : repository.findRunningJobExecutions(jobName)) {
+			operator.recover(execution);
+			out.println("Recovered run " + execution.getId() + " of " + jobName
+					+ " left unfinished by a process that stopped; its work is redone now.");
+		}
+	}
+
+	/** Starts the job and waits for it. */
+	public static JobExecution run(ApplicationContext context, String jobName, JobParameters parameters) {
+		Job job = context.getBean(jobName, Job.class);
+		JobOperator operator = context.getBean(JobOperator.class);
+		try {
+			return operator.start(job, parameters);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("cannot start " + jobName + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** 0 when completed; otherwise prints which step failed and why, and returns 1. */
+	public static int exitStatus(JobExecution execution, PrintWriter err) {
+		if (execution.getStatus() == BatchStatus.COMPLETED) {
+			return 0;
+		}
+		err.println("error: " + describeFailure(execution));
+		return 1;
+	}
+
+	public static String describeFailure(JobExecution execution) {
+		List<StepExecution> steps = execution.getStepExecutions()
+			.stream()
+			.sorted(Comparator.comparing(StepExecution::getId))
+			.toList();
+		for (StepExecution step : steps) {
+			if (step.getStatus() != BatchStatus.COMPLETED) {
+				String reason = step.getFailureExceptions().isEmpty() ? step.getExitStatus().getExitDescription()
+						: Failures.describe(step.getFailureExceptions().get(0));
+				return execution.getJobInstance().getJobName() + " failed in step " + step.getStepName() + ": "
+						+ firstLine(reason);
+			}
+		}
+		String reason = execution.getAllFailureExceptions().isEmpty() ? execution.getExitStatus().getExitDescription()
+				: Failures.describe(execution.getAllFailureExceptions().get(0));
+		return execution.getJobInstance().getJobName() + " ended " + execution.getStatus() + ": " + firstLine(reason);
+	}
+
+	private static String firstLine(String text) {
+		if (text == null || text.isBlank()) {
+			return "no reason recorded (see the log)";
+		}
+		int nl = text.indexOf('\n');
+		return nl < 0 ? text : text.substring(0, nl);
+	}
+
+	public static Instant now() {
+		return Instant.now();
+	}
+
+}
