@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  * The command line of interfaces.md. Arguments are parsed before Spring starts, so that --help, --version
  * and usage errors answer at once. Exit status: 0 success, 1 a job failed, 2 usage error.
  */
-@Command(name = "observatory", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+@Command(name = "observatory", mixinStandardHelpOptions = true,
 		versionProvider = ObservatoryCommand.Version.class, sortOptions = false, usageHelpAutoWidth = true,
 		header = "Batch pipeline of the national observatory of the PTCE.",
 		synopsisSubcommandLabel = "COMMAND",
@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 				+ "(e.g. --spring.profiles.active=postgres).",
 				"Exit status: 0 success, 1 a job failed (the message says which step and why), 2 usage error.",
 				"Run 'observatory COMMAND --help' for the options of a command." },
-		subcommands = {})
+		subcommands = { IngestCommand.class, StatusCommand.class, DemoCommand.class })
 public class ObservatoryCommand implements Runnable {
 
 	final GlobalOptions global = new GlobalOptions();

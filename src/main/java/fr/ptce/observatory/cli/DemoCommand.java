@@ -1,0 +1,104 @@
+package fr.ptce.observatory.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import fr.ptce.observatory.warehouse.AtomicFiles;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code demo}: the whole chain on the bundled samples, in a fresh data directory (default ./var/demo), then
+ * where to look.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+		description = { "Runs the whole chain on the bundled samples (data-samples/) in a fresh data directory"
+				+ " (default ./var/demo, emptied first if an earlier demo made it) and prints where to look." })
+public class DemoCommand implements Callable<Integer> {
+
+	static final String MARKER = ".observatory-demo";
+
+	@ParentCommand
+	ObservatoryCommand parent;
+
+	@Spec
+	picocli.CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public Integer call() throws IOException {
+		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		Path dataDir = parent.global.dataDirOr(Path.of("var", "demo")).toAbsolutePath().normalize();
+		prepare(dataDir);
+		int copied = copySamples(dataDir.resolve("inbox"));
+		out.println("Demo data directory: " + dataDir);
+		out.println("Copied " + copied + " sample submission(s) into " + dataDir.resolve("inbox"));
+		out.println();
+		try (ConfigurableApplicationContext context = ApplicationContexts.start(parent.global, dataDir)) {
+			out.println("== ingest");
+			int status = IngestCommand.ingest(context, null, out, err);
+			if (status != 0) {
+				return status;
+			}
+			out.println();
+			out.println("Look at:");
+			out.println("  " + dataDir.resolve("receipts") + "   one JSON and one CSV receipt per file");
+			out.println("  " + dataDir.resolve("warehouse/observations") + "   the observations, as Parquet");
+			out.println("  java -jar target/observatory.jar --data-dir " + dataDir + " status");
+			return 0;
+		}
+	}
+
+	/** A fresh directory: an earlier demo's is emptied; anything else that is not empty is refused. */
+	private static void prepare(Path dataDir) throws IOException {
+		if (Files.exists(dataDir)) {
+			boolean empty;
+			try (var list = Files.list(dataDir)) {
+				empty = list.findAny().isEmpty();
+			}
+			if (!empty && !Files.exists(dataDir.resolve(MARKER))) {
+				throw new UsageException(dataDir + " is not empty and was not made by demo: give another --data-dir");
+			}
+			AtomicFiles.deleteTree(dataDir);
+		}
+		Files.createDirectories(dataDir.resolve("inbox"));
+		Files.writeString(dataDir.resolve(MARKER), "made by observatory demo; deleted by the next demo\n");
+	}
+
+	/** The sample submissions bundled in the jar (classpath samples/submissions/). */
+	static int copySamples(Path inbox) {
+		try {
+			Resource[] resources = new PathMatchingResourcePatternResolver()
+				.getResources("classpath*:samples/submissions/*");
+			int n = 0;
+			for (Resource r : resources) {
+				String name = r.getFilename();
+				if (name == null || name.isEmpty() || !r.isReadable()) {
+					continue;
+				}
+				try (InputStream in = r.getInputStream()) {
+					Files.copy(in, inbox.resolve(name));
+					n++;
+				}
+			}
+			return n;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot copy the bundled samples: " + ex.getMessage(), ex);
+		}
+	}
+
+
+}

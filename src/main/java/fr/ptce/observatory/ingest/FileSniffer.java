@@ -1,0 +1,256 @@
+package fr.ptce.observatory.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * One pass over the bytes of a submission before it is parsed: its SHA-256 (the submission id), whether it is
+ * text at all (NUL bytes), its encoding (UTF-8 with or without BOM if the bytes are valid UTF-8, else
+ * Windows-1252, what French Excel writes, unless it holds bytes Windows-1252 leaves undefined), its delimiter
+ * (the more frequent of {@code ;} and {@code ,} in the header row, outside quotes) and whether a quote is left
+ * open at the end of the file — which a CSV parser silently closes, and the format calls MALFORMED_ROW.
+ * Memory stays flat whatever the file size.
+ */
+public final class FileSniffer {
+
+	private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+	private static final int BUFFER = 1 << 20;
+
+	/** What the pass found; charset is null when the file is not text in either encoding. */
+	public record Facts(String sha256, long size, Charset charset, boolean bom, boolean hasNul, char delimiter,
+			boolean openQuoteAtEnd) {
+
+		public boolean isText() {
+			return !hasNul && charset != null;
+		}
+
+	}
+
+	private FileSniffer() {
+	}
+
+	public static Facts sniff(Path file) throws IOException {
+		MessageDigest sha = sha256();
+		byte[] buffer = new byte[BUFFER];
+		long size = 0;
+		boolean nul = false;
+		boolean cp1252Valid = true;
+		Utf8Validator utf8 = new Utf8Validator();
+		QuoteTracker quotes = null;
+		boolean bom = false;
+		char delimiter = ',';
+		try (InputStream in = Files.newInputStream(file)) {
+			int n;
+			boolean first = true;
+			while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
+				sha.update(buffer, 0, n);
+				int start = 0;
+				if (first) {
+					bom = n >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB && (buffer[2] & 0xFF) == 0xBF;
+					start = bom ? 3 : 0;
+					delimiter = detectDelimiter(buffer, start, n);
+					quotes = new QuoteTracker((byte) delimiter);
+					first = false;
+				}
+				for (int i = start; i < n; i++) {
+					int b = buffer[i] & 0xFF;
+					if (b == 0) {
+						nul = true;
+					}
+					else if (b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D) {
+						cp1252Valid = false;
+					}
+					utf8.accept(b);
+					quotes.accept(b);
+				}
+				size += n;
+			}
+		}
+		Charset charset = utf8.isValid() ? StandardCharsets.UTF_8 : cp1252Valid ? WINDOWS_1252 : null;
+		return new Facts(HexFormat.of().formatHex(sha.digest()), size, charset, bom, nul, delimiter,
+				quotes != null && quotes.isOpen());
+	}
+
+	/**
+	 * The header row is the first line with something else than blanks and delimiters; the delimiter is the one
+	 * it holds more of, outside quotes ({@code ,} when neither).
+	 */
+	static char detectDelimiter(byte[] bytes, int from, int to) {
+		int semicolons = 0;
+		int commas = 0;
+		boolean quoted = false;
+		boolean content = false;
+		for (int i = from; i < to; i++) {
+			byte b = bytes[i];
+			if (b == '"') {
+				quoted = !quoted;
+				content = true;
+			}
+			else if (quoted) {
+				continue;
+			}
+			else if (b == ';') {
+				semicolons++;
+			}
+			else if (b == ',') {
+				commas++;
+			}
+			else if (b == '\n' || b == '\r') {
+				if (content) {
+					break;
+				}
+				semicolons = 0;
+				commas = 0;
+			}
+			else if (b != ' ' && b != '\t') {
+				content = true;
+			}
+		}
+		return semicolons > commas ? ';' : ',';
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Byte-level UTF-8 well-formedness (no overlongs, no surrogates, at most U+10FFFF). */
+	static final class Utf8Validator {
+
+		private int need;
+
+		private int low = 0x80;
+
+		private int high = 0xBF;
+
+		private boolean valid = true;
+
+		void accept(int b) {
+			if (!valid) {
+				return;
+			}
+			if (need > 0) {
+				if (b < low || b > high) {
+					valid = false;
+					return;
+				}
+				need--;
+				low = 0x80;
+				high = 0xBF;
+				return;
+			}
+			if (b < 0x80) {
+				return;
+			}
+			if (b >= 0xC2 && b <= 0xDF) {
+				need = 1;
+			}
+			else if (b == 0xE0) {
+				need = 2;
+				low = 0xA0;
+			}
+			else if ((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF) {
+				need = 2;
+			}
+			else if (b == 0xED) {
+				need = 2;
+				high = 0x9F;
+			}
+			else if (b == 0xF0) {
+				need = 3;
+				low = 0x90;
+			}
+			else if (b >= 0xF1 && b <= 0xF3) {
+				need = 3;
+			}
+			else if (b == 0xF4) {
+				need = 3;
+				high = 0x8F;
+			}
+			else {
+				valid = false;
+			}
+		}
+
+		boolean isValid() {
+			return valid && need == 0;
+		}
+
+	}
+
+	/**
+	 * The quoting state machine of the CSV parser (a quote opens a field only at its start; {@code ""} inside
+	 * quotes is a literal quote), to tell whether the file ends inside a quoted field. ASCII delimiters and quotes
+	 * never occur inside multi-byte UTF-8 sequences, so bytes can be read directly in both encodings.
+	 */
+	static final class QuoteTracker {
+
+		private static final int FIELD_START = 0;
+
+		private static final int UNQUOTED = 1;
+
+		private static final int QUOTED = 2;
+
+		private static final int QUOTE_IN_QUOTED = 3;
+
+		private final byte delimiter;
+
+		private int state = FIELD_START;
+
+		QuoteTracker(byte delimiter) {
+			this.delimiter = delimiter;
+		}
+
+		void accept(int b) {
+			switch (state) {
+				case FIELD_START -> {
+					if (b == '"') {
+						state = QUOTED;
+					}
+					else if (b != delimiter && b != '\n' && b != '\r') {
+						state = UNQUOTED;
+					}
+				}
+				case UNQUOTED -> {
+					if (b == delimiter || b == '\n' || b == '\r') {
+						state = FIELD_START;
+					}
+				}
+				case QUOTED -> {
+					if (b == '"') {
+						state = QUOTE_IN_QUOTED;
+					}
+				}
+				default -> {
+					if (b == '"') {
+						state = QUOTED;
+					}
+					else if (b == delimiter || b == '\n' || b == '\r') {
+						state = FIELD_START;
+					}
+					else {
+						state = UNQUOTED;
+					}
+				}
+			}
+		}
+
+		boolean isOpen() {
+			return state == QUOTED;
+		}
+
+	}
+
+}

@@ -1,0 +1,556 @@
+package fr.ptce.observatory.ingest;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import fr.ptce.observatory.referential.Catalogue;
+import fr.ptce.observatory.referential.Indicator;
+import fr.ptce.observatory.referential.Pole;
+import fr.ptce.observatory.referential.Registry;
+import fr.ptce.observatory.warehouse.AtomicFiles;
+import fr.ptce.observatory.warehouse.DataDirectory;
+import fr.ptce.observatory.warehouse.Observation;
+import fr.ptce.observatory.warehouse.ParquetScan;
+import fr.ptce.observatory.warehouse.ParquetTable;
+import fr.ptce.observatory.warehouse.Provenance;
+import fr.ptce.observatory.warehouse.Tables;
+import fr.ptce.observatory.warehouse.Timestamps;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One ingest run over the inbox: each file, in name order, is read, validated and spooled; its accepted rows
+ * are appended to the run's observation files (one open file per year, so a run writes a few files per year
+ * partition, not one per submission); its receipt is written. Everything goes to the run's staging folder;
+ * {@link #seal()} writes the manifest, the commit point, and {@link #publish} moves it all into place.
+ *
+ * All rows of a run share one ingested_at instant; within a run, files are processed, and their rows written,
+ * in name order, so that a later file name wins, as the Revisions section of the format says.
+ */
+public final class IngestRun implements Closeable {
+
+	private static final Logger log = LoggerFactory.getLogger(IngestRun.class);
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	static final String MANIFEST = "manifest.json";
+
+	/** Observation files are rolled over at this many rows, so that no single file grows without bound. */
+	static final long ROWS_PER_FILE = 5_000_000;
+
+	private final DataDirectory dir;
+
+	private final Registry registry;
+
+	private final Catalogue catalogue;
+
+	private final Provenance provenance;
+
+	private final Instant ingestedAt;
+
+	private final LocalDate ingestionDay;
+
+	private final double quarantineThreshold;
+
+	private final SubmissionLedger ledger;
+
+	private final String runId;
+
+	private final Path staging;
+
+	private final KeySpace keys;
+
+	private final SubmissionValidation.Buffers buffers;
+
+	/** The current value of every key (NaN: none, or status M), kept up to date file by file. */
+	private final double[] current;
+
+	private final Spool rows;
+
+	private final Spool errors;
+
+	private final Map<Integer, ParquetTable.Sink<Observation>> sinks = new HashMap<>();
+
+	private final Map<Integer, Integer> fileSequence = new HashMap<>();
+
+	private final List<Manifest.Move> parquet = new ArrayList<>();
+
+	private final List<Manifest.Move> receipts = new ArrayList<>();
+
+	private final List<SubmissionOutcome> outcomes = new ArrayList<>();
+
+	private final Set<String> acceptedInRun = new HashSet<>();
+
+	private final Set<String> receiptNames = new HashSet<>();
+
+	private final Set<String> destinations = new HashSet<>();
+
+	private final String[] periodCodes;
+
+	private long rowsRead;
+
+	public IngestRun(DataDirectory dir, Registry registry, Catalogue catalogue, Provenance provenance,
+			Instant ingestedAt, ZoneId zone, double quarantineThreshold, SubmissionLedger ledger) {
+		this.dir = dir;
+		this.registry = registry;
+		this.catalogue = catalogue;
+		this.ingestedAt = Timestamps.micros(ingestedAt);
+		this.provenance = provenance.withAsOf(this.ingestedAt);
+		this.ingestionDay = LocalDate.ofInstant(this.ingestedAt, zone);
+		this.quarantineThreshold = quarantineThreshold;
+		this.ledger = ledger;
+		this.runId = String.format("%016d", Timestamps.toMicros(this.ingestedAt));
+		this.staging = dir.staging().resolve(runId);
+		this.keys = new KeySpace(registry.size(), Math.min(registry.firstCreated(), ingestionDay.getYear()),
+				ingestionDay.getYear(), catalogue.size());
+		this.buffers = new SubmissionValidation.Buffers(keys, catalogue);
+		this.current = new double[keys.size()];
+		Arrays.fill(current, Double.NaN);
+		this.periodCodes = new String[(keys.lastYear() - keys.firstYear() + 1) * 5];
+		for (int y = keys.firstYear(); y <= keys.lastYear(); y++) {
+			for (int q = 0; q < 5; q++) {
+				periodCodes[(y - keys.firstYear()) * 5 + q] = new Period(y, q).code();
+			}
+		}
+		try {
+			Files.createDirectories(staging.resolve("receipts"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot create " + staging + ": " + ex.getMessage(), ex);
+		}
+		this.rows = new Spool(staging.resolve(".rows.spool"));
+		this.errors = new Spool(staging.resolve(".errors.spool"));
+		loadCurrentValues();
+	}
+
+	public String runId() {
+		return runId;
+	}
+
+	public Instant ingestedAt() {
+		return ingestedAt;
+	}
+
+	public List<SubmissionOutcome> outcomes() {
+		return List.copyOf(outcomes);
+	}
+
+	public long rowsRead() {
+		return rowsRead;
+	}
+
+	/** The files waiting in an inbox, in name order (hidden files, such as a copy in progress, are left). */
+	public static List<Path> inboxFiles(Path inbox) {
+		if (!Files.isDirectory(inbox)) {
+			return List.of();
+		}
+		try (Stream<Path> list = Files.list(inbox)) {
+			return list.filter(Files::isRegularFile)
+				.filter(p -> !p.getFileName().toString().startsWith("."))
+				.sorted(Comparator.comparing(p -> p.getFileName().toString()))
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot list the inbox " + inbox + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Reads the current value of every key from the store, for SUSPICIOUS_JUMP. Files are read in name order,
+	 * which is ingestion order, and rows in the order they were written, so the last value seen is the current.
+	 */
+	private void loadCurrentValues() {
+		Path table = dir.table(Tables.OBSERVATIONS);
+		Map<String, Integer> poleIndex = new HashMap<>();
+		registry.poles().forEach(p -> poleIndex.put(p.id(), p.index()));
+		for (int year : ParquetScan.years(table)) {
+			if (!keys.contains(year)) {
+				continue;
+			}
+			for (Path file : ParquetScan.files(dir.partition(Tables.OBSERVATIONS, year))) {
+				ParquetScan.scan(file, group -> {
+					ParquetScan.Column pole = group.column("pole_id");
+					ParquetScan.Column quarter = group.column("quarter");
+					ParquetScan.Column indicator = group.column("indicator");
+					ParquetScan.Column value = group.column("value");
+					for (long i = 0; i < group.rows(); i++) {
+						Integer p = poleIndex.get(pole.string());
+						Integer q = quarter.nullableInt32();
+						Indicator ind = catalogue.find(indicator.string());
+						Double v = value.nullableFloat64();
+						pole.next();
+						quarter.next();
+						indicator.next();
+						value.next();
+						if (p != null && ind != null) {
+							int key = keys.key(p, year, q == null ? 0 : q, ind.index());
+							current[key] = v == null ? Double.NaN : v;
+						}
+					}
+				});
+			}
+		}
+	}
+
+	/** Processes one inbox file; it stays in the inbox until the run is published. */
+	public SubmissionOutcome process(Path file) {
+		String name = file.getFileName().toString();
+		FileSniffer.Facts facts;
+		try {
+			facts = FileSniffer.sniff(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read " + file + ": " + ex.getMessage(), ex);
+		}
+		if (acceptedInRun.contains(facts.sha256()) || ledger.alreadyIngested(facts.sha256())) {
+			return fileLevel(name, facts.sha256(), FileStatus.DUPLICATE_SUBMISSION, null,
+					"Ce fichier a déjà été reçu et enregistré à l’identique (même empreinte SHA-256) : il n’est pas"
+							+ " enregistré une seconde fois.",
+					"This file was already received and stored byte for byte (same SHA-256): it is not stored a"
+							+ " second time.");
+		}
+		if (!facts.isText()) {
+			return fileLevel(name, facts.sha256(), FileStatus.REJECTED, "NOT_CSV", null, null);
+		}
+		try (SubmissionReader reader = new SubmissionReader(file, facts)) {
+			if (!reader.hasHeaderRow()) {
+				return fileLevel(name, facts.sha256(), FileStatus.REJECTED, "EMPTY_FILE", null, null);
+			}
+			if (reader.missingColumn() != null) {
+				return fileLevel(name, facts.sha256(), FileStatus.REJECTED, "MISSING_COLUMN:" + reader.missingColumn(),
+						null, null);
+			}
+			return validateAndStore(name, facts, reader);
+		}
+	}
+
+	private SubmissionOutcome validateAndStore(String name, FileSniffer.Facts facts, SubmissionReader reader) {
+		SubmissionReader.Header header = reader.header();
+		SubmissionValidation validation = new SubmissionValidation(registry, catalogue, buffers, ingestionDay, header,
+				facts.delimiter());
+		List<Issue> warnings = new ArrayList<>(header.warnings());
+		rows.reset();
+		errors.reset();
+		AcceptedRow row = new AcceptedRow();
+		long read = 0;
+		long rejected = 0;
+		SubmissionReader.Row raw;
+		while ((raw = reader.next()) != null) {
+			read++;
+			if ((read & 0xFFFFF) == 0) {
+				Progress.rows(name, read);
+			}
+			Issue issue = validation.validate(raw, row, warnings);
+			if (issue == null) {
+				rows.write(row);
+			}
+			else {
+				rejected++;
+				errors.write(issue);
+			}
+		}
+		rowsRead += read;
+		if (read == 0) {
+			return fileLevel(name, facts.sha256(), FileStatus.REJECTED, "EMPTY_FILE", null, null);
+		}
+		warnings.addAll(validation.crossRowWarnings());
+		long accepted = read - rejected;
+		FileStatus status = rejected > quarantineThreshold * read ? FileStatus.QUARANTINED : FileStatus.ACCEPTED;
+		String noteFr = null;
+		String noteEn = null;
+		if (status == FileStatus.ACCEPTED) {
+			store(name, facts.sha256(), warnings);
+			acceptedInRun.add(facts.sha256());
+		}
+		else {
+			noteFr = "Plus de la moitié des lignes sont rejetées (" + rejected + " sur " + read
+					+ ") : le fichier est mis en quarantaine et rien n’en est enregistré. Vérifiez le modèle et l’ordre"
+					+ " des colonnes, corrigez, puis renvoyez le fichier entier.";
+			noteEn = "More than half of the rows are rejected (" + rejected + " of " + read
+					+ "): the file is quarantined and nothing of it is stored. Check the template and the order of the"
+					+ " columns, correct, then send the whole file again.";
+		}
+		warnings.sort(Comparator.comparingLong(Issue::line));
+		long rowsWithWarnings = warnings.stream()
+			.filter(w -> w.line() != header.line())
+			.mapToLong(Issue::line)
+			.distinct()
+			.count();
+		Receipt receipt = new Receipt(name, facts.sha256(), ingestedAt, status, null, read, accepted, rejected,
+				rowsWithWarnings, noteFr, noteEn);
+		return finish(receipt, () -> merge(errors, warnings));
+	}
+
+	/** Replays the spooled rows of an accepted file: current values first, then jumps and storage. */
+	private void store(String name, String sha256, List<Issue> warnings) {
+		AcceptedRow row = new AcceptedRow();
+		try (Spool.Reader in = rows.read()) {
+			while (in.next(row)) {
+				current[row.key] = row.value;
+			}
+		}
+		try (Spool.Reader in = rows.read()) {
+			while (in.next(row)) {
+				Indicator indicator = catalogue.get(row.indicator);
+				if (row.hasValue() && row.value > 0) {
+					int previous = keys.key(row.pole, row.year - 1, row.quarter, row.indicator);
+					double before = previous < 0 ? Double.NaN : current[previous];
+					if (before > 0 && (row.value > 10 * before || row.value < before / 10)) {
+						warnings.add(Messages.suspiciousJump(row.line, indicator.code(), periodCode(row.year, row.quarter),
+								row.value, periodCode(row.year - 1, row.quarter), before));
+					}
+				}
+				Pole pole = registry.poles().get(row.pole);
+				sink(row.year).write(new Observation(row.year, pole.id(), periodCode(row.year, row.quarter),
+						row.quarter == 0 ? null : row.quarter, indicator.code(), row.hasValue() ? row.value : null,
+						indicator.unit(), status(row.status), row.comment, sha256, name, row.line,
+						Timestamps.toMicros(ingestedAt)));
+			}
+		}
+	}
+
+	private static String status(char status) {
+		return switch (status) {
+			case 'E' -> "E";
+			case 'P' -> "P";
+			case 'M' -> "M";
+			default -> "A";
+		};
+	}
+
+	private String periodCode(int year, int quarter) {
+		return periodCodes[(year - keys.firstYear()) * 5 + quarter];
+	}
+
+	private ParquetTable.Sink<Observation> sink(int year) {
+		ParquetTable.Sink<Observation> sink = sinks.get(year);
+		if (sink != null && sink.rows() >= ROWS_PER_FILE) {
+			closeSink(year, sink);
+			sink = null;
+		}
+		if (sink == null) {
+			int seq = fileSequence.merge(year, 1, Integer::sum);
+			String fileName = "part-" + runId + "-" + String.format("%03d", seq) + ".parquet";
+			Path staged = staging.resolve(Tables.OBSERVATIONS).resolve("year=" + year).resolve(fileName);
+			sink = Tables.OBSERVATION.open(staged, provenance);
+			sinks.put(year, sink);
+		}
+		return sink;
+	}
+
+	private void closeSink(int year, ParquetTable.Sink<Observation> sink) {
+		sink.commit();
+		Path staged = sink.target();
+		parquet.add(new Manifest.Move(staging.relativize(staged).toString(),
+				dir.root().relativize(dir.partition(Tables.OBSERVATIONS, year).resolve(staged.getFileName())).toString()));
+		sinks.remove(year);
+	}
+
+	private SubmissionOutcome fileLevel(String name, String sha256, FileStatus status, String reason, String noteFr,
+			String noteEn) {
+		Receipt receipt = new Receipt(name, sha256, ingestedAt, status, reason, 0, 0, 0, 0,
+				noteFr != null ? noteFr : Messages.fileReasonFr(reason),
+				noteEn != null ? noteEn : Messages.fileReasonEn(reason));
+		return finish(receipt, List.<Issue>of()::iterator);
+	}
+
+	private SubmissionOutcome finish(Receipt receipt, ReceiptWriter.Issues issues) {
+		String base = unique(receipt.baseName(), receiptNames, n -> Files.exists(dir.receipts().resolve(n + ".json")));
+		Path json = staging.resolve("receipts").resolve(base + ".json");
+		Path csv = staging.resolve("receipts").resolve(base + ".csv");
+		ReceiptWriter.write(receipt, issues, json, csv);
+		receipts.add(new Manifest.Move("receipts/" + base + ".json", "receipts/" + base + ".json"));
+		receipts.add(new Manifest.Move("receipts/" + base + ".csv", "receipts/" + base + ".csv"));
+		Path folder = receipt.status().folder(dir);
+		String destination = dir.root()
+			.relativize(folder.resolve(unique(receipt.file(), destinations, n -> Files.exists(folder.resolve(n)))))
+			.toString();
+		SubmissionOutcome outcome = new SubmissionOutcome(receipt.file(), receipt.sha256(), receipt.status(),
+				receipt.reason(), receipt.rowsRead(), receipt.rowsAccepted(), receipt.rowsRejected(),
+				receipt.rowsWithWarnings(), destination, base);
+		outcomes.add(outcome);
+		return outcome;
+	}
+
+	/**
+	 * A name not taken yet: the name itself, else NAME-2, NAME-3... before the extension, so that a file sent
+	 * twice under one name never overwrites the first one's archive or receipt.
+	 */
+	private static String unique(String name, Set<String> taken, java.util.function.Predicate<String> exists) {
+		String candidate = name;
+		int n = 2;
+		while (taken.contains(candidate) || exists.test(candidate)) {
+			int dot = name.lastIndexOf('.');
+			candidate = dot > 0 ? name.substring(0, dot) + "-" + n + name.substring(dot) : name + "-" + n;
+			n++;
+		}
+		taken.add(candidate);
+		return candidate;
+	}
+
+	/** Errors come from the spool in line order; warnings are merged in by line. */
+	private static Iterator<Issue> merge(Spool errors, List<Issue> warnings) {
+		Spool.Reader in = errors.read();
+		return new Iterator<>() {
+
+			private Issue nextError = in.nextIssue();
+
+			private int w;
+
+			@Override
+			public boolean hasNext() {
+				boolean more = nextError != null || w < warnings.size();
+				if (!more) {
+					in.close();
+				}
+				return more;
+			}
+
+			@Override
+			public Issue next() {
+				if (!hasNext()) {
+					throw new NoSuchElementException();
+				}
+				if (nextError != null && (w >= warnings.size() || nextError.line() <= warnings.get(w).line())) {
+					Issue issue = nextError;
+					nextError = in.nextIssue();
+					return issue;
+				}
+				return warnings.get(w++);
+			}
+		};
+	}
+
+	/**
+	 * Finishes the run's observation files and writes the manifest: from here on the run is decided and will
+	 * be published, even if the process dies before it is.
+	 */
+	public Path seal() {
+		for (Map.Entry<Integer, ParquetTable.Sink<Observation>> e : new ArrayList<>(sinks.entrySet())) {
+			closeSink(e.getKey(), e.getValue());
+		}
+		rows.close();
+		errors.close();
+		Manifest manifest = new Manifest(runId, Timestamps.format(ingestedAt), outcomes, parquet, receipts);
+		AtomicFiles.write(staging.resolve(MANIFEST), tmp -> JSON.writerWithDefaultPrettyPrinter()
+			.writeValue(tmp.toFile(), manifest));
+		return staging;
+	}
+
+	/**
+	 * Moves a sealed run into place: observation files, receipts, then each inbox file to archive/, quarantine/
+	 * or rejected/, and records the files in the ledger. Every step checks what is already done, so publishing
+	 * again after a crash half-way neither loses nor doubles anything.
+	 */
+	public static Manifest publish(Path stagedRun, DataDirectory dir, Path inbox, SubmissionLedger ledger,
+			Long jobExecutionId) {
+		Manifest manifest = JSON.readValue(stagedRun.resolve(MANIFEST).toFile(), Manifest.class);
+		try {
+			for (Manifest.Move move : concat(manifest.parquet(), manifest.receipts())) {
+				Path from = stagedRun.resolve(move.from());
+				if (Files.exists(from)) {
+					AtomicFiles.move(from, dir.root().resolve(move.to()));
+				}
+			}
+			for (SubmissionOutcome file : manifest.files()) {
+				Path source = inbox.resolve(file.name());
+				Path target = dir.root().resolve(file.destination());
+				if (Files.exists(source) && sha256(source).equals(file.sha256())) {
+					AtomicFiles.move(source, target);
+				}
+				else if (!Files.exists(target)) {
+					log.warn("{} was neither in the inbox nor in {} when run {} was published", file.name(),
+							file.destination(), manifest.runId());
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot publish ingest run " + manifest.runId() + ": " + ex.getMessage(), ex);
+		}
+		ledger.record(manifest.runId(), Instant.parse(manifest.ingestedAt()), manifest.files(), jobExecutionId);
+		AtomicFiles.deleteTree(stagedRun);
+		return manifest;
+	}
+
+	/**
+	 * Settles what runs that died left in the staging area: a sealed run is published, an unsealed one is
+	 * deleted (its files are still in the inbox and are ingested again).
+	 * @return how many runs were published and deleted
+	 */
+	public static int[] recover(DataDirectory dir, Path inbox, SubmissionLedger ledger) {
+		int published = 0;
+		int discarded = 0;
+		if (!Files.isDirectory(dir.staging())) {
+			return new int[] { 0, 0 };
+		}
+		try (Stream<Path> list = Files.list(dir.staging())) {
+			for (Path run : list.sorted().toList()) {
+				if (Files.exists(run.resolve(MANIFEST))) {
+					log.info("Publishing ingest run {} sealed by a process that stopped before publishing it",
+							run.getFileName());
+					publish(run, dir, inbox, ledger, null);
+					published++;
+				}
+				else {
+					log.info("Discarding unfinished ingest run {}: its files are still in the inbox and are ingested"
+							+ " again", run.getFileName());
+					AtomicFiles.deleteTree(run);
+					discarded++;
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return new int[] { published, discarded };
+	}
+
+	private static <T> List<T> concat(List<T> a, List<T> b) {
+		List<T> all = new ArrayList<>(a);
+		all.addAll(b);
+		return all;
+	}
+
+	static String sha256(Path file) throws IOException {
+		try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+			in.transferTo(java.io.OutputStream.nullOutputStream());
+			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		for (ParquetTable.Sink<Observation> sink : sinks.values()) {
+			sink.close();
+		}
+		sinks.clear();
+		rows.close();
+		errors.close();
+	}
+
+}
