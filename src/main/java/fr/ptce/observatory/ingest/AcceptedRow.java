@@ -26,6 +26,9 @@ final class AcceptedRow {
 
 	int key;
 
+	/** the key's current value before this row, restored if the file is quarantined */
+	double previousCurrent;
+
 	boolean hasValue() {
 		return !Double.isNaN(value);
 	}

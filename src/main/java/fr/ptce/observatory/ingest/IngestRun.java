@@ -264,6 +264,9 @@ public final class IngestRun implements Closeable {
 			}
 			Issue issue = validation.validate(raw, row, warnings);
 			if (issue == null) {
+				// the current values move with the file, and move back if it is quarantined
+				row.previousCurrent = current[row.key];
+				current[row.key] = row.value;
 				rows.write(row);
 			}
 			else {
@@ -285,6 +288,7 @@ public final class IngestRun implements Closeable {
 			acceptedInRun.add(facts.sha256());
 		}
 		else {
+			restoreCurrentValues();
 			noteFr = "Plus de la moitié des lignes sont rejetées (" + rejected + " sur " + read
 					+ ") : le fichier est mis en quarantaine et rien n’en est enregistré. Vérifiez le modèle et l’ordre"
 					+ " des colonnes, corrigez, puis renvoyez le fichier entier.";
@@ -303,14 +307,22 @@ public final class IngestRun implements Closeable {
 		return finish(receipt, () -> merge(errors, warnings));
 	}
 
-	/** Replays the spooled rows of an accepted file: current values first, then jumps and storage. */
-	private void store(String name, String sha256, List<Issue> warnings) {
+	private void restoreCurrentValues() {
 		AcceptedRow row = new AcceptedRow();
 		try (Spool.Reader in = rows.read()) {
 			while (in.next(row)) {
-				current[row.key] = row.value;
+				current[row.key] = row.previousCurrent;
 			}
 		}
+	}
+
+	/**
+	 * Replays the spooled rows of an accepted file into the observation files. Current values already include
+	 * the whole file, so a jump is measured against the previous year's value after this file, whatever the
+	 * order of its rows.
+	 */
+	private void store(String name, String sha256, List<Issue> warnings) {
+		AcceptedRow row = new AcceptedRow();
 		try (Spool.Reader in = rows.read()) {
 			while (in.next(row)) {
 				Indicator indicator = catalogue.get(row.indicator);
