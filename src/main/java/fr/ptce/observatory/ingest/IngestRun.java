@@ -60,6 +60,12 @@ public final class IngestRun implements Closeable {
 	/** Observation files are rolled over at this many rows, so that no single file grows without bound. */
 	static final long ROWS_PER_FILE = 5_000_000;
 
+	/**
+	 * One observation file is open per year of the run: 16 MB row groups keep a run over twenty years within a
+	 * few hundred MB of heap, whatever the size of the input.
+	 */
+	static final long ROW_GROUP_BYTES = 16L << 20;
+
 	private final DataDirectory dir;
 
 	private final Registry registry;
@@ -366,7 +372,7 @@ public final class IngestRun implements Closeable {
 			int seq = fileSequence.merge(year, 1, Integer::sum);
 			String fileName = "part-" + runId + "-" + String.format("%03d", seq) + ".parquet";
 			Path staged = staging.resolve(Tables.OBSERVATIONS).resolve("year=" + year).resolve(fileName);
-			sink = Tables.OBSERVATION.open(staged, provenance);
+			sink = Tables.OBSERVATION.open(staged, provenance, ROW_GROUP_BYTES);
 			sinks.put(year, sink);
 		}
 		return sink;

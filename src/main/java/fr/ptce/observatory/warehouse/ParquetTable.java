@@ -57,6 +57,14 @@ public final class ParquetTable<T> {
 	 * Opens a file that becomes visible as {@code target} only when the sink is committed.
 	 */
 	public Sink<T> open(Path target, Provenance provenance) {
+		return open(target, provenance, ParquetWriter.DEFAULT_BLOCK_SIZE);
+	}
+
+	/**
+	 * @param rowGroupBytes the row group size: a writer buffers about that much before flushing, so a job that
+	 * keeps several files open (one per year) bounds its memory with it
+	 */
+	public Sink<T> open(Path target, Provenance provenance, long rowGroupBytes) {
 		Path tmp = AtomicFiles.temporarySibling(target);
 		try {
 			java.nio.file.Files.createDirectories(target.getParent());
@@ -65,6 +73,7 @@ public final class ParquetTable<T> {
 				.withCompressionCodec(CompressionCodecName.ZSTD)
 				.withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
 				.withConf(HADOOP_CONF)
+				.withRowGroupSize(rowGroupBytes)
 				.build();
 			return new Sink<>(writer, tmp, target);
 		}
