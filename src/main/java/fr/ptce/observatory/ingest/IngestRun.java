@@ -280,6 +280,12 @@ public final class IngestRun implements Closeable {
 				errors.write(issue);
 			}
 		}
+		if (reader.brokenAfterLine() >= 0) {
+			read++;
+			rejected++;
+			errors.write(Messages.unreadableRest(reader.brokenAfterLine() + 1));
+			log.warn("{}: unreadable after line {} ({})", name, reader.brokenAfterLine(), reader.parseFailure());
+		}
 		rowsRead += read;
 		if (read == 0) {
 			return fileLevel(name, facts.sha256(), FileStatus.REJECTED, "EMPTY_FILE", null, null);

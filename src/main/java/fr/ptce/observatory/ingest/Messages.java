@@ -33,6 +33,14 @@ final class Messages {
 				"A quote opened on this row is never closed before the end of the file: close it.");
 	}
 
+	static Issue unreadableRest(long line) {
+		return error(line, RowReason.MALFORMED_ROW, null,
+				"Le fichier ne peut pas être lu à partir de cette ligne (un guillemet ouvert et jamais refermé, ou"
+						+ " un champ de plus de 16 Mo) : corrigez-le et renvoyez le fichier.",
+				"The file cannot be read from this line on (a quote opened and never closed, or a field over"
+						+ " 16 MB): correct it and send the file again.");
+	}
+
 	static Issue missingField(long line, String column) {
 		String fr = "value".equals(column)
 				? "La valeur est vide : indiquez-la, ou mettez le statut M si elle manque."

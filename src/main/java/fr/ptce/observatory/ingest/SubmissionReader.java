@@ -39,6 +39,12 @@ final class SubmissionReader implements Closeable {
 
 	private CsvRecord lookahead;
 
+	private long lastLine;
+
+	private long brokenAfterLine = -1;
+
+	private String parseFailure;
+
 	private Header header;
 
 	private String missingColumn;
@@ -88,7 +94,7 @@ final class SubmissionReader implements Closeable {
 			return null;
 		}
 		lookahead = nextNonBlank();
-		return new Row(record, lookahead == null && openQuoteAtEnd);
+		return new Row(record, lookahead == null && openQuoteAtEnd && brokenAfterLine < 0);
 	}
 
 	/** A data row: its fields as the parser gave them (not yet trimmed). */
@@ -113,13 +119,36 @@ final class SubmissionReader implements Closeable {
 	}
 
 	private CsvRecord nextNonBlank() {
-		while (records.hasNext()) {
-			CsvRecord record = records.next();
-			if (!isBlank(record)) {
-				return record;
+		if (brokenAfterLine >= 0) {
+			return null;
+		}
+		try {
+			while (records.hasNext()) {
+				CsvRecord record = records.next();
+				lastLine = record.getStartingLineNumber();
+				if (!isBlank(record)) {
+					return record;
+				}
 			}
 		}
+		catch (RuntimeException ex) {
+			// the parser gives up (a field longer than its buffer, typically a quote opened early in a large
+			// file that swallows the rest): the rest of the file is one malformed row, reported, not dropped
+			brokenAfterLine = lastLine;
+			parseFailure = ex.getMessage();
+		}
 		return null;
+	}
+
+	/**
+	 * @return the line after which the parser could not read any further, or -1 when it read the whole file
+	 */
+	long brokenAfterLine() {
+		return brokenAfterLine;
+	}
+
+	String parseFailure() {
+		return parseFailure;
 	}
 
 	private static boolean isBlank(CsvRecord record) {

@@ -316,4 +316,24 @@ class IngestJobFunctionalTest {
 		assertThat(receipt("3.csv").get("issues")).isEmpty();
 	}
 
+	@Test
+	void quoteOpenedEarlyInALargeFileIsOneMalformedRowNotACrash() throws Exception {
+		// given a file whose third line opens a quote never closed, followed by 20 MB of text
+		try (var out = Files.newBufferedWriter(dir.inbox().resolve("open.csv"))) {
+			out.write("pole_id,period,indicator,value\nPTCE-0001,2020,JOBS_FTE,1\nPTCE-0001,2021,JOBS_FTE,\"2\n");
+			String filler = "x".repeat(999) + "\n";
+			for (int i = 0; i < 20_000; i++) {
+				out.write(filler);
+			}
+		}
+		// when the job runs
+		JobExecution execution = ingest();
+		// then the rest of the file is one malformed row in the receipt, the first row is stored
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		JsonNode receipt = receipt("open.csv");
+		assertThat(receipt.get("rows_read").asLong()).isEqualTo(2);
+		assertThat(receipt.get("issues").get(0).get("code").asString()).isEqualTo("MALFORMED_ROW");
+		assertThat(filesStep(execution).getWriteCount()).isEqualTo(1);
+	}
+
 }
