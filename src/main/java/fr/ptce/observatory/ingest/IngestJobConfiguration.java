@@ -3,7 +3,6 @@ package fr.ptce.observatory.ingest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,7 +55,25 @@ public class IngestJobConfiguration {
 
 	private final Map<Long, IngestLock> locks = new ConcurrentHashMap<>();
 
-	private final Map<Long, IngestRun> runs = new ConcurrentHashMap<>();
+	private final Map<Long, RunState> runs = new ConcurrentHashMap<>();
+
+	private static final long CHUNK_NANOS = 1_000_000_000L;
+
+	/** The run of a job execution, in memory only: after a crash the run is redone from the inbox. */
+	private static final class RunState {
+
+		final IngestRun run;
+
+		final List<Path> files;
+
+		int next;
+
+		RunState(IngestRun run, List<Path> files) {
+			this.run = run;
+			this.files = files;
+		}
+
+	}
 
 	@Bean
 	Job ingestJob(JobRepository jobRepository, Step recoverStagingStep, Step ingestFilesStep, Step publishRunStep,
@@ -67,9 +84,9 @@ public class IngestJobConfiguration {
 			.listener(new JobExecutionListener() {
 				@Override
 				public void afterJob(JobExecution execution) {
-					IngestRun run = runs.remove(execution.getId());
-					if (run != null) {
-						run.close();
+					RunState state = runs.remove(execution.getId());
+					if (state != null) {
+						state.run.close();
 					}
 					IngestLock lock = locks.remove(execution.getId());
 					if (lock != null) {
@@ -110,33 +127,33 @@ public class IngestJobConfiguration {
 			public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
 				StepExecution step = chunk.getStepContext().getStepExecution();
 				JobExecution job = step.getJobExecution();
-				IngestRun run = runs.get(job.getId());
-				ExecutionContext context = step.getExecutionContext();
-				if (run == null) {
-					run = new IngestRun(dir, registry, catalogue, provenance, clock.instant(),
+				RunState state = runs.get(job.getId());
+				if (state == null) {
+					IngestRun run = new IngestRun(dir, registry, catalogue, provenance, clock.instant(),
 							ZoneId.of(properties.zone()), properties.quarantineThreshold(), ledger);
-					runs.put(job.getId(), run);
+					state = new RunState(run, IngestRun.inboxFiles(inbox(job, dir)));
+					runs.put(job.getId(), state);
 					Progress.start();
-					List<Path> files = IngestRun.inboxFiles(inbox(job, dir));
-					context.put("files", new ArrayList<>(files.stream().map(Path::toString).toList()));
-					context.putInt("next", 0);
-					log.info("Ingesting {} file(s) from {}", files.size(), inbox(job, dir));
+					log.info("Ingesting {} file(s) from {}", state.files.size(), inbox(job, dir));
 				}
-				@SuppressWarnings("unchecked")
-				List<String> files = (List<String>) context.get("files");
-				int next = context.getInt("next");
-				if (next < files.size()) {
-					long start = System.nanoTime();
-					SubmissionOutcome outcome = run.process(Path.of(files.get(next)));
-					step.setReadCount(step.getReadCount() + outcome.rowsRead());
+				// a chunk is the files done within about a second: the job repository is updated, and a stop
+				// request honoured, that often, without one transaction per small file
+				long deadline = System.nanoTime() + CHUNK_NANOS;
+				while (state.next < state.files.size()) {
+					SubmissionOutcome outcome = state.run.process(state.files.get(state.next));
+					state.next++;
 					long stored = outcome.status() == FileStatus.ACCEPTED ? outcome.rowsAccepted() : 0;
+					step.setReadCount(step.getReadCount() + outcome.rowsRead());
 					step.setWriteCount(step.getWriteCount() + stored);
 					step.setFilterCount(step.getFilterCount() + outcome.rowsRead() - stored);
-					context.putInt("next", next + 1);
-					Progress.file(next + 1, files.size(), outcome, System.nanoTime() - start);
-					return RepeatStatus.CONTINUABLE;
+					Progress.file(state.next, state.files.size(), outcome);
+					if (System.nanoTime() > deadline) {
+						step.getExecutionContext().putInt("files.done", state.next);
+						return RepeatStatus.CONTINUABLE;
+					}
 				}
-				Path staged = run.seal();
+				step.getExecutionContext().putInt("files.done", state.next);
+				Path staged = state.run.seal();
 				job.getExecutionContext().putString("ingest.staged", staged.toString());
 				return RepeatStatus.FINISHED;
 			}

@@ -149,7 +149,7 @@ final class Messages {
 	}
 
 	static Issue inconsistentMembers(long line, String poleId, String period, double parts, double total) {
-		return warning(line, RowWarning.INCONSISTENT_MEMBERS, "value",
+		return warning(line, RowWarning.INCONSISTENT_MEMBERS, null,
 				"Pour " + poleId + " en " + period + ", les structures membres par catégorie (" + plain(parts)
 						+ ") dépassent le total MEMBERS_TOTAL (" + plain(total) + ") : vérifiez ces valeurs.",
 				"For " + poleId + " in " + period + ", the member organisations by category (" + plain(parts)
@@ -157,7 +157,7 @@ final class Messages {
 	}
 
 	static Issue inconsistentVoters(long line, String poleId, String period, double voters, double total) {
-		return warning(line, RowWarning.INCONSISTENT_VOTERS, "value",
+		return warning(line, RowWarning.INCONSISTENT_VOTERS, null,
 				"Pour " + poleId + " en " + period + ", les membres votants (" + plain(voters)
 						+ ") dépassent le total des structures membres (" + plain(total) + ") : vérifiez ces valeurs.",
 				"For " + poleId + " in " + period + ", the voting members (" + plain(voters)

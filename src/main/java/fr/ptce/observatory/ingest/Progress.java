@@ -39,7 +39,7 @@ final class Progress {
 		}
 	}
 
-	static synchronized void file(int done, int total, SubmissionOutcome outcome, long nanos) {
+	static synchronized void file(int done, int total, SubmissionOutcome outcome) {
 		rowsSinceStart += outcome.rowsRead();
 		long now = System.nanoTime();
 		if (now - lastPrint >= EVERY_NANOS || (done == total && total > 20)) {
