@@ -42,11 +42,11 @@ final class Progress {
 	static synchronized void file(int done, int total, SubmissionOutcome outcome) {
 		rowsSinceStart += outcome.rowsRead();
 		long now = System.nanoTime();
-		if (now - lastPrint >= EVERY_NANOS || (done == total && total > 20)) {
+		if (now - lastPrint >= EVERY_NANOS || done == total) {
 			lastPrint = now;
 			double seconds = (now - runStart) / 1e9;
-			log.info("files {}/{} done, {} rows read ({} rows/s)", done, total, rowsSinceStart,
-					Math.round(rowsSinceStart / Math.max(seconds, 1e-9)));
+			log.info("files {}/{} done, {} rows read ({} rows/s) in {} s", done, total, rowsSinceStart,
+					Math.round(rowsSinceStart / Math.max(seconds, 1e-9)), String.format(java.util.Locale.ROOT, "%.3f", seconds));
 		}
 	}
 
