@@ -68,6 +68,11 @@ public final class AggregateEngine {
 		this.codes = List.copyOf(list);
 	}
 
+	/** Time spent in each phase over the years of a run, in nanoseconds (summed over worker threads). */
+	private final java.util.concurrent.atomic.AtomicLongArray phases = new java.util.concurrent.atomic.AtomicLongArray(5);
+
+	private static final String[] PHASES = { "load", "values", "cells", "write pole values", "complete and write" };
+
 	/** What one year of the range produced. */
 	public record YearSummary(int year, long observations, int poleValues, int cells, int publishedCells) {
 	}
@@ -93,14 +98,15 @@ public final class AggregateEngine {
 			// a bounded look-ahead: at most threads + 1 years in memory besides the history
 			while (next <= to && pending.size() <= threads) {
 				int year = next++;
-				pending.add(pool.submit(() -> computeYear(year, asOfMicros, allocator)));
+				pending.add(pool.submit(() -> computeYear(year, from, asOfMicros, allocator, stamped)));
 			}
 			while (!pending.isEmpty()) {
 				Computed computed = get(pending.poll());
 				if (next <= to) {
 					int year = next++;
-					pending.add(pool.submit(() -> computeYear(year, asOfMicros, allocator)));
+					pending.add(pool.submit(() -> computeYear(year, from, asOfMicros, allocator, stamped)));
 				}
+				long t0 = System.nanoTime();
 				history.complete(computed.cells, computed.values);
 				if (computed.values.year >= from) {
 					List<Trend> trends = history.trends(computed.cells);
@@ -110,15 +116,21 @@ public final class AggregateEngine {
 							+ " cells");
 				}
 				history.add(computed.cells, computed.values);
+				phases.addAndGet(4, System.nanoTime() - t0);
 			}
 		}
 		finally {
 			pool.shutdownNow();
 		}
+		StringBuilder timing = new StringBuilder("time by phase (summed over threads):");
+		for (int i = 0; i < PHASES.length; i++) {
+			timing.append(String.format(" %s %.2f s;", PHASES[i], phases.getAndSet(i, 0) / 1e9));
+		}
+		progress.accept(timing.toString());
 		return summaries;
 	}
 
-	private record Computed(YearValues values, YearCells cells) {
+	private record Computed(YearValues values, YearCells cells, int poleValues) {
 	}
 
 	private static Computed get(Future<Computed> future) {
@@ -137,7 +149,12 @@ public final class AggregateEngine {
 		}
 	}
 
-	private Computed computeYear(int year, long asOfMicros, BufferAllocator root) {
+	/**
+	 * One year on a worker thread: load its observations into Arrow vectors, annualise, aggregate with
+	 * confidentiality, and write its pole values when it is in the range (they need no other year).
+	 */
+	private Computed computeYear(int year, int from, long asOfMicros, BufferAllocator root, Provenance stamped) {
+		long t0 = System.nanoTime();
 		List<Path> files = ParquetScan.files(dataDirectory.partition(Tables.OBSERVATIONS, year));
 		YearValues values;
 		if (files.isEmpty()) {
@@ -147,15 +164,30 @@ public final class AggregateEngine {
 			try (BufferAllocator allocator = root.newChildAllocator("year-" + year, 0, Long.MAX_VALUE);
 					ObservationColumns columns = ObservationColumns.load(allocator, files, asOfMicros, registry,
 							catalogue)) {
+				long t1 = System.nanoTime();
+				phases.addAndGet(0, t1 - t0);
+				t0 = t1;
 				values = YearValues.compute(year, columns, registry, catalogue);
 			}
 		}
-		return new Computed(values, YearCells.compute(values, registry, geo, codes));
+		long t1 = System.nanoTime();
+		phases.addAndGet(1, t1 - t0);
+		YearCells cells = YearCells.compute(values, registry, geo, codes);
+		long t2 = System.nanoTime();
+		phases.addAndGet(2, t2 - t1);
+		int written = 0;
+		if (year >= from) {
+			List<PoleValue> poleValues = poleValues(values);
+			Tables.POLE_VALUE.writeFile(dataDirectory.partition(Tables.POLE_VALUES, year).resolve(PART), stamped,
+					poleValues);
+			written = poleValues.size();
+			phases.addAndGet(3, System.nanoTime() - t2);
+		}
+		return new Computed(values, cells, written);
 	}
 
 	private YearSummary write(Computed computed, List<Trend> trends, Provenance stamped) {
 		int year = computed.values.year;
-		List<PoleValue> poleValues = poleValues(computed.values);
 		List<AggregateCell> rows = new ArrayList<>(computed.cells.cells.size());
 		computed.cells.cells.forEach(c -> rows.add(c.toRow()));
 		Comparator<AggregateCell> cellOrder = Comparator.comparing(AggregateCell::indicator)
@@ -166,12 +198,10 @@ public final class AggregateEngine {
 		sortedTrends.sort(Comparator.comparing(Trend::indicator)
 			.thenComparing(Trend::level)
 			.thenComparing(Trend::area));
-		Tables.POLE_VALUE.writeFile(dataDirectory.partition(Tables.POLE_VALUES, year).resolve(PART), stamped,
-				poleValues);
 		Tables.AGGREGATE.writeFile(dataDirectory.partition(Tables.AGGREGATES, year).resolve(PART), stamped, rows);
 		Tables.TREND.writeFile(dataDirectory.partition(Tables.TRENDS, year).resolve(PART), stamped, sortedTrends);
 		int published = (int) rows.stream().filter(r -> "F".equals(r.confStatus())).count();
-		return new YearSummary(year, computed.values.observations, poleValues.size(), rows.size(), published);
+		return new YearSummary(year, computed.values.observations, computed.poleValues, rows.size(), published);
 	}
 
 	/** The pole values of a year, sorted by (pole_id, indicator). */

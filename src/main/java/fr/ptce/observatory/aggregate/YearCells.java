@@ -78,32 +78,75 @@ public final class YearCells {
 	 */
 	public static YearCells compute(YearValues values, Registry registry, GeoReferential geo, List<String> codes) {
 		List<Area> areas = areas(values.year, registry);
-		List<Cell> all = new ArrayList<>(areas.size() * codes.size());
-		double[] scratch = new double[values.nPoles];
-		int[] respondents = new int[values.nPoles];
+		int nCells = areas.size();
+		int nPoles = values.nPoles;
+		// each pole's cells, and each cell's slice of one bucket array (its respondents are at most its poles)
+		int[] offset = new int[nCells + 1];
+		int[] cellCount = new int[nPoles];
+		for (int c = 0; c < nCells; c++) {
+			offset[c + 1] = offset[c] + areas.get(c).members().length;
+			for (int p : areas.get(c).members()) {
+				cellCount[p]++;
+			}
+		}
+		int[][] cellsOfPole = new int[nPoles][];
+		for (int p = 0; p < nPoles; p++) {
+			cellsOfPole[p] = new int[cellCount[p]];
+			cellCount[p] = 0;
+		}
+		for (int c = 0; c < nCells; c++) {
+			for (int p : areas.get(c).members()) {
+				cellsOfPole[p][cellCount[p]++] = c;
+			}
+		}
+		int[] expected = java.util.stream.IntStream.range(0, nPoles).filter(p -> values.expected[p]).toArray();
+		double[] bucketValues = new double[offset[nCells]];
+		int[] bucketPoles = new int[offset[nCells]];
+		int[] fill = new int[nCells];
+		double[] respondentValues = new double[nPoles];
+		int[] respondentPoles = new int[nPoles];
+		int[] order = new int[nPoles];
+		double[] sorted = new double[nPoles];
+		int[] seen = new int[nPoles];
 		int nRatios = Ratio.ALL.size();
+		List<Cell> all = new ArrayList<>(nCells * codes.size());
 		for (int i = 0; i < codes.size(); i++) {
 			String code = codes.get(i);
 			boolean ratio = i >= values.nCatalogue;
 			int r = i - values.nCatalogue;
-			List<Cell> cells = new ArrayList<>(areas.size());
-			for (Area area : areas) {
+			// the respondents of the year, sorted once by value: every cell's slice then comes out sorted
+			int n = 0;
+			for (int p : expected) {
+				double v = values.value[p * values.nIndicators + i];
+				if (!Double.isNaN(v)) {
+					respondentValues[n] = v;
+					respondentPoles[n] = p;
+					n++;
+				}
+			}
+			sortByValue(respondentValues, respondentPoles, n, order, sorted, seen);
+			System.arraycopy(offset, 0, fill, 0, nCells);
+			for (int k = 0; k < n; k++) {
+				int p = respondentPoles[order[k]];
+				double v = sorted[k];
+				for (int c : cellsOfPole[p]) {
+					bucketValues[fill[c]] = v;
+					bucketPoles[fill[c]++] = p;
+				}
+			}
+			List<Cell> cells = new ArrayList<>(nCells);
+			for (int c = 0; c < nCells; c++) {
+				Area area = areas.get(c);
 				Cell cell = new Cell(code, i, ratio, area.level(), area.area(), area.group());
 				cell.nExpected = area.members().length;
-				int n = 0;
+				int from = offset[c];
+				int count = fill[c] - from;
 				int nImputed = 0;
 				double sumNum = 0;
 				double sumDen = 0;
-				for (int p : area.members()) {
-					int k = p * values.nIndicators + i;
-					double v = values.value[k];
-					if (Double.isNaN(v)) {
-						continue;
-					}
-					scratch[n] = v;
-					respondents[n] = p;
-					n++;
-					if (values.imputed[k]) {
+				for (int k = from; k < from + count; k++) {
+					int p = bucketPoles[k];
+					if (values.imputed[p * values.nIndicators + i]) {
 						nImputed++;
 					}
 					if (ratio) {
@@ -112,15 +155,13 @@ public final class YearCells {
 					}
 				}
 				cell.nImputed = nImputed;
-				cell.respondents = Arrays.copyOf(respondents, n);
+				cell.respondents = Arrays.copyOfRange(bucketPoles, from, from + count);
+				CellMeasures.measureSorted(cell, bucketValues, from, count);
 				if (ratio) {
-					CellMeasures.measureRatio(cell, scratch, n, sumNum, sumDen);
-				}
-				else {
-					CellMeasures.measure(cell, scratch, n);
+					cell.total = count == 0 || sumDen <= 0 ? Double.NaN : sumNum / sumDen * 100;
 				}
 				if (DENSITY_INDICATOR.equals(code) && !Levels.THEME.equals(area.level())
-						&& !Levels.NETWORK.equals(area.level()) && n > 0) {
+						&& !Levels.NETWORK.equals(area.level()) && count > 0) {
 					cell.density = CellMeasures.density(cell.total, geo.population(area.level(), area.area()));
 				}
 				cells.add(cell);
@@ -129,6 +170,34 @@ public final class YearCells {
 			all.addAll(cells);
 		}
 		return new YearCells(values.year, all);
+	}
+
+	/**
+	 * Orders the first n values ascending without boxing: a primitive sort of the values, then each value's
+	 * position found by binary search (equal values keep their input order).
+	 *
+	 * @param order receives the input indices in ascending order of value
+	 * @param sorted receives the values in ascending order
+	 */
+	static void sortByValue(double[] values, int[] poles, int n, int[] order, double[] sorted, int[] seen) {
+		System.arraycopy(values, 0, sorted, 0, n);
+		Arrays.sort(sorted, 0, n);
+		Arrays.fill(seen, 0, n, 0);
+		for (int k = 0; k < n; k++) {
+			int lo = 0;
+			int hi = n;
+			double v = values[k];
+			while (lo < hi) {
+				int mid = (lo + hi) >>> 1;
+				if (Double.compare(sorted[mid], v) < 0) {
+					lo = mid + 1;
+				}
+				else {
+					hi = mid;
+				}
+			}
+			order[lo + seen[lo]++] = k;
+		}
 	}
 
 }
