@@ -94,55 +94,60 @@ public final class ObservationColumns implements AutoCloseable {
 			int[] counts = new int[2];
 			long[] skipped = new long[1];
 			for (Path file : files) {
-				ParquetScan.scan(file, group -> {
-					ParquetScan.Column cPole = group.column("pole_id");
-					ParquetScan.Column cQuarter = group.column("quarter");
-					ParquetScan.Column cIndicator = group.column("indicator");
-					ParquetScan.Column cValue = group.column("value");
-					ParquetScan.Column cSource = group.column("source_file");
-					ParquetScan.Column cIngested = group.column("ingested_at");
-					poles.newRowGroup();
-					indicators.newRowGroup();
-					sources.newRowGroup();
-					int row = counts[0];
-					long n = group.rows();
-					ensureCapacity(row + (int) n, pole, indicator, slot, value, ingestedAt, sourceFile);
-					for (long i = 0; i < n; i++) {
-						long at = cIngested.int64();
-						cIngested.next();
-						int p = poles.code(cPole);
-						cPole.next();
-						int q = cQuarter.isNull() ? 0 : cQuarter.int32();
-						cQuarter.next();
-						int ind = indicators.code(cIndicator);
-						cIndicator.next();
-						boolean missing = cValue.isNull();
-						double v = missing ? 0 : cValue.float64();
-						cValue.next();
-						int src = sources.code(cSource);
-						cSource.next();
-						if (at > asOfMicros) {
-							skipped[0]++;
-							continue;
+				try {
+					ParquetScan.scan(file, group -> {
+						ParquetScan.Column cPole = group.column("pole_id");
+						ParquetScan.Column cQuarter = group.column("quarter");
+						ParquetScan.Column cIndicator = group.column("indicator");
+						ParquetScan.Column cValue = group.column("value");
+						ParquetScan.Column cSource = group.column("source_file");
+						ParquetScan.Column cIngested = group.column("ingested_at");
+						poles.newRowGroup();
+						indicators.newRowGroup();
+						sources.newRowGroup();
+						int row = counts[0];
+						long n = group.rows();
+						ensureCapacity(row + (int) n, pole, indicator, slot, value, ingestedAt, sourceFile);
+						for (long i = 0; i < n; i++) {
+							long at = cIngested.int64();
+							cIngested.next();
+							int p = poles.code(cPole);
+							cPole.next();
+							int q = cQuarter.isNull() ? 0 : cQuarter.int32();
+							cQuarter.next();
+							int ind = indicators.code(cIndicator);
+							cIndicator.next();
+							boolean missing = cValue.isNull();
+							double v = missing ? 0 : cValue.float64();
+							cValue.next();
+							int src = sources.code(cSource);
+							cSource.next();
+							if (at > asOfMicros) {
+								skipped[0]++;
+								continue;
+							}
+							if (p < 0 || ind < 0 || q < 0 || q > 4) {
+								continue;
+							}
+							pole.set(row, p);
+							indicator.set(row, ind);
+							slot.set(row, q);
+							if (missing) {
+								value.setNull(row);
+							}
+							else {
+								value.set(row, v);
+							}
+							ingestedAt.set(row, at);
+							sourceFile.set(row, src);
+							row++;
 						}
-						if (p < 0 || ind < 0 || q < 0 || q > 4) {
-							continue;
-						}
-						pole.set(row, p);
-						indicator.set(row, ind);
-						slot.set(row, q);
-						if (missing) {
-							value.setNull(row);
-						}
-						else {
-							value.set(row, v);
-						}
-						ingestedAt.set(row, at);
-						sourceFile.set(row, src);
-						row++;
-					}
-					counts[0] = row;
-				});
+						counts[0] = row;
+					});
+				}
+				catch (RuntimeException ex) {
+					throw unreadable(file, ex);
+				}
 			}
 			int rows = counts[0];
 			for (var vector : List.of(pole, indicator, slot, value, ingestedAt, sourceFile)) {
@@ -167,6 +172,21 @@ public final class ObservationColumns implements AutoCloseable {
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * The operator's message names the file: the cause is kept as suppressed, not as cause, because the command
+	 * line reports the deepest cause's message, which Parquet words without the file name.
+	 */
+	private static IllegalStateException unreadable(Path file, RuntimeException ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		IllegalStateException failure = new IllegalStateException("cannot read the observation file " + file + ": "
+				+ root.getMessage());
+		failure.addSuppressed(ex);
+		return failure;
 	}
 
 	private static void ensureCapacity(int needed, org.apache.arrow.vector.BaseFixedWidthVector... vectors) {

@@ -91,6 +91,34 @@ class AggregateCommandTest {
 	}
 
 	@Test
+	void anUnreadableObservationFileFailsTheJobWithItsStepAndReason() throws Exception {
+		// given a file in the observations partition that is not Parquet
+		Path partition = new DataDirectory(root).partition(Tables.OBSERVATIONS, 2024);
+		Files.createDirectories(partition);
+		Files.writeString(partition.resolve("broken.parquet"), "not parquet at all");
+		// then the job fails: exit status 1, with the step and the file
+		assertThat(run("aggregate", "--year", "2024")).isEqualTo(1);
+		assertThat(err.toString()).contains("aggregateJob failed in step aggregateStep").contains("broken.parquet");
+	}
+
+	@Test
+	void keyFiguresForDemo() throws Exception {
+		observe(10, Instant.parse("2026-03-01T08:00:00Z"), "march");
+		assertThat(run("aggregate", "--year", "2024", "--as-of", "2026-03-02T00:00:00Z")).as(err::toString).isZero();
+		GlobalOptions global = new GlobalOptions();
+		global.registry = registry();
+		try (var context = ApplicationContexts.start(global, root)) {
+			List<String> lines = AggregateCommand.nationalKeyFigures(context, 2024);
+			// 10 + 20 + 30 + 40 + 50 = 150 over 5 of the 6 poles expected
+			assertThat(lines).contains("JOBS_FTE : 150,0 (5/6 pôles)");
+			assertThat(lines).anyMatch(l -> l.startsWith("MEMBERS_TOTAL : s (0/6"));
+			// and the job can be run on a started context, as `demo` does
+			var execution = AggregateCommand.run(context, 2024, 2024, Instant.parse("2026-03-02T00:00:00Z"));
+			assertThat(execution.getStatus().isUnsuccessful()).isFalse();
+		}
+	}
+
+	@Test
 	void asOfBeforeACorrectionReproducesWhatWasComputedBeforeIt() throws Exception {
 		// given values ingested on 1 March, aggregated then (as of now)
 		Instant first = Instant.parse("2026-03-01T08:00:00Z");
