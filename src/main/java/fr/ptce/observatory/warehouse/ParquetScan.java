@@ -216,7 +216,19 @@ public final class ParquetScan {
 		NoOpGroupConverter(MessageType schema) {
 			children = new Converter[schema.getFieldCount()];
 			for (int i = 0; i < children.length; i++) {
+				// with dictionary support, dictionary-encoded pages are bound to their dictionary ids, so that
+				// Column.dictionaryId() works (values are still decoded through the dictionary by the getters)
 				children[i] = new PrimitiveConverter() {
+
+					@Override
+					public boolean hasDictionarySupport() {
+						return true;
+					}
+
+					@Override
+					public void setDictionary(org.apache.parquet.column.Dictionary dictionary) {
+					}
+
 				};
 			}
 		}

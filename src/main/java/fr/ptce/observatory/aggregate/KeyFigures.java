@@ -1,0 +1,55 @@
+package fr.ptce.observatory.aggregate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import fr.ptce.observatory.warehouse.AggregateCell;
+import fr.ptce.observatory.warehouse.DataDirectory;
+import fr.ptce.observatory.warehouse.TableReaders;
+import fr.ptce.observatory.warehouse.Tables;
+
+/** A few national figures of a year, read back from the aggregates partition (for `demo` and operators). */
+public final class KeyFigures {
+
+	/** The indicators shown, in this order. */
+	public static final List<String> INDICATORS = List.of("MEMBERS_TOTAL", "JOBS_FTE", "TURNOVER", "ESS_SHARE",
+			"PUBLIC_FUNDING_SHARE", "GOV_PARTICIPATION");
+
+	private KeyFigures() {
+	}
+
+	/** The national cells of those indicators in the aggregates of the year (empty if not aggregated). */
+	public static List<AggregateCell> national(DataDirectory dir, int year) {
+		Map<String, AggregateCell> national = TableReaders
+			.readPartition(dir, Tables.AGGREGATES, year, TableReaders::aggregates)
+			.stream()
+			.filter(c -> Levels.NATIONAL.equals(c.level()))
+			.collect(Collectors.toMap(AggregateCell::indicator, Function.identity()));
+		List<AggregateCell> figures = new ArrayList<>();
+		for (String code : INDICATORS) {
+			AggregateCell cell = national.get(code);
+			if (cell != null) {
+				figures.add(cell);
+			}
+		}
+		return figures;
+	}
+
+	/** One line per figure: "JOBS_FTE: total 1234.5 (12/15 poles), +3.2 % on a year", or "s" when confidential. */
+	public static List<String> describe(List<AggregateCell> figures) {
+		List<String> lines = new ArrayList<>();
+		for (AggregateCell c : figures) {
+			boolean ratio = Ratio.isRatio(c.indicator());
+			String total = !"F".equals(c.confStatus()) ? "s" : c.total() == null ? "–"
+					: String.format(java.util.Locale.FRANCE, ratio ? "%,.1f %%" : "%,.1f", c.total());
+			String yoy = c.yoyPct() == null ? "" : String.format(java.util.Locale.FRANCE,
+					ratio ? ", %+.1f pt sur un an" : ", %+.1f %% sur un an", c.yoyPct());
+			lines.add(c.indicator() + " : " + total + " (" + c.nRespondents() + "/" + c.nExpected() + " pôles)" + yoy);
+		}
+		return lines;
+	}
+
+}

@@ -1,0 +1,23 @@
+package fr.ptce.observatory.aggregate;
+
+import java.util.List;
+
+/** The five levels of aggregate cells (methodology section 3), as written in the `level` column. */
+public final class Levels {
+
+	public static final String NATIONAL = "national";
+
+	public static final String REGION = "region";
+
+	public static final String DEPARTEMENT = "departement";
+
+	public static final String THEME = "theme";
+
+	public static final String NETWORK = "network";
+
+	public static final List<String> ALL = List.of(NATIONAL, REGION, DEPARTEMENT, THEME, NETWORK);
+
+	private Levels() {
+	}
+
+}

@@ -1,0 +1,203 @@
+package fr.ptce.observatory.aggregate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import fr.ptce.observatory.referential.GeoReferential;
+import fr.ptce.observatory.referential.Pole;
+import fr.ptce.observatory.referential.Registry;
+
+/**
+ * The aggregate cells of one year (methodology section 3) with their confidentiality (section 4), from the
+ * poles' yearly values. The measures that need earlier years (yoy, constant sample, ma3) are set later by
+ * {@link History}.
+ */
+public final class YearCells {
+
+	/** The indicator whose density per 10,000 inhabitants is published. */
+	public static final String DENSITY_INDICATOR = "JOBS_FTE";
+
+	final int year;
+
+	/** Every cell, grouped by indicator in the order of the codes. */
+	final List<Cell> cells;
+
+	private YearCells(int year, List<Cell> cells) {
+		this.year = year;
+		this.cells = cells;
+	}
+
+	public List<Cell> cells() {
+		return cells;
+	}
+
+	/** An area of a level and the poles of the area expected in the year. */
+	record Area(String level, String area, String group, int[] members) {
+	}
+
+	/** The cells' areas: only those with at least one expected pole get a cell. */
+	static List<Area> areas(int year, Registry registry) {
+		Map<String, List<Integer>> national = new TreeMap<>();
+		Map<String, List<Integer>> regions = new TreeMap<>();
+		Map<String, List<Integer>> departements = new TreeMap<>();
+		Map<String, String> departementRegion = new TreeMap<>();
+		Map<String, List<Integer>> themes = new TreeMap<>();
+		Map<String, List<Integer>> networks = new TreeMap<>();
+		for (Pole pole : registry.poles()) {
+			if (!pole.isExpected(year)) {
+				continue;
+			}
+			int p = pole.index();
+			national.computeIfAbsent(GeoReferential.FRANCE, k -> new ArrayList<>()).add(p);
+			regions.computeIfAbsent(pole.region(), k -> new ArrayList<>()).add(p);
+			departements.computeIfAbsent(pole.departement(), k -> new ArrayList<>()).add(p);
+			departementRegion.put(pole.departement(), pole.region());
+			themes.computeIfAbsent(pole.theme(), k -> new ArrayList<>()).add(p);
+			for (String network : pole.networks()) {
+				networks.computeIfAbsent(network, k -> new ArrayList<>()).add(p);
+			}
+		}
+		List<Area> areas = new ArrayList<>();
+		national.forEach((a, m) -> areas.add(new Area(Levels.NATIONAL, a, null, toArray(m))));
+		regions.forEach((a, m) -> areas.add(new Area(Levels.REGION, a, null, toArray(m))));
+		departements.forEach((a, m) -> areas.add(new Area(Levels.DEPARTEMENT, a, departementRegion.get(a), toArray(m))));
+		themes.forEach((a, m) -> areas.add(new Area(Levels.THEME, a, null, toArray(m))));
+		networks.forEach((a, m) -> areas.add(new Area(Levels.NETWORK, a, null, toArray(m))));
+		return areas;
+	}
+
+	private static int[] toArray(List<Integer> list) {
+		return list.stream().mapToInt(Integer::intValue).toArray();
+	}
+
+	/**
+	 * @param codes the indicator codes, in the order of the columns of {@link YearValues}: catalogue then ratios
+	 */
+	public static YearCells compute(YearValues values, Registry registry, GeoReferential geo, List<String> codes) {
+		List<Area> areas = areas(values.year, registry);
+		int nCells = areas.size();
+		int nPoles = values.nPoles;
+		// each pole's cells, and each cell's slice of one bucket array (its respondents are at most its poles)
+		int[] offset = new int[nCells + 1];
+		int[] cellCount = new int[nPoles];
+		for (int c = 0; c < nCells; c++) {
+			offset[c + 1] = offset[c] + areas.get(c).members().length;
+			for (int p : areas.get(c).members()) {
+				cellCount[p]++;
+			}
+		}
+		int[][] cellsOfPole = new int[nPoles][];
+		for (int p = 0; p < nPoles; p++) {
+			cellsOfPole[p] = new int[cellCount[p]];
+			cellCount[p] = 0;
+		}
+		for (int c = 0; c < nCells; c++) {
+			for (int p : areas.get(c).members()) {
+				cellsOfPole[p][cellCount[p]++] = c;
+			}
+		}
+		int[] expected = java.util.stream.IntStream.range(0, nPoles).filter(p -> values.expected[p]).toArray();
+		double[] bucketValues = new double[offset[nCells]];
+		int[] bucketPoles = new int[offset[nCells]];
+		int[] fill = new int[nCells];
+		double[] respondentValues = new double[nPoles];
+		int[] respondentPoles = new int[nPoles];
+		int[] order = new int[nPoles];
+		double[] sorted = new double[nPoles];
+		int[] seen = new int[nPoles];
+		int nRatios = Ratio.ALL.size();
+		List<Cell> all = new ArrayList<>(nCells * codes.size());
+		for (int i = 0; i < codes.size(); i++) {
+			String code = codes.get(i);
+			boolean ratio = i >= values.nCatalogue;
+			int r = i - values.nCatalogue;
+			// the respondents of the year, sorted once by value: every cell's slice then comes out sorted
+			int n = 0;
+			for (int p : expected) {
+				double v = values.value[p * values.nIndicators + i];
+				if (!Double.isNaN(v)) {
+					respondentValues[n] = v;
+					respondentPoles[n] = p;
+					n++;
+				}
+			}
+			sortByValue(respondentValues, respondentPoles, n, order, sorted, seen);
+			System.arraycopy(offset, 0, fill, 0, nCells);
+			for (int k = 0; k < n; k++) {
+				int p = respondentPoles[order[k]];
+				double v = sorted[k];
+				for (int c : cellsOfPole[p]) {
+					bucketValues[fill[c]] = v;
+					bucketPoles[fill[c]++] = p;
+				}
+			}
+			List<Cell> cells = new ArrayList<>(nCells);
+			for (int c = 0; c < nCells; c++) {
+				Area area = areas.get(c);
+				Cell cell = new Cell(code, i, ratio, area.level(), area.area(), area.group());
+				cell.nExpected = area.members().length;
+				int from = offset[c];
+				int count = fill[c] - from;
+				int nImputed = 0;
+				double sumNum = 0;
+				double sumDen = 0;
+				for (int k = from; k < from + count; k++) {
+					int p = bucketPoles[k];
+					if (values.imputed[p * values.nIndicators + i]) {
+						nImputed++;
+					}
+					if (ratio) {
+						sumNum += values.numerator[p * nRatios + r];
+						sumDen += values.denominator[p * nRatios + r];
+					}
+				}
+				cell.nImputed = nImputed;
+				cell.respondents = Arrays.copyOfRange(bucketPoles, from, from + count);
+				CellMeasures.measureSorted(cell, bucketValues, from, count);
+				if (ratio) {
+					cell.total = count == 0 || sumDen <= 0 ? Double.NaN : sumNum / sumDen * 100;
+				}
+				if (DENSITY_INDICATOR.equals(code) && !Levels.THEME.equals(area.level())
+						&& !Levels.NETWORK.equals(area.level()) && count > 0) {
+					cell.density = CellMeasures.density(cell.total, geo.population(area.level(), area.area()));
+				}
+				cells.add(cell);
+			}
+			Confidentiality.apply(cells);
+			all.addAll(cells);
+		}
+		return new YearCells(values.year, all);
+	}
+
+	/**
+	 * Orders the first n values ascending without boxing: a primitive sort of the values, then each value's
+	 * position found by binary search (equal values keep their input order).
+	 *
+	 * @param order receives the input indices in ascending order of value
+	 * @param sorted receives the values in ascending order
+	 */
+	static void sortByValue(double[] values, int[] poles, int n, int[] order, double[] sorted, int[] seen) {
+		System.arraycopy(values, 0, sorted, 0, n);
+		Arrays.sort(sorted, 0, n);
+		Arrays.fill(seen, 0, n, 0);
+		for (int k = 0; k < n; k++) {
+			int lo = 0;
+			int hi = n;
+			double v = values[k];
+			while (lo < hi) {
+				int mid = (lo + hi) >>> 1;
+				if (Double.compare(sorted[mid], v) < 0) {
+					lo = mid + 1;
+				}
+				else {
+					hi = mid;
+				}
+			}
+			order[lo + seen[lo]++] = k;
+		}
+	}
+
+}

@@ -1,0 +1,142 @@
+package fr.ptce.observatory.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import fr.ptce.observatory.aggregate.AggregateEngine;
+import fr.ptce.observatory.aggregate.AggregateJobConfiguration;
+import fr.ptce.observatory.aggregate.KeyFigures;
+import fr.ptce.observatory.warehouse.DataDirectory;
+import fr.ptce.observatory.warehouse.Timestamps;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * `aggregate --year Y | --from Y1 --to Y2 [--as-of INSTANT]` (interfaces.md): yearly pole values, aggregates
+ * and trends for those years.
+ */
+@Command(name = "aggregate", sortOptions = false,
+		description = "Computes the poles' yearly values, the aggregate cells under statistical confidentiality and "
+				+ "the trends of each year of the range, as of an instant.")
+public class AggregateCommand implements Callable<Integer> {
+
+	/** Years the observatory can aggregate: four digits. */
+	static final int MIN_YEAR = 1900;
+
+	static final int MAX_YEAR = 2999;
+
+	@ParentCommand
+	ObservatoryCommand parent;
+
+	@Spec
+	CommandLine.Model.CommandSpec spec;
+
+	@Option(names = "--year", paramLabel = "Y", description = "one year")
+	Integer year;
+
+	@Option(names = "--from", paramLabel = "Y1", description = "first year of a range (with --to)")
+	Integer from;
+
+	@Option(names = "--to", paramLabel = "Y2", description = "last year of a range (with --from)")
+	Integer to;
+
+	@Option(names = "--as-of", paramLabel = "INSTANT",
+			description = "use only observations ingested up to this instant: ISO-8601 (2026-03-31T12:00:00Z) or a "
+					+ "date, read as its end in UTC (default: now)")
+	String asOf;
+
+	@Override
+	public Integer call() {
+		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		int[] range = range(year, from, to);
+		Instant instant = asOf == null ? null : parseAsOf(asOf);
+		try (ConfigurableApplicationContext context = ApplicationContexts.start(parent.global,
+				parent.global.dataDir())) {
+			AggregateEngine engine = context.getBean(AggregateEngine.class);
+			List<Integer> empty = engine.yearsWithoutData(range[0], range[1]);
+			if (!empty.isEmpty()) {
+				throw new UsageException("no data for " + (empty.size() == 1 ? "year " : "years ")
+						+ empty.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElseThrow()
+						+ ": no pole of the registry is expected then and nothing was ingested for it;"
+						+ " choose years within the poles' activity");
+			}
+			Instant effective = instant != null ? instant
+					: Timestamps.micros(context.getBean(Clock.class).instant());
+			JobLaunches.recoverAbandoned(context, AggregateJobConfiguration.JOB, out);
+			out.println("Aggregating " + (range[0] == range[1] ? "year " + range[0]
+					: "years " + range[0] + " to " + range[1]) + " as of " + Timestamps.format(effective) + "...");
+			JobExecution execution = run(context, range[0], range[1], effective);
+			int status = JobLaunches.exitStatus(execution, err);
+			if (status == 0) {
+				DataDirectory dir = context.getBean(DataDirectory.class);
+				out.println("Done: " + dir.table("aggregates") + " and " + dir.table("trends") + " (years " + range[0]
+						+ "-" + range[1] + ").");
+			}
+			return status;
+		}
+	}
+
+	/**
+	 * Runs aggregateJob for a year range on a started context (used by `demo` and `backfill` too) and waits
+	 * for it.
+	 */
+	public static JobExecution run(ApplicationContext context, int from, int to, Instant asOf) {
+		return JobLaunches.run(context, AggregateJobConfiguration.JOB, JobLaunches.newRun()
+			.addLong("from", (long) from)
+			.addLong("to", (long) to)
+			.addString("asOf", Timestamps.format(asOf))
+			.toJobParameters());
+	}
+
+	/** A few national key figures of a year, one printable line each (for `demo`). */
+	public static List<String> nationalKeyFigures(ApplicationContext context, int year) {
+		return KeyFigures.describe(KeyFigures.national(context.getBean(DataDirectory.class), year));
+	}
+
+	static int[] range(Integer year, Integer from, Integer to) {
+		if (year != null && (from != null || to != null)) {
+			throw new UsageException("give either --year Y or --from Y1 --to Y2, not both");
+		}
+		if (year != null) {
+			checkYear("--year", year);
+			return new int[] { year, year };
+		}
+		if (from == null || to == null) {
+			throw new UsageException("give --year Y, or both --from Y1 and --to Y2");
+		}
+		checkYear("--from", from);
+		checkYear("--to", to);
+		if (from > to) {
+			throw new UsageException("--from " + from + " is after --to " + to + ": give the earlier year first");
+		}
+		return new int[] { from, to };
+	}
+
+	private static void checkYear(String option, int value) {
+		if (value < MIN_YEAR || value > MAX_YEAR) {
+			throw new UsageException(option + " " + value + " is not a year (four digits expected, e.g. 2025)");
+		}
+	}
+
+	static Instant parseAsOf(String text) {
+		try {
+			return Timestamps.parseInstant(text);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new UsageException("--as-of " + ex.getMessage());
+		}
+	}
+
+}
