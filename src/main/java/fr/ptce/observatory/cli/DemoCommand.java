@@ -6,7 +6,17 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+
+import fr.ptce.observatory.warehouse.DataDirectory;
+import fr.ptce.observatory.warehouse.ParquetScan;
+import fr.ptce.observatory.warehouse.Tables;
+import fr.ptce.observatory.warehouse.Timestamps;
+
+import org.springframework.batch.core.job.JobExecution;
 import java.util.concurrent.Callable;
 
 import fr.ptce.observatory.warehouse.AtomicFiles;
@@ -52,10 +62,28 @@ public class DemoCommand implements Callable<Integer> {
 			if (status != 0) {
 				return status;
 			}
+			List<Integer> years = ParquetScan.years(context.getBean(DataDirectory.class).table(Tables.OBSERVATIONS));
+			if (years.isEmpty()) {
+				err.println("error: the samples gave no observation to aggregate");
+				return 1;
+			}
+			// the last complete year: the year before today, or the last year the samples cover
+			int last = Math.min(LocalDate.now(context.getBean(Clock.class)).getYear() - 1, years.get(years.size() - 1));
+			int first = years.get(0);
+			out.println();
+			out.println("== aggregate " + first + "-" + last);
+			Instant asOf = Timestamps.micros(context.getBean(Clock.class).instant());
+			JobExecution aggregate = AggregateCommand.run(context, first, last, asOf);
+			status = JobLaunches.exitStatus(aggregate, err);
+			if (status != 0) {
+				return status;
+			}
+			out.println("National key figures of " + last + " (fictional samples):");
+			AggregateCommand.nationalKeyFigures(context, last).forEach(line -> out.println("  " + line));
 			out.println();
 			out.println("Look at:");
 			out.println("  " + dataDir.resolve("receipts") + "   one JSON and one CSV receipt per file");
-			out.println("  " + dataDir.resolve("warehouse/observations") + "   the observations, as Parquet");
+			out.println("  " + dataDir.resolve("warehouse") + "   observations, pole_values, aggregates, trends (Parquet)");
 			out.println("  java -jar target/observatory.jar --data-dir " + dataDir + " status");
 			return 0;
 		}
