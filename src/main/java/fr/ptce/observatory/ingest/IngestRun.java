@@ -115,6 +115,9 @@ public final class IngestRun implements Closeable {
 
 	private final String[] periodCodes;
 
+	/** Encodes the stored rows into the year files on its own thread; only it touches the sinks until seal. */
+	private final ObservationWriter writer;
+
 	private long rowsRead;
 
 	public IngestRun(DataDirectory dir, Registry registry, Catalogue catalogue, Provenance provenance,
@@ -149,6 +152,7 @@ public final class IngestRun implements Closeable {
 		this.rows = new Spool(staging.resolve(".rows.spool"));
 		this.errors = new Spool(staging.resolve(".errors.spool"));
 		loadCurrentValues();
+		this.writer = new ObservationWriter(o -> sink(o.year()).write(o), "parquet-writer-" + runId);
 	}
 
 	public String runId() {
@@ -347,7 +351,7 @@ public final class IngestRun implements Closeable {
 					}
 				}
 				Pole pole = registry.poles().get(row.pole);
-				sink(row.year).write(new Observation(row.year, pole.id(), periodCode(row.year, row.quarter),
+				writer.write(new Observation(row.year, pole.id(), periodCode(row.year, row.quarter),
 						row.quarter == 0 ? null : row.quarter, indicator.code(), row.hasValue() ? row.value : null,
 						indicator.unit(), status(row.status), row.comment, sha256, name, row.line,
 						Timestamps.toMicros(ingestedAt)));
@@ -472,6 +476,7 @@ public final class IngestRun implements Closeable {
 	 * be published, even if the process dies before it is.
 	 */
 	public Path seal() {
+		writer.finish();
 		for (Map.Entry<Integer, ParquetTable.Sink<Observation>> e : new ArrayList<>(sinks.entrySet())) {
 			closeSink(e.getKey(), e.getValue());
 		}
@@ -569,6 +574,7 @@ public final class IngestRun implements Closeable {
 
 	@Override
 	public void close() {
+		writer.close();
 		for (ParquetTable.Sink<Observation> sink : sinks.values()) {
 			sink.close();
 		}
