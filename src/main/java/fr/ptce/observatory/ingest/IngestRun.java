@@ -61,10 +61,10 @@ public final class IngestRun implements Closeable {
 	static final long ROWS_PER_FILE = 5_000_000;
 
 	/**
-	 * One observation file is open per year of the run: 16 MB row groups keep a run over twenty years within a
-	 * few hundred MB of heap, whatever the size of the input.
+	 * One observation file is open per year of the run, each buffering up to a row group: row groups are sized so
+	 * that all the years together take at most an eighth of the heap (1 to 16 MB each), whatever the input.
 	 */
-	static final long ROW_GROUP_BYTES = 16L << 20;
+	private final long rowGroupBytes;
 
 	private final DataDirectory dir;
 
@@ -135,6 +135,8 @@ public final class IngestRun implements Closeable {
 		this.keys = new KeySpace(registry.size(), Math.min(registry.firstCreated(), ingestionDay.getYear()),
 				ingestionDay.getYear(), catalogue.size());
 		this.buffers = new SubmissionValidation.Buffers(keys, catalogue);
+		int years = keys.lastYear() - keys.firstYear() + 1;
+		this.rowGroupBytes = Math.max(1L << 20, Math.min(16L << 20, Runtime.getRuntime().maxMemory() / 8 / years));
 		this.current = new double[keys.size()];
 		Arrays.fill(current, Double.NaN);
 		this.periodCodes = new String[(keys.lastYear() - keys.firstYear() + 1) * 5];
@@ -382,7 +384,7 @@ public final class IngestRun implements Closeable {
 			int seq = fileSequence.merge(year, 1, Integer::sum);
 			String fileName = "part-" + runId + "-" + String.format("%03d", seq) + ".parquet";
 			Path staged = staging.resolve(Tables.OBSERVATIONS).resolve("year=" + year).resolve(fileName);
-			sink = Tables.OBSERVATION.open(staged, provenance, ROW_GROUP_BYTES);
+			sink = Tables.OBSERVATION.open(staged, provenance, rowGroupBytes);
 			sinks.put(year, sink);
 		}
 		return sink;
