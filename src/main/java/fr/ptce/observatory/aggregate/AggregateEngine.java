@@ -110,10 +110,11 @@ public final class AggregateEngine {
 				history.complete(computed.cells, computed.values);
 				if (computed.values.year >= from) {
 					List<Trend> trends = history.trends(computed.cells);
-					summaries.add(write(computed, trends, stamped));
-					progress.accept("aggregated " + computed.values.year + ": "
-							+ computed.values.observations + " observations, " + computed.cells.cells.size()
-							+ " cells");
+					YearSummary summary = write(computed, trends, stamped);
+					summaries.add(summary);
+					progress.accept("aggregated " + summary.year() + ": " + summary.observations() + " observations, "
+							+ summary.poleValues() + " pole values, " + summary.cells() + " cells ("
+							+ summary.publishedCells() + " published)");
 				}
 				history.add(computed.cells, computed.values);
 				phases.addAndGet(4, System.nanoTime() - t0);
