@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  * {@code observatory generate-samples}: writes the bundled samples, or larger sets for benchmarks, from a seed.
  * Needs no Spring context.
  */
-@Command(name = "generate-samples", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "generate-samples", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
 		header = "Writes sample registry and submissions from a seed (the bundled samples, or larger sets for benchmarks).",
 		description = { "",
 				"Writes into DIR a registry of poles on real communes of the 18 regions (fictional names and figures), "
