@@ -1,0 +1,88 @@
+package fr.ptce.observatory.publish;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One block of a publication, in reading order: a heading, a paragraph, a table of preformatted French text, a
+ * chart or a page break. The same sections feed the PDF template and the XLSX workbook (one sheet per table).
+ *
+ * @param sheet the XLSX sheet name of a table (null: not exported)
+ */
+public record Section(String kind, String heading, String text, List<String> headers, List<List<String>> rows,
+		List<Point> points, String axis, String note, String sheet) {
+
+	/** Columns of the template's generic table: the first (labels) and seven figures. */
+	public static final int MAX_COLUMNS = 8;
+
+	/** A point of a chart: category (a year, a region...), value (null: not plotted) and its printed label. */
+	public record Point(String category, Double value, String label) {
+	}
+
+	public static Section h1(String heading) {
+		return new Section("h1", heading, null, List.of(), List.of(), List.of(), null, null, null);
+	}
+
+	public static Section h2(String heading) {
+		return new Section("h2", heading, null, List.of(), List.of(), List.of(), null, null, null);
+	}
+
+	public static Section text(String text) {
+		return new Section("text", null, text, List.of(), List.of(), List.of(), null, null, null);
+	}
+
+	public static Section pageBreak() {
+		return new Section("break", null, null, List.of(), List.of(), List.of(), null, null, null);
+	}
+
+	public static Section table(String sheet, List<String> headers, List<List<String>> rows, String note) {
+		if (headers.size() > MAX_COLUMNS) {
+			throw new IllegalArgumentException("a table has at most " + MAX_COLUMNS + " columns: " + headers);
+		}
+		return new Section("table", null, null, List.copyOf(headers), List.copyOf(rows), List.of(), null, note, sheet);
+	}
+
+	public static Section lineChart(String heading, String axis, List<Point> points) {
+		return new Section("line", heading, null, List.of(), List.of(), List.copyOf(points), axis, null, null);
+	}
+
+	public static Section barChart(String heading, String axis, List<Point> points) {
+		return new Section("bar", heading, null, List.of(), List.of(), List.copyOf(points), axis, null, null);
+	}
+
+	/** The fields of the template's data source (reports-templates/publication.jrxml). */
+	Map<String, Object> toFields() {
+		Map<String, Object> f = new HashMap<>();
+		f.put("kind", kind);
+		f.put("heading", heading);
+		f.put("text", text);
+		f.put("note", note);
+		f.put("axis", axis);
+		for (int i = 0; i < MAX_COLUMNS; i++) {
+			f.put("h" + i, i < headers.size() ? headers.get(i) : null);
+		}
+		List<Map<String, ?>> rowMaps = new ArrayList<>();
+		for (List<String> row : rows) {
+			Map<String, Object> r = new HashMap<>();
+			for (int i = 0; i < row.size(); i++) {
+				r.put("c" + i, row.get(i));
+			}
+			rowMaps.add(r);
+		}
+		f.put("rows", rowMaps);
+		List<Map<String, ?>> pointMaps = new ArrayList<>();
+		for (Point p : points) {
+			Map<String, Object> m = new HashMap<>();
+			m.put("series", heading == null ? "" : heading);
+			m.put("category", p.category());
+			m.put("value", p.value());
+			m.put("label", p.label());
+			pointMaps.add(m);
+		}
+		f.put("points", pointMaps);
+		return f;
+	}
+
+}

@@ -1,0 +1,167 @@
+package fr.ptce.observatory.publish;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import fr.ptce.observatory.warehouse.AtomicFiles;
+
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JasperCompileManager;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.util.JRSaver;
+
+/**
+ * The JRXML templates of reports-templates/ (on the class path as /reports-templates/), compiled once and kept:
+ * in memory for the process, and on disk under DATA_DIR/cache/reports/NAME-SHA8.jasper, keyed by the template's
+ * SHA-256, so that a run never compiles a template that an earlier run already compiled. A template that does not
+ * compile is an error naming the template and, where it can be found, its line.
+ */
+public final class Templates {
+
+	public static final String RESOURCE_DIR = "/reports-templates/";
+
+	private final Path cacheDir;
+
+	private final Map<String, JasperReport> loaded = new ConcurrentHashMap<>();
+
+	private final AtomicInteger compilations = new AtomicInteger();
+
+	public Templates(Path cacheDir) {
+		this.cacheDir = cacheDir;
+	}
+
+	/** How many templates this instance compiled (rather than read from the cache): the benchmark checks it. */
+	public int compilations() {
+		return compilations.get();
+	}
+
+	public JasperReport get(String name) {
+		return loaded.computeIfAbsent(name, this::load);
+	}
+
+	private JasperReport load(String name) {
+		byte[] jrxml = read(name);
+		String sha = sha256(jrxml);
+		Path cached = cacheDir == null ? null : cacheDir.resolve(name + "-" + sha.substring(0, 16) + ".jasper");
+		if (cached != null && Files.isRegularFile(cached)) {
+			try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(cached))) {
+				return (JasperReport) in.readObject();
+			}
+			catch (IOException | ClassNotFoundException | ClassCastException ex) {
+				// a cache written by another JasperReports version: compile again below
+			}
+		}
+		compilations.incrementAndGet();
+		JasperReport report = compile(name, jrxml);
+		if (cached != null) {
+			AtomicFiles.write(cached, tmp -> {
+				try {
+					JRSaver.saveObject(report, tmp.toFile());
+				}
+				catch (JRException ex) {
+					throw new IOException(ex.getMessage(), ex);
+				}
+			});
+		}
+		return report;
+	}
+
+	static JasperReport compile(String name, byte[] jrxml) {
+		try {
+			return JasperCompileManager.compileReport(new ByteArrayInputStream(jrxml));
+		}
+		catch (JRException | RuntimeException ex) {
+			throw new TemplateException(describe(name, new String(jrxml, StandardCharsets.UTF_8), ex), ex);
+		}
+	}
+
+	private static final Pattern LINE = Pattern.compile("(?i)line(?:Number)?[ :=]+(\\d+)");
+
+	private static final Pattern EXPRESSION = Pattern.compile("(?s)\\d+\\.\\s*(.+?)\\s*<---");
+
+	/**
+	 * reports-templates/NAME.jrxml, line N: the reason. The line comes from the XML parser, or for a Java
+	 * expression that does not compile, from the position of that expression in the template.
+	 */
+	static String describe(String name, String text, Throwable ex) {
+		StringBuilder reason = new StringBuilder();
+		Integer line = null;
+		for (Throwable t = ex; t != null && t != t.getCause(); t = t.getCause()) {
+			if (t instanceof org.xml.sax.SAXParseException sax) {
+				line = sax.getLineNumber();
+			}
+			if (t.getMessage() != null && reason.length() == 0) {
+				reason.append(t.getMessage().strip());
+			}
+			if (line == null && t.getMessage() != null) {
+				Matcher m = LINE.matcher(t.getMessage());
+				if (m.find()) {
+					line = Integer.valueOf(m.group(1));
+				}
+			}
+		}
+		if (line == null) {
+			Matcher m = EXPRESSION.matcher(reason);
+			if (m.find()) {
+				String expression = m.group(1).strip();
+				int at = text.indexOf(expression);
+				if (at >= 0) {
+					line = (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+				}
+			}
+		}
+		String first = reason.toString().lines().filter(l -> !l.isBlank()).limit(3).reduce((a, b) -> a + " " + b)
+			.orElse(ex.getClass().getSimpleName());
+		return "reports-templates/" + name + ".jrxml" + (line != null ? ", line " + line : "") + ": " + first;
+	}
+
+	private byte[] read(String name) {
+		try (InputStream in = Templates.class.getResourceAsStream(RESOURCE_DIR + name + ".jrxml")) {
+			if (in == null) {
+				throw new TemplateException("reports-templates/" + name + ".jrxml is missing from the build");
+			}
+			byte[] bytes = in.readAllBytes();
+			return bytes;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A template that cannot be read or compiled. */
+	public static class TemplateException extends RuntimeException {
+
+		public TemplateException(String message) {
+			super(message);
+		}
+
+		public TemplateException(String message, Throwable cause) {
+			super(message, cause);
+		}
+
+	}
+
+}
