@@ -80,7 +80,7 @@ public final class PublicationContent {
 		this.catalogue = catalogue;
 		this.geo = geo;
 		for (Indicator i : catalogue.indicators()) {
-			indicators.add(new Published(i.code(), i.labelFr(), i.unit(), false));
+			indicators.add(new Published(i.code(), typographic(i.labelFr()), i.unit(), false));
 		}
 		indicators.add(new Published("ESS_SHARE", "Part des structures de l’ESS parmi les membres", "%", true));
 		indicators.add(new Published("PUBLIC_FUNDING_SHARE",
@@ -399,14 +399,17 @@ public final class PublicationContent {
 		s.add(Section.h2("Les indicateurs"));
 		List<List<String>> rows = new ArrayList<>();
 		for (Indicator i : catalogue.indicators()) {
-			rows.add(List.of(i.labelFr(), i.code(), unitLabel(i.unit()), i.isFlow() ? "flux" : "stock"));
+			rows.add(List.of(typographic(i.labelFr()) + " (" + i.code() + ")", unitLabel(i.unit()),
+					i.isFlow() ? "flux" : "stock"));
 		}
 		for (Published p : indicators) {
 			if (p.ratio()) {
-				rows.add(List.of(p.label(), p.code(), "%", "ratio"));
+				rows.add(List.of(p.label() + " (" + p.code() + ")", "%", "ratio"));
 			}
 		}
-		s.add(Section.table("Indicateurs", List.of("Libellé", "Code", "Unité", "Nature"), rows, null));
+		s.add(Section.table("Indicateurs", List.of("Libellé (code)", "Unité", "Nature"), rows,
+				"Stock : valeur à la fin de l’année ; flux : cumul sur l’année ; ratio : rapport de deux sommes, "
+						+ "en pourcentage."));
 		s.add(Section.h2("Provenance des chiffres"));
 		s.add(Section.text("Données arrêtées au " + FrenchFormat.instant(provenance.asOf()) + " ("
 				+ fr.ptce.observatory.warehouse.Timestamps.format(provenance.asOf()) + ")."));
@@ -414,6 +417,11 @@ public final class PublicationContent {
 		s.add(Section.text("Répertoire des pôles, SHA-256 : " + provenance.registrySha256()));
 		s.add(Section.text("Logiciel : observatory " + provenance.softwareVersion()));
 		return s;
+	}
+
+	/** The French apostrophe (U+2019) in the catalogue's labels, which are typed with the ASCII one. */
+	static String typographic(String label) {
+		return label.replace('\'', '\u2019');
 	}
 
 	static String unitLabel(String unit) {

@@ -17,6 +17,9 @@ public record Section(String kind, String heading, String text, List<String> hea
 	/** Columns of the template's generic table: the first (labels) and seven figures. */
 	public static final int MAX_COLUMNS = 8;
 
+	/** Columns of the template's wide table variant. */
+	public static final int WIDE_COLUMNS = 5;
+
 	/** A point of a chart: category (a year, a region...), value (null: not plotted) and its printed label. */
 	public record Point(String category, Double value, String label) {
 	}
@@ -55,7 +58,8 @@ public record Section(String kind, String heading, String text, List<String> hea
 	/** The fields of the template's data source (reports-templates/publication.jrxml). */
 	Map<String, Object> toFields() {
 		Map<String, Object> f = new HashMap<>();
-		f.put("kind", kind);
+		// tables of up to five columns use the template's wide variant, whose figure columns need not wrap
+		f.put("kind", "table".equals(kind) && headers.size() <= WIDE_COLUMNS ? "table-wide" : kind);
 		f.put("heading", heading);
 		f.put("text", text);
 		f.put("note", note);

@@ -91,7 +91,15 @@ public final class Templates {
 
 	private static final Pattern LINE = Pattern.compile("(?i)line(?:Number)?[ :=]+(\\d+)");
 
-	private static final Pattern EXPRESSION = Pattern.compile("(?s)\\d+\\.\\s*(.+?)\\s*<---");
+	/** The generated Java line of an expression that JDT reports: value = ...; //$JR_EXPR_ID=n$ */
+	private static final Pattern GENERATED = Pattern.compile("value = (.+?);\\s*//\\$JR_EXPR_ID");
+
+	/** A design validation error on an undeclared name: Parameter not found : X. */
+	private static final Pattern NOT_FOUND = Pattern.compile("(Parameter|Field|Variable) not found : (\\w+)");
+
+	/** A parameter, field or variable reference as the expression compiler writes it. */
+	private static final Pattern REFERENCE = Pattern
+		.compile("\\(\\([\\w.$<>\\[\\], ]+\\)(parameter|field|variable)_(\\w+)\\.get(?:Old|Estimated)?Value\\(\\)\\)");
 
 	/**
 	 * reports-templates/NAME.jrxml, line N: the reason. The line comes from the XML parser, or for a Java
@@ -115,10 +123,20 @@ public final class Templates {
 			}
 		}
 		if (line == null) {
-			Matcher m = EXPRESSION.matcher(reason);
+			Matcher m = GENERATED.matcher(reason);
 			if (m.find()) {
-				String expression = m.group(1).strip();
+				String expression = jrxmlExpression(m.group(1).strip());
 				int at = text.indexOf(expression);
+				if (at >= 0) {
+					line = (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+				}
+			}
+		}
+		if (line == null) {
+			Matcher m = NOT_FOUND.matcher(reason);
+			if (m.find()) {
+				String reference = "$" + m.group(1).charAt(0) + "{" + m.group(2) + "}";
+				int at = text.indexOf(reference);
 				if (at >= 0) {
 					line = (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
 				}
@@ -127,6 +145,22 @@ public final class Templates {
 		String first = reason.toString().lines().filter(l -> !l.isBlank()).limit(3).reduce((a, b) -> a + " " + b)
 			.orElse(ex.getClass().getSimpleName());
 		return "reports-templates/" + name + ".jrxml" + (line != null ? ", line " + line : "") + ": " + first;
+	}
+
+	/** Back from the generated Java to the template's text: ((String)parameter_X.getValue()) is $P{X}. */
+	static String jrxmlExpression(String generated) {
+		Matcher m = REFERENCE.matcher(generated);
+		StringBuilder out = new StringBuilder();
+		while (m.find()) {
+			String prefix = switch (m.group(1)) {
+				case "parameter" -> "$P{";
+				case "field" -> "$F{";
+				default -> "$V{";
+			};
+			m.appendReplacement(out, Matcher.quoteReplacement(prefix + m.group(2) + "}"));
+		}
+		m.appendTail(out);
+		return out.toString();
 	}
 
 	private byte[] read(String name) {
