@@ -73,6 +73,16 @@ public final class PublicationData {
 		return new PublicationData(year, cells, trends, metadata);
 	}
 
+	/** The as-of instant recorded in the aggregates of the year, or null when they do not say. */
+	public static Instant recordedAsOf(DataDirectory dir, int year) {
+		if (!hasAggregates(dir, year)) {
+			throw new MissingAggregatesException(year);
+		}
+		String v = ParquetScan.keyValueMetadata(ParquetScan.files(dir.partition(Tables.AGGREGATES, year)).get(0))
+			.get("observatory.as_of");
+		return v == null || v.isBlank() ? null : Timestamps.parseInstant(v);
+	}
+
 	private static String key(String indicator, String level, String area) {
 		return indicator + '|' + level + '|' + area;
 	}
@@ -106,7 +116,7 @@ public final class PublicationData {
 	}
 
 	/** A year asked for that has no aggregates: the operator must run aggregate first (exit status 2). */
-	public static class MissingAggregatesException extends RuntimeException {
+	public static class MissingAggregatesException extends IllegalArgumentException {
 
 		public MissingAggregatesException(int year) {
 			super("no aggregates for " + year + ": run 'aggregate --year " + year + "' first, then 'report --year "

@@ -79,13 +79,9 @@ public final class Publisher {
 	 * @throws IllegalArgumentException when asOf differs from the aggregates' own
 	 */
 	public Result publish(int year, Instant asOf) {
+		check(year, asOf);
 		PublicationData data = PublicationData.load(dir, year);
 		Instant recorded = data.asOf();
-		if (asOf != null && recorded != null && !Timestamps.micros(asOf).equals(Timestamps.micros(recorded))) {
-			throw new IllegalArgumentException("the aggregates of " + year + " were computed as of "
-					+ Timestamps.format(recorded) + ", not " + Timestamps.format(asOf) + ": run 'aggregate --year "
-					+ year + " --as-of " + Timestamps.format(asOf) + "' first");
-		}
 		Instant effective = asOf != null ? asOf : recorded != null ? recorded : clock.instant();
 		String catalogueSha = orElse(data.metadata("observatory.catalogue_sha256"), catalogue.sha256());
 		String registrySha = orElse(data.metadata("observatory.registry_sha256"), registry.sha256());
@@ -129,6 +125,20 @@ public final class Publisher {
 		catch (RuntimeException ex) {
 			AtomicFiles.deleteTree(tmp);
 			throw ex;
+		}
+	}
+
+	/**
+	 * Whether year Y can be published as of the instant, before any work: its aggregates exist, and were computed
+	 * as of that instant (the publication shows the aggregates as they are; it does not recompute them).
+	 * @throws IllegalArgumentException with what to run first
+	 */
+	public void check(int year, Instant asOf) {
+		Instant recorded = PublicationData.recordedAsOf(dir, year);
+		if (asOf != null && recorded != null && !Timestamps.micros(asOf).equals(Timestamps.micros(recorded))) {
+			throw new IllegalArgumentException("the aggregates of " + year + " were computed as of "
+					+ Timestamps.format(recorded) + ", not " + Timestamps.format(asOf) + ": run 'aggregate --year "
+					+ year + " --as-of " + Timestamps.format(asOf) + "' first");
 		}
 	}
 

@@ -68,6 +68,7 @@ public final class Templates {
 		compilations.incrementAndGet();
 		JasperReport report = compile(name, jrxml);
 		if (cached != null) {
+			pruneOtherVersions(name, cached);
 			AtomicFiles.write(cached, tmp -> {
 				try {
 					JRSaver.saveObject(report, tmp.toFile());
@@ -78,6 +79,21 @@ public final class Templates {
 			});
 		}
 		return report;
+	}
+
+	/** Compiled versions of a template that changed since are never read again: delete them. */
+	private void pruneOtherVersions(String name, Path keep) {
+		if (!Files.isDirectory(cacheDir)) {
+			return;
+		}
+		try (var files = Files.list(cacheDir)) {
+			files.filter(f -> f.getFileName().toString().matches(Pattern.quote(name) + "-[0-9a-f]{16}\\.jasper"))
+				.filter(f -> !f.equals(keep))
+				.forEach(AtomicFiles::deleteQuietly);
+		}
+		catch (IOException ex) {
+			// an old compiled template left behind costs only disk space
+		}
 	}
 
 	static JasperReport compile(String name, byte[] jrxml) {

@@ -25,17 +25,17 @@ import fr.ptce.observatory.warehouse.Trend;
  * secondary D in some departments, national GOV_MEETINGS A), the trends of the year, and observations of the
  * year for the collection follow-up.
  */
-final class PublicationFixture {
+public final class PublicationFixture {
 
-	static final int YEAR = 2025;
+	public static final int YEAR = 2025;
 
-	static final Instant AS_OF = Instant.parse("2026-03-31T23:59:59.999999Z");
+	public static final Instant AS_OF = Instant.parse("2026-03-31T23:59:59.999999Z");
 
 	static final Catalogue CATALOGUE = Catalogue.bundled();
 
 	static final GeoReferential GEO = GeoReferential.bundled();
 
-	static Registry registry() {
+	public static Registry registry() {
 		InputStream in = PublicationFixture.class.getResourceAsStream("registry.csv");
 		return Registry.read("registry.csv", in, GEO);
 	}
@@ -74,7 +74,7 @@ final class PublicationFixture {
 		return new Provenance(AS_OF, CATALOGUE.sha256(), registry.sha256(), "test");
 	}
 
-	static void write(DataDirectory dir, Registry registry) {
+	public static void write(DataDirectory dir, Registry registry) {
 		Provenance provenance = provenance(registry);
 		for (int y = YEAR - 9; y <= YEAR; y++) {
 			Tables.AGGREGATE.writeFile(dir.partition(Tables.AGGREGATES, y).resolve("part-0.parquet"), provenance,
@@ -176,7 +176,7 @@ final class PublicationFixture {
 				CATALOGUE.find(indicator).unit(), status, null, "0".repeat(64), file, line, at);
 	}
 
-	static DataDirectory dataDirectory(Path root) {
+	public static DataDirectory dataDirectory(Path root) {
 		DataDirectory dir = new DataDirectory(root);
 		dir.createLayout();
 		return dir;
