@@ -56,6 +56,11 @@ public class ReportCommand implements Callable<Integer> {
 			if (status == 0) {
 				out.println("Publication of " + year + ": "
 						+ execution.getExecutionContext().getString(ReportJobConfiguration.NATIONAL_PDF));
+				if (execution.getStartTime() != null && execution.getEndTime() != null) {
+					out.printf("Rendered in %.1f s%n",
+							java.time.Duration.between(execution.getStartTime(), execution.getEndTime()).toMillis()
+									/ 1000.0);
+				}
 			}
 			return status;
 		}

@@ -18,6 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import fr.ptce.observatory.SoftwareVersion;
@@ -99,20 +103,20 @@ public final class Publisher {
 		try {
 			Files.createDirectories(tmp);
 			Edition national = content.national(data, provenance, fictional);
-			renderer.render(national, edited, effective, version, tmp.resolve(national.fileName()));
+			List<Edition> editions = new ArrayList<>();
+			editions.add(national);
 			for (GeoReferential.Region region : geo.reportedRegions()) {
-				Edition regional = content.regional(data, region, provenance, fictional);
-				renderer.render(regional, edited, effective, version, tmp.resolve(regional.fileName()));
+				editions.add(content.regional(data, region, provenance, fictional));
 			}
-			XlsxTables.write(List.of(national), tmp.resolve("tableaux-" + year + ".xlsx"),
-					fictional ? PublicationContent.FICTIONAL : null);
 			List<Observation> observations = TableReaders.readPartition(dir, Tables.OBSERVATIONS, year,
 					f -> TableReaders.observations(f, year));
 			List<CollectionFollowUp.Late> late = CollectionFollowUp.compute(year, effective, registry, catalogue,
 					observations);
 			long expected = registry.poles().stream().filter(p -> p.isExpected(year)).count();
-			Edition followUp = CollectionFollowUp.edition(year, late, geo, expected, fictional);
-			renderer.render(followUp, edited, effective, version, tmp.resolve(followUp.fileName()));
+			editions.add(CollectionFollowUp.edition(year, late, geo, expected, fictional));
+			renderAll(renderer, editions, edited, effective, version, tmp);
+			XlsxTables.write(List.of(national), tmp.resolve("tableaux-" + year + ".xlsx"),
+					fictional ? PublicationContent.FICTIONAL : null);
 			List<Path> files = writeManifest(tmp, year, provenance, generated);
 			swapIn(tmp, target);
 			List<Path> published = files.stream().map(f -> target.resolve(tmp.relativize(f))).toList();
@@ -125,6 +129,43 @@ public final class Publisher {
 		catch (RuntimeException ex) {
 			AtomicFiles.deleteTree(tmp);
 			throw ex;
+		}
+	}
+
+	/**
+	 * Renders the documents on as many threads as the machine has cores (two at most: the machine is shared);
+	 * each document is a file of its own, so the result does not depend on the order.
+	 */
+	private static void renderAll(PdfRenderer renderer, List<Edition> editions, String edited, Instant asOf,
+			String version, Path folder) {
+		int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+		ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+			Thread t = new Thread(r, "publish-render");
+			t.setDaemon(true);
+			return t;
+		});
+		try {
+			List<Future<?>> rendered = new ArrayList<>();
+			for (Edition e : editions) {
+				rendered.add(pool.submit(() -> renderer.render(e, edited, asOf, version,
+						folder.resolve(e.fileName()))));
+			}
+			for (Future<?> f : rendered) {
+				f.get();
+			}
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(ex.getCause().getMessage(), ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while rendering the publication", ex);
+		}
+		finally {
+			pool.shutdownNow();
 		}
 	}
 
