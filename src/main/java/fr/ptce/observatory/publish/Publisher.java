@@ -99,6 +99,7 @@ public final class Publisher {
 		PublicationContent content = new PublicationContent(catalogue, geo);
 		PdfRenderer renderer = new PdfRenderer(templates);
 		Path target = dir.publications(year);
+		removeLeftovers(target);
 		Path tmp = target.resolveSibling("." + year + ".tmp-" + UUID.randomUUID());
 		try {
 			Files.createDirectories(tmp);
@@ -234,6 +235,24 @@ public final class Publisher {
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Hidden folders of the year left by a run that was killed while writing or swapping: never visible. */
+	private static void removeLeftovers(Path target) {
+		Path parent = target.getParent();
+		if (!Files.isDirectory(parent)) {
+			return;
+		}
+		String prefix = "." + target.getFileName();
+		try (Stream<Path> list = Files.list(parent)) {
+			list.filter(p -> {
+				String n = p.getFileName().toString();
+				return n.startsWith(prefix + ".tmp-") || n.startsWith(prefix + ".old-");
+			}).forEach(AtomicFiles::deleteTree);
+		}
+		catch (IOException ex) {
+			// left for the next run: hidden folders are not part of any publication
 		}
 	}
 

@@ -208,8 +208,13 @@ public final class Templates {
 			super(message);
 		}
 
-		public TemplateException(String message, Throwable cause) {
-			super(message, cause);
+		/**
+		 * The JasperReports exception is kept as suppressed, not as the cause, so that the command line, which
+		 * prints the deepest cause's message, prints this one: the template, its line and the reason.
+		 */
+		public TemplateException(String message, Throwable detail) {
+			super(message);
+			addSuppressed(detail);
 		}
 
 	}

@@ -314,6 +314,8 @@ class PublisherTest {
 		PublicationFixture.write(sample, bundled);
 		Files.createDirectories(sample.publications(YEAR));
 		Files.writeString(sample.publications(YEAR).resolve("old.txt"), "an older run");
+		// and the hidden work folder of a run that was killed
+		Files.createDirectories(sample.publications(YEAR).resolveSibling(".2025.tmp-killed"));
 		Publisher publisher = new Publisher(sample, PublicationFixture.CATALOGUE, PublicationFixture.GEO, bundled,
 				new Templates(Publisher.templateCache(dir)), Clock.systemUTC());
 		// when published
