@@ -32,6 +32,9 @@ public final class CollectionFollowUp {
 
 	}
 
+	/** The sub-folder of a publication for the analysts only, never to be distributed with the rest. */
+	public static final String INTERNAL = "interne";
+
 	private CollectionFollowUp() {
 	}
 
@@ -111,7 +114,7 @@ public final class CollectionFollowUp {
 							: FrenchFormat.date(l.lastSubmission().atZone(java.time.ZoneOffset.UTC).toLocalDate())));
 		}
 		flush(s, region, rows, geo);
-		return new Edition("suivi-collecte-" + year + ".pdf", "Suivi de la collecte " + year,
+		return new Edition(INTERNAL + "/suivi-collecte-" + year + ".pdf", "Suivi de la collecte " + year,
 				"Document interne – ne pas diffuser",
 				(fictional ? PublicationContent.FICTIONAL + " " : "") + "Document interne – ne pas diffuser.", s);
 	}

@@ -17,6 +17,9 @@ public record Section(String kind, String heading, String text, List<String> hea
 	/** Columns of the template's generic table: the first (labels) and seven figures. */
 	public static final int MAX_COLUMNS = 8;
 
+	/** Bars of the template's short bar chart variant. */
+	public static final int SMALL_BAR_CHART = 5;
+
 	/** Columns of the template's wide table variant. */
 	public static final int WIDE_COLUMNS = 5;
 
@@ -59,7 +62,9 @@ public record Section(String kind, String heading, String text, List<String> hea
 	Map<String, Object> toFields() {
 		Map<String, Object> f = new HashMap<>();
 		// tables of up to five columns use the template's wide variant, whose figure columns need not wrap
-		f.put("kind", "table".equals(kind) && headers.size() <= WIDE_COLUMNS ? "table-wide" : kind);
+		// and bar charts of a few bars a shorter variant, whose bars are not slabs
+		f.put("kind", "table".equals(kind) && headers.size() <= WIDE_COLUMNS ? "table-wide"
+				: "bar".equals(kind) && points.size() <= SMALL_BAR_CHART ? "bar-small" : kind);
 		f.put("heading", heading);
 		f.put("text", text);
 		f.put("note", note);

@@ -133,7 +133,7 @@ class PublisherTest {
 			assertThat(folder.resolve("rapport-regional-2025-" + region.code() + ".pdf")).isRegularFile();
 		}
 		assertThat(folder.resolve("tableaux-2025.xlsx")).isRegularFile();
-		assertThat(folder.resolve("suivi-collecte-2025.pdf")).isRegularFile();
+		assertThat(folder.resolve("interne/suivi-collecte-2025.pdf")).isRegularFile();
 		assertThat(folder.resolve("manifest.json")).isRegularFile();
 		// nothing half-written left beside it
 		assertThat(folder.getParent().toFile().list()).containsExactly("2025");
@@ -270,7 +270,7 @@ class PublisherTest {
 
 	@Test
 	void theCollectionFollowUpListsLatePolesWithTheirLastSubmission() throws Exception {
-		String text = flat(text(dir.publications(YEAR).resolve("suivi-collecte-2025.pdf")));
+		String text = flat(text(dir.publications(YEAR).resolve("interne/suivi-collecte-2025.pdf")));
 		// PTCE-0101 sent all 17; PTCE-0106 closed in 2020 is not expected
 		assertThat(text).doesNotContain("PTCE-0101").doesNotContain("PTCE-0106");
 		// PTCE-0102: three indicators by the as-of instant (the fourth came after it)
@@ -299,9 +299,12 @@ class PublisherTest {
 			assertThat(f.get("sha256").asString())
 				.isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
 		}
-		try (Stream<Path> files = Files.list(folder)) {
-			assertThat(listed).containsExactlyInAnyOrderElementsOf(files.map(p -> p.getFileName().toString())
-				.filter(n -> !n.equals("manifest.json")).toList());
+		try (Stream<Path> files = Files.walk(folder)) {
+			assertThat(listed).contains("interne/suivi-collecte-2025.pdf")
+				.containsExactlyInAnyOrderElementsOf(files.filter(Files::isRegularFile)
+					.map(p -> folder.relativize(p).toString())
+					.filter(n -> !n.equals("manifest.json"))
+					.toList());
 		}
 	}
 
@@ -322,7 +325,7 @@ class PublisherTest {
 		Publisher.Result published = publisher.publish(YEAR, null);
 		// then every page of every document carries the notice
 		for (Path pdf : List.of(published.nationalPdf(), published.folder().resolve("rapport-regional-2025-11.pdf"),
-				published.folder().resolve("suivi-collecte-2025.pdf"))) {
+				published.folder().resolve("interne/suivi-collecte-2025.pdf"))) {
 			try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
 				PDFTextStripper stripper = new PDFTextStripper();
 				for (int page = 1; page <= doc.getNumberOfPages(); page++) {
@@ -336,6 +339,29 @@ class PublisherTest {
 		// and the old publication is gone, whole, with nothing hidden left behind
 		assertThat(published.folder().resolve("old.txt")).doesNotExist();
 		assertThat(sample.publications(YEAR).getParent().toFile().list()).containsExactly("2025");
+	}
+
+	@Test
+	void theSameInputsAndAsOfGiveTheSameDocuments(@TempDir Path otherRoot) throws Exception {
+		// given the same warehouse in another data directory, published on another day
+		DataDirectory other = PublicationFixture.dataDirectory(otherRoot);
+		Registry registry = PublicationFixture.registry();
+		PublicationFixture.write(other, registry);
+		Publisher publisher = new Publisher(other, PublicationFixture.CATALOGUE, PublicationFixture.GEO, registry,
+				new Templates(Publisher.templateCache(dir)),
+				Clock.fixed(Instant.parse("2026-04-02T10:00:00Z"), ZoneOffset.UTC));
+		Publisher.Result again = publisher.publish(YEAR, null);
+		// then the text of every document is the same, and so are the PDF's dates
+		for (String name : List.of("rapport-national-2025.pdf", "rapport-regional-2025-84.pdf",
+				"interne/suivi-collecte-2025.pdf")) {
+			assertThat(text(again.folder().resolve(name))).as(name)
+				.isEqualTo(text(result.folder().resolve(name)));
+		}
+		try (PDDocument a = Loader.loadPDF(again.nationalPdf().toFile());
+				PDDocument b = Loader.loadPDF(result.nationalPdf().toFile())) {
+			assertThat(a.getDocumentInformation().getCreationDate())
+				.isEqualTo(b.getDocumentInformation().getCreationDate());
+		}
 	}
 
 	@Test
