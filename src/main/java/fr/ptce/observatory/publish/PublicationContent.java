@@ -119,7 +119,7 @@ public final class PublicationContent {
 		s.addAll(charts(data, NATIONAL, area));
 		s.add(Section.pageBreak());
 		s.add(Section.h1("Les régions"));
-		s.add(areaTable(data, REGION, regionAreas(), "Région", "Régions"));
+		s.add(areaTable(data, REGION, regionAreas(), "Région", "Régions", NATIONAL, area, "France"));
 		s.add(densityChart(data, REGION, regionAreas(), "Emplois pour 10\u202F000 habitants par région"));
 		s.add(Section.pageBreak());
 		s.add(Section.h1("Les thématiques et les réseaux"));
@@ -161,7 +161,8 @@ public final class PublicationContent {
 		s.addAll(charts(data, REGION, area));
 		s.add(Section.pageBreak());
 		s.add(Section.h1("Les départements"));
-		s.add(areaTable(data, DEPARTEMENT, departements, "Département", "Départements"));
+		s.add(areaTable(data, DEPARTEMENT, departements, "Département", "Départements", REGION, area,
+				region.name()));
 		s.add(densityChart(data, DEPARTEMENT, departements, "Emplois pour 10\u202F000 habitants par département"));
 		s.add(Section.h1("Couverture de la collecte"));
 		s.add(Section.h2("Taux de réponse par département"));
@@ -238,20 +239,27 @@ public final class PublicationContent {
 	}
 
 	/** Regions (or departments): poles, response, members, jobs and the jobs density. */
-	Section areaTable(PublicationData data, String level, Map<String, String> areas, String first, String sheet) {
+	Section areaTable(PublicationData data, String level, Map<String, String> areas, String first, String sheet,
+			String totalLevel, String totalArea, String totalLabel) {
 		List<List<String>> rows = new ArrayList<>();
 		for (Map.Entry<String, String> a : areas.entrySet()) {
-			AggregateCell core = data.cell(CORE, level, a.getKey());
-			AggregateCell jobs = data.cell("JOBS_FTE", level, a.getKey());
-			rows.add(List.of(a.getValue(), expected(core), respondents(core), responseRate(core),
-					total(core, byCode.get(CORE)), total(jobs, byCode.get("JOBS_FTE")),
-					FrenchFormat.cell(jobs == null ? null : jobs.confStatus(), jobs == null ? null : jobs.density(),
-							v -> FrenchFormat.number(v, 1)),
-					change(jobs, AggregateCell::yoyPct, byCode.get("JOBS_FTE"))));
+			rows.add(areaRow(data, level, a.getKey(), a.getValue()));
 		}
+		// the whole (France, or the region) last, as its own cell: never a sum of the rows above
+		rows.add(areaRow(data, totalLevel, totalArea, totalLabel));
 		return Section.table(sheet, List.of(first, "Pôles attendus", "Pôles répondants", "Taux de réponse",
 				"Structures membres", "Emplois (ETP)", "Emplois pour 10\u202F000 habitants", "Évolution des emplois"),
 				rows, NOTE + " Population : recensement de la population, communes du référentiel géographique.");
+	}
+
+	private List<String> areaRow(PublicationData data, String level, String area, String label) {
+		AggregateCell core = data.cell(CORE, level, area);
+		AggregateCell jobs = data.cell("JOBS_FTE", level, area);
+		return List.of(label, expected(core), respondents(core), responseRate(core), total(core, byCode.get(CORE)),
+				total(jobs, byCode.get("JOBS_FTE")),
+				FrenchFormat.cell(jobs == null ? null : jobs.confStatus(), jobs == null ? null : jobs.density(),
+						v -> FrenchFormat.number(v, 1)),
+				change(jobs, AggregateCell::yoyPct, byCode.get("JOBS_FTE")));
 	}
 
 	/** Themes or networks: poles, members, jobs, turnover and the two shares. */

@@ -35,6 +35,9 @@ import fr.ptce.observatory.warehouse.TableReaders;
 import fr.ptce.observatory.warehouse.Tables;
 import fr.ptce.observatory.warehouse.Timestamps;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,6 +52,8 @@ public final class Publisher {
 	/** What a publication run produced. */
 	public record Result(Path folder, Path nationalPdf, List<Path> files) {
 	}
+
+	private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
 
 	private final DataDirectory dir;
 
@@ -115,7 +120,10 @@ public final class Publisher {
 					observations);
 			long expected = registry.poles().stream().filter(p -> p.isExpected(year)).count();
 			editions.add(CollectionFollowUp.edition(year, late, geo, expected, fictional));
+			long start = System.nanoTime();
 			renderAll(renderer, editions, edited, effective, version, tmp);
+			LOG.info("{}: {} documents rendered in {} ms", year, editions.size(),
+					(System.nanoTime() - start) / 1_000_000);
 			XlsxTables.write(List.of(national), tmp.resolve("tableaux-" + year + ".xlsx"),
 					fictional ? PublicationContent.FICTIONAL : null);
 			List<Path> files = writeManifest(tmp, year, provenance, generated);

@@ -186,6 +186,11 @@ class PublisherTest {
 			Row corse = regions.getRow(18);
 			assertThat(corse.getCell(0).getStringCellValue()).isEqualTo("Corse");
 			assertThat(corse.getCell(4).getStringCellValue()).isEqualTo("s");
+			// France last, from the national cell (not a sum of the regions)
+			Row france = regions.getRow(19);
+			assertThat(france.getCell(0).getStringCellValue()).isEqualTo("France");
+			assertThat(france.getCell(1).getStringCellValue()).isEqualTo("412");
+			assertThat(france.getCell(5).getStringCellValue()).isEqualTo(expectedNational.get("JOBS_FTE").get(1));
 			assertThat(book.getSheet("Thématiques")).isNotNull();
 			assertThat(book.getSheet("Réseaux")).isNotNull();
 		}
