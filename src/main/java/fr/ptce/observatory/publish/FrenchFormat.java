@@ -70,7 +70,8 @@ public final class FrenchFormat {
 			return MISSING;
 		}
 		return switch (unit) {
-			case "count" -> number(value, 0);
+			// a total of counts is whole; a median or an average of counts may not be, and keeps its decimal
+			case "count" -> number(value, value == Math.rint(value) ? 0 : 1);
 			case "fte" -> number(value, 1);
 			case "h" -> number(value, 0) + UNIT_SPACE + "h";
 			case "EUR" -> number(value, 0) + UNIT_SPACE + "€";

@@ -36,6 +36,8 @@ class FrenchFormatTest {
 		assertThat(FrenchFormat.amount(12.34, "%")).isEqualTo("12,3" + NBSP + "%");
 		assertThat(FrenchFormat.amount(30874.24, "fte")).isEqualTo("30" + NNBSP + "874,2");
 		assertThat(FrenchFormat.amount(6135.0, "count")).isEqualTo("6" + NNBSP + "135");
+		// the median of an even number of counts
+		assertThat(FrenchFormat.amount(16.5, "count")).isEqualTo("16,5");
 		assertThat(FrenchFormat.amount(162496.4, "h")).isEqualTo("162" + NNBSP + "496" + NBSP + "h");
 		assertThat(FrenchFormat.amount(11537.25, "t")).isEqualTo("11" + NNBSP + "537,3" + NBSP + "t");
 		assertThat(FrenchFormat.rate(0.875)).isEqualTo("87,5" + NBSP + "%");
