@@ -58,6 +58,25 @@ public record Section(String kind, String heading, String text, List<String> hea
 		return new Section("bar", heading, null, List.of(), List.of(), List.copyOf(points), axis, null, null);
 	}
 
+	/**
+	 * What a chart shows, in words, for readers who do not see it: the tagged PDF's alternative text of the
+	 * figure, with every plotted value.
+	 */
+	String alternativeText() {
+		if (!"line".equals(kind) && !"bar".equals(kind)) {
+			return null;
+		}
+		StringBuilder alt = new StringBuilder("line".equals(kind) ? "Courbe" : "Diagramme en barres").append(" : ")
+			.append(heading).append(" (").append(axis).append(") – ");
+		for (int i = 0; i < points.size(); i++) {
+			Point p = points.get(i);
+			alt.append(i == 0 ? "" : " ; ").append(p.category());
+			alt.append(" : ").append(p.label() != null ? p.label() : "non publié");
+		}
+		// the PDF's text strings (PDFDocEncoding) have no narrow or no-break space: plain spaces, still read right
+		return alt.append('.').toString().replace(FrenchFormat.THOUSANDS, ' ').replace(FrenchFormat.UNIT_SPACE, ' ');
+	}
+
 	/** The fields of the template's data source (reports-templates/publication.jrxml). */
 	Map<String, Object> toFields() {
 		Map<String, Object> f = new HashMap<>();
@@ -69,6 +88,7 @@ public record Section(String kind, String heading, String text, List<String> hea
 		f.put("text", text);
 		f.put("note", note);
 		f.put("axis", axis);
+		f.put("alt", alternativeText());
 		for (int i = 0; i < MAX_COLUMNS; i++) {
 			f.put("h" + i, i < headers.size() ? headers.get(i) : null);
 		}

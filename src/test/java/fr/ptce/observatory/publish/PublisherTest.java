@@ -222,7 +222,14 @@ class PublisherTest {
 			assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("fr-FR");
 			List<String> types = new ArrayList<>();
 			collectTypes(doc.getDocumentCatalog().getStructureTreeRoot(), types);
-			assertThat(types).contains("H1", "H2", "Table", "TR", "TH", "TD");
+			assertThat(types).contains("H1", "H2", "Table", "TR", "TH", "TD", "Image");
+			// charts carry their values in words for readers who do not see them
+			String members = expectedNational.get("MEMBERS_TOTAL").get(1).replace('\u202F', ' ');
+			assertThat(types).anySatisfy(t -> assertThat(t).startsWith("Alt:Courbe : Structures membres du pôle")
+				.endsWith("2025 : " + members + "."));
+			assertThat(types).anySatisfy(t -> assertThat(t)
+				.startsWith("Alt:Diagramme en barres : Emplois pour 10 000 habitants par région")
+				.contains("Corse : s : non publié"));
 			assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("Les PTCE en France en 2025");
 			assertThat(doc.getDocumentInformation().getAuthor()).isEqualTo("Observatoire national des PTCE");
 			// the dates of the as-of instant, so that reruns are comparable
@@ -250,6 +257,9 @@ class PublisherTest {
 		for (Object kid : node.getKids()) {
 			if (kid instanceof PDStructureElement e) {
 				types.add(e.getStructureType());
+				if (e.getAlternateDescription() != null) {
+					types.add("Alt:" + e.getAlternateDescription());
+				}
 				collectTypes(e, types);
 			}
 		}
