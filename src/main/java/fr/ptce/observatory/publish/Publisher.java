@@ -125,7 +125,7 @@ public final class Publisher {
 			LOG.info("{}: {} documents rendered in {} ms", year, editions.size(),
 					(System.nanoTime() - start) / 1_000_000);
 			XlsxTables.write(List.of(national), tmp.resolve("tableaux-" + year + ".xlsx"),
-					fictional ? PublicationContent.FICTIONAL : null);
+					fictional ? PublicationContent.FICTIONAL : null, effective);
 			List<Path> files = writeManifest(tmp, year, provenance, generated);
 			swapIn(tmp, target);
 			List<Path> published = files.stream().map(f -> target.resolve(tmp.relativize(f))).toList();

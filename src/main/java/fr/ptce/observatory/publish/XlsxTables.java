@@ -30,11 +30,14 @@ public final class XlsxTables {
 	}
 
 	/** One sheet per table of the editions, in order; a sheet name used twice gets a number. */
-	public static void write(List<Edition> editions, Path target, String notice) {
+	public static void write(List<Edition> editions, Path target, String notice, java.time.Instant asOf) {
 		AtomicFiles.write(target, tmp -> {
 			try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(tmp)) {
 				book.getProperties().getCoreProperties().setTitle("Tableaux de l’observatoire national des PTCE");
 				book.getProperties().getCoreProperties().setCreator(PdfRenderer.AUTHOR);
+				// like the PDFs: the as-of instant, so that reruns are comparable
+				book.getProperties().getCoreProperties().setCreated(java.util.Optional.of(java.util.Date.from(asOf)));
+				book.getProperties().getCoreProperties().setModified(java.util.Optional.of(java.util.Date.from(asOf)));
 				CellStyle header = book.createCellStyle();
 				Font bold = book.createFont();
 				bold.setBold(true);

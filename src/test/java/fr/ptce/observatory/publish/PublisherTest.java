@@ -169,6 +169,8 @@ class PublisherTest {
 	void theWorkbookHasTheSameFiguresAndMarksAsThePdf() throws Exception {
 		try (InputStream in = Files.newInputStream(dir.publications(YEAR).resolve("tableaux-2025.xlsx"));
 				XSSFWorkbook book = new XSSFWorkbook(in)) {
+			assertThat(book.getProperties().getCoreProperties().getCreated().toInstant())
+				.isEqualTo(Instant.parse("2026-03-31T23:59:59Z"));
 			Sheet national = book.getSheet("National");
 			assertThat(national).isNotNull();
 			assertThat(national.getRow(0).getCell(1).getStringCellValue()).isEqualTo("Total");
