@@ -89,6 +89,9 @@ public record Section(String kind, String heading, String text, List<String> hea
 		f.put("note", note);
 		f.put("axis", axis);
 		f.put("alt", alternativeText());
+		// a chart with nothing to draw says why rather than leaving empty axes unexplained
+		boolean empty = !points.isEmpty() && points.stream().allMatch(p -> p.value() == null);
+		f.put("subtitle", empty ? "Aucune valeur publiable : secret statistique ou données non disponibles" : null);
 		for (int i = 0; i < MAX_COLUMNS; i++) {
 			f.put("h" + i, i < headers.size() ? headers.get(i) : null);
 		}

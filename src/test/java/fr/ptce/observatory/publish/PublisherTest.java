@@ -328,10 +328,10 @@ class PublisherTest {
 	@Test
 	void withTheBundledSampleRegistryEveryPageSaysTheFiguresAreFictionalAndAnOldPublicationIsReplaced(
 			@TempDir Path sampleRoot) throws Exception {
-		// given the bundled registry and an older publication of the year
+		// given the bundled registry, whose single pole makes every cell confidential, and an older publication
 		DataDirectory sample = PublicationFixture.dataDirectory(sampleRoot);
 		Registry bundled = Registry.bundled(PublicationFixture.GEO);
-		PublicationFixture.write(sample, bundled);
+		PublicationFixture.write(sample, bundled, true);
 		Files.createDirectories(sample.publications(YEAR));
 		Files.writeString(sample.publications(YEAR).resolve("old.txt"), "an older run");
 		// and the hidden work folder of a run that was killed
@@ -353,6 +353,9 @@ class PublisherTest {
 				}
 			}
 		}
+		// and with every figure confidential, the tables print s and the charts have nothing to draw
+		assertThat(flat(text(published.nationalPdf()))).contains("Structures membres du pôle s s s s s")
+			.contains("Pôles attendus 1");
 		// and the old publication is gone, whole, with nothing hidden left behind
 		assertThat(published.folder().resolve("old.txt")).doesNotExist();
 		assertThat(sample.publications(YEAR).getParent().toFile().list()).containsExactly("2025");
