@@ -249,7 +249,8 @@ public final class PublicationContent {
 		rows.add(areaRow(data, totalLevel, totalArea, totalLabel));
 		return Section.table(sheet, List.of(first, "Pôles attendus", "Pôles répondants", "Taux de réponse",
 				"Structures membres", "Emplois (ETP)", "Emplois pour 10\u202F000 habitants", "Évolution des emplois"),
-				rows, NOTE + " Population : recensement de la population, communes du référentiel géographique.");
+				rows, NOTE + " Population : recensement de la population, communes du référentiel géographique.")
+			.withTotalLast();
 	}
 
 	private List<String> areaRow(PublicationData data, String level, String area, String label) {

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param sheet the XLSX sheet name of a table (null: not exported)
  */
 public record Section(String kind, String heading, String text, List<String> headers, List<List<String>> rows,
-		List<Point> points, String axis, String note, String sheet) {
+		List<Point> points, String axis, String note, String sheet, boolean totalLast) {
 
 	/** Columns of the template's generic table: the first (labels) and seven figures. */
 	public static final int MAX_COLUMNS = 8;
@@ -28,34 +28,40 @@ public record Section(String kind, String heading, String text, List<String> hea
 	}
 
 	public static Section h1(String heading) {
-		return new Section("h1", heading, null, List.of(), List.of(), List.of(), null, null, null);
+		return new Section("h1", heading, null, List.of(), List.of(), List.of(), null, null, null, false);
 	}
 
 	public static Section h2(String heading) {
-		return new Section("h2", heading, null, List.of(), List.of(), List.of(), null, null, null);
+		return new Section("h2", heading, null, List.of(), List.of(), List.of(), null, null, null, false);
 	}
 
 	public static Section text(String text) {
-		return new Section("text", null, text, List.of(), List.of(), List.of(), null, null, null);
+		return new Section("text", null, text, List.of(), List.of(), List.of(), null, null, null, false);
 	}
 
 	public static Section pageBreak() {
-		return new Section("break", null, null, List.of(), List.of(), List.of(), null, null, null);
+		return new Section("break", null, null, List.of(), List.of(), List.of(), null, null, null, false);
 	}
 
 	public static Section table(String sheet, List<String> headers, List<List<String>> rows, String note) {
 		if (headers.size() > MAX_COLUMNS) {
 			throw new IllegalArgumentException("a table has at most " + MAX_COLUMNS + " columns: " + headers);
 		}
-		return new Section("table", null, null, List.copyOf(headers), List.copyOf(rows), List.of(), null, note, sheet);
+		return new Section("table", null, null, List.copyOf(headers), List.copyOf(rows), List.of(), null, note, sheet,
+				false);
+	}
+
+	/** The same table whose last row is the whole (France, the region), printed bold. */
+	public Section withTotalLast() {
+		return new Section(kind, heading, text, headers, rows, points, axis, note, sheet, true);
 	}
 
 	public static Section lineChart(String heading, String axis, List<Point> points) {
-		return new Section("line", heading, null, List.of(), List.of(), List.copyOf(points), axis, null, null);
+		return new Section("line", heading, null, List.of(), List.of(), List.copyOf(points), axis, null, null, false);
 	}
 
 	public static Section barChart(String heading, String axis, List<Point> points) {
-		return new Section("bar", heading, null, List.of(), List.of(), List.copyOf(points), axis, null, null);
+		return new Section("bar", heading, null, List.of(), List.of(), List.copyOf(points), axis, null, null, false);
 	}
 
 	/**
@@ -96,8 +102,10 @@ public record Section(String kind, String heading, String text, List<String> hea
 			f.put("h" + i, i < headers.size() ? headers.get(i) : null);
 		}
 		List<Map<String, ?>> rowMaps = new ArrayList<>();
-		for (List<String> row : rows) {
+		for (int n = 0; n < rows.size(); n++) {
+			List<String> row = rows.get(n);
 			Map<String, Object> r = new HashMap<>();
+			r.put("strong", totalLast && n == rows.size() - 1);
 			for (int i = 0; i < row.size(); i++) {
 				r.put("c" + i, row.get(i));
 			}
