@@ -81,6 +81,12 @@ public class DemoCommand implements Callable<Integer> {
 			out.println("National key figures of " + last + " (fictional samples):");
 			AggregateCommand.nationalKeyFigures(context, last).forEach(line -> out.println("  " + line));
 			out.println();
+			out.println("== report " + last);
+			Path nationalPdf = ReportCommand.publish(context, last, null);
+			out.println();
+			out.println("The national report of " + last + ": " + nationalPdf);
+			out.println("Regional editions, XLSX tables and manifest.json beside it; the collection follow-up in interne/.");
+			out.println();
 			out.println("Look at:");
 			out.println("  " + dataDir.resolve("receipts") + "   one JSON and one CSV receipt per file");
 			out.println("  " + dataDir.resolve("warehouse") + "   observations, pole_values, aggregates, trends (Parquet)");

@@ -1,0 +1,111 @@
+package fr.ptce.observatory.publish;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import fr.ptce.observatory.warehouse.AtomicFiles;
+
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+
+/**
+ * Renders an {@link Edition} with the publication template into a tagged PDF (headings, tables), in French
+ * (fr-FR), with its title and author, fonts embedded. The PDF's creation and modification dates are those of
+ * the as-of instant, so that two runs on the same data give comparable files.
+ */
+public final class PdfRenderer {
+
+	public static final String TEMPLATE = "publication";
+
+	public static final String AUTHOR = "Observatoire national des PTCE";
+
+	private final Templates templates;
+
+	public PdfRenderer(Templates templates) {
+		this.templates = templates;
+	}
+
+	public void render(Edition edition, String edited, Instant asOf, String softwareVersion, Path target) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("OBSERVATORY", "Observatoire national des pôles territoriaux de coopération économique");
+		parameters.put("TITLE", edition.title());
+		parameters.put("SUBTITLE", edition.subtitle());
+		parameters.put("EDITION", "Édition du " + edited);
+		parameters.put("AS_OF", "Données arrêtées au " + FrenchFormat.instant(asOf));
+		parameters.put("NOTICE", edition.notice());
+		parameters.put("FOOTER", edition.title() + " – données arrêtées au " + FrenchFormat.instant(asOf));
+		parameters.put(JRParameter.REPORT_LOCALE, Locale.FRANCE);
+		List<Map<String, ?>> sections = edition.sections().stream().<Map<String, ?>>map(Section::toFields).toList();
+		byte[] pdf;
+		try {
+			JasperPrint print = JasperFillManager.fillReport(templates.get(TEMPLATE), parameters,
+					new JRMapCollectionDataSource(sections));
+			JRPdfExporter exporter = new JRPdfExporter();
+			exporter.setExporterInput(new SimpleExporterInput(print));
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+			SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
+			configuration.setTagged(true);
+			configuration.setTagLanguage("fr-FR");
+			configuration.setMetadataTitle(edition.title());
+			configuration.setDisplayMetadataTitle(true);
+			configuration.setMetadataAuthor(AUTHOR);
+			configuration.setMetadataSubject(edition.subtitle());
+			configuration.setMetadataCreator("observatory " + softwareVersion);
+			configuration.setCompressed(true);
+			exporter.setConfiguration(configuration);
+			exporter.exportReport();
+			pdf = withDates(out.toByteArray(), asOf);
+		}
+		catch (JRException ex) {
+			throw new IllegalStateException("cannot render " + edition.fileName() + " with reports-templates/"
+					+ TEMPLATE + ".jrxml: " + ex.getMessage(), ex);
+		}
+		AtomicFiles.write(target, tmp -> Files.write(tmp, pdf));
+	}
+
+	private static final Pattern DATE = Pattern.compile("/(CreationDate|ModDate)\\s*\\((D:[0-9]{14})([^)]*)\\)");
+
+	/**
+	 * Replaces the creation and modification dates OpenPDF stamps with the as-of instant, keeping each string's
+	 * length so that the cross-reference offsets stay valid.
+	 */
+	static byte[] withDates(byte[] pdf, Instant asOf) {
+		String text = new String(pdf, StandardCharsets.ISO_8859_1);
+		String stamp = "D:" + DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC).format(asOf);
+		Matcher m = DATE.matcher(text);
+		StringBuilder out = new StringBuilder(text.length());
+		while (m.find()) {
+			String zone = m.group(3);
+			String utc = zone.length() == 7 ? "+00'00'" : zone.length() == 1 ? "Z" : zone.length() == 6 ? "+00'00"
+					: zone;
+			m.appendReplacement(out, "");
+			out.append('/').append(m.group(1));
+			// the original spacing between the key and the string is kept
+			String whole = m.group();
+			int paren = whole.indexOf('(');
+			out.append(whole, m.group(1).length() + 1, paren).append('(').append(stamp).append(utc).append(')');
+		}
+		m.appendTail(out);
+		return out.toString().getBytes(StandardCharsets.ISO_8859_1);
+	}
+
+}

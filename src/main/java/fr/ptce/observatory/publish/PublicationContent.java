@@ -1,0 +1,486 @@
+package fr.ptce.observatory.publish;
+
+import static fr.ptce.observatory.publish.FrenchFormat.MISSING;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import fr.ptce.observatory.referential.Catalogue;
+import fr.ptce.observatory.referential.GeoReferential;
+import fr.ptce.observatory.referential.Indicator;
+import fr.ptce.observatory.referential.Registry;
+import fr.ptce.observatory.warehouse.AggregateCell;
+import fr.ptce.observatory.warehouse.Trend;
+
+/**
+ * The content of the national report and of the regional editions: which figures go in which table, formatted in
+ * French. Pure: from the aggregates and trends of {@link PublicationData} to {@link Section}s.
+ */
+public final class PublicationContent {
+
+	public static final String NATIONAL = "national";
+
+	public static final String REGION = "region";
+
+	public static final String DEPARTEMENT = "departement";
+
+	public static final String THEME = "theme";
+
+	public static final String NETWORK = "network";
+
+	/** The indicator whose respondents count as "poles responding" (every pole reports its members). */
+	public static final String CORE = "MEMBERS_TOTAL";
+
+	public static final String NOTE = "s : secret statistique (moins de 3 répondants, un pôle représentant plus de "
+			+ "85\u00A0% du total, ou secret secondaire protégeant une autre case) ; " + MISSING
+			+ " : donnée non disponible. Évolutions des parts en points de pourcentage (pt).";
+
+	public static final String FICTIONAL = "Données fictives : chiffres calculés sur l’échantillon de démonstration, "
+			+ "sans valeur statistique.";
+
+	/** An indicator as published: the 17 of the catalogue and the three ratios of methodology section 2. */
+	public record Published(String code, String label, String unit, boolean ratio) {
+	}
+
+	public static final Map<String, String> THEMES = new LinkedHashMap<>();
+
+	public static final Map<String, String> NETWORKS = new LinkedHashMap<>();
+
+	static {
+		THEMES.put("ALIMENTATION", "Alimentation");
+		THEMES.put("CULTURE", "Culture");
+		THEMES.put("ECONOMIE_CIRCULAIRE", "Économie circulaire");
+		THEMES.put("EMPLOI_INSERTION", "Emploi et insertion");
+		THEMES.put("ENERGIE", "Énergie");
+		THEMES.put("HABITAT", "Habitat");
+		THEMES.put("MOBILITE", "Mobilité");
+		THEMES.put("NUMERIQUE", "Numérique");
+		THEMES.put("SERVICES_PERSONNE", "Services à la personne");
+		THEMES.put("TOURISME", "Tourisme");
+		NETWORKS.put("COORACE", "COORACE");
+		NETWORKS.put("ESS_FRANCE", "ESS France");
+		NETWORKS.put("LABO_ESS", "Le Labo de l’ESS");
+		NETWORKS.put("MES", "Mouvement pour l’économie solidaire");
+		NETWORKS.put("RTES", "Réseau des territoires pour l’économie solidaire");
+	}
+
+	private final Catalogue catalogue;
+
+	private final GeoReferential geo;
+
+	private final List<Published> indicators = new ArrayList<>();
+
+	private final Map<String, Published> byCode = new LinkedHashMap<>();
+
+	public PublicationContent(Catalogue catalogue, GeoReferential geo) {
+		this.catalogue = catalogue;
+		this.geo = geo;
+		for (Indicator i : catalogue.indicators()) {
+			indicators.add(new Published(i.code(), typographic(i.labelFr()), i.unit(), false));
+		}
+		indicators.add(new Published("ESS_SHARE", "Part des structures de l’ESS parmi les membres", "%", true));
+		indicators.add(new Published("PUBLIC_FUNDING_SHARE",
+				"Part des financements publics dans les ressources", "%", true));
+		indicators.add(new Published("GOV_PARTICIPATION", "Participation des membres à l’assemblée générale", "%",
+				true));
+		indicators.forEach(p -> byCode.put(p.code(), p));
+	}
+
+	public List<Published> indicators() {
+		return indicators;
+	}
+
+	public Published indicator(String code) {
+		return byCode.get(code);
+	}
+
+	/** The provenance printed in the methodology annex and the manifest. */
+	public record Provenance(Instant asOf, String catalogueSha256, String registrySha256, String softwareVersion) {
+	}
+
+	// ---------------------------------------------------------------- national report
+
+	public Edition national(PublicationData data, Provenance provenance, boolean fictional) {
+		int y = data.year();
+		String area = GeoReferential.FRANCE;
+		List<Section> s = new ArrayList<>();
+		s.add(Section.h1("Chiffres clés " + y));
+		s.add(Section.text("Les pôles territoriaux de coopération économique (PTCE) en France en " + y
+				+ ", d’après les données transmises par les pôles à l’observatoire national."));
+		s.add(keyFigures(data, NATIONAL, area));
+		s.add(Section.h1("Tableau national des indicateurs"));
+		s.add(indicatorTable(data, NATIONAL, area, "National"));
+		s.add(Section.pageBreak());
+		s.add(Section.h1("Évolution sur dix ans"));
+		s.addAll(charts(data, NATIONAL, area));
+		s.add(Section.pageBreak());
+		s.add(Section.h1("Les régions"));
+		s.add(areaTable(data, REGION, regionAreas(), "Région", "Régions", NATIONAL, area, "France"));
+		s.add(densityChart(data, REGION, regionAreas(), "Emplois pour 10\u202F000 habitants par région"));
+		s.add(Section.pageBreak());
+		s.add(Section.h1("Les thématiques et les réseaux"));
+		s.add(Section.h2("Par thématique"));
+		s.add(groupTable(data, THEME, THEMES, "Thématique", "Thématiques"));
+		s.add(Section.h2("Par réseau"));
+		s.add(Section.text("Un pôle compte dans chacun des réseaux dont il est membre : les réseaux se recouvrent "
+				+ "et leurs totaux ne s’additionnent pas."));
+		s.add(groupTable(data, NETWORK, NETWORKS, "Réseau", "Réseaux"));
+		s.add(Section.h1("Couverture de la collecte"));
+		s.add(Section.h2("Taux de réponse par région"));
+		s.add(coverageByArea(data, REGION, regionAreas(), "Région", "Couverture régions"));
+		s.add(Section.h2("Réponses et imputations par indicateur"));
+		s.add(coverageByIndicator(data, NATIONAL, area, "Couverture indicateurs"));
+		s.add(Section.pageBreak());
+		s.addAll(annex(provenance));
+		return new Edition("rapport-national-" + y + ".pdf", "Les PTCE en France en " + y,
+				"Rapport national de l’observatoire des pôles territoriaux de coopération économique",
+				fictional ? FICTIONAL : null, s);
+	}
+
+	// ---------------------------------------------------------------- regional editions
+
+	public Edition regional(PublicationData data, GeoReferential.Region region, Provenance provenance,
+			boolean fictional) {
+		int y = data.year();
+		String area = region.code();
+		Map<String, String> departements = new LinkedHashMap<>();
+		for (GeoReferential.Departement d : geo.departementsOf(area)) {
+			departements.put(d.code(), d.name() + " (" + d.code() + ")");
+		}
+		List<Section> s = new ArrayList<>();
+		s.add(Section.h1("Chiffres clés " + y + " – " + region.name()));
+		s.add(keyFigures(data, REGION, area));
+		s.add(Section.h1("Tableau régional des indicateurs"));
+		s.add(indicatorTable(data, REGION, area, "Région"));
+		s.add(Section.pageBreak());
+		s.add(Section.h1("Évolution sur dix ans"));
+		s.addAll(charts(data, REGION, area));
+		s.add(Section.pageBreak());
+		s.add(Section.h1("Les départements"));
+		s.add(areaTable(data, DEPARTEMENT, departements, "Département", "Départements", REGION, area,
+				region.name()));
+		s.add(densityChart(data, DEPARTEMENT, departements, "Emplois pour 10\u202F000 habitants par département"));
+		s.add(Section.h1("Couverture de la collecte"));
+		s.add(Section.h2("Taux de réponse par département"));
+		s.add(coverageByArea(data, DEPARTEMENT, departements, "Département", "Couverture départements"));
+		s.add(Section.h2("Réponses et imputations par indicateur"));
+		s.add(coverageByIndicator(data, REGION, area, "Couverture indicateurs"));
+		s.add(Section.text("Les tableaux par thématique et par réseau ne sont publiés qu’au niveau national."));
+		s.add(Section.pageBreak());
+		s.addAll(annex(provenance));
+		return new Edition("rapport-regional-" + y + "-" + area + ".pdf", "Les PTCE en " + region.name() + " en " + y,
+				"Édition régionale du rapport de l’observatoire des pôles territoriaux de coopération économique",
+				fictional ? FICTIONAL : null, s);
+	}
+
+	Map<String, String> regionAreas() {
+		Map<String, String> m = new LinkedHashMap<>();
+		for (GeoReferential.Region r : geo.reportedRegions()) {
+			m.put(r.code(), r.name());
+		}
+		return m;
+	}
+
+	// ---------------------------------------------------------------- tables
+
+	/** The key figures: counts of poles, response rate, and the main indicators with their change and trend. */
+	Section keyFigures(PublicationData data, String level, String area) {
+		int y = data.year();
+		List<List<String>> rows = new ArrayList<>();
+		AggregateCell core = data.cell(CORE, level, area);
+		AggregateCell corePrev = data.cell(y - 1, CORE, level, area);
+		rows.add(List.of("Pôles attendus", core == null ? MISSING : FrenchFormat.number((double) core.nExpected(), 0),
+				countChange(core == null ? null : core.nExpected(), corePrev == null ? null : corePrev.nExpected()),
+				MISSING));
+		rows.add(List.of("Pôles répondants",
+				core == null ? MISSING : FrenchFormat.number((double) core.nRespondents(), 0),
+				countChange(core == null ? null : core.nRespondents(),
+						corePrev == null ? null : corePrev.nRespondents()),
+				MISSING));
+		Double rate = core == null ? null : core.responseRate();
+		Double ratePrev = corePrev == null ? null : corePrev.responseRate();
+		rows.add(List.of("Taux de réponse", FrenchFormat.rate(rate),
+				rate == null || ratePrev == null ? MISSING : FrenchFormat.change((rate - ratePrev) * 100, true),
+				MISSING));
+		for (String code : List.of("MEMBERS_TOTAL", "JOBS_FTE", "JOBS_CREATED", "TURNOVER", "PUBLIC_FUNDING_SHARE",
+				"ESS_SHARE", "GOV_PARTICIPATION")) {
+			Published p = byCode.get(code);
+			AggregateCell c = data.cell(code, level, area);
+			Trend t = data.trend(code, level, area);
+			rows.add(List.of(p.label(), total(c, p), change(c, AggregateCell::yoyPct, p),
+					FrenchFormat.direction(t == null ? null : t.direction())));
+		}
+		return Section.table("Chiffres clés",
+				List.of("Indicateur", "Valeur " + y, "Évolution sur un an", "Tendance sur dix ans"), rows, NOTE);
+	}
+
+	/** Every indicator of an area: total, median, changes, 3-year average, CAGR and 10-year direction. */
+	Section indicatorTable(PublicationData data, String level, String area, String sheet) {
+		List<List<String>> rows = new ArrayList<>();
+		for (Published p : indicators) {
+			AggregateCell c = data.cell(p.code(), level, area);
+			Trend t = data.trend(p.code(), level, area);
+			rows.add(List.of(p.label(), total(c, p), figure(c, AggregateCell::median, p),
+					change(c, AggregateCell::yoyPct, p), change(c, AggregateCell::yoyConstantPct, p),
+					figure(c, AggregateCell::ma3, p),
+					t == null ? MISSING : FrenchFormat.change(t.cagrPct(), false),
+					FrenchFormat.direction(t == null ? null : t.direction())));
+		}
+		return Section.table(sheet,
+				List.of("Indicateur", "Total", "Médiane par pôle", "Évolution sur un an",
+						"Évolution à champ constant", "Moyenne sur 3 ans", "Croissance annuelle moyenne (10 ans)",
+						"Tendance sur dix ans"),
+				rows, NOTE + " Croissance annuelle moyenne : taux de croissance annuel composé sur les années "
+						+ "publiées des dix dernières ; tendance : test de Mann-Kendall au seuil de 5\u00A0%.");
+	}
+
+	/** Regions (or departments): poles, response, members, jobs and the jobs density. */
+	Section areaTable(PublicationData data, String level, Map<String, String> areas, String first, String sheet,
+			String totalLevel, String totalArea, String totalLabel) {
+		List<List<String>> rows = new ArrayList<>();
+		for (Map.Entry<String, String> a : areas.entrySet()) {
+			rows.add(areaRow(data, level, a.getKey(), a.getValue()));
+		}
+		// the whole (France, or the region) last, as its own cell: never a sum of the rows above
+		rows.add(areaRow(data, totalLevel, totalArea, totalLabel));
+		return Section.table(sheet, List.of(first, "Pôles attendus", "Pôles répondants", "Taux de réponse",
+				"Structures membres", "Emplois (ETP)", "Emplois pour 10\u202F000 habitants", "Évolution des emplois"),
+				rows, NOTE + " Population : recensement de la population, communes du référentiel géographique.")
+			.withTotalLast();
+	}
+
+	private List<String> areaRow(PublicationData data, String level, String area, String label) {
+		AggregateCell core = data.cell(CORE, level, area);
+		AggregateCell jobs = data.cell("JOBS_FTE", level, area);
+		return List.of(label, expected(core), respondents(core), responseRate(core), total(core, byCode.get(CORE)),
+				total(jobs, byCode.get("JOBS_FTE")),
+				FrenchFormat.cell(jobs == null ? null : jobs.confStatus(), jobs == null ? null : jobs.density(),
+						v -> FrenchFormat.number(v, 1)),
+				change(jobs, AggregateCell::yoyPct, byCode.get("JOBS_FTE")));
+	}
+
+	/** Themes or networks: poles, members, jobs, turnover and the two shares. */
+	Section groupTable(PublicationData data, String level, Map<String, String> groups, String first, String sheet) {
+		List<List<String>> rows = new ArrayList<>();
+		for (Map.Entry<String, String> g : groups.entrySet()) {
+			AggregateCell core = data.cell(CORE, level, g.getKey());
+			rows.add(List.of(g.getValue(), expected(core), respondents(core), total(core, byCode.get(CORE)),
+					total(data.cell("JOBS_FTE", level, g.getKey()), byCode.get("JOBS_FTE")),
+					total(data.cell("TURNOVER", level, g.getKey()), byCode.get("TURNOVER")),
+					total(data.cell("PUBLIC_FUNDING_SHARE", level, g.getKey()), byCode.get("PUBLIC_FUNDING_SHARE")),
+					total(data.cell("ESS_SHARE", level, g.getKey()), byCode.get("ESS_SHARE"))));
+		}
+		return Section.table(sheet, List.of(first, "Pôles attendus", "Pôles répondants", "Structures membres",
+				"Emplois (ETP)", "Chiffre d’affaires", "Part des financements publics", "Part de l’ESS"), rows, NOTE);
+	}
+
+	Section coverageByArea(PublicationData data, String level, Map<String, String> areas, String first,
+			String sheet) {
+		List<List<String>> rows = new ArrayList<>();
+		for (Map.Entry<String, String> a : areas.entrySet()) {
+			AggregateCell core = data.cell(CORE, level, a.getKey());
+			rows.add(List.of(a.getValue(), expected(core), respondents(core), responseRate(core),
+					imputed(data, level, a.getKey())));
+		}
+		return Section.table(sheet,
+				List.of(first, "Pôles attendus", "Pôles répondants", "Taux de réponse", "Valeurs annuelles imputées"),
+				rows, "Pôles répondants : pôles ayant transmis le nombre de leurs structures membres. Valeurs "
+						+ "imputées : valeurs annuelles de flux extrapolées de deux ou trois trimestres, tous "
+						+ "indicateurs du catalogue confondus.");
+	}
+
+	Section coverageByIndicator(PublicationData data, String level, String area, String sheet) {
+		List<List<String>> rows = new ArrayList<>();
+		for (Published p : indicators) {
+			AggregateCell c = data.cell(p.code(), level, area);
+			rows.add(List.of(p.label(), expected(c), respondents(c), responseRate(c),
+					c == null ? MISSING : FrenchFormat.number((double) c.nImputed(), 0)));
+		}
+		return Section.table(sheet, List.of("Indicateur", "Pôles attendus", "Pôles répondants", "Taux de réponse",
+				"Valeurs imputées"), rows, null);
+	}
+
+	private String imputed(PublicationData data, String level, String area) {
+		int sum = 0;
+		boolean any = false;
+		for (Indicator i : catalogue.indicators()) {
+			AggregateCell c = data.cell(i.code(), level, area);
+			if (c != null) {
+				sum += c.nImputed();
+				any = true;
+			}
+		}
+		return any ? FrenchFormat.number((double) sum, 0) : MISSING;
+	}
+
+	// ---------------------------------------------------------------- charts
+
+	static final List<String> CHARTED = List.of("MEMBERS_TOTAL", "JOBS_FTE", "JOBS_CREATED", "TURNOVER",
+			"PUBLIC_FUNDING_SHARE", "ESS_SHARE");
+
+	List<Section> charts(PublicationData data, String level, String area) {
+		List<Section> charts = new ArrayList<>();
+		charts.add(Section.text("Totaux publiés des dix dernières années ; une année sans point est une année dont "
+				+ "le total est couvert par le secret statistique ou non disponible."));
+		for (String code : CHARTED) {
+			Published p = byCode.get(code);
+			boolean millions = "EUR".equals(p.unit());
+			List<Section.Point> points = new ArrayList<>();
+			for (int y = data.year() - PublicationData.WINDOW + 1; y <= data.year(); y++) {
+				AggregateCell c = data.cell(y, code, level, area);
+				Double v = c != null && "F".equals(c.confStatus()) ? c.total() : null;
+				points.add(new Section.Point(Integer.toString(y), v == null ? null : millions ? v / 1e6 : v,
+						v == null ? null : FrenchFormat.amount(v, p.unit())));
+			}
+			charts.add(Section.lineChart(p.label(), axisLabel(p.unit(), millions), points));
+		}
+		return charts;
+	}
+
+	private static String axisLabel(String unit, boolean millions) {
+		if (millions) {
+			return "millions d’euros";
+		}
+		return switch (unit) {
+			case "count" -> "nombre";
+			case "fte" -> "équivalents temps plein";
+			case "%" -> "%";
+			case "h" -> "heures";
+			case "t" -> "tonnes";
+			default -> unit;
+		};
+	}
+
+	Section densityChart(PublicationData data, String level, Map<String, String> areas, String heading) {
+		List<Section.Point> points = new ArrayList<>();
+		for (Map.Entry<String, String> a : areas.entrySet()) {
+			AggregateCell c = data.cell("JOBS_FTE", level, a.getKey());
+			Double v = c != null && "F".equals(c.confStatus()) ? c.density() : null;
+			String label = v != null ? FrenchFormat.number(v, 1)
+					: c != null && !"F".equals(c.confStatus()) ? FrenchFormat.CONFIDENTIAL : MISSING;
+			// the value is printed at the end of the bar; a bar that cannot be drawn says why in its category
+			points.add(new Section.Point(v == null ? a.getValue() + " : " + label : a.getValue(), v,
+					v == null ? null : label));
+		}
+		return Section.barChart(heading, "emplois (ETP) pour 10\u202F000 habitants", points);
+	}
+
+	// ---------------------------------------------------------------- methodology annex
+
+	List<Section> annex(Provenance provenance) {
+		List<Section> s = new ArrayList<>();
+		s.add(Section.h1("Annexe méthodologique"));
+		s.add(Section.h2("Des déclarations aux chiffres annuels"));
+		s.add(Section.text("Chaque pôle attendu (créé au plus tard l’année considérée et non fermé avant elle) "
+				+ "transmet ses indicateurs, pour l’année ou par trimestre. La valeur annuelle d’un pôle est sa "
+				+ "valeur annuelle déclarée ; à défaut, pour un indicateur de stock, la valeur du dernier trimestre "
+				+ "déclaré ; pour un indicateur de flux, la somme des quatre trimestres, ou, avec deux ou trois "
+				+ "trimestres, leur somme × 4 / n, alors marquée imputée. Avec un seul trimestre, le pôle est "
+				+ "non répondant pour cet indicateur. Seule la dernière version de chaque déclaration reçue avant "
+				+ "la date d’arrêté des données est retenue."));
+		s.add(Section.text("Les ratios (part de l’ESS, part des financements publics, participation à l’assemblée "
+				+ "générale) sont calculés sur les pôles disposant du numérateur et du dénominateur, comme rapport "
+				+ "des sommes (jamais comme moyenne des ratios) ; leurs évolutions sont exprimées en points de "
+				+ "pourcentage."));
+		s.add(Section.h2("Mesures publiées"));
+		s.add(Section.text("Total : somme des valeurs annuelles des pôles répondants. Médiane : valeur médiane par "
+				+ "pôle (interpolation linéaire). Taux de réponse : pôles répondants / pôles attendus. Évolution "
+				+ "sur un an : variation du total par rapport à l’année précédente, lorsque les deux totaux sont "
+				+ "publiés. Évolution à champ constant : la même, calculée sur les seuls pôles répondants les deux "
+				+ "années (au moins trois). Moyenne sur 3 ans : moyenne des totaux des trois dernières années. "
+				+ "Densité : emplois (ETP) pour 10\u202F000 habitants. Croissance annuelle moyenne : taux de "
+				+ "croissance annuel composé entre la première et la dernière année publiées des dix dernières "
+				+ "années. Tendance : test de Mann-Kendall (hausse ou baisse significative au seuil de 5\u00A0%, "
+				+ "stable sinon ; non calculée avec moins de quatre années publiées)."));
+		s.add(Section.h2("Secret statistique"));
+		s.add(Section.text("Aucun chiffre publié ne doit permettre de connaître les données d’un pôle, selon les "
+				+ "règles que la statistique publique applique aux données d’entreprises. Secret primaire : une case "
+				+ "est couverte lorsqu’elle compte moins de 3 répondants, ou lorsqu’un seul pôle représente plus de "
+				+ "85\u00A0% de son total. Secret secondaire : dans les régions, dans les départements de chaque "
+				+ "région et dans les thématiques, d’autres cases sont couvertes, les plus petites d’abord, tant que "
+				+ "les cases couvertes pourraient être retrouvées par différence. Une case couverte est imprimée "
+				+ "« s » ; une donnée non disponible « " + MISSING + " ». Les réseaux se recouvrant, ils ne "
+				+ "reçoivent pas de secret secondaire."));
+		s.add(Section.h2("Les indicateurs"));
+		List<List<String>> rows = new ArrayList<>();
+		for (Indicator i : catalogue.indicators()) {
+			rows.add(List.of(typographic(i.labelFr()) + " (" + i.code() + ")", unitLabel(i.unit()),
+					i.isFlow() ? "flux" : "stock"));
+		}
+		for (Published p : indicators) {
+			if (p.ratio()) {
+				rows.add(List.of(p.label() + " (" + p.code() + ")", "%", "ratio"));
+			}
+		}
+		s.add(Section.table("Indicateurs", List.of("Libellé (code)", "Unité", "Nature"), rows,
+				"Stock : valeur à la fin de l’année ; flux : cumul sur l’année ; ratio : rapport de deux sommes, "
+						+ "en pourcentage."));
+		s.add(Section.h2("Provenance des chiffres"));
+		s.add(Section.text("Données arrêtées au " + FrenchFormat.instant(provenance.asOf()) + " ("
+				+ fr.ptce.observatory.warehouse.Timestamps.format(provenance.asOf()) + ")."));
+		s.add(Section.text("Catalogue des indicateurs, SHA-256 : " + provenance.catalogueSha256()));
+		s.add(Section.text("Répertoire des pôles, SHA-256 : " + provenance.registrySha256()));
+		s.add(Section.text("Logiciel : observatory " + provenance.softwareVersion()));
+		return s;
+	}
+
+	/** The French apostrophe (U+2019) in the catalogue's labels, which are typed with the ASCII one. */
+	static String typographic(String label) {
+		return label.replace('\'', '\u2019');
+	}
+
+	static String unitLabel(String unit) {
+		return switch (unit) {
+			case "count" -> "nombre";
+			case "fte" -> "ETP";
+			case "EUR" -> "€";
+			case "h" -> "heures";
+			case "t" -> "tonnes";
+			default -> unit;
+		};
+	}
+
+	// ---------------------------------------------------------------- cells
+
+	static String total(AggregateCell c, Published p) {
+		return figure(c, AggregateCell::total, p);
+	}
+
+	static String figure(AggregateCell c, Function<AggregateCell, Double> measure, Published p) {
+		if (c == null) {
+			return MISSING;
+		}
+		return FrenchFormat.cell(c.confStatus(), measure.apply(c), v -> FrenchFormat.amount(v, p.unit()));
+	}
+
+	static String change(AggregateCell c, Function<AggregateCell, Double> measure, Published p) {
+		if (c == null) {
+			return MISSING;
+		}
+		return FrenchFormat.cell(c.confStatus(), measure.apply(c), v -> FrenchFormat.change(v, p.ratio()));
+	}
+
+	static String expected(AggregateCell c) {
+		return c == null ? MISSING : FrenchFormat.number((double) c.nExpected(), 0);
+	}
+
+	static String respondents(AggregateCell c) {
+		return c == null ? MISSING : FrenchFormat.number((double) c.nRespondents(), 0);
+	}
+
+	static String responseRate(AggregateCell c) {
+		return c == null ? MISSING : FrenchFormat.rate(c.responseRate());
+	}
+
+	private static String countChange(Integer now, Integer before) {
+		if (now == null || before == null || before == 0) {
+			return MISSING;
+		}
+		return FrenchFormat.change((now - before) * 100.0 / before, false);
+	}
+
+}

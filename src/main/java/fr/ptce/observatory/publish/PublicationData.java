@@ -1,0 +1,128 @@
+package fr.ptce.observatory.publish;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.ptce.observatory.warehouse.AggregateCell;
+import fr.ptce.observatory.warehouse.DataDirectory;
+import fr.ptce.observatory.warehouse.ParquetScan;
+import fr.ptce.observatory.warehouse.TableReaders;
+import fr.ptce.observatory.warehouse.Tables;
+import fr.ptce.observatory.warehouse.Timestamps;
+import fr.ptce.observatory.warehouse.Trend;
+
+/**
+ * What a publication of year Y is made of, read from the warehouse: the aggregate cells of Y and of the nine years
+ * before (for the 10-year series and the changes of counts), and the trends of Y. Also the provenance the
+ * aggregation job recorded in the files (as-of instant, catalogue and registry SHA-256, software version).
+ */
+public final class PublicationData {
+
+	public static final int WINDOW = 10;
+
+	private final int year;
+
+	private final Map<Integer, Map<String, AggregateCell>> cells;
+
+	private final Map<String, Trend> trends;
+
+	private final Map<String, String> metadata;
+
+	private PublicationData(int year, Map<Integer, Map<String, AggregateCell>> cells, Map<String, Trend> trends,
+			Map<String, String> metadata) {
+		this.year = year;
+		this.cells = cells;
+		this.trends = trends;
+		this.metadata = metadata;
+	}
+
+	/** Whether the aggregation job has written the aggregates of the year. */
+	public static boolean hasAggregates(DataDirectory dir, int year) {
+		Path folder = dir.partition(Tables.AGGREGATES, year);
+		return Files.isDirectory(folder) && !ParquetScan.files(folder).isEmpty();
+	}
+
+	public static PublicationData load(DataDirectory dir, int year) {
+		if (!hasAggregates(dir, year)) {
+			throw new MissingAggregatesException(year);
+		}
+		Map<Integer, Map<String, AggregateCell>> cells = new HashMap<>();
+		for (int y = year - WINDOW + 1; y <= year; y++) {
+			if (!hasAggregates(dir, y)) {
+				continue;
+			}
+			Map<String, AggregateCell> ofYear = new HashMap<>();
+			for (AggregateCell c : TableReaders.readPartition(dir, Tables.AGGREGATES, y, TableReaders::aggregates)) {
+				ofYear.put(key(c.indicator(), c.level(), c.area()), c);
+			}
+			cells.put(y, ofYear);
+		}
+		Map<String, Trend> trends = new HashMap<>();
+		Path trendFolder = dir.partition(Tables.TRENDS, year);
+		if (Files.isDirectory(trendFolder)) {
+			for (Trend t : TableReaders.readPartition(dir, Tables.TRENDS, year, TableReaders::trends)) {
+				trends.put(key(t.indicator(), t.level(), t.area()), t);
+			}
+		}
+		List<Path> files = ParquetScan.files(dir.partition(Tables.AGGREGATES, year));
+		Map<String, String> metadata = ParquetScan.keyValueMetadata(files.get(0));
+		return new PublicationData(year, cells, trends, metadata);
+	}
+
+	/** The as-of instant recorded in the aggregates of the year, or null when they do not say. */
+	public static Instant recordedAsOf(DataDirectory dir, int year) {
+		if (!hasAggregates(dir, year)) {
+			throw new MissingAggregatesException(year);
+		}
+		String v = ParquetScan.keyValueMetadata(ParquetScan.files(dir.partition(Tables.AGGREGATES, year)).get(0))
+			.get("observatory.as_of");
+		return v == null || v.isBlank() ? null : Timestamps.parseInstant(v);
+	}
+
+	private static String key(String indicator, String level, String area) {
+		return indicator + '|' + level + '|' + area;
+	}
+
+	public int year() {
+		return year;
+	}
+
+	/** The cell of the report year, or null when none was written (no pole expected in the area). */
+	public AggregateCell cell(String indicator, String level, String area) {
+		return cell(year, indicator, level, area);
+	}
+
+	public AggregateCell cell(int y, String indicator, String level, String area) {
+		Map<String, AggregateCell> ofYear = cells.get(y);
+		return ofYear == null ? null : ofYear.get(key(indicator, level, area));
+	}
+
+	public Trend trend(String indicator, String level, String area) {
+		return trends.get(key(indicator, level, area));
+	}
+
+	/** The instant the aggregates were computed as of (their Parquet key-value metadata), or null if absent. */
+	public Instant asOf() {
+		String v = metadata.get("observatory.as_of");
+		return v == null || v.isBlank() ? null : Timestamps.parseInstant(v);
+	}
+
+	public String metadata(String key) {
+		return metadata.get(key);
+	}
+
+	/** A year asked for that has no aggregates: the operator must run aggregate first (exit status 2). */
+	public static class MissingAggregatesException extends IllegalArgumentException {
+
+		public MissingAggregatesException(int year) {
+			super("no aggregates for " + year + ": run 'aggregate --year " + year + "' first, then 'report --year "
+					+ year + "'");
+		}
+
+	}
+
+}
