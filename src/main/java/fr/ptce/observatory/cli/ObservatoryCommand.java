@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 				+ "(e.g. --spring.profiles.active=postgres).",
 				"Exit status: 0 success, 1 a job failed (the message says which step and why), 2 usage error.",
 				"Run 'observatory COMMAND --help' for the options of a command." },
-		subcommands = {})
+		subcommands = { ServeCommand.class, BackfillCommand.class })
 public class ObservatoryCommand implements Runnable {
 
 	final GlobalOptions global = new GlobalOptions();

@@ -89,7 +89,17 @@ public class JobRuns implements SmartLifecycle {
 	 * @throws RunConflictException the job already runs on one of the years
 	 */
 	public JobExecution launch(PipelineJob job, Map<String, String> parameters) {
-		JobParameters params = JobLaunches.newRun().addJobParameters(job.parameters(parameters).toJobParameters())
+		return launch(job, parameters, new JobParameters());
+	}
+
+	/**
+	 * Same, with extra parameters recorded with the run (e.g. the schedule and the firing that launched it, not
+	 * identifying).
+	 */
+	public JobExecution launch(PipelineJob job, Map<String, String> parameters, JobParameters extra) {
+		JobParameters params = JobLaunches.newRun()
+			.addJobParameters(job.parameters(parameters).toJobParameters())
+			.addJobParameters(extra)
 			.toJobParameters();
 		TaskExecutorJobOperator op = operator();
 		Job batchJob = jobOf(job);

@@ -1,6 +1,7 @@
 package fr.ptce.observatory.schedule;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,6 +12,8 @@ import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -56,7 +59,12 @@ public class ScheduledLaunch implements Job {
 		int year = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of(data.getString(ZONE)))).getYear();
 		Map<String, String> parameters = ScheduleEntry.resolve(raw, year);
 		try {
-			var execution = runs.launch(job, parameters);
+			Instant fire = quartz.getScheduledFireTime() == null ? Instant.now(clock)
+					: quartz.getScheduledFireTime().toInstant();
+			JobParameters origin = new JobParametersBuilder().addString("schedule", schedule, false)
+				.addString("scheduled.fire", fire.toString(), false)
+				.toJobParameters();
+			var execution = runs.launch(job, parameters, origin);
 			log.info("schedule {} fired: {} run {}", schedule, job.shortName(), execution.getId());
 		}
 		catch (RunConflictException ex) {

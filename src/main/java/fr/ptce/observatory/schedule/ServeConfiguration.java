@@ -2,10 +2,12 @@ package fr.ptce.observatory.schedule;
 
 import java.nio.file.Path;
 
+import fr.ptce.observatory.schedule.delivery.ReportDelivery;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +32,13 @@ public class ServeConfiguration {
 				path != null ? path : Path.of("jobs", "schedules.yml"));
 		schedules.synchronize();
 		return schedules;
+	}
+
+	/** Deliveries left PENDING by a process that ended (a report run from the command line, a crash) go again. */
+	@Bean
+	@ConditionalOnProperty(name = "observatory.serve.enabled", havingValue = "true")
+	ApplicationRunner pendingDeliveries(ReportDelivery delivery) {
+		return args -> delivery.resumePending();
 	}
 
 	@Bean
