@@ -48,7 +48,7 @@ public record ScheduleEntry(String name, PipelineJob job, String cron, ZoneId zo
 	}
 
 	public ScheduleEntry {
-		parameters = Map.copyOf(parameters);
+		parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
 	}
 
 	/** The parameters with relative years replaced by the year of the given day, in the schedule's zone. */

@@ -58,17 +58,17 @@ public class ScheduledLaunch implements Job {
 		}
 		int year = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of(data.getString(ZONE)))).getYear();
 		Map<String, String> parameters = ScheduleEntry.resolve(raw, year);
+		Instant fire = quartz.getScheduledFireTime() == null ? Instant.now(clock)
+				: quartz.getScheduledFireTime().toInstant();
 		try {
-			Instant fire = quartz.getScheduledFireTime() == null ? Instant.now(clock)
-					: quartz.getScheduledFireTime().toInstant();
 			JobParameters origin = new JobParametersBuilder().addString("schedule", schedule, false)
 				.addString("scheduled.fire", fire.toString(), false)
 				.toJobParameters();
 			var execution = runs.launch(job, parameters, origin);
-			log.info("schedule {} fired: {} run {}", schedule, job.shortName(), execution.getId());
+			log.info("schedule {} fired for {}: {} run {}", schedule, fire, job.shortName(), execution.getId());
 		}
 		catch (RunConflictException ex) {
-			log.warn("schedule {} fired but {}", schedule, ex.getMessage());
+			log.warn("schedule {} fired for {} but {}", schedule, fire, ex.getMessage());
 		}
 		catch (RuntimeException ex) {
 			log.error("schedule {} fired but the run could not start: {}", schedule, JobRuns.rootMessage(ex));

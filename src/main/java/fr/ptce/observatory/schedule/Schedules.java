@@ -62,9 +62,15 @@ public class Schedules {
 			wanted.add(key);
 			TriggerKey triggerKey = TriggerKey.triggerKey(entry.name(), GROUP);
 			boolean paused = scheduler.getTriggerState(triggerKey) == Trigger.TriggerState.PAUSED;
-			scheduler.scheduleJob(jobDetail(entry, key), Set.of(trigger(entry, key, triggerKey)), true);
-			if (paused) {
-				scheduler.pauseTrigger(triggerKey);
+			JobDetail detail = jobDetail(entry, key);
+			CronTrigger trigger = trigger(entry, key, triggerKey);
+			// an unchanged schedule is left alone: replacing a trigger that another server of the cluster has
+			// already acquired for its next firing would let that firing happen twice
+			if (!unchanged(detail, trigger)) {
+				scheduler.scheduleJob(detail, Set.of(trigger), true);
+				if (paused) {
+					scheduler.pauseTrigger(triggerKey);
+				}
 			}
 			log.info("schedule {}: {} at '{}' ({}){}", entry.name(), entry.job().shortName(), entry.cron(),
 					entry.zone(), paused ? ", paused" : "");
@@ -75,6 +81,18 @@ public class Schedules {
 				log.info("schedule {}: removed (disabled or no longer in {})", key.getName(), source);
 			}
 		}
+	}
+
+	private boolean unchanged(JobDetail detail, CronTrigger trigger) throws SchedulerException {
+		JobDetail stored = scheduler.getJobDetail(detail.getKey());
+		if (stored == null || !(scheduler.getTrigger(trigger.getKey()) instanceof CronTrigger storedTrigger)) {
+			return false;
+		}
+		return stored.getJobClass().equals(detail.getJobClass())
+				&& stored.getJobDataMap().getWrappedMap().equals(detail.getJobDataMap().getWrappedMap())
+				&& storedTrigger.getCronExpression().equals(trigger.getCronExpression())
+				&& storedTrigger.getTimeZone().getID().equals(trigger.getTimeZone().getID())
+				&& storedTrigger.getMisfireInstruction() == trigger.getMisfireInstruction();
 	}
 
 	private static JobDetail jobDetail(ScheduleEntry entry, JobKey key) {
