@@ -176,7 +176,13 @@ public class JobRuns implements SmartLifecycle {
 	}
 
 	public JobExecution execution(long executionId) {
-		JobExecution execution = repository.getJobExecution(executionId);
+		JobExecution execution;
+		try {
+			execution = repository.getJobExecution(executionId);
+		}
+		catch (org.springframework.dao.EmptyResultDataAccessException ex) {
+			execution = null;
+		}
 		if (execution == null) {
 			throw new UnavailableJobException("no run " + executionId);
 		}
