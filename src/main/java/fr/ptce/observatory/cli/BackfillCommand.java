@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import fr.ptce.observatory.schedule.GracefulTermination;
 import fr.ptce.observatory.schedule.JobRuns;
 import fr.ptce.observatory.schedule.backfill.Backfill;
 import fr.ptce.observatory.schedule.backfill.BackfillMode;
@@ -77,6 +78,7 @@ public class BackfillCommand implements Callable<Integer> {
 		}
 		Path dataDir = root.global.dataDir();
 		try (ConfigurableApplicationContext context = ApplicationContexts.start(root.global, dataDir)) {
+			GracefulTermination.install(context);
 			JobRuns runs = context.getBean(JobRuns.class);
 			Backfill backfill;
 			try {

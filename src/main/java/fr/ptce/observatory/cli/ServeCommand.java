@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import fr.ptce.observatory.schedule.GracefulTermination;
 import fr.ptce.observatory.schedule.ScheduleFile;
 
 import org.springframework.boot.WebApplicationType;
@@ -68,6 +69,7 @@ public class ServeCommand implements Callable<Integer> {
 		CountDownLatch closed = new CountDownLatch(1);
 		ConfigurableApplicationContext context = ApplicationContexts.start(root.global, dataDir,
 				WebApplicationType.SERVLET, extra);
+		GracefulTermination.install(context);
 		context.addApplicationListener(event -> {
 			if (event instanceof ContextClosedEvent) {
 				closed.countDown();
