@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,7 +137,12 @@ public class ReportDelivery implements DisposableBean {
 			if (!Files.isRegularFile(pdf)) {
 				throw new IllegalStateException("the national PDF " + pdf + " is missing");
 			}
-			helper.addAttachment(pdf.getFileName().toString(), new File(pdf.toString()));
+			// base64 always: a PDF that happens to be ASCII would otherwise go as 7bit, its line ends rewritten
+			MimeBodyPart part = new MimeBodyPart();
+			part.attachFile(new File(pdf.toString()), "application/pdf", "base64");
+			part.setFileName(pdf.getFileName().toString());
+			part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+			helper.getRootMimeMultipart().addBodyPart(part);
 		}
 		sender.send(message);
 	}
