@@ -84,7 +84,7 @@ public class ServeCommand implements Callable<Integer> {
 				+ "data directory " + dataDir.toAbsolutePath().normalize());
 		out.flush();
 		closed.await();
-		return 0;
+		return GracefulTermination.exitStatus();
 	}
 
 }

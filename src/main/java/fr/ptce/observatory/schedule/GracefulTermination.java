@@ -20,7 +20,14 @@ public final class GracefulTermination {
 
 	private static final Logger log = LoggerFactory.getLogger(GracefulTermination.class);
 
+	private static volatile int signalled;
+
 	private GracefulTermination() {
+	}
+
+	/** 128 + the signal's number once SIGTERM or SIGINT was received (the shell's convention), 0 before. */
+	public static int exitStatus() {
+		return signalled == 0 ? 0 : 128 + signalled;
 	}
 
 	public static void install(ConfigurableApplicationContext context) {
@@ -31,6 +38,7 @@ public final class GracefulTermination {
 					if (!done.compareAndSet(false, true)) {
 						return;
 					}
+					signalled = signal.getNumber();
 					log.info("SIG{} received: stopping running jobs at a chunk boundary, then ending", name);
 					try {
 						context.close();
