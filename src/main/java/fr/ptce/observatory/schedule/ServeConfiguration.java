@@ -28,8 +28,10 @@ public class ServeConfiguration {
 	Schedules schedules(Scheduler scheduler, @Value("${observatory.serve.schedules:}") String file)
 			throws SchedulerException {
 		Path path = file == null || file.isBlank() ? null : Path.of(file);
-		Schedules schedules = new Schedules(scheduler, ScheduleFile.load(path),
-				path != null ? path : Path.of("jobs", "schedules.yml"));
+		Path local = Path.of("jobs", "schedules.yml");
+		Path source = path != null ? path : java.nio.file.Files.isRegularFile(local) ? local
+				: Path.of("classpath:" + ScheduleFile.BUNDLED);
+		Schedules schedules = new Schedules(scheduler, ScheduleFile.load(path), source);
 		schedules.synchronize();
 		return schedules;
 	}
