@@ -1,7 +1,6 @@
 package fr.ptce.observatory.schedule;
 
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -106,10 +105,6 @@ final class InstrumentedJob implements Job, StepLocator {
 	@Override
 	public Step getStep(String stepName) {
 		return delegate instanceof StepLocator locator ? locator.getStep(stepName) : null;
-	}
-
-	static LocalDateTime now() {
-		return LocalDateTime.now();
 	}
 
 }

@@ -58,6 +58,9 @@ public class JobRuns implements SmartLifecycle {
 
 	private final Map<Long, JobExecution> launchedHere = new ConcurrentHashMap<>();
 
+	/** The jobs as the server runs them (wrapped by {@link InstrumentedJob}), for starts and restarts. */
+	private final MapJobRegistry registry = new MapJobRegistry();
+
 	private volatile TaskExecutorJobOperator operator;
 
 	private volatile ThreadPoolTaskExecutor executor;
@@ -104,16 +107,24 @@ public class JobRuns implements SmartLifecycle {
 		TaskExecutorJobOperator op = operator();
 		Job batchJob = jobOf(job);
 		synchronized (this) {
-			checkNotRunning(job, params, null);
+			checkNotRunning(job, params);
 			try {
 				JobExecution execution = op.start(batchJob, params);
-				launchedHere.put(execution.getId(), execution);
+				track(execution);
 				log.info("started {} run {} with {}", job.shortName(), execution.getId(), parameters);
 				return execution;
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException("cannot start " + job.shortName() + ": " + ex.getMessage(), ex);
 			}
+		}
+	}
+
+	/** Remembers a run started here until it ends (a run may end before this is called: then it is not kept). */
+	private void track(JobExecution execution) {
+		launchedHere.put(execution.getId(), execution);
+		if (!execution.getStatus().isRunning()) {
+			launchedHere.remove(execution.getId());
 		}
 	}
 
@@ -131,10 +142,10 @@ public class JobRuns implements SmartLifecycle {
 		TaskExecutorJobOperator op = operator();
 		jobOf(job);
 		synchronized (this) {
-			checkNotRunning(job, previous.getJobParameters(), null);
+			checkNotRunning(job, previous.getJobParameters());
 			try {
 				JobExecution execution = op.restart(previous);
-				launchedHere.put(execution.getId(), execution);
+				track(execution);
 				log.info("restarted {} run {} as run {}", job.shortName(), executionId, execution.getId());
 				return execution;
 			}
@@ -227,12 +238,9 @@ public class JobRuns implements SmartLifecycle {
 		return execution;
 	}
 
-	private void checkNotRunning(PipelineJob job, JobParameters params, Long except) {
+	private void checkNotRunning(PipelineJob job, JobParameters params) {
 		Set<Integer> years = job.years(params);
 		for (JobExecution other : running(job)) {
-			if (except != null && other.getId() == except.longValue()) {
-				continue;
-			}
 			Set<Integer> otherYears = job.years(other.getJobParameters());
 			Set<Integer> common = new TreeSet<>(years);
 			common.retainAll(otherYears);
@@ -256,8 +264,6 @@ public class JobRuns implements SmartLifecycle {
 		}
 		return found;
 	}
-
-	private final MapJobRegistry registry = new MapJobRegistry();
 
 	/**
 	 * The server's own job operator: asynchronous, on the bounded executor, over the jobs wrapped for logs and

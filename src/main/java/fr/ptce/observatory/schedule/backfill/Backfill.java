@@ -74,10 +74,6 @@ public final class Backfill {
 			return message;
 		}
 
-		public boolean redone() {
-			return status != Status.SKIPPED || (message != null && message.startsWith("not run:"));
-		}
-
 		public Map<String, Object> toMap() {
 			Map<String, Object> m = new LinkedHashMap<>();
 			m.put("step", step().shortName());
