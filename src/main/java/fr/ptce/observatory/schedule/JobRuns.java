@@ -48,6 +48,9 @@ public class JobRuns implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(JobRuns.class);
 
+	/** In the execution context of a run stopped because its server was shutting down. */
+	public static final String STOPPED_BY_SHUTDOWN = "observatory.stopped-by-shutdown";
+
 	private final ApplicationContext context;
 
 	private final JobRepository repository;
@@ -362,6 +365,13 @@ public class JobRuns implements SmartLifecycle {
 				if (execution.getStatus().isRunning()) {
 					log.info("stopping run {} of {} at its next chunk boundary", id,
 							execution.getJobInstance().getJobName());
+					// recorded with the run (the job saves the context of its own, live, execution) so that the next
+					// server with recovery=restart resumes it, unlike a run an operator stopped
+					JobExecution live = launchedHere.get(id);
+					if (live != null) {
+						live.getExecutionContext().putString(STOPPED_BY_SHUTDOWN, "true");
+						repository.updateExecutionContext(live);
+					}
 					operator().stop(execution);
 				}
 			}
@@ -369,19 +379,28 @@ public class JobRuns implements SmartLifecycle {
 				log.warn("cannot stop run {}: {}", id, rootMessage(ex));
 			}
 		}
+		// JobOperator.stop records STOPPED at once; the run itself ends at its next chunk boundary, which is when
+		// its job returns (InstrumentedJob then forgets it): that is what is awaited, before the executor goes
 		long deadline = System.nanoTime() + wait.toNanos();
+		try {
+			while (ids.stream().anyMatch(launchedHere::containsKey) && System.nanoTime() < deadline) {
+				Thread.sleep(50);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 		for (Long id : ids) {
-			try {
-				Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-				JobExecution last = await(id, left);
-				log.info("run {} ended {}", id, last.getStatus());
+			if (launchedHere.containsKey(id)) {
+				log.warn("run {} did not stop within {}: it will be recovered at the next start", id, wait);
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
-			}
-			catch (Exception ex) {
-				log.warn("run {}: {}", id, rootMessage(ex));
+			else {
+				try {
+					log.info("run {} ended {}", id, execution(id).getStatus());
+				}
+				catch (RuntimeException ex) {
+					log.info("run {} ended", id);
+				}
 			}
 		}
 		shutdownExecutor();

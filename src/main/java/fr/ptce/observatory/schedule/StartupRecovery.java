@@ -8,14 +8,17 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
  * At start-up of {@code serve}, before the scheduler starts: runs left STARTED by a process that died (kill -9, power
  * loss) are marked FAILED with Spring Batch's {@code JobOperator.recover}, then restarted from their last committed
  * chunk ({@code observatory.operations.recovery=restart}) or left for the operator ({@code flag}, the default: listed
- * as FAILED by {@code GET /api/runs}, to restart or abandon).
+ * as FAILED by {@code GET /api/runs}, to restart or abandon). With {@code restart}, runs that a server stopped at a
+ * chunk boundary because it received SIGTERM are resumed too; runs stopped by an operator are left alone.
  */
 public class StartupRecovery implements SmartInitializingSingleton {
 
@@ -26,6 +29,8 @@ public class StartupRecovery implements SmartInitializingSingleton {
 	private final OperationsProperties properties;
 
 	private final List<Long> recovered = new ArrayList<>();
+
+	private final List<Long> resumed = new ArrayList<>();
 
 	public StartupRecovery(JobRuns runs, OperationsProperties properties) {
 		this.runs = runs;
@@ -64,6 +69,45 @@ public class StartupRecovery implements SmartInitializingSingleton {
 				}
 			}
 		}
+		// after the dead runs, so that the runs resumed here are not taken for dead ones
+		if (properties.recovery() == OperationsProperties.Recovery.RESTART) {
+			resumeRunsStoppedByShutdown();
+		}
+	}
+
+	/** Runs that a previous server stopped at a chunk boundary on SIGTERM go on (not those an operator stopped). */
+	private void resumeRunsStoppedByShutdown() {
+		for (PipelineJob job : PipelineJob.values()) {
+			if (!runs.available(job)) {
+				continue;
+			}
+			for (JobInstance instance : runs.repository().getJobInstances(job.beanName(), 0, 100)) {
+				JobExecution last = runs.repository().getLastJobExecution(instance);
+				if (last == null || last.getStatus() != BatchStatus.STOPPED) {
+					continue;
+				}
+				// loaded by id: with its execution context
+				last = runs.execution(last.getId());
+				if (!last.getExecutionContext().containsKey(JobRuns.STOPPED_BY_SHUTDOWN)) {
+					continue;
+				}
+				try {
+					JobExecution again = runs.restart(last.getId());
+					resumed.add(last.getId());
+					log.warn("run {} of {} was stopped by the shutdown of a server: resumed as run {}", last.getId(),
+							job.shortName(), again.getId());
+				}
+				catch (RuntimeException ex) {
+					log.error("run {} of {} was stopped by a shutdown and could not be resumed: {}", last.getId(),
+							job.shortName(), JobRuns.rootMessage(ex));
+				}
+			}
+		}
+	}
+
+	/** The runs stopped by a shutdown and resumed at this start. */
+	public List<Long> resumed() {
+		return List.copyOf(resumed);
 	}
 
 	private boolean stale(JobExecution execution) {

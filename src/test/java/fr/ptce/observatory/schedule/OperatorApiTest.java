@@ -112,6 +112,18 @@ class OperatorApiTest {
 		throw new AssertionError("run " + id + " did not end");
 	}
 
+	static String awaitStep(long id, String expected) throws Exception {
+		String status = null;
+		for (int i = 0; i < 100; i++) {
+			status = get("/api/runs/" + id).json().get("steps").get(0).get("status").asString();
+			if (status.equals(expected)) {
+				break;
+			}
+			Thread.sleep(100);
+		}
+		return status;
+	}
+
 	@Test
 	void withoutAValidTokenEveryCallIs401AndSaysNothingMore() throws Exception {
 		// given calls without a token, with a wrong one, with another scheme, on existing and unknown resources
@@ -234,6 +246,8 @@ class OperatorApiTest {
 			assertThat(post("/api/runs/" + other + "/stop", null).status()).isEqualTo(202);
 			assertThat(awaitEnd(id).get("status").asString()).isEqualTo("STOPPED");
 			assertThat(awaitEnd(other).get("status").asString()).isEqualTo("STOPPED");
+			// and its step too, once it reached its chunk boundary (not FAILED by a clash of updates)
+			assertThat(awaitStep(id, "STOPPED")).isEqualTo("STOPPED");
 
 			// and when abandoned, it is ABANDONED and cannot be restarted
 			assertThat(post("/api/runs/" + id + "/abandon", null).json().get("status").asString())

@@ -76,6 +76,35 @@ abstract class RecoveryContract {
 			assertThat(restarted.getJobInstance().getInstanceId())
 				.isEqualTo(runs.execution(id).getJobInstance().getInstanceId());
 			assertThat(resumedFrom(restarted.getId())).isGreaterThan(0);
+			assertThat(server.getBean(StartupRecovery.class).resumed()).isEmpty();
+		}
+	}
+
+	@Test
+	void withRecoveryRestartARunStoppedBySigtermGoesOnAtTheNextStart() throws Exception {
+		// given a server sent SIGTERM while its aggregate run is half-way
+		TestServers.Database db = database();
+		long id = runThenEnd(db, false);
+
+		// when the next server starts with recovery=restart
+		Map<String, String> props = serverProperties(Map.of("observatory.operations.recovery", "restart"));
+		try (ConfigurableApplicationContext server = TestServers.serve(dataDir, db, false, props)) {
+			JobRuns runs = server.getBean(JobRuns.class);
+
+			// then the stopped run goes on from where it stopped, and completes
+			assertThat(server.getBean(StartupRecovery.class).resumed())
+				.as("run %s: %s, context %s; child:%n%s", id, runs.execution(id).getStatus(),
+						runs.execution(id).getExecutionContext(), Files.readString(dataDir.resolve("child.log")))
+				.containsExactly(id);
+			JobExecution stopped = runs.execution(id);
+			assertThat(stopped.getStatus()).isEqualTo(BatchStatus.STOPPED);
+			JobExecution resumed = awaitNextExecution(runs, stopped);
+			assertThat(resumed.getStatus()).as("%s %s", resumed.getExitStatus(), resumed.getAllFailureExceptions())
+				.isEqualTo(BatchStatus.COMPLETED);
+			assertThat(resumedFrom(resumed.getId())).as("%s%n%s", TestJobs.markers(dataDir, "aggregate"),
+					Files.readString(dataDir.resolve("child.log"))).isGreaterThan(0);
+			// and the mark of the shutdown does not follow it
+			assertThat(resumed.getExecutionContext().containsKey(JobRuns.STOPPED_BY_SHUTDOWN)).isFalse();
 		}
 	}
 
@@ -99,6 +128,7 @@ abstract class RecoveryContract {
 		Map<String, String> props = new LinkedHashMap<>(serverProperties(Map.of()));
 		props.put("observatory.data-dir", dataDir.toString());
 		props.put("logging.level.root", "WARN");
+		props.put("logging.level.fr.ptce.observatory", "INFO");
 		props.putAll(db.properties());
 		props.forEach((k, v) -> command.add("--" + k + "=" + v));
 		Path childLog = dataDir.resolve("child.log");
@@ -129,6 +159,11 @@ abstract class RecoveryContract {
 			assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the child server ended").isTrue();
 			if (kill) {
 				assertThat(process.exitValue()).isEqualTo(137);
+			}
+			else {
+				// a clean stop: SIGTERM's status, no error on the way
+				assertThat(process.exitValue()).isEqualTo(143);
+				assertThat(Files.readString(childLog)).contains("run " + id + " ended STOPPED").doesNotContain("ERROR");
 			}
 			return id;
 		}
