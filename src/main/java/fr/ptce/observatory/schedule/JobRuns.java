@@ -1,5 +1,6 @@
 package fr.ptce.observatory.schedule;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +13,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import fr.ptce.observatory.cli.JobLaunches;
+import fr.ptce.observatory.warehouse.Timestamps;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +61,8 @@ public class JobRuns implements SmartLifecycle {
 
 	private final MeterRegistry meters;
 
+	private final Clock clock;
+
 	private final Map<Long, JobExecution> launchedHere = new ConcurrentHashMap<>();
 
 	/** The jobs as the server runs them (wrapped by {@link InstrumentedJob}), for starts and restarts. */
@@ -71,8 +75,9 @@ public class JobRuns implements SmartLifecycle {
 	private volatile boolean running;
 
 	public JobRuns(ApplicationContext context, JobRepository repository, OperationsProperties properties,
-			ObjectProvider<MeterRegistry> meters) {
+			ObjectProvider<MeterRegistry> meters, Clock clock) {
 		this.context = context;
+		this.clock = clock;
 		this.repository = repository;
 		this.properties = properties;
 		this.meters = meters.getIfAvailable();
@@ -103,8 +108,15 @@ public class JobRuns implements SmartLifecycle {
 	 * identifying).
 	 */
 	public JobExecution launch(PipelineJob job, Map<String, String> parameters, JobParameters extra) {
+		Map<String, String> given = new LinkedHashMap<>(parameters);
+		String asOf = given.get("asOf");
+		if (job == PipelineJob.AGGREGATE && (asOf == null || asOf.isBlank())) {
+			// the aggregate job needs its as-of instant: "now", as the aggregate command takes it by default, and
+			// recorded with the run so that a restart computes the same figures
+			given.put("asOf", Timestamps.format(Timestamps.micros(clock.instant())));
+		}
 		JobParameters params = JobLaunches.newRun()
-			.addJobParameters(job.parameters(parameters).toJobParameters())
+			.addJobParameters(job.parameters(given).toJobParameters())
 			.addJobParameters(extra)
 			.toJobParameters();
 		TaskExecutorJobOperator op = operator();

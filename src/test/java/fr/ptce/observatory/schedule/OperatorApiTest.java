@@ -200,6 +200,8 @@ class OperatorApiTest {
 		assertThat(failed.get("status").asString()).isEqualTo("FAILED");
 		assertThat(failed.get("job").asString()).isEqualTo("aggregate");
 		assertThat(failed.get("parameters").get("from").asLong()).isEqualTo(2023);
+		// the aggregate job needs an as-of instant: now when none is given
+		assertThat(failed.get("parameters").get("asOf").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
 		assertThat(failed.get("steps").get(0).get("name").asString()).isEqualTo("aggregate");
 		assertThat(failed.get("steps").get(0).get("status").asString()).isEqualTo("FAILED");
 		assertThat(failed.get("errors").toString()).contains("failure asked for aggregate 2023");
