@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import fr.ptce.observatory.ingest.JdbcSubmissionLedger;
+import fr.ptce.observatory.schedule.backfill.PartitionState;
+import fr.ptce.observatory.schedule.backfill.PartitionStates;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code status}: the job executions and the files ingested. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-		description = "Lists the recent job executions (status, steps, counts) and the files ingested.")
+		description = "Lists the recent job executions (status, steps, counts), the state of each (step, year) and the files ingested.")
 public class StatusCommand implements Callable<Integer> {
 
 	@ParentCommand
@@ -57,6 +59,16 @@ public class StatusCommand implements Callable<Integer> {
 						out.println("         " + message.lines().findFirst().orElse(""));
 					}
 				}
+			}
+			out.println();
+			out.println("State of each (step, year):");
+			List<PartitionState> partitions = PartitionStates.list(context);
+			if (partitions.isEmpty()) {
+				out.println("  none yet");
+			}
+			for (PartitionState p : partitions) {
+				out.printf("  %-10s %d  %-10s run #%s%s%n", p.step().name().toLowerCase(java.util.Locale.ROOT), p.year(),
+						p.state(), p.runId() == null ? "-" : p.runId(), p.endTime() == null ? "" : ", ended " + p.endTime());
 			}
 			out.println();
 			out.println("Files processed (most recent first):");

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 
+import fr.ptce.observatory.aggregate.KeyFigures;
 import fr.ptce.observatory.referential.Catalogue;
 import fr.ptce.observatory.referential.GeoReferential;
 import fr.ptce.observatory.referential.Registry;
@@ -18,6 +19,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -47,7 +49,7 @@ public class ReportJobConfiguration {
 	}
 
 	@Bean
-	Tasklet publishTasklet(Publisher publisher) {
+	Tasklet publishTasklet(Publisher publisher, DataDirectory dir, ApplicationEventPublisher events) {
 		return (contribution, chunkContext) -> {
 			JobParameters parameters = chunkContext.getStepContext().getStepExecution().getJobParameters();
 			Long year = parameters.getLong("year");
@@ -56,7 +58,11 @@ public class ReportJobConfiguration {
 			}
 			String asOf = parameters.getString("asOf");
 			Instant instant = asOf == null || asOf.isBlank() ? null : Timestamps.parseInstant(asOf);
-			Path national = publisher.publish(year.intValue(), instant).nationalPdf();
+			Publisher.Result result = publisher.publish(year.intValue(), instant);
+			Path national = result.nationalPdf();
+			// the analysts' delivery (schedule.delivery) listens to this
+			events.publishEvent(new ReportPublished(year.intValue(), national,
+					String.join("\n", KeyFigures.describe(KeyFigures.national(dir, year.intValue()))), result.folder()));
 			chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
 				.putString(NATIONAL_PDF, national.toString());
 			return RepeatStatus.FINISHED;

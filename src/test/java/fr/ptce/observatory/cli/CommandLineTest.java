@@ -79,7 +79,7 @@ class CommandLineTest {
 		// then it lists the execution, its steps and the file
 		assertThat(status.status()).isZero();
 		assertThat(status.out()).contains("ingestJob", "COMPLETED", "ingestFilesStep", "read 1, written 1",
-				"s.csv", "ACCEPTED", "archive/s.csv");
+				"s.csv", "ACCEPTED", "archive/s.csv", "State of each (step, year)");
 	}
 
 }

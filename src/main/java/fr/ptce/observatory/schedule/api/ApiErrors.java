@@ -1,0 +1,88 @@
+package fr.ptce.observatory.schedule.api;
+
+import java.util.Map;
+
+import fr.ptce.observatory.schedule.RunConflictException;
+import fr.ptce.observatory.schedule.UnavailableJobException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import tools.jackson.core.JacksonException;
+
+/** {"error": "..."} answers of the operator API, with the status that says whose mistake it is. */
+@RestControllerAdvice(assignableTypes = OperatorApi.class)
+public class ApiErrors {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException ex) {
+		String detail = "";
+		Throwable t = ex.getCause();
+		while (t != null) {
+			if (t instanceof JacksonException jackson) {
+				detail = ": " + jackson.getOriginalMessage().replaceAll("`[a-zA-Z0-9_.$]+\\$([A-Za-z]+)`", "$1");
+				break;
+			}
+			t = t.getCause();
+		}
+		if (detail.isEmpty() && ex.getMessage() != null && ex.getMessage().startsWith("Required request body")) {
+			detail = ": the body is missing";
+		}
+		return error(HttpStatus.BAD_REQUEST, "malformed JSON body" + firstLine(detail));
+	}
+
+	@ExceptionHandler({ IllegalArgumentException.class, MethodArgumentTypeMismatchException.class,
+			MissingServletRequestParameterException.class })
+	ResponseEntity<Map<String, String>> badRequest(Exception ex) {
+		String message = ex instanceof MethodArgumentTypeMismatchException m
+				? "'" + m.getName() + "' has a wrong value: '" + m.getValue() + "'" : ex.getMessage();
+		return error(HttpStatus.BAD_REQUEST, message);
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ResponseEntity<Map<String, String>> mediaType(HttpMediaTypeNotSupportedException ex) {
+		return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	ResponseEntity<Map<String, String>> method(HttpRequestMethodNotSupportedException ex) {
+		return error(HttpStatus.METHOD_NOT_ALLOWED, "method " + ex.getMethod() + " not allowed here");
+	}
+
+	@ExceptionHandler(UnavailableJobException.class)
+	ResponseEntity<Map<String, String>> notFound(UnavailableJobException ex) {
+		return error(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler({ RunConflictException.class, IllegalStateException.class })
+	ResponseEntity<Map<String, String>> conflict(RuntimeException ex) {
+		return error(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Map<String, String>> unexpected(Exception ex) {
+		log.error("operator API: {}", ex.toString(), ex);
+		return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error (see the server log)");
+	}
+
+	private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
+		return ResponseEntity.status(status).body(Map.of("error", message == null ? status.getReasonPhrase() : message));
+	}
+
+	private static String firstLine(String s) {
+		int nl = s.indexOf('\n');
+		return nl < 0 ? s : s.substring(0, nl);
+	}
+
+}
