@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
+import fr.ptce.observatory.schedule.ProcessMarker;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -34,13 +36,17 @@ public final class JobLaunches {
 
 	/**
 	 * Marks executions of the job left STARTED by a process that died (kill -9, power loss) as FAILED with
-	 * {@link JobOperator#recover}, so that the job can run again. Command-line runs are one process at a time
-	 * per data directory, so a STARTED execution found at start-up is a dead one.
+	 * {@link JobOperator#recover}, so that the job can run again. An execution whose process is still alive on
+	 * this machine (a server running it) is left alone.
 	 */
 	public static void recoverAbandoned(ApplicationContext context, String jobName, PrintWriter out) {
 		JobRepository repository = context.getBean(JobRepository.class);
 		JobOperator operator = context.getBean(JobOperator.class);
 		for (JobExecution execution : repository.findRunningJobExecutions(jobName)) {
+			if (ProcessMarker.isAlive(execution)) {
+				out.println("Run " + execution.getId() + " of " + jobName + " is still running in another process.");
+				continue;
+			}
 			operator.recover(execution);
 			out.println("Recovered run " + execution.getId() + " of " + jobName
 					+ " left unfinished by a process that stopped; its work is redone now.");

@@ -1,0 +1,66 @@
+package fr.ptce.observatory.schedule;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+import org.springframework.batch.core.job.AbstractJob;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records in each job execution which process runs it (host and pid), so that a run left STARTED can be told
+ * apart: its process is dead (recover it) or still running on this machine (leave it alone, e.g. a `serve`
+ * aggregating while an operator runs `aggregate` from the command line).
+ */
+@Component
+public class ProcessMarker implements BeanPostProcessor {
+
+	static final String HOST = "process.host";
+
+	static final String PID = "process.pid";
+
+	private final ObjectProvider<JobRepository> repository;
+
+	public ProcessMarker(ObjectProvider<JobRepository> repository) {
+		this.repository = repository;
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (bean instanceof AbstractJob job) {
+			job.registerJobExecutionListener(new JobExecutionListener() {
+				@Override
+				public void beforeJob(JobExecution execution) {
+					execution.getExecutionContext().putString(HOST, host());
+					execution.getExecutionContext().putLong(PID, ProcessHandle.current().pid());
+					repository.getObject().updateExecutionContext(execution);
+				}
+			});
+		}
+		return bean;
+	}
+
+	/** Whether the process that ran this execution is still alive on this machine. */
+	public static boolean isAlive(JobExecution execution) {
+		var context = execution.getExecutionContext();
+		if (!context.containsKey(PID) || !host().equals(context.getString(HOST, ""))) {
+			return false;
+		}
+		long pid = context.getLong(PID);
+		return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+	}
+
+	static String host() {
+		try {
+			return InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			return "localhost";
+		}
+	}
+
+}
