@@ -84,4 +84,37 @@ class ReportCommandTest {
 		assertThat(err.toString()).contains("--as-of '31/03/2026' is not an ISO-8601 instant or date");
 	}
 
+	@Test
+	void publishingTheReportSendsItToTheAnalysts() throws Exception {
+		// given the aggregates of 2025, an SMTP server and an analyst to tell
+		Path registry = registryFile();
+		DataDirectory dir = PublicationFixture.dataDirectory(root);
+		PublicationFixture.write(dir, PublicationFixture.registry());
+		int port;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+				new com.icegreen.greenmail.util.ServerSetup(port, "127.0.0.1",
+						com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+		smtp.start();
+		try {
+			// when the report command publishes the year
+			String[] command = args(registry, "--observatory.delivery.recipients=analyste@example.org",
+					"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + port, "report", "--year", "2025");
+			int status = ObservatoryCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), command);
+			// then the analyst receives the national PDF
+			assertThat(status).as(err.toString()).isZero();
+			assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+			jakarta.mail.internet.MimeMessage message = smtp.getReceivedMessages()[0];
+			assertThat(message.getAllRecipients()[0].toString()).isEqualTo("analyste@example.org");
+			assertThat(message.getSubject()).endsWith("2025");
+			assertThat(com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(message))
+				.contains("rapport-national-2025.pdf");
+		}
+		finally {
+			smtp.stop();
+		}
+	}
+
 }
