@@ -61,7 +61,7 @@ public class AggregateCommand implements Callable<Integer> {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
 		int[] range = range(year, from, to);
-		Instant instant = asOf == null ? null : parseAsOf(asOf);
+		Instant instant = AsOfOption.parse(asOf);
 		try (ConfigurableApplicationContext context = ApplicationContexts.start(parent.global,
 				parent.global.dataDir())) {
 			AggregateEngine engine = context.getBean(AggregateEngine.class);
@@ -130,13 +130,5 @@ public class AggregateCommand implements Callable<Integer> {
 		}
 	}
 
-	static Instant parseAsOf(String text) {
-		try {
-			return Timestamps.parseInstant(text);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new UsageException("--as-of " + ex.getMessage());
-		}
-	}
 
 }

@@ -47,7 +47,7 @@ public class ReportCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		Instant instant = parseAsOf(asOf);
+		Instant instant = AsOfOption.parse(asOf);
 		try (ConfigurableApplicationContext context = ApplicationContexts.start(root.global,
 				root.global.dataDir())) {
 			JobLaunches.recoverAbandoned(context, ReportJobConfiguration.JOB, out);
@@ -66,18 +66,6 @@ public class ReportCommand implements Callable<Integer> {
 		}
 	}
 
-	static Instant parseAsOf(String text) {
-		if (text == null) {
-			return null;
-		}
-		try {
-			return Timestamps.parseInstant(text);
-		}
-		catch (RuntimeException ex) {
-			throw new UsageException("--as-of '" + text + "' is not an ISO-8601 instant or date (e.g. "
-					+ "2026-03-31T12:00:00Z or 2026-03-31)");
-		}
-	}
 
 	/**
 	 * Checks the year can be published (UsageException otherwise), then runs the report job. The checks are
