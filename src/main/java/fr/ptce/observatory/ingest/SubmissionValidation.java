@@ -37,7 +37,8 @@ final class SubmissionValidation {
 
 		final BitSet accepted;
 
-		final double[] members;
+		/** member counts are whole numbers of at most 5,000: a float holds them exactly, in half the memory */
+		final float[] members;
 
 		final long[] memberLines;
 
@@ -48,9 +49,9 @@ final class SubmissionValidation {
 		Buffers(KeySpace keys, Catalogue catalogue) {
 			this.keys = keys;
 			this.accepted = new BitSet(keys.size());
-			this.members = new double[keys.periodSize() * MEMBER_CODES.length];
+			this.members = new float[keys.periodSize() * MEMBER_CODES.length];
 			this.memberLines = new long[keys.periodSize() * MEMBER_CODES.length];
-			java.util.Arrays.fill(members, Double.NaN);
+			java.util.Arrays.fill(members, Float.NaN);
 			this.memberSlot = new int[catalogue.size()];
 			java.util.Arrays.fill(memberSlot, -1);
 			for (int i = 0; i < MEMBER_CODES.length; i++) {
@@ -64,7 +65,7 @@ final class SubmissionValidation {
 		void reset() {
 			accepted.clear();
 			for (int p = touchedPeriods.nextSetBit(0); p >= 0; p = touchedPeriods.nextSetBit(p + 1)) {
-				java.util.Arrays.fill(members, p * MEMBER_CODES.length, (p + 1) * MEMBER_CODES.length, Double.NaN);
+				java.util.Arrays.fill(members, p * MEMBER_CODES.length, (p + 1) * MEMBER_CODES.length, Float.NaN);
 			}
 			touchedPeriods.clear();
 		}
@@ -216,7 +217,7 @@ final class SubmissionValidation {
 		}
 		int period = buffers.keys.period(row.pole, row.year, row.quarter);
 		buffers.touchedPeriods.set(period);
-		buffers.members[period * MEMBER_CODES.length + slot] = row.value;
+		buffers.members[period * MEMBER_CODES.length + slot] = (float) row.value;
 		buffers.memberLines[period * MEMBER_CODES.length + slot] = row.line;
 	}
 
