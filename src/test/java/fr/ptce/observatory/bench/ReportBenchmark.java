@@ -1,0 +1,64 @@
+package fr.ptce.observatory.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import fr.ptce.observatory.publish.PublicationFixture;
+import fr.ptce.observatory.publish.Publisher;
+import fr.ptce.observatory.publish.Templates;
+import fr.ptce.observatory.referential.Catalogue;
+import fr.ptce.observatory.referential.GeoReferential;
+import fr.ptce.observatory.referential.Registry;
+import fr.ptce.observatory.warehouse.DataDirectory;
+
+/**
+ * Time to publish a year from existing aggregates: the national report, the 18 regional editions, the XLSX
+ * tables, the collection follow-up and the manifest. Target: under 10 seconds in all on the 2-core machine.
+ * The template is compiled by a first run; the measured runs use fresh {@link Templates} instances, as new
+ * processes would, and must compile nothing (they read DATA_DIR/cache/reports).
+ */
+@Tag("benchmark")
+class ReportBenchmark {
+
+	@TempDir
+	Path root;
+
+	@Test
+	void publishesAYearFromExistingAggregates() {
+		DataDirectory dir = PublicationFixture.dataDirectory(root);
+		Registry registry = PublicationFixture.registry();
+		PublicationFixture.write(dir, registry);
+		Catalogue catalogue = Catalogue.bundled();
+		GeoReferential geo = GeoReferential.bundled();
+
+		long t0 = System.nanoTime();
+		Templates first = new Templates(Publisher.templateCache(dir));
+		new Publisher(dir, catalogue, geo, registry, first, Clock.systemUTC()).publish(PublicationFixture.YEAR, null);
+		double firstSeconds = (System.nanoTime() - t0) / 1e9;
+		System.out.printf("report benchmark: first run (cold JVM, template compiled %d time(s)): %.2f s%n",
+				first.compilations(), firstSeconds);
+
+		double best = Double.MAX_VALUE;
+		for (int run = 1; run <= 3; run++) {
+			Templates cached = new Templates(Publisher.templateCache(dir));
+			long start = System.nanoTime();
+			new Publisher(dir, catalogue, geo, registry, cached, Clock.systemUTC()).publish(PublicationFixture.YEAR,
+					null);
+			double seconds = (System.nanoTime() - start) / 1e9;
+			best = Math.min(best, seconds);
+			System.out.printf("report benchmark: run %d (template from the cache, compiled %d time(s)): %.2f s%n",
+					run, cached.compilations(), seconds);
+			assertThat(cached.compilations()).as("templates are compiled once, not per run").isZero();
+		}
+		System.out.printf("report benchmark: national report + 18 regional editions + XLSX + follow-up: best "
+				+ "%.2f s (target < 10 s)%n", best);
+		assertThat(best).isLessThan(10.0);
+	}
+
+}
