@@ -215,7 +215,7 @@ public final class ParquetTable<T> {
 
 		private final MessageType schema;
 
-		private final Map<String, Binary> binaryCache = new HashMap<>();
+		private final Map<String, Binary> binaryCache;
 
 		/**
 		 * Per field, the last code written (the same String instance) and its UTF-8 form: consecutive rows mostly
@@ -225,9 +225,11 @@ public final class ParquetTable<T> {
 
 		private final Binary[] lastBinary;
 
-		Fields(RecordConsumer consumer, MessageType schema) {
+		/** @param binaryCache the UTF-8 form of codes, kept from one row group of the file to the next */
+		Fields(RecordConsumer consumer, MessageType schema, Map<String, Binary> binaryCache) {
 			this.consumer = consumer;
 			this.schema = schema;
+			this.binaryCache = binaryCache;
 			this.lastCode = new String[schema.getFieldCount()];
 			this.lastBinary = new Binary[schema.getFieldCount()];
 		}
@@ -353,6 +355,8 @@ public final class ParquetTable<T> {
 
 		private Fields fields;
 
+		private final Map<String, Binary> binaryCache = new HashMap<>();
+
 		RowWriteSupport(MessageType schema, RowWriter<T> rowWriter) {
 			this.schema = schema;
 			this.rowWriter = rowWriter;
@@ -366,7 +370,7 @@ public final class ParquetTable<T> {
 		@Override
 		public void prepareForWrite(RecordConsumer recordConsumer) {
 			this.consumer = recordConsumer;
-			this.fields = new Fields(recordConsumer, schema);
+			this.fields = new Fields(recordConsumer, schema, binaryCache);
 		}
 
 		@Override
