@@ -129,6 +129,9 @@ public final class IngestRun implements Closeable {
 
 	private final String[] periodCodes;
 
+	/** Pole identifiers by index (Registry.poles() wraps its list at each call, once per stored row). */
+	private final String[] poleIds;
+
 	/** Encodes the stored rows into the year files on its own thread; only it touches the sinks until seal. */
 	private final ObservationWriter writer;
 
@@ -160,6 +163,7 @@ public final class IngestRun implements Closeable {
 		this.rowGroupBytes = Math.max(1L << 20, Math.min(16L << 20, Runtime.getRuntime().maxMemory() / 8 / years));
 		this.current = new double[keys.size()];
 		Arrays.fill(current, Double.NaN);
+		this.poleIds = registry.poles().stream().map(Pole::id).toArray(String[]::new);
 		this.periodCodes = new String[(keys.lastYear() - keys.firstYear() + 1) * 5];
 		for (int y = keys.firstYear(); y <= keys.lastYear(); y++) {
 			for (int q = 0; q < 5; q++) {
@@ -410,8 +414,7 @@ public final class IngestRun implements Closeable {
 
 	private Observation observation(AcceptedRow row, String sha256, String name) {
 		Indicator indicator = catalogue.get(row.indicator);
-		Pole pole = registry.poles().get(row.pole);
-		return new Observation(row.year, pole.id(), periodCode(row.year, row.quarter),
+		return new Observation(row.year, poleIds[row.pole], periodCode(row.year, row.quarter),
 				row.quarter == 0 ? null : row.quarter, indicator.code(), row.hasValue() ? row.value : null,
 				indicator.unit(), status(row.status), row.comment, sha256, name, row.line,
 				Timestamps.toMicros(ingestedAt));
