@@ -446,9 +446,20 @@ public final class IngestRun implements Closeable {
 		/** Finished files, staged, not in the manifest yet. */
 		private final List<Manifest.Move> finished = new ArrayList<>();
 
+		/** The sink of the last row's year: rows mostly come year after year, this spares a boxed map lookup. */
+		private ParquetTable.Sink<Observation> last;
+
+		private int lastYear;
+
 		@Override
 		public void write(Observation o) {
-			sink(o.year()).write(o);
+			ParquetTable.Sink<Observation> sink = last;
+			if (sink == null || o.year() != lastYear || sink.rows() >= ROWS_PER_FILE) {
+				sink = sink(o.year());
+				last = sink;
+				lastYear = o.year();
+			}
+			sink.write(o);
 		}
 
 		private ParquetTable.Sink<Observation> sink(int year) {
@@ -468,6 +479,7 @@ public final class IngestRun implements Closeable {
 		}
 
 		private void finish(int year, ParquetTable.Sink<Observation> sink) {
+			last = null;
 			open.remove(year);
 			sink.commit();
 			Path staged = sink.target();
@@ -496,6 +508,7 @@ public final class IngestRun implements Closeable {
 
 		/** Closes the open files without commit: they are deleted. */
 		void close() {
+			last = null;
 			for (ParquetTable.Sink<Observation> sink : open.values()) {
 				sink.close();
 			}
