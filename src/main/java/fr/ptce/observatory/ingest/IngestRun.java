@@ -57,6 +57,13 @@ public final class IngestRun implements Closeable {
 
 	static final String MANIFEST = "manifest.json";
 
+	/**
+	 * From this size on, a file takes the direct path: its accepted rows are encoded while it is validated, into
+	 * year files of its own, which join the run if the file is accepted and are deleted if it is quarantined.
+	 * Smaller files are encoded once accepted, into the year files shared by the run's small files.
+	 */
+	static final long DIRECT_BYTES = Long.getLong("observatory.ingest.direct-bytes", 32L << 20);
+
 	/** Observation files are rolled over at this many rows, so that no single file grows without bound. */
 	static final long ROWS_PER_FILE = 5_000_000;
 
@@ -97,9 +104,16 @@ public final class IngestRun implements Closeable {
 
 	private final Spool errors;
 
-	private final Map<Integer, ParquetTable.Sink<Observation>> sinks = new HashMap<>();
+	/** The year files shared by the small files of the run (written by the writer thread only). */
+	private final YearFiles shared = new YearFiles();
 
+	/** The year files of the large file being processed, if any (written by the writer thread only). */
+	private YearFiles direct;
+
+	/** Per year, the sequence number of the last part file opened; names sort in processing order. */
 	private final Map<Integer, Integer> fileSequence = new HashMap<>();
+
+	private final long directBytes;
 
 	private final List<Manifest.Move> parquet = new ArrayList<>();
 
@@ -115,6 +129,9 @@ public final class IngestRun implements Closeable {
 
 	private final String[] periodCodes;
 
+	/** Pole identifiers by index (Registry.poles() wraps its list at each call, once per stored row). */
+	private final String[] poleIds;
+
 	/** Encodes the stored rows into the year files on its own thread; only it touches the sinks until seal. */
 	private final ObservationWriter writer;
 
@@ -122,6 +139,13 @@ public final class IngestRun implements Closeable {
 
 	public IngestRun(DataDirectory dir, Registry registry, Catalogue catalogue, Provenance provenance,
 			Instant ingestedAt, ZoneId zone, double quarantineThreshold, SubmissionLedger ledger) {
+		this(dir, registry, catalogue, provenance, ingestedAt, zone, quarantineThreshold, ledger, DIRECT_BYTES);
+	}
+
+	/** @param directBytes the size from which a file takes the direct path (tests use small ones) */
+	IngestRun(DataDirectory dir, Registry registry, Catalogue catalogue, Provenance provenance, Instant ingestedAt,
+			ZoneId zone, double quarantineThreshold, SubmissionLedger ledger, long directBytes) {
+		this.directBytes = directBytes;
 		this.dir = dir;
 		this.registry = registry;
 		this.catalogue = catalogue;
@@ -139,6 +163,7 @@ public final class IngestRun implements Closeable {
 		this.rowGroupBytes = Math.max(1L << 20, Math.min(16L << 20, Runtime.getRuntime().maxMemory() / 8 / years));
 		this.current = new double[keys.size()];
 		Arrays.fill(current, Double.NaN);
+		this.poleIds = registry.poles().stream().map(Pole::id).toArray(String[]::new);
 		this.periodCodes = new String[(keys.lastYear() - keys.firstYear() + 1) * 5];
 		for (int y = keys.firstYear(); y <= keys.lastYear(); y++) {
 			for (int q = 0; q < 5; q++) {
@@ -154,7 +179,7 @@ public final class IngestRun implements Closeable {
 		this.rows = new Spool(staging.resolve(".rows.spool"));
 		this.errors = new Spool(staging.resolve(".errors.spool"));
 		loadCurrentValues();
-		this.writer = new ObservationWriter(o -> sink(o.year()).write(o), "parquet-writer-" + runId);
+		this.writer = new ObservationWriter("parquet-writer-" + runId);
 	}
 
 	public String runId() {
@@ -260,6 +285,15 @@ public final class IngestRun implements Closeable {
 
 	private SubmissionOutcome validateAndStore(String name, FileSniffer.Facts facts, SubmissionReader reader) {
 		SubmissionReader.Header header = reader.header();
+		YearFiles files = null;
+		if (facts.size() >= directBytes) {
+			// the shared files are committed first, so that the files a later small file opens sort after this
+			// file's own: scan order stays ingestion order
+			YearFiles before = shared;
+			writer.run(before::commit);
+			files = new YearFiles();
+			direct = files;
+		}
 		SubmissionValidation validation = new SubmissionValidation(registry, catalogue, buffers, ingestionDay, header,
 				facts.delimiter());
 		List<Issue> warnings = new ArrayList<>(header.warnings());
@@ -280,6 +314,9 @@ public final class IngestRun implements Closeable {
 				row.previousCurrent = current[row.key];
 				current[row.key] = row.value;
 				rows.write(row);
+				if (files != null) {
+					writer.write(files, observation(row, facts.sha256(), name));
+				}
 			}
 			else {
 				rejected++;
@@ -294,6 +331,7 @@ public final class IngestRun implements Closeable {
 		}
 		rowsRead += read;
 		if (read == 0) {
+			discard(files);
 			return fileLevel(name, facts.sha256(), FileStatus.REJECTED, "EMPTY_FILE", null, null);
 		}
 		warnings.addAll(validation.crossRowWarnings());
@@ -302,10 +340,16 @@ public final class IngestRun implements Closeable {
 		String noteFr = null;
 		String noteEn = null;
 		if (status == FileStatus.ACCEPTED) {
-			store(name, facts.sha256(), warnings);
+			store(name, facts.sha256(), warnings, files == null);
+			if (files != null) {
+				YearFiles own = files;
+				writer.run(own::commit);
+				direct = null;
+			}
 			acceptedInRun.add(facts.sha256());
 		}
 		else {
+			discard(files);
 			restoreCurrentValues();
 			noteFr = "Plus de la moitié des lignes sont rejetées (" + rejected + " sur " + read
 					+ ") : le fichier est mis en quarantaine et rien n’en est enregistré. Vérifiez le modèle et l’ordre"
@@ -325,6 +369,14 @@ public final class IngestRun implements Closeable {
 		return finish(receipt, () -> merge(errors, warnings));
 	}
 
+	/** Deletes the files of a large file that is not stored (on the writer thread, after its last rows). */
+	private void discard(YearFiles files) {
+		if (files != null) {
+			writer.run(files::discard);
+			direct = null;
+		}
+	}
+
 	private void restoreCurrentValues() {
 		AcceptedRow row = new AcceptedRow();
 		try (Spool.Reader in = rows.read()) {
@@ -335,11 +387,12 @@ public final class IngestRun implements Closeable {
 	}
 
 	/**
-	 * Replays the spooled rows of an accepted file into the observation files. Current values already include
+	 * Replays the spooled rows of an accepted file: jump warnings, and unless the file took the direct path (its
+	 * rows are encoded already), the rows into the shared observation files. Current values already include
 	 * the whole file, so a jump is measured against the previous year's value after this file, whatever the
 	 * order of its rows.
 	 */
-	private void store(String name, String sha256, List<Issue> warnings) {
+	private void store(String name, String sha256, List<Issue> warnings, boolean write) {
 		AcceptedRow row = new AcceptedRow();
 		try (Spool.Reader in = rows.read()) {
 			while (in.next(row)) {
@@ -352,13 +405,19 @@ public final class IngestRun implements Closeable {
 								row.value, periodCode(row.year - 1, row.quarter), before));
 					}
 				}
-				Pole pole = registry.poles().get(row.pole);
-				writer.write(new Observation(row.year, pole.id(), periodCode(row.year, row.quarter),
-						row.quarter == 0 ? null : row.quarter, indicator.code(), row.hasValue() ? row.value : null,
-						indicator.unit(), status(row.status), row.comment, sha256, name, row.line,
-						Timestamps.toMicros(ingestedAt)));
+				if (write) {
+					writer.write(shared, observation(row, sha256, name));
+				}
 			}
 		}
+	}
+
+	private Observation observation(AcceptedRow row, String sha256, String name) {
+		Indicator indicator = catalogue.get(row.indicator);
+		return new Observation(row.year, poleIds[row.pole], periodCode(row.year, row.quarter),
+				row.quarter == 0 ? null : row.quarter, indicator.code(), row.hasValue() ? row.value : null,
+				indicator.unit(), status(row.status), row.comment, sha256, name, row.line,
+				Timestamps.toMicros(ingestedAt));
 	}
 
 	private static String status(char status) {
@@ -374,28 +433,88 @@ public final class IngestRun implements Closeable {
 		return periodCodes[(year - keys.firstYear()) * 5 + quarter];
 	}
 
-	private ParquetTable.Sink<Observation> sink(int year) {
-		ParquetTable.Sink<Observation> sink = sinks.get(year);
-		if (sink != null && sink.rows() >= ROWS_PER_FILE) {
-			closeSink(year, sink);
-			sink = null;
-		}
-		if (sink == null) {
-			int seq = fileSequence.merge(year, 1, Integer::sum);
-			String fileName = "part-" + runId + "-" + String.format("%03d", seq) + ".parquet";
-			Path staged = staging.resolve(Tables.OBSERVATIONS).resolve("year=" + year).resolve(fileName);
-			sink = Tables.OBSERVATION.open(staged, provenance, rowGroupBytes);
-			sinks.put(year, sink);
-		}
-		return sink;
-	}
+	/**
+	 * A set of open observation files, one per year, and the files it finished: either the shared files of the
+	 * run's small files, or those of one large file. Used by the writer thread only, until the run is sealed;
+	 * at most one set has files open at a time (the shared set is committed before a large file starts), so
+	 * memory stays bounded by one row group per year.
+	 */
+	private final class YearFiles implements ObservationWriter.Target {
 
-	private void closeSink(int year, ParquetTable.Sink<Observation> sink) {
-		sink.commit();
-		Path staged = sink.target();
-		parquet.add(new Manifest.Move(staging.relativize(staged).toString(),
-				dir.root().relativize(dir.partition(Tables.OBSERVATIONS, year).resolve(staged.getFileName())).toString()));
-		sinks.remove(year);
+		private final Map<Integer, ParquetTable.Sink<Observation>> open = new HashMap<>();
+
+		/** Finished files, staged, not in the manifest yet. */
+		private final List<Manifest.Move> finished = new ArrayList<>();
+
+		/** The sink of the last row's year: rows mostly come year after year, this spares a boxed map lookup. */
+		private ParquetTable.Sink<Observation> last;
+
+		private int lastYear;
+
+		@Override
+		public void write(Observation o) {
+			ParquetTable.Sink<Observation> sink = last;
+			if (sink == null || o.year() != lastYear || sink.rows() >= ROWS_PER_FILE) {
+				sink = sink(o.year());
+				last = sink;
+				lastYear = o.year();
+			}
+			sink.write(o);
+		}
+
+		private ParquetTable.Sink<Observation> sink(int year) {
+			ParquetTable.Sink<Observation> sink = open.get(year);
+			if (sink != null && sink.rows() >= ROWS_PER_FILE) {
+				finish(year, sink);
+				sink = null;
+			}
+			if (sink == null) {
+				int seq = fileSequence.merge(year, 1, Integer::sum);
+				String fileName = "part-" + runId + "-" + String.format("%03d", seq) + ".parquet";
+				Path staged = staging.resolve(Tables.OBSERVATIONS).resolve("year=" + year).resolve(fileName);
+				sink = Tables.OBSERVATION.open(staged, provenance, rowGroupBytes);
+				open.put(year, sink);
+			}
+			return sink;
+		}
+
+		private void finish(int year, ParquetTable.Sink<Observation> sink) {
+			last = null;
+			open.remove(year);
+			sink.commit();
+			Path staged = sink.target();
+			finished.add(new Manifest.Move(staging.relativize(staged).toString(), dir.root()
+				.relativize(dir.partition(Tables.OBSERVATIONS, year).resolve(staged.getFileName()))
+				.toString()));
+		}
+
+		/** Finishes the open files; all the files become part of the run (moved when it is published). */
+		void commit() {
+			for (Map.Entry<Integer, ParquetTable.Sink<Observation>> e : new ArrayList<>(open.entrySet())) {
+				finish(e.getKey(), e.getValue());
+			}
+			parquet.addAll(finished);
+			finished.clear();
+		}
+
+		/** Deletes every file of the set, open or finished. */
+		void discard() {
+			close();
+			for (Manifest.Move move : finished) {
+				AtomicFiles.deleteQuietly(staging.resolve(move.from()));
+			}
+			finished.clear();
+		}
+
+		/** Closes the open files without commit: they are deleted. */
+		void close() {
+			last = null;
+			for (ParquetTable.Sink<Observation> sink : open.values()) {
+				sink.close();
+			}
+			open.clear();
+		}
+
 	}
 
 	private SubmissionOutcome fileLevel(String name, String sha256, FileStatus status, String reason, String noteFr,
@@ -479,9 +598,10 @@ public final class IngestRun implements Closeable {
 	 */
 	public Path seal() {
 		writer.finish();
-		for (Map.Entry<Integer, ParquetTable.Sink<Observation>> e : new ArrayList<>(sinks.entrySet())) {
-			closeSink(e.getKey(), e.getValue());
+		if (direct != null) {
+			throw new IllegalStateException("sealed while a large file was being processed");
 		}
+		shared.commit();
 		rows.close();
 		errors.close();
 		Manifest manifest = new Manifest(runId, Timestamps.format(ingestedAt), outcomes, parquet, receipts);
@@ -577,10 +697,11 @@ public final class IngestRun implements Closeable {
 	@Override
 	public void close() {
 		writer.close();
-		for (ParquetTable.Sink<Observation> sink : sinks.values()) {
-			sink.close();
+		shared.close();
+		if (direct != null) {
+			direct.close();
+			direct = null;
 		}
-		sinks.clear();
 		rows.close();
 		errors.close();
 	}

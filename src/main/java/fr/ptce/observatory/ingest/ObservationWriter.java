@@ -4,25 +4,37 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.function.Consumer;
+import java.util.concurrent.TimeUnit;
 
 import fr.ptce.observatory.warehouse.Observation;
 
 /**
- * Encodes observations into Parquet on a thread of its own, fed in batches through a small bounded queue:
- * Parquet encoding is the largest cost of an ingest, and this way it overlaps with reading and validating the
- * next rows and files on the job's thread. Memory stays bounded by the queue; a failure of the writer is
- * rethrown to the job's thread at its next call.
+ * Encodes observations into Parquet on a thread of its own, fed through a small bounded queue: Parquet encoding
+ * is the largest cost of an ingest, and this way it overlaps with reading and validating rows on the job's
+ * thread. The queue carries batches of rows, each for one {@link Target} (a set of open year files), and
+ * commands (commit or discard a target's files), all run in the order they were handed, on the writer thread:
+ * so the targets are only ever touched by that thread until {@link #finish()}. Memory stays bounded by the
+ * queue; a failure of the writer is rethrown to the job's thread at its next call.
  */
 final class ObservationWriter implements AutoCloseable {
 
+	/** Where a batch of rows goes; used by the writer thread only. */
+	interface Target {
+
+		void write(Observation observation);
+
+	}
+
 	private static final int BATCH = 8192;
 
-	private static final List<Observation> END = List.of();
+	private static final Runnable END = () -> {
+	};
 
-	private final BlockingQueue<List<Observation>> queue = new ArrayBlockingQueue<>(8);
+	private final BlockingQueue<Runnable> queue = new ArrayBlockingQueue<>(8);
 
 	private final Thread thread;
+
+	private Target batchTarget;
 
 	private List<Observation> batch = new ArrayList<>(BATCH);
 
@@ -30,17 +42,15 @@ final class ObservationWriter implements AutoCloseable {
 
 	private boolean finished;
 
-	ObservationWriter(Consumer<Observation> sink, String name) {
+	ObservationWriter(String name) {
 		this.thread = new Thread(() -> {
 			try {
 				while (true) {
-					List<Observation> next = queue.take();
+					Runnable next = queue.take();
 					if (next == END) {
 						return;
 					}
-					for (Observation o : next) {
-						sink.accept(o);
-					}
+					next.run();
 				}
 			}
 			catch (InterruptedException ex) {
@@ -55,18 +65,41 @@ final class ObservationWriter implements AutoCloseable {
 		thread.start();
 	}
 
-	void write(Observation observation) {
+	void write(Target target, Observation observation) {
+		if (target != batchTarget) {
+			flush();
+			batchTarget = target;
+		}
 		batch.add(observation);
 		if (batch.size() == BATCH) {
-			hand(batch);
-			batch = new ArrayList<>(BATCH);
+			flush();
 		}
 	}
 
-	private void hand(List<Observation> rows) {
+	/** Runs a command on the writer thread, after every row and command handed before it. */
+	void run(Runnable command) {
+		flush();
+		hand(command);
+	}
+
+	private void flush() {
+		if (batch.isEmpty()) {
+			return;
+		}
+		List<Observation> rows = batch;
+		Target target = batchTarget;
+		batch = new ArrayList<>(BATCH);
+		hand(() -> {
+			for (Observation o : rows) {
+				target.write(o);
+			}
+		});
+	}
+
+	private void hand(Runnable task) {
 		rethrow();
 		try {
-			while (!queue.offer(rows, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+			while (!queue.offer(task, 100, TimeUnit.MILLISECONDS)) {
 				rethrow();
 				if (!thread.isAlive()) {
 					throw new IllegalStateException("the Parquet writer thread stopped");
@@ -79,16 +112,13 @@ final class ObservationWriter implements AutoCloseable {
 		}
 	}
 
-	/** Waits until everything handed so far is written; the writer is finished afterwards. */
+	/** Waits until everything handed so far is done; the writer is finished afterwards. */
 	void finish() {
 		if (finished) {
 			return;
 		}
 		finished = true;
-		if (!batch.isEmpty()) {
-			hand(batch);
-			batch = new ArrayList<>();
-		}
+		flush();
 		hand(END);
 		try {
 			thread.join();

@@ -57,7 +57,7 @@ public final class Tables {
 				out.code(9, o.sourceFile());
 				out.int64(10, o.line());
 				out.timestampMicros(11, o.ingestedAtMicros());
-			}).tuned(java.util.Set.of("line"), java.util.Set.of("unit", "status", "comment", "submission_id", "source_file"));
+			}).tuned(java.util.Set.of("line", "value"), java.util.Set.of("unit", "status", "comment", "submission_id", "source_file"));
 
 	public static final ParquetTable<PoleValue> POLE_VALUE = new ParquetTable<>(POLE_VALUES,
 			Types.buildMessage()
