@@ -40,7 +40,8 @@ final class SubmissionValidation {
 		/** member counts are whole numbers of at most 5,000: a float holds them exactly, in half the memory */
 		final float[] members;
 
-		final long[] memberLines;
+		/** lines of the member rows (files of over two billion lines would saturate; they are 80 GB) */
+		final int[] memberLines;
 
 		final BitSet touchedPeriods = new BitSet();
 
@@ -50,7 +51,7 @@ final class SubmissionValidation {
 			this.keys = keys;
 			this.accepted = new BitSet(keys.size());
 			this.members = new float[keys.periodSize() * MEMBER_CODES.length];
-			this.memberLines = new long[keys.periodSize() * MEMBER_CODES.length];
+			this.memberLines = new int[keys.periodSize() * MEMBER_CODES.length];
 			java.util.Arrays.fill(members, Float.NaN);
 			this.memberSlot = new int[catalogue.size()];
 			java.util.Arrays.fill(memberSlot, -1);
@@ -218,7 +219,7 @@ final class SubmissionValidation {
 		int period = buffers.keys.period(row.pole, row.year, row.quarter);
 		buffers.touchedPeriods.set(period);
 		buffers.members[period * MEMBER_CODES.length + slot] = (float) row.value;
-		buffers.memberLines[period * MEMBER_CODES.length + slot] = row.line;
+		buffers.memberLines[period * MEMBER_CODES.length + slot] = (int) Math.min(row.line, Integer.MAX_VALUE);
 	}
 
 	/**

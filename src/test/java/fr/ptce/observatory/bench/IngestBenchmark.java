@@ -27,7 +27,7 @@ class IngestBenchmark {
 		Path work = Path.of("target", "bench", "ingest").toAbsolutePath();
 		AtomicFiles.deleteTree(work);
 		Path samples = work.resolve("samples");
-		SampleGenerator.Options options = new SampleGenerator.Options(SampleGenerator.DEFAULT_SEED, 0, 2000,
+		SampleGenerator.Options options = new SampleGenerator.Options(SampleGenerator.DEFAULT_SEED, 0, 1990,
 				2025, 1, rows).validate();
 		new SampleGenerator(options).generate(samples, true);
 		Path csv;
