@@ -7,8 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+
+import fr.ptce.observatory.warehouse.Sha256;
 
 /**
  * One pass over the bytes of a submission before it is parsed: its SHA-256 (the submission id), whether it is
@@ -38,7 +39,7 @@ public final class FileSniffer {
 	}
 
 	public static Facts sniff(Path file) throws IOException {
-		MessageDigest sha = sha256();
+		MessageDigest sha = Sha256.digest();
 		byte[] buffer = new byte[BUFFER];
 		long size = 0;
 		boolean nul = false;
@@ -134,14 +135,6 @@ public final class FileSniffer {
 		return semicolons > commas ? ';' : ',';
 	}
 
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 	/** Byte-level UTF-8 well-formedness (no overlongs, no surrogates, at most U+10FFFF). */
 	static final class Utf8Validator {

@@ -2,12 +2,9 @@ package fr.ptce.observatory.ingest;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,7 +13,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +30,7 @@ import fr.ptce.observatory.warehouse.Observation;
 import fr.ptce.observatory.warehouse.ParquetScan;
 import fr.ptce.observatory.warehouse.ParquetTable;
 import fr.ptce.observatory.warehouse.Provenance;
+import fr.ptce.observatory.warehouse.Sha256;
 import fr.ptce.observatory.warehouse.Tables;
 import fr.ptce.observatory.warehouse.Timestamps;
 import org.slf4j.Logger;
@@ -631,7 +628,7 @@ public final class IngestRun implements Closeable {
 			for (SubmissionOutcome file : manifest.files()) {
 				Path source = inbox.resolve(file.name());
 				Path target = dir.root().resolve(file.destination());
-				if (Files.exists(source) && sha256(source).equals(file.sha256())) {
+				if (Files.exists(source) && Sha256.of(source).equals(file.sha256())) {
 					AtomicFiles.move(source, target);
 				}
 				else if (!Files.exists(target)) {
@@ -687,15 +684,6 @@ public final class IngestRun implements Closeable {
 		return all;
 	}
 
-	static String sha256(Path file) throws IOException {
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-			in.transferTo(java.io.OutputStream.nullOutputStream());
-			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 	@Override
 	public void close() {

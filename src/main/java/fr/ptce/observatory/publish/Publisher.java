@@ -1,19 +1,14 @@
 package fr.ptce.observatory.publish;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +27,7 @@ import fr.ptce.observatory.warehouse.AtomicFiles;
 import fr.ptce.observatory.warehouse.DataDirectory;
 import fr.ptce.observatory.warehouse.Observation;
 import fr.ptce.observatory.warehouse.TableReaders;
+import fr.ptce.observatory.warehouse.Sha256;
 import fr.ptce.observatory.warehouse.Tables;
 import fr.ptce.observatory.warehouse.Timestamps;
 
@@ -216,7 +212,7 @@ public final class Publisher {
 		for (Path f : files) {
 			Map<String, Object> e = new LinkedHashMap<>();
 			e.put("path", folder.relativize(f).toString().replace('\\', '/'));
-			e.put("sha256", sha256(f));
+			e.put("sha256", Sha256.of(f));
 			e.put("size", Files.size(f));
 			entries.add(e);
 		}
@@ -236,15 +232,6 @@ public final class Publisher {
 		return files;
 	}
 
-	static String sha256(Path file) throws IOException {
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-			in.transferTo(java.io.OutputStream.nullOutputStream());
-			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 	/** Hidden folders of the year left by a run that was killed while writing or swapping: never visible. */
 	private static void removeLeftovers(Path target) {

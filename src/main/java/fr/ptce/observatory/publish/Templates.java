@@ -1,5 +1,6 @@
 package fr.ptce.observatory.publish;
 
+import fr.ptce.observatory.warehouse.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,9 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,7 +53,7 @@ public final class Templates {
 
 	private JasperReport load(String name) {
 		byte[] jrxml = read(name);
-		String sha = sha256(jrxml);
+		String sha = Sha256.of(jrxml);
 		Path cached = cacheDir == null ? null : cacheDir.resolve(name + "-" + sha.substring(0, 16) + ".jasper");
 		if (cached != null && Files.isRegularFile(cached)) {
 			try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(cached))) {
@@ -192,14 +190,6 @@ public final class Templates {
 		}
 	}
 
-	static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 	/** A template that cannot be read or compiled. */
 	public static class TemplateException extends RuntimeException {

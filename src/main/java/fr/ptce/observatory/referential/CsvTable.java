@@ -4,11 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,16 +73,8 @@ record CsvTable(String source, String sha256, List<String> header, List<Row> row
 		if (header == null) {
 			throw new ReferentialException(source + ": the file is empty");
 		}
-		return new CsvTable(source, sha256(bytes), header, rows);
+		return new CsvTable(source, fr.ptce.observatory.warehouse.Sha256.of(bytes), header, rows);
 	}
 
-	static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 }

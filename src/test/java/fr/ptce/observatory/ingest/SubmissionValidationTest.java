@@ -216,7 +216,7 @@ class SubmissionValidationTest {
 		assertThat(FileSniffer.sniff(latin).isText()).isFalse();
 		Path file = IngestTestSupport.copy("good-comma.csv", dir);
 		FileSniffer.Facts facts = FileSniffer.sniff(file);
-		assertThat(facts.sha256()).isEqualTo(IngestRun.sha256(file));
+		assertThat(facts.sha256()).isEqualTo(fr.ptce.observatory.warehouse.Sha256.of(file));
 		assertThat(facts.charset()).isEqualTo(StandardCharsets.UTF_8);
 		assertThat(facts.openQuoteAtEnd()).isFalse();
 	}

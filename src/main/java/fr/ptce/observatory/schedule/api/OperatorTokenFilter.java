@@ -3,7 +3,6 @@ package fr.ptce.observatory.schedule.api;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -47,13 +46,7 @@ public class OperatorTokenFilter extends OncePerRequestFilter {
 	}
 
 	public static String sha256(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return fr.ptce.observatory.warehouse.Sha256.of(token.getBytes(StandardCharsets.UTF_8));
 	}
 
 	@Override
