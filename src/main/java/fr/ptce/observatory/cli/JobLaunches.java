@@ -1,7 +1,6 @@
 package fr.ptce.observatory.cli;
 
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
@@ -98,10 +97,6 @@ public final class JobLaunches {
 		}
 		int nl = text.indexOf('\n');
 		return nl < 0 ? text : text.substring(0, nl);
-	}
-
-	public static Instant now() {
-		return Instant.now();
 	}
 
 }

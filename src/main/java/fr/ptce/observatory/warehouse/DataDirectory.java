@@ -65,10 +65,6 @@ public record DataDirectory(Path root) {
 		return root.resolve("db");
 	}
 
-	public Path logs() {
-		return root.resolve("logs");
-	}
-
 	public void createLayout() {
 		try {
 			for (Path p : new Path[] { inbox(), archive(), quarantine(), rejected(), receipts(), warehouse(),
