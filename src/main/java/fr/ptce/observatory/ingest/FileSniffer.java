@@ -67,14 +67,7 @@ public final class FileSniffer {
 					if (b != 0 && b < 0x80 && b != '"' && utf8.expectsStart()) {
 						// a run of plain ASCII (no NUL, no quote): it leaves the encodings as they are, and the
 						// quote state depends on its last byte only; this loop was a fifth of a large ingest
-						int j = i + 1;
-						while (j < n) {
-							byte c = buffer[j];
-							if (c <= 0 || c == '"') {
-								break;
-							}
-							j++;
-						}
+						int j = plainRunEnd(buffer, i + 1, n);
 						quotes.acceptPlainRun(buffer[j - 1]);
 						i = j;
 						continue;
@@ -95,6 +88,41 @@ public final class FileSniffer {
 		Charset charset = utf8.isValid() ? StandardCharsets.UTF_8 : cp1252Valid ? WINDOWS_1252 : null;
 		return new Facts(HexFormat.of().formatHex(sha.digest()), size, charset, bom, nul, delimiter,
 				quotes != null && quotes.isOpen());
+	}
+
+	private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles
+		.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+	private static final long ONES = 0x0101010101010101L;
+
+	private static final long HIGHS = 0x8080808080808080L;
+
+	private static final long QUOTES = 0x2222222222222222L;
+
+	/**
+	 * The end of a run of plain ASCII bytes (neither NUL, nor a quote, nor above 0x7F) from {@code from}: eight
+	 * bytes at a time (a NUL or quote byte is found as a zero byte of the word, or of the word xor quotes), since
+	 * a large file is almost all such bytes and a byte loop was a fifth of its ingest.
+	 */
+	static int plainRunEnd(byte[] buffer, int from, int to) {
+		int j = from;
+		while (j + 8 <= to) {
+			long word = (long) LONGS.get(buffer, j);
+			long quoted = word ^ QUOTES;
+			long special = (word | ((word - ONES) & ~word) | ((quoted - ONES) & ~quoted)) & HIGHS;
+			if (special != 0) {
+				break;
+			}
+			j += 8;
+		}
+		while (j < to) {
+			byte c = buffer[j];
+			if (c <= 0 || c == '"') {
+				break;
+			}
+			j++;
+		}
+		return j;
 	}
 
 	/**

@@ -26,9 +26,10 @@ import fr.ptce.observatory.referential.Pole;
 import fr.ptce.observatory.referential.Registry;
 import fr.ptce.observatory.warehouse.AtomicFiles;
 import fr.ptce.observatory.warehouse.DataDirectory;
-import fr.ptce.observatory.warehouse.Observation;
+import fr.ptce.observatory.warehouse.ObservationBatch;
+import fr.ptce.observatory.warehouse.ObservationCodes;
+import fr.ptce.observatory.warehouse.ObservationFile;
 import fr.ptce.observatory.warehouse.ParquetScan;
-import fr.ptce.observatory.warehouse.ParquetTable;
 import fr.ptce.observatory.warehouse.Provenance;
 import fr.ptce.observatory.warehouse.Sha256;
 import fr.ptce.observatory.warehouse.Tables;
@@ -66,9 +67,15 @@ public final class IngestRun implements Closeable {
 
 	/**
 	 * One observation file is open per year of the run, each buffering up to a row group: row groups are sized so
-	 * that all the years together take at most an eighth of the heap (1 to 16 MB each), whatever the input.
+	 * that all the years together take at most a sixth of the heap, whatever the input.
 	 */
-	private final long rowGroupBytes;
+	private final int rowGroupRows;
+
+	/** What a buffered row takes at most in an open observation file, its encoding included. */
+	private static final int BYTES_PER_BUFFERED_ROW = 64;
+
+	/** The dictionaries of the observation files: the registry, the periods, the catalogue, the run's files. */
+	private final ObservationCodes codes;
 
 	private final DataDirectory dir;
 
@@ -105,7 +112,7 @@ public final class IngestRun implements Closeable {
 	private final Spool errors;
 
 	/** The year files shared by the small files of the run (written by the writer thread only). */
-	private final YearFiles shared = new YearFiles();
+	private final YearFiles shared;
 
 	/** The year files of the large file being processed, if any (written by the writer thread only). */
 	private YearFiles direct;
@@ -119,6 +126,8 @@ public final class IngestRun implements Closeable {
 
 	private final List<Manifest.Move> receipts = new ArrayList<>();
 
+	private final List<Manifest.Source> sources = new ArrayList<>();
+
 	private final List<SubmissionOutcome> outcomes = new ArrayList<>();
 
 	private final Set<String> acceptedInRun = new HashSet<>();
@@ -126,11 +135,6 @@ public final class IngestRun implements Closeable {
 	private final Set<String> receiptNames = new HashSet<>();
 
 	private final Set<String> destinations = new HashSet<>();
-
-	private final String[] periodCodes;
-
-	/** Pole identifiers by index (Registry.poles() wraps its list at each call, once per stored row). */
-	private final String[] poleIds;
 
 	/** Encodes the stored rows into the year files on its own thread; only it touches the sinks until seal. */
 	private final ObservationWriter writer;
@@ -158,18 +162,16 @@ public final class IngestRun implements Closeable {
 		this.staging = dir.staging().resolve(runId);
 		this.keys = new KeySpace(registry.size(), Math.min(registry.firstCreated(), ingestionDay.getYear()),
 				ingestionDay.getYear(), catalogue.size());
-		this.buffers = new SubmissionValidation.Buffers(keys, catalogue);
+		this.buffers = new SubmissionValidation.Buffers(keys, registry, catalogue);
+		this.shared = new YearFiles();
 		int years = keys.lastYear() - keys.firstYear() + 1;
-		this.rowGroupBytes = Math.max(1L << 20, Math.min(16L << 20, Runtime.getRuntime().maxMemory() / 8 / years));
+		this.rowGroupRows = (int) Math.max(4096, Math.min(1 << 20,
+				Runtime.getRuntime().maxMemory() / 6 / years / BYTES_PER_BUFFERED_ROW));
 		this.current = new float[keys.size()];
 		Arrays.fill(current, Float.NaN);
-		this.poleIds = registry.poles().stream().map(Pole::id).toArray(String[]::new);
-		this.periodCodes = new String[(keys.lastYear() - keys.firstYear() + 1) * 5];
-		for (int y = keys.firstYear(); y <= keys.lastYear(); y++) {
-			for (int q = 0; q < 5; q++) {
-				periodCodes[(y - keys.firstYear()) * 5 + q] = new Period(y, q).code();
-			}
-		}
+		this.codes = new ObservationCodes(registry.poles().stream().map(Pole::id).toList(), keys.firstYear(),
+				keys.lastYear(), catalogue.indicators().stream().map(Indicator::code).toList(),
+				catalogue.indicators().stream().map(Indicator::unit).toList());
 		try {
 			Files.createDirectories(staging.resolve("receipts"));
 		}
@@ -253,6 +255,34 @@ public final class IngestRun implements Closeable {
 
 	/** Processes one inbox file; it stays in the inbox until the run is published. */
 	public SubmissionOutcome process(Path file) {
+		Manifest.Source source = source(file);
+		SubmissionOutcome outcome = processUnchanged(file);
+		sources.add(source);
+		return outcome;
+	}
+
+	private static Manifest.Source source(Path file) {
+		try {
+			java.nio.file.attribute.BasicFileAttributes attributes = Files.readAttributes(file,
+					java.nio.file.attribute.BasicFileAttributes.class);
+			return new Manifest.Source(file.getFileName().toString(), attributes.size(),
+					attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read " + file + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Whether an inbox file is still the one a run processed (without reading it again: it may be large). */
+	private static boolean unchanged(Path file, Manifest.Source processed, String sha256) throws IOException {
+		if (processed == null) {
+			return Sha256.of(file).equals(sha256);
+		}
+		Manifest.Source now = source(file);
+		return now.size() == processed.size() && now.modifiedNanos() == processed.modifiedNanos();
+	}
+
+	private SubmissionOutcome processUnchanged(Path file) {
 		String name = file.getFileName().toString();
 		FileSniffer.Facts facts;
 		try {
@@ -294,6 +324,7 @@ public final class IngestRun implements Closeable {
 			files = new YearFiles();
 			direct = files;
 		}
+		int fileCode = files == null ? -1 : codes.addFile(facts.sha256(), name);
 		SubmissionValidation validation = new SubmissionValidation(registry, catalogue, buffers, ingestionDay, header,
 				facts.delimiter());
 		List<Issue> warnings = new ArrayList<>(header.warnings());
@@ -315,7 +346,7 @@ public final class IngestRun implements Closeable {
 				current[row.key] = (float) row.value;
 				rows.write(row);
 				if (files != null) {
-					writer.write(files, observation(row, facts.sha256(), name));
+					write(files, row, fileCode);
 				}
 			}
 			else {
@@ -394,6 +425,7 @@ public final class IngestRun implements Closeable {
 	 */
 	private void store(String name, String sha256, List<Issue> warnings, boolean write) {
 		AcceptedRow row = new AcceptedRow();
+		int fileCode = write ? codes.addFile(sha256, name) : -1;
 		try (Spool.Reader in = rows.read()) {
 			while (in.next(row)) {
 				Indicator indicator = catalogue.get(row.indicator);
@@ -406,31 +438,19 @@ public final class IngestRun implements Closeable {
 					}
 				}
 				if (write) {
-					writer.write(shared, observation(row, sha256, name));
+					write(shared, row, fileCode);
 				}
 			}
 		}
 	}
 
-	private Observation observation(AcceptedRow row, String sha256, String name) {
-		Indicator indicator = catalogue.get(row.indicator);
-		return new Observation(row.year, poleIds[row.pole], periodCode(row.year, row.quarter),
-				row.quarter == 0 ? null : row.quarter, indicator.code(), row.hasValue() ? row.value : null,
-				indicator.unit(), status(row.status), row.comment, sha256, name, row.line,
-				Timestamps.toMicros(ingestedAt));
-	}
-
-	private static String status(char status) {
-		return switch (status) {
-			case 'E' -> "E";
-			case 'P' -> "P";
-			case 'M' -> "M";
-			default -> "A";
-		};
+	private void write(YearFiles files, AcceptedRow row, int fileCode) {
+		writer.write(files, row.pole, codes.period(row.year, row.quarter), row.indicator, row.value, row.status,
+				row.comment, fileCode, row.line);
 	}
 
 	private String periodCode(int year, int quarter) {
-		return periodCodes[(year - keys.firstYear()) * 5 + quarter];
+		return codes.periodCode(codes.period(year, quarter));
 	}
 
 	/**
@@ -441,48 +461,41 @@ public final class IngestRun implements Closeable {
 	 */
 	private final class YearFiles implements ObservationWriter.Target {
 
-		private final Map<Integer, ParquetTable.Sink<Observation>> open = new HashMap<>();
+		/** The open file of each year, by year - first year of the key space. */
+		private final ObservationFile[] open = new ObservationFile[keys.lastYear() - keys.firstYear() + 1];
 
 		/** Finished files, staged, not in the manifest yet. */
 		private final List<Manifest.Move> finished = new ArrayList<>();
 
-		/** The sink of the last row's year: rows mostly come year after year, this spares a boxed map lookup. */
-		private ParquetTable.Sink<Observation> last;
-
-		private int lastYear;
-
 		@Override
-		public void write(Observation o) {
-			ParquetTable.Sink<Observation> sink = last;
-			if (sink == null || o.year() != lastYear || sink.rows() >= ROWS_PER_FILE) {
-				sink = sink(o.year());
-				last = sink;
-				lastYear = o.year();
+		public void write(ObservationBatch rows) {
+			for (int r = 0; r < rows.size(); r++) {
+				int year = codes.year(rows.period(r));
+				ObservationFile file = open[year - keys.firstYear()];
+				if (file == null || file.rows() >= ROWS_PER_FILE) {
+					file = file(year);
+				}
+				file.add(rows, r);
 			}
-			sink.write(o);
 		}
 
-		private ParquetTable.Sink<Observation> sink(int year) {
-			ParquetTable.Sink<Observation> sink = open.get(year);
-			if (sink != null && sink.rows() >= ROWS_PER_FILE) {
-				finish(year, sink);
-				sink = null;
+		private ObservationFile file(int year) {
+			ObservationFile file = open[year - keys.firstYear()];
+			if (file != null) {
+				finish(year, file);
 			}
-			if (sink == null) {
-				int seq = fileSequence.merge(year, 1, Integer::sum);
-				String fileName = "part-" + runId + "-" + String.format("%03d", seq) + ".parquet";
-				Path staged = staging.resolve(Tables.OBSERVATIONS).resolve("year=" + year).resolve(fileName);
-				sink = Tables.OBSERVATION.open(staged, provenance, rowGroupBytes);
-				open.put(year, sink);
-			}
-			return sink;
+			int seq = fileSequence.merge(year, 1, Integer::sum);
+			String fileName = "part-" + runId + "-" + String.format("%03d", seq) + ".parquet";
+			Path staged = staging.resolve(Tables.OBSERVATIONS).resolve("year=" + year).resolve(fileName);
+			file = ObservationFile.open(staged, provenance, codes, Timestamps.toMicros(ingestedAt), rowGroupRows);
+			open[year - keys.firstYear()] = file;
+			return file;
 		}
 
-		private void finish(int year, ParquetTable.Sink<Observation> sink) {
-			last = null;
-			open.remove(year);
-			sink.commit();
-			Path staged = sink.target();
+		private void finish(int year, ObservationFile file) {
+			open[year - keys.firstYear()] = null;
+			file.commit();
+			Path staged = file.target();
 			finished.add(new Manifest.Move(staging.relativize(staged).toString(), dir.root()
 				.relativize(dir.partition(Tables.OBSERVATIONS, year).resolve(staged.getFileName()))
 				.toString()));
@@ -490,8 +503,10 @@ public final class IngestRun implements Closeable {
 
 		/** Finishes the open files; all the files become part of the run (moved when it is published). */
 		void commit() {
-			for (Map.Entry<Integer, ParquetTable.Sink<Observation>> e : new ArrayList<>(open.entrySet())) {
-				finish(e.getKey(), e.getValue());
+			for (int y = 0; y < open.length; y++) {
+				if (open[y] != null) {
+					finish(keys.firstYear() + y, open[y]);
+				}
 			}
 			parquet.addAll(finished);
 			finished.clear();
@@ -508,11 +523,12 @@ public final class IngestRun implements Closeable {
 
 		/** Closes the open files without commit: they are deleted. */
 		void close() {
-			last = null;
-			for (ParquetTable.Sink<Observation> sink : open.values()) {
-				sink.close();
+			for (int y = 0; y < open.length; y++) {
+				if (open[y] != null) {
+					open[y].close();
+					open[y] = null;
+				}
 			}
-			open.clear();
 		}
 
 	}
@@ -604,7 +620,7 @@ public final class IngestRun implements Closeable {
 		shared.commit();
 		rows.close();
 		errors.close();
-		Manifest manifest = new Manifest(runId, Timestamps.format(ingestedAt), outcomes, parquet, receipts);
+		Manifest manifest = new Manifest(runId, Timestamps.format(ingestedAt), outcomes, parquet, receipts, sources);
 		AtomicFiles.write(staging.resolve(MANIFEST), tmp -> JSON.writerWithDefaultPrettyPrinter()
 			.writeValue(tmp.toFile(), manifest));
 		return staging;
@@ -625,10 +641,14 @@ public final class IngestRun implements Closeable {
 					AtomicFiles.move(from, dir.root().resolve(move.to()));
 				}
 			}
+			Map<String, Manifest.Source> processed = new HashMap<>();
+			if (manifest.sources() != null) {
+				manifest.sources().forEach(s -> processed.put(s.name(), s));
+			}
 			for (SubmissionOutcome file : manifest.files()) {
 				Path source = inbox.resolve(file.name());
 				Path target = dir.root().resolve(file.destination());
-				if (Files.exists(source) && Sha256.of(source).equals(file.sha256())) {
+				if (Files.exists(source) && unchanged(source, processed.get(file.name()), file.sha256())) {
 					AtomicFiles.move(source, target);
 				}
 				else if (!Files.exists(target)) {

@@ -9,11 +9,17 @@ import java.util.List;
  *
  * @param parquet staged observation files, relative to the staging folder, and their place relative to the
  * data directory
+ * @param sources each inbox file as it was when processed, so that publishing moves it only if it is still the
+ * same file (null in manifests of earlier versions: the SHA-256 is then compared)
  */
 record Manifest(String runId, String ingestedAt, List<SubmissionOutcome> files, List<Move> parquet,
-		List<Move> receipts) {
+		List<Move> receipts, List<Source> sources) {
 
 	record Move(String from, String to) {
+	}
+
+	/** An inbox file's size and modification time (in nanoseconds) when it was processed. */
+	record Source(String name, long size, long modifiedNanos) {
 	}
 
 }

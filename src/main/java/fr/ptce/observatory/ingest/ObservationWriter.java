@@ -1,17 +1,15 @@
 package fr.ptce.observatory.ingest;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import fr.ptce.observatory.warehouse.Observation;
+import fr.ptce.observatory.warehouse.ObservationBatch;
 
 /**
  * Encodes observations into Parquet on a thread of its own, fed through a small bounded queue: Parquet encoding
  * is the largest cost of an ingest, and this way it overlaps with reading and validating rows on the job's
- * thread. The queue carries batches of rows, each for one {@link Target} (a set of open year files), and
+ * thread. The queue carries batches of rows in code form, each for one {@link Target} (a set of open year files), and
  * commands (commit or discard a target's files), all run in the order they were handed, on the writer thread:
  * so the targets are only ever touched by that thread until {@link #finish()}. Memory stays bounded by the
  * queue; a failure of the writer is rethrown to the job's thread at its next call.
@@ -21,11 +19,14 @@ final class ObservationWriter implements AutoCloseable {
 	/** Where a batch of rows goes; used by the writer thread only. */
 	interface Target {
 
-		void write(Observation observation);
+		void write(ObservationBatch rows);
 
 	}
 
 	private static final int BATCH = 8192;
+
+	/** Batches the writer thread is done with, for the job's thread to fill again (no garbage per batch). */
+	private final BlockingQueue<ObservationBatch> free = new ArrayBlockingQueue<>(16);
 
 	private static final Runnable END = () -> {
 	};
@@ -36,7 +37,7 @@ final class ObservationWriter implements AutoCloseable {
 
 	private Target batchTarget;
 
-	private List<Observation> batch = new ArrayList<>(BATCH);
+	private ObservationBatch batch = new ObservationBatch(BATCH);
 
 	private volatile Throwable failure;
 
@@ -65,13 +66,15 @@ final class ObservationWriter implements AutoCloseable {
 		thread.start();
 	}
 
-	void write(Target target, Observation observation) {
+	/** Hands a row, in code form, for the target's files. */
+	void write(Target target, int pole, int period, int indicator, double value, char status, String comment,
+			int file, long line) {
 		if (target != batchTarget) {
 			flush();
 			batchTarget = target;
 		}
-		batch.add(observation);
-		if (batch.size() == BATCH) {
+		batch.add(pole, period, indicator, value, status, comment, file, line);
+		if (batch.isFull()) {
 			flush();
 		}
 	}
@@ -86,13 +89,14 @@ final class ObservationWriter implements AutoCloseable {
 		if (batch.isEmpty()) {
 			return;
 		}
-		List<Observation> rows = batch;
+		ObservationBatch rows = batch;
 		Target target = batchTarget;
-		batch = new ArrayList<>(BATCH);
+		ObservationBatch recycled = free.poll();
+		batch = recycled != null ? recycled : new ObservationBatch(BATCH);
 		hand(() -> {
-			for (Observation o : rows) {
-				target.write(o);
-			}
+			target.write(rows);
+			rows.clear();
+			free.offer(rows);
 		});
 	}
 

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 
 /**
  * Streams the rows of a submission file that {@link FileSniffer} found to be text: the header (columns
@@ -31,13 +31,18 @@ final class SubmissionReader implements Closeable {
 			int comment, List<Issue> warnings) {
 	}
 
-	private final CsvReader<CsvRecord> csv;
+	private final CsvReader<Row> csv;
 
-	private final Iterator<CsvRecord> records;
+	private final Iterator<Row> records;
+
+	private final RowHandler handler = new RowHandler();
 
 	private final boolean openQuoteAtEnd;
 
-	private CsvRecord lookahead;
+	/** Two rows used in turn: the one handed out and the one read ahead (to know which row is the last). */
+	private Row lookahead;
+
+	private Row spare = new Row();
 
 	private long lastLine;
 
@@ -59,17 +64,17 @@ final class SubmissionReader implements Closeable {
 				.allowMissingFields(true)
 				.allowExtraCharsAfterClosingQuote(true)
 				.detectBomHeader(true)
-				.ofCsvRecord(file, facts.charset());
+				.build(handler, file, facts.charset());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read " + file + ": " + ex.getMessage(), ex);
 		}
 		this.records = csv.iterator();
 		this.openQuoteAtEnd = facts.openQuoteAtEnd();
-		this.lookahead = nextNonBlank();
+		this.lookahead = nextNonBlank(new Row());
 		if (lookahead != null) {
 			readHeader(lookahead);
-			lookahead = nextNonBlank();
+			lookahead = nextNonBlank(lookahead);
 		}
 	}
 
@@ -87,47 +92,163 @@ final class SubmissionReader implements Closeable {
 		return missingColumn;
 	}
 
-	/** @return the next data row, or null at the end of the file */
+	/**
+	 * @return the next data row, or null at the end of the file; the row is reused: it is valid until the next
+	 * call
+	 */
 	Row next() {
-		CsvRecord record = lookahead;
-		if (record == null) {
+		Row row = lookahead;
+		if (row == null) {
 			return null;
 		}
-		lookahead = nextNonBlank();
-		return new Row(record, lookahead == null && openQuoteAtEnd && brokenAfterLine < 0);
+		lookahead = nextNonBlank(spare);
+		spare = row;
+		row.openQuote = lookahead == null && openQuoteAtEnd && brokenAfterLine < 0;
+		return row;
 	}
 
-	/** A data row: its fields as the parser gave them (not yet trimmed). */
-	record Row(CsvRecord record, boolean openQuote) {
+	/**
+	 * A data row: its fields as the parser gave them, in one char buffer (no String per field: the validation
+	 * reads most fields in place). Fields are trimmed of the format's blanks when read.
+	 */
+	static final class Row {
+
+		private char[] chars = new char[256];
+
+		private int length;
+
+		private int[] starts = new int[8];
+
+		private int[] ends = new int[8];
+
+		private int size;
+
+		private long line;
+
+		private boolean openQuote;
 
 		long line() {
-			return record.getStartingLineNumber();
+			return line;
 		}
 
 		int size() {
-			return record.getFieldCount();
+			return size;
 		}
 
+		/** Whether the file ends inside a quote opened in this row (its last). */
+		boolean openQuote() {
+			return openQuote;
+		}
+
+		char[] chars() {
+			return chars;
+		}
+
+		/** Start of a field, trimmed; a column absent from the file (-1) is empty. */
+		int start(int index) {
+			if (index < 0) {
+				return 0;
+			}
+			int s = starts[index];
+			int e = ends[index];
+			while (s < e && Fields.isBlank(chars[s])) {
+				s++;
+			}
+			return s;
+		}
+
+		/** End (exclusive) of a field, trimmed. */
+		int end(int index) {
+			if (index < 0) {
+				return 0;
+			}
+			int s = starts[index];
+			int e = ends[index];
+			while (e > s && Fields.isBlank(chars[e - 1])) {
+				e--;
+			}
+			return e;
+		}
+
+		/** A field, trimmed, as a String (for messages and the rare forms the fast paths leave). */
 		String field(int index) {
-			return index < 0 ? "" : Fields.trim(record.getField(index));
+			if (index < 0) {
+				return "";
+			}
+			int s = start(index);
+			int e = Math.max(s, end(index));
+			return new String(chars, s, e - s);
 		}
 
-		String raw(int index) {
-			return record.getField(index);
+		private boolean isBlank() {
+			for (int i = 0; i < size; i++) {
+				if (end(i) > start(i)) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		private void begin(long startingLine) {
+			line = startingLine;
+			length = 0;
+			size = 0;
+			openQuote = false;
+		}
+
+		private void add(char[] buf, int offset, int len) {
+			if (size == starts.length) {
+				starts = java.util.Arrays.copyOf(starts, size * 2);
+				ends = java.util.Arrays.copyOf(ends, size * 2);
+			}
+			if (length + len > chars.length) {
+				chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, length + len));
+			}
+			System.arraycopy(buf, offset, chars, length, len);
+			starts[size] = length;
+			length += len;
+			ends[size] = length;
+			size++;
 		}
 
 	}
 
-	private CsvRecord nextNonBlank() {
+	/**
+	 * Copies the fields of each record into the row being filled: the parser's buffer moves as it reads, a row
+	 * must not.
+	 */
+	private static final class RowHandler extends AbstractBaseCsvCallbackHandler<Row> {
+
+		private Row target;
+
+		@Override
+		protected void handleBegin(long startingLineNumber) {
+			target.begin(startingLineNumber);
+		}
+
+		@Override
+		protected void handleField(int fieldIdx, char[] buf, int offset, int len, boolean quoted) {
+			target.add(buf, offset, len);
+		}
+
+		@Override
+		protected Row buildRecord() {
+			return target;
+		}
+
+	}
+
+	private Row nextNonBlank(Row into) {
 		if (brokenAfterLine >= 0) {
 			return null;
 		}
+		handler.target = into;
 		try {
 			while (records.hasNext()) {
-				CsvRecord record = records.next();
-				lastLine = record.getStartingLineNumber();
-				if (!isBlank(record)) {
-					return record;
+				Row row = records.next();
+				lastLine = row.line();
+				if (!row.isBlank()) {
+					return row;
 				}
 			}
 		}
@@ -151,21 +272,12 @@ final class SubmissionReader implements Closeable {
 		return parseFailure;
 	}
 
-	private static boolean isBlank(CsvRecord record) {
-		for (int i = 0; i < record.getFieldCount(); i++) {
-			if (!Fields.trim(record.getField(i)).isEmpty()) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private void readHeader(CsvRecord record) {
+	private void readHeader(Row record) {
 		Map<String, Integer> columns = new HashMap<>();
 		List<Issue> warnings = new ArrayList<>();
-		long line = record.getStartingLineNumber();
-		for (int i = 0; i < record.getFieldCount(); i++) {
-			String given = Fields.trim(record.getField(i));
+		long line = record.line();
+		for (int i = 0; i < record.size(); i++) {
+			String given = record.field(i);
 			String name = given.toLowerCase(Locale.ROOT);
 			if (name.isEmpty()) {
 				continue;
@@ -183,7 +295,7 @@ final class SubmissionReader implements Closeable {
 				return;
 			}
 		}
-		header = new Header(line, record.getFieldCount(), columns.get("pole_id"), columns.get("period"),
+		header = new Header(line, record.size(), columns.get("pole_id"), columns.get("period"),
 				columns.get("indicator"), columns.get("value"), columns.getOrDefault("unit", -1),
 				columns.getOrDefault("status", -1), columns.getOrDefault("comment", -1), List.copyOf(warnings));
 	}

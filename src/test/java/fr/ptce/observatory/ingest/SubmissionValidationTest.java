@@ -39,7 +39,7 @@ class SubmissionValidationTest {
 		FileSniffer.Facts facts = FileSniffer.sniff(file);
 		KeySpace keys = new KeySpace(registry.size(), registry.firstCreated(), TODAY.getYear(),
 				IngestTestSupport.CATALOGUE.size());
-		SubmissionValidation.Buffers buffers = new SubmissionValidation.Buffers(keys, IngestTestSupport.CATALOGUE);
+		SubmissionValidation.Buffers buffers = new SubmissionValidation.Buffers(keys, registry, IngestTestSupport.CATALOGUE);
 		List<Issue> errors = new ArrayList<>();
 		List<Issue> warnings = new ArrayList<>();
 		List<AcceptedRow> accepted = new ArrayList<>();
@@ -104,6 +104,64 @@ class SubmissionValidationTest {
 	void firstApplicableReason(String row, String code) throws IOException {
 		Result result = validate("pole_id,period,indicator,value,unit,status,comment,extra\n" + row + ",x\n");
 		assertThat(result.errors()).extracting(Issue::code).containsExactly(code);
+	}
+
+	@Test
+	void numbersReadInPlaceEqualTheGeneralRules() throws IOException {
+		// given 30 files of 96 random numbers in every accepted form (signs, decimal points and commas, thousands
+		// separators, up to 23 digits), with and without k€, in ';' files where the decimal comma is allowed
+		java.util.Random random = new java.util.Random(7);
+		String[] units = { "", "EUR", "k€", "eur" };
+		int accepted = 0;
+		for (int file = 0; file < 30; file++) {
+			StringBuilder csv = new StringBuilder("pole_id;period;indicator;value;unit\n");
+			List<String> texts = new ArrayList<>();
+			List<Integer> factors = new ArrayList<>();
+			for (int key = 0; key < 96; key++) {
+				StringBuilder number = new StringBuilder(random.nextInt(20) == 0 ? "+" : "");
+				int digits = 1 + random.nextInt(random.nextBoolean() ? 6 : 14);
+				for (int d = 0; d < digits; d++) {
+					number.append((char) ('0' + random.nextInt(10)));
+					if (random.nextInt(30) == 0 && d < digits - 1) {
+						number.append('\u00A0');
+					}
+				}
+				if (random.nextBoolean()) {
+					number.append(random.nextBoolean() ? ',' : '.');
+					int decimals = 1 + random.nextInt(random.nextBoolean() ? 3 : 9);
+					for (int d = 0; d < decimals; d++) {
+						number.append((char) ('0' + random.nextInt(10)));
+					}
+				}
+				String unit = units[random.nextInt(units.length)];
+				texts.add(number.toString());
+				factors.add(unit.equals("k€") ? 1000 : 1);
+				// a distinct key per row: PTCE-0001 and PTCE-0003 (active from 2020), 2020 to 2025, 4 quarters,
+				// 2 indicators in euros
+				csv.append(key < 48 ? "PTCE-0001;" : "PTCE-0003;").append(2020 + key / 8 % 6).append("-Q")
+					.append(1 + key % 4).append(";").append(key / 4 % 2 == 0 ? "TURNOVER" : "OWN_REVENUE")
+					.append(";").append(number).append(";").append(unit).append("\n");
+			}
+			Path path = dir.resolve("numbers-" + file + ".csv");
+			Files.writeString(path, csv, StandardCharsets.UTF_8);
+			// when the file is validated
+			Result result = validate(path);
+			// then each accepted row has exactly the value its canonical form gives, and the rows rejected are
+			// out of range by that value too
+			for (Issue error : result.errors()) {
+				assertThat(error.code()).isEqualTo("OUT_OF_RANGE");
+				int i = (int) error.line() - 2;
+				double value = SubmittedNumber.value(SubmittedNumber.canonical(texts.get(i), true), factors.get(i));
+				assertThat(value).as(texts.get(i)).isGreaterThan(500_000_000);
+			}
+			for (AcceptedRow row : result.accepted()) {
+				int i = (int) row.line - 2;
+				String canonical = SubmittedNumber.canonical(texts.get(i), true);
+				assertThat(row.value).as(texts.get(i)).isEqualTo(SubmittedNumber.value(canonical, factors.get(i)));
+				accepted++;
+			}
+		}
+		assertThat(accepted).isGreaterThan(1500);
 	}
 
 	@Test
