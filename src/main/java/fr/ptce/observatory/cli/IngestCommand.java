@@ -56,6 +56,12 @@ public class IngestCommand implements Callable<Integer> {
 		Object summary = execution.getExecutionContext().get(IngestJobConfiguration.SUMMARY);
 		if (summary != null) {
 			IngestSummary.fromContext(summary).lines().forEach(out::println);
+			if (execution.getStartTime() != null && execution.getEndTime() != null) {
+				double seconds = java.time.Duration.between(execution.getStartTime(), execution.getEndTime()).toMillis()
+						/ 1000.0;
+				out.printf(java.util.Locale.ROOT, "Job time: %.2f s (%,.0f data rows/s)%n", seconds,
+						IngestSummary.fromContext(summary).rowsRead() / Math.max(seconds, 0.001));
+			}
 		}
 		return JobLaunches.exitStatus(execution, err);
 	}

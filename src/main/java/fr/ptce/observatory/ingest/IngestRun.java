@@ -411,7 +411,7 @@ public final class IngestRun implements Closeable {
 	private void restoreCurrentValues() {
 		AcceptedRow row = new AcceptedRow();
 		try (Spool.Reader in = rows.read()) {
-			while (in.next(row)) {
+			while (in.next(row, keys)) {
 				current[row.key] = (float) row.previousCurrent;
 			}
 		}
@@ -427,7 +427,7 @@ public final class IngestRun implements Closeable {
 		AcceptedRow row = new AcceptedRow();
 		int fileCode = write ? codes.addFile(sha256, name) : -1;
 		try (Spool.Reader in = rows.read()) {
-			while (in.next(row)) {
+			while (in.next(row, keys)) {
 				Indicator indicator = catalogue.get(row.indicator);
 				if (row.hasValue() && row.value > 0) {
 					int previous = keys.key(row.pole, row.year - 1, row.quarter, row.indicator);

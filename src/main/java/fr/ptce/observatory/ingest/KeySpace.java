@@ -54,6 +54,23 @@ final class KeySpace {
 		return period < 0 ? -1 : period * indicators + indicator;
 	}
 
+	/** The parts of a key (the inverse of {@link #key}). */
+	int indicatorOf(int key) {
+		return key % indicators;
+	}
+
+	int quarterOf(int key) {
+		return key / indicators % 5;
+	}
+
+	int yearOf(int key) {
+		return firstYear + key / indicators / 5 % years;
+	}
+
+	int poleOf(int key) {
+		return key / indicators / 5 / years;
+	}
+
 	int firstYear() {
 		return firstYear;
 	}

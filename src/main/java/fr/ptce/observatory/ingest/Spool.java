@@ -50,18 +50,24 @@ final class Spool implements Closeable {
 		records = 0;
 	}
 
+	/**
+	 * An accepted row: its key stands for its pole, period and indicator (see {@link KeySpace}), the previous
+	 * current value is a float as the current values are; 25 bytes without comment.
+	 */
 	void write(AcceptedRow row) {
-		room(4 + 2 + 1 + 2 + 8 + 2 + 8 + 4 + 8);
-		out.putInt(row.pole);
-		out.putShort((short) row.year);
-		out.put((byte) row.quarter);
-		out.putShort((short) row.indicator);
-		out.putDouble(row.value);
-		out.putChar(row.status);
-		out.putLong(row.line);
+		room(4 + 8 + 8 + 4 + 1);
 		out.putInt(row.key);
-		out.putDouble(row.previousCurrent);
-		writeString(row.comment);
+		out.putDouble(row.value);
+		out.putLong(row.line);
+		out.putFloat((float) row.previousCurrent);
+		if (row.comment == null) {
+			out.put((byte) row.status);
+		}
+		else {
+			// the high bit says a comment follows
+			out.put((byte) (row.status | 0x80));
+			writeString(row.comment);
+		}
 		records++;
 	}
 
@@ -199,21 +205,26 @@ final class Spool implements Closeable {
 			return true;
 		}
 
-		/** @return false at the end */
-		boolean next(AcceptedRow row) {
-			if (!ensure(4 + 2 + 1 + 2 + 8 + 2 + 8 + 4 + 8 + 4)) {
+		/**
+		 * @param keys the key space the rows' keys are in
+		 * @return false at the end
+		 */
+		boolean next(AcceptedRow row, KeySpace keys) {
+			if (!ensure(4 + 8 + 8 + 4 + 1)) {
 				return false;
 			}
-			row.pole = buffer.getInt();
-			row.year = buffer.getShort();
-			row.quarter = buffer.get();
-			row.indicator = buffer.getShort();
+			int key = buffer.getInt();
+			row.key = key;
 			row.value = buffer.getDouble();
-			row.status = buffer.getChar();
 			row.line = buffer.getLong();
-			row.key = buffer.getInt();
-			row.previousCurrent = buffer.getDouble();
-			row.comment = readString();
+			row.previousCurrent = buffer.getFloat();
+			int status = buffer.get() & 0xFF;
+			row.status = (char) (status & 0x7F);
+			row.comment = (status & 0x80) != 0 ? readString() : null;
+			row.indicator = keys.indicatorOf(key);
+			row.pole = keys.poleOf(key);
+			row.year = keys.yearOf(key);
+			row.quarter = keys.quarterOf(key);
 			return true;
 		}
 
