@@ -168,8 +168,8 @@ final class ObservationEncoder {
 		}
 		codeColumn(writer, STATUS, derived, n, codes.statuses());
 		commentColumn(writer, batch.comment, n);
-		codeColumn(writer, SUBMISSION_ID, batch.file, n, files.submissions());
-		codeColumn(writer, SOURCE_FILE, batch.file, n, files.sources());
+		codeColumn(writer, SUBMISSION_ID, batch.file, n, files.submissions(), files.count());
+		codeColumn(writer, SOURCE_FILE, batch.file, n, files.sources(), files.count());
 		lineColumn(writer, batch.line, n);
 		constantColumn(writer, INGESTED_AT, ingestedAtMicros, n);
 
@@ -204,7 +204,7 @@ final class ObservationEncoder {
 			ObservationCodes.Dictionary dictionary) throws IOException {
 		int size = mapToIds(codes, n, dictionary.rank);
 		byte[][] bytes = dictionary.bytes;
-		writeBinaryDictionary(writer, column, n, bytes, size);
+		writeBinaryDictionary(writer, column, n, bytes, bytes.length, size);
 		int bitWidth = bitWidth(size);
 		for (int p = 0, from = 0; from < n; p++, from += PAGE_ROWS) {
 			int to = Math.min(n, from + PAGE_ROWS);
@@ -223,10 +223,10 @@ final class ObservationEncoder {
 	 * A required text column of codes without statistics, like the reference layout's files columns (nobody
 	 * filters on them, and they have no fixed rank: the files grow during a run).
 	 */
-	private void codeColumn(ParquetFileWriter writer, ColumnDescriptor column, int[] codes, int n, byte[][] bytes)
-			throws IOException {
+	private void codeColumn(ParquetFileWriter writer, ColumnDescriptor column, int[] codes, int n, byte[][] bytes,
+			int count) throws IOException {
 		int size = mapToIds(codes, n, null);
-		writeBinaryDictionary(writer, column, n, bytes, size);
+		writeBinaryDictionary(writer, column, n, bytes, count, size);
 		int bitWidth = bitWidth(size);
 		for (int from = 0; from < n; from += PAGE_ROWS) {
 			int to = Math.min(n, from + PAGE_ROWS);
@@ -295,11 +295,18 @@ final class ObservationEncoder {
 		return size;
 	}
 
-	/** The dictionary page: each used code's bytes, PLAIN (length-prefixed), in id order. */
+	/**
+	 * The dictionary page: each used code's bytes, PLAIN (length-prefixed), in id order. A code beyond
+	 * {@code count} (a file not added yet) is refused here, once per distinct code rather than once per row.
+	 */
 	private void writeBinaryDictionary(ParquetFileWriter writer, ColumnDescriptor column, int n, byte[][] bytes,
-			int size) throws IOException {
+			int count, int size) throws IOException {
 		page.reset();
 		for (int k = 0; k < size; k++) {
+			if (used[k] >= count) {
+				throw new IllegalArgumentException("unknown " + column.getPath()[0] + " code " + used[k] + " ("
+						+ count + " known)");
+			}
 			byte[] b = bytes[used[k]];
 			page.writeIntLE(b.length);
 			page.writeBytes(b);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.parquet.column.ParquetProperties;
@@ -18,7 +19,7 @@ import org.apache.parquet.io.PositionOutputStream;
  * {@link ObservationEncoder}). Like {@link ParquetTable.Sink}, the file is written under a hidden temporary name
  * and appears under its final name only once committed ({@link AtomicFiles}).
  *
- * Memory: an open file buffers up to {@code rowGroupRows} rows (about 41 bytes a row, plus comments), encoding
+ * Memory: an open file buffers up to {@code rowGroupRows} rows (37 bytes a row, plus comments), encoding
  * scratch is shared by the files of a thread. Not thread-safe: one thread adds, commits and closes.
  */
 public final class ObservationFile implements AutoCloseable {
@@ -89,8 +90,11 @@ public final class ObservationFile implements AutoCloseable {
 			ParquetFileWriter writer = new ParquetFileWriter(output, Tables.OBSERVATION.schema(),
 					ParquetFileWriter.Mode.CREATE, rowGroupRows, 0, null, PROPERTIES);
 			writer.start();
-			return new ObservationFile(target, tmp, output, writer, codes, ingestedAtMicros,
-					provenance.keyValueMetadata(), level, rowGroupRows);
+			Map<String, String> metadata = new LinkedHashMap<>(provenance.keyValueMetadata());
+			// what ParquetWriter adds for the reference writer's WriteSupport: the footers stay alike
+			metadata.put("writer.model.name", "observatory");
+			return new ObservationFile(target, tmp, output, writer, codes, ingestedAtMicros, metadata, level,
+					rowGroupRows);
 		}
 		catch (IOException | RuntimeException ex) {
 			output.closeQuietly();
