@@ -1,0 +1,247 @@
+package fr.ptce.observatory.warehouse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.PositionOutputStream;
+
+/**
+ * One observations file being written from rows in code form: the same layout, encodings and key-value metadata
+ * as {@link Tables#OBSERVATION} writes through parquet-mr's record path, at a fraction of its cost (see
+ * {@link ObservationEncoder}). Like {@link ParquetTable.Sink}, the file is written under a hidden temporary name
+ * and appears under its final name only once committed ({@link AtomicFiles}).
+ *
+ * Memory: an open file buffers up to {@code rowGroupRows} rows (37 bytes a row, plus comments), encoding
+ * scratch is shared by the files of a thread. Not thread-safe: one thread adds, commits and closes.
+ */
+public final class ObservationFile implements AutoCloseable {
+
+	/**
+	 * The zstd level of the pages: parquet-mr's default, 3, unless {@code -Dobservatory.parquet.zstd-level=N}
+	 * (1 is faster, files are a little larger).
+	 */
+	public static final String ZSTD_LEVEL_PROPERTY = "observatory.parquet.zstd-level";
+
+	private static final int DEFAULT_ZSTD_LEVEL = 3;
+
+	/** What ParquetWriter uses by default: checksums, column index and statistics truncation lengths. */
+	private static final ParquetProperties PROPERTIES = ParquetProperties.builder().build();
+
+	private final Path target;
+
+	private final Path temporary;
+
+	private final Output output;
+
+	private final ParquetFileWriter writer;
+
+	private final ObservationCodes codes;
+
+	private final long ingestedAtMicros;
+
+	private final Map<String, String> metadata;
+
+	private final int zstdLevel;
+
+	private final ObservationBatch buffer;
+
+	private long rows;
+
+	private boolean finished;
+
+	private boolean committed;
+
+	private ObservationFile(Path target, Path temporary, Output output, ParquetFileWriter writer,
+			ObservationCodes codes, long ingestedAtMicros, Map<String, String> metadata, int zstdLevel,
+			int rowGroupRows) {
+		this.target = target;
+		this.temporary = temporary;
+		this.output = output;
+		this.writer = writer;
+		this.codes = codes;
+		this.ingestedAtMicros = ingestedAtMicros;
+		this.metadata = metadata;
+		this.zstdLevel = zstdLevel;
+		this.buffer = new ObservationBatch(rowGroupRows);
+	}
+
+	/**
+	 * @param ingestedAtMicros the ingested_at of every row of the file
+	 * @param rowGroupRows rows buffered before a row group is encoded and written (memory bound of an open file)
+	 */
+	public static ObservationFile open(Path target, Provenance provenance, ObservationCodes codes,
+			long ingestedAtMicros, int rowGroupRows) {
+		if (rowGroupRows < 1) {
+			throw new IllegalArgumentException("a row group holds at least one row, not " + rowGroupRows);
+		}
+		int level = Integer.getInteger(ZSTD_LEVEL_PROPERTY, DEFAULT_ZSTD_LEVEL);
+		Path tmp = AtomicFiles.temporarySibling(target);
+		Output output = new Output(tmp);
+		try {
+			Files.createDirectories(target.getParent());
+			ParquetFileWriter writer = new ParquetFileWriter(output, Tables.OBSERVATION.schema(),
+					ParquetFileWriter.Mode.CREATE, rowGroupRows, 0, null, PROPERTIES);
+			writer.start();
+			Map<String, String> metadata = new LinkedHashMap<>(provenance.keyValueMetadata());
+			// what ParquetWriter adds for the reference writer's WriteSupport: the footers stay alike
+			metadata.put("writer.model.name", "observatory");
+			return new ObservationFile(target, tmp, output, writer, codes, ingestedAtMicros, metadata, level,
+					rowGroupRows);
+		}
+		catch (IOException | RuntimeException ex) {
+			output.closeQuietly();
+			AtomicFiles.deleteQuietly(tmp);
+			if (ex instanceof IOException io) {
+				throw new UncheckedIOException("cannot open " + target + " for writing: " + ex.getMessage(), io);
+			}
+			throw (RuntimeException) ex;
+		}
+	}
+
+	/** Buffers a copy of the row; writes a row group when {@code rowGroupRows} rows are buffered. */
+	public void add(ObservationBatch from, int row) {
+		if (finished) {
+			throw new IllegalStateException(target + " is already " + (committed ? "committed" : "closed"));
+		}
+		buffer.add(from, row);
+		rows++;
+		if (buffer.isFull()) {
+			flush();
+		}
+	}
+
+	public long rows() {
+		return rows;
+	}
+
+	public Path target() {
+		return target;
+	}
+
+	/** Writes the last row group and the footer, then renames the file to its final name. */
+	public void commit() {
+		commitTo(target);
+	}
+
+	/** Like {@link #commit()}, under a name of the caller's choice (for a staging area published later). */
+	public void commitTo(Path other) {
+		if (finished) {
+			throw new IllegalStateException(target + " is already " + (committed ? "committed" : "closed"));
+		}
+		try {
+			flush();
+			// end() closes the stream
+			writer.end(metadata);
+			finished = true;
+			AtomicFiles.move(temporary, other);
+			committed = true;
+		}
+		catch (IOException | RuntimeException ex) {
+			close();
+			if (ex instanceof IOException io) {
+				throw new UncheckedIOException("cannot finish " + target + ": " + ex.getMessage(), io);
+			}
+			throw (RuntimeException) ex;
+		}
+	}
+
+	/** Without commit: discards the file (the temporary one is deleted); after commit: nothing. */
+	@Override
+	public void close() {
+		if (committed) {
+			return;
+		}
+		finished = true;
+		output.closeQuietly();
+		AtomicFiles.deleteQuietly(temporary);
+	}
+
+	private void flush() {
+		if (buffer.isEmpty()) {
+			return;
+		}
+		ObservationEncoder encoder = ObservationEncoder.acquire(zstdLevel);
+		try {
+			encoder.writeRowGroup(writer, buffer, codes, ingestedAtMicros);
+			encoder.release();
+		}
+		catch (IOException ex) {
+			encoder.discard();
+			close();
+			throw new UncheckedIOException("cannot write " + target + ": " + ex.getMessage(), ex);
+		}
+		catch (RuntimeException | Error ex) {
+			encoder.discard();
+			close();
+			throw ex;
+		}
+		buffer.clear();
+	}
+
+	/**
+	 * The temporary file's stream, kept so that it is closed whatever state the ParquetFileWriter is left in (after
+	 * a failure it no longer closes its stream itself).
+	 */
+	private static final class Output implements OutputFile {
+
+		private final LocalOutputFile file;
+
+		private PositionOutputStream stream;
+
+		Output(Path path) {
+			this.file = new LocalOutputFile(path);
+		}
+
+		@Override
+		public PositionOutputStream create(long blockSizeHint) throws IOException {
+			stream = file.create(blockSizeHint);
+			return stream;
+		}
+
+		@Override
+		public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
+			stream = file.createOrOverwrite(blockSizeHint);
+			return stream;
+		}
+
+		@Override
+		public boolean supportsBlockSize() {
+			return false;
+		}
+
+		@Override
+		public long defaultBlockSize() {
+			return 0;
+		}
+
+		@Override
+		public String getPath() {
+			return file.getPath();
+		}
+
+		void close() throws IOException {
+			if (stream != null) {
+				stream.close();
+			}
+		}
+
+		void closeQuietly() {
+			try {
+				close();
+			}
+			catch (IOException ignored) {
+				// the file is deleted anyway
+			}
+		}
+
+	}
+
+}
