@@ -111,6 +111,9 @@ public final class IngestRun implements Closeable {
 
 	private final Spool errors;
 
+	/** The accepted rows of a file whose jump can only be decided at its end (see {@link #checkJump}). */
+	private final Spool pending;
+
 	/** The year files shared by the small files of the run (written by the writer thread only). */
 	private final YearFiles shared;
 
@@ -180,8 +183,11 @@ public final class IngestRun implements Closeable {
 		}
 		this.rows = new Spool(staging.resolve(".rows.spool"));
 		this.errors = new Spool(staging.resolve(".errors.spool"));
+		this.pending = new Spool(staging.resolve(".pending.spool"));
 		loadCurrentValues();
 		this.writer = new ObservationWriter("parquet-writer-" + runId);
+		// while the job's thread sniffs the first file, not at the end of the run
+		writer.run(() -> ObservationFile.preload(staging, this.provenance));
 	}
 
 	public String runId() {
@@ -330,6 +336,8 @@ public final class IngestRun implements Closeable {
 		List<Issue> warnings = new ArrayList<>(header.warnings());
 		rows.reset();
 		errors.reset();
+		pending.reset();
+		List<Issue> jumps = new ArrayList<>();
 		AcceptedRow row = new AcceptedRow();
 		long read = 0;
 		long rejected = 0;
@@ -345,6 +353,9 @@ public final class IngestRun implements Closeable {
 				row.previousCurrent = current[row.key];
 				current[row.key] = (float) row.value;
 				rows.write(row);
+				if (checkJump(row, jumps)) {
+					pending.write(row);
+				}
 				if (files != null) {
 					write(files, row, fileCode);
 				}
@@ -365,18 +376,21 @@ public final class IngestRun implements Closeable {
 			discard(files);
 			return fileLevel(name, facts.sha256(), FileStatus.REJECTED, "EMPTY_FILE", null, null);
 		}
+		// jumps after the other warnings of their line, as they are decided last
 		warnings.addAll(validation.crossRowWarnings());
 		long accepted = read - rejected;
 		FileStatus status = rejected > quarantineThreshold * read ? FileStatus.QUARANTINED : FileStatus.ACCEPTED;
 		String noteFr = null;
 		String noteEn = null;
 		if (status == FileStatus.ACCEPTED) {
-			store(name, facts.sha256(), warnings, files == null);
 			if (files != null) {
+				// the writer finishes the file's last row groups while the rows are replayed for warnings
 				YearFiles own = files;
 				writer.run(own::commit);
 				direct = null;
 			}
+			store(name, facts.sha256(), jumps, files == null);
+			warnings.addAll(jumps);
 			acceptedInRun.add(facts.sha256());
 		}
 		else {
@@ -418,28 +432,54 @@ public final class IngestRun implements Closeable {
 	}
 
 	/**
-	 * Replays the spooled rows of an accepted file: jump warnings, and unless the file took the direct path (its
-	 * rows are encoded already), the rows into the shared observation files. Current values already include
-	 * the whole file, so a jump is measured against the previous year's value after this file, whatever the
-	 * order of its rows.
+	 * SUSPICIOUS_JUMP of a row, measured against the previous year's current value after the whole file, whatever
+	 * the order of its rows. That value is already final when the row is read if the file's own row for the
+	 * previous year came before it, or if the pole was not active that year (no row of this file can change it):
+	 * then the row is decided at once, which is the case of nearly every row of a file in year order. Otherwise
+	 * the row is spooled as pending and decided once the file is read.
+	 * @return true when the row had to be left pending
 	 */
-	private void store(String name, String sha256, List<Issue> warnings, boolean write) {
+	private boolean checkJump(AcceptedRow row, List<Issue> jumps) {
+		if (!row.hasValue() || row.value <= 0) {
+			return false;
+		}
+		int previous = keys.key(row.pole, row.year - 1, row.quarter, row.indicator);
+		if (previous < 0) {
+			return false;
+		}
+		if (!buffers.accepted.get(previous) && buffers.poles[row.pole].isActive(row.year - 1)) {
+			return true;
+		}
+		jump(row, previous, jumps);
+		return false;
+	}
+
+	private void jump(AcceptedRow row, int previous, List<Issue> jumps) {
+		double before = current[previous];
+		if (before > 0 && (row.value > 10 * before || row.value < before / 10)) {
+			jumps.add(Messages.suspiciousJump(row.line, catalogue.get(row.indicator).code(),
+					periodCode(row.year, row.quarter), row.value, periodCode(row.year - 1, row.quarter), before));
+		}
+	}
+
+	/**
+	 * Stores an accepted file: decides its pending jumps, and unless the file took the direct path (its rows are
+	 * encoded already), replays its rows into the shared observation files.
+	 */
+	private void store(String name, String sha256, List<Issue> jumps, boolean write) {
 		AcceptedRow row = new AcceptedRow();
-		int fileCode = write ? codes.addFile(sha256, name) : -1;
+		try (Spool.Reader in = pending.read()) {
+			while (in.next(row, keys)) {
+				jump(row, keys.key(row.pole, row.year - 1, row.quarter, row.indicator), jumps);
+			}
+		}
+		if (!write) {
+			return;
+		}
+		int fileCode = codes.addFile(sha256, name);
 		try (Spool.Reader in = rows.read()) {
 			while (in.next(row, keys)) {
-				Indicator indicator = catalogue.get(row.indicator);
-				if (row.hasValue() && row.value > 0) {
-					int previous = keys.key(row.pole, row.year - 1, row.quarter, row.indicator);
-					double before = previous < 0 ? Double.NaN : current[previous];
-					if (before > 0 && (row.value > 10 * before || row.value < before / 10)) {
-						warnings.add(Messages.suspiciousJump(row.line, indicator.code(), periodCode(row.year, row.quarter),
-								row.value, periodCode(row.year - 1, row.quarter), before));
-					}
-				}
-				if (write) {
-					write(shared, row, fileCode);
-				}
+				write(shared, row, fileCode);
 			}
 		}
 	}
@@ -487,7 +527,12 @@ public final class IngestRun implements Closeable {
 			int seq = fileSequence.merge(year, 1, Integer::sum);
 			String fileName = "part-" + runId + "-" + String.format("%03d", seq) + ".parquet";
 			Path staged = staging.resolve(Tables.OBSERVATIONS).resolve("year=" + year).resolve(fileName);
-			file = ObservationFile.open(staged, provenance, codes, Timestamps.toMicros(ingestedAt), rowGroupRows);
+			// first row groups of 1/n, 2/n... of the size: the years of a file fill at the same pace, and are then
+			// encoded one after the other instead of all at once
+			int years = open.length;
+			int phase = (year - keys.firstYear()) % years + 1;
+			file = ObservationFile.open(staged, provenance, codes, Timestamps.toMicros(ingestedAt), rowGroupRows)
+				.firstRowGroup((int) ((long) rowGroupRows * phase / years));
 			open[year - keys.firstYear()] = file;
 			return file;
 		}
@@ -620,6 +665,7 @@ public final class IngestRun implements Closeable {
 		shared.commit();
 		rows.close();
 		errors.close();
+		pending.close();
 		Manifest manifest = new Manifest(runId, Timestamps.format(ingestedAt), outcomes, parquet, receipts, sources);
 		AtomicFiles.write(staging.resolve(MANIFEST), tmp -> JSON.writerWithDefaultPrettyPrinter()
 			.writeValue(tmp.toFile(), manifest));
@@ -715,6 +761,7 @@ public final class IngestRun implements Closeable {
 		}
 		rows.close();
 		errors.close();
+		pending.close();
 	}
 
 }

@@ -26,12 +26,13 @@ final class ObservationWriter implements AutoCloseable {
 	private static final int BATCH = 8192;
 
 	/** Batches the writer thread is done with, for the job's thread to fill again (no garbage per batch). */
-	private final BlockingQueue<ObservationBatch> free = new ArrayBlockingQueue<>(16);
+	private final BlockingQueue<ObservationBatch> free = new ArrayBlockingQueue<>(40);
 
 	private static final Runnable END = () -> {
 	};
 
-	private final BlockingQueue<Runnable> queue = new ArrayBlockingQueue<>(8);
+	/** Room for about 250,000 rows (10 MB): the job thread runs ahead while the writer encodes row groups. */
+	private final BlockingQueue<Runnable> queue = new ArrayBlockingQueue<>(32);
 
 	private final Thread thread;
 

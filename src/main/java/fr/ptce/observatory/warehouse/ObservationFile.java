@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.parquet.column.ParquetProperties;
@@ -59,6 +60,9 @@ public final class ObservationFile implements AutoCloseable {
 
 	private boolean committed;
 
+	/** Buffered rows at which the next row group is written: the capacity, except maybe for the first one. */
+	private int flushAt;
+
 	private ObservationFile(Path target, Path temporary, Output output, ParquetFileWriter writer,
 			ObservationCodes codes, long ingestedAtMicros, Map<String, String> metadata, int zstdLevel,
 			int rowGroupRows) {
@@ -71,6 +75,7 @@ public final class ObservationFile implements AutoCloseable {
 		this.metadata = metadata;
 		this.zstdLevel = zstdLevel;
 		this.buffer = new ObservationBatch(rowGroupRows);
+		this.flushAt = rowGroupRows;
 	}
 
 	/**
@@ -106,6 +111,38 @@ public final class ObservationFile implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Cuts the first row group short, at {@code rows} rows. A writer that fills several files at the same pace
+	 * (one per year) staggers their first row groups, so that they are not all encoded at the same moment while
+	 * whoever feeds the writer waits.
+	 * @return this file
+	 */
+	public ObservationFile firstRowGroup(int rows) {
+		if (this.rows == 0) {
+			flushAt = Math.max(1, Math.min(rows, buffer.capacity()));
+		}
+		return this;
+	}
+
+	/**
+	 * Writes and deletes a one-row file in a folder. The first file a JVM finishes loads and runs cold the code of
+	 * the Parquet footer (a quarter of a second here): a writer thread that does this while its feeder is still
+	 * busy elsewhere keeps that time off the end of its first real files.
+	 */
+	public static void preload(Path folder, Provenance provenance) {
+		ObservationCodes codes = new ObservationCodes(List.of("PTCE-0000"), 2000, 2000, List.of("CODE"),
+				List.of("count"));
+		int file = codes.addFile("0".repeat(64), "preload.csv");
+		ObservationBatch row = new ObservationBatch(1);
+		row.add(0, 0, 0, 1.0, 'A', null, file, 1);
+		Path target = folder.resolve(".preload-" + Thread.currentThread().getId() + ".parquet");
+		try (ObservationFile preload = open(target, provenance, codes, 0, 1)) {
+			preload.add(row, 0);
+			preload.commit();
+		}
+		AtomicFiles.deleteQuietly(target);
+	}
+
 	/** Buffers a copy of the row; writes a row group when {@code rowGroupRows} rows are buffered. */
 	public void add(ObservationBatch from, int row) {
 		if (finished) {
@@ -113,8 +150,9 @@ public final class ObservationFile implements AutoCloseable {
 		}
 		buffer.add(from, row);
 		rows++;
-		if (buffer.isFull()) {
+		if (buffer.size() >= flushAt) {
 			flush();
+			flushAt = buffer.capacity();
 		}
 	}
 

@@ -23,6 +23,8 @@ import fr.ptce.observatory.warehouse.DataDirectory;
 import fr.ptce.observatory.warehouse.Provenance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -228,6 +230,33 @@ class IngestDirectPathTest {
 		JsonNode jump = receipt.get("issues").get(0);
 		assertThat(jump.get("code").asString()).isEqualTo("SUSPICIOUS_JUMP");
 		assertThat(jump.get("line").asLong()).isEqualTo(3);
+	}
+
+	@ParameterizedTest(name = "large file: {0}")
+	@ValueSource(booleans = { false, true })
+	void jumpsAreMeasuredAgainstTheValuesAfterTheWholeFileInAnyRowOrder(boolean large) throws Exception {
+		// given stored 2021 and 2022 values of 2, then a file (small or large) whose 2023 row (tenfold the stored
+		// 2022) comes before its own 2022 row of 400 (so no jump once the file is read), and whose 2022 row of
+		// PTCE-0002's GOV_MEETINGS is 100 with its 2021 row of 5 coming only after it (a jump once read)
+		writeSmall("a.csv", "PTCE-0001,2022,JOBS_FTE,2", "PTCE-0002,2021,GOV_MEETINGS,2");
+		ingest(new ArrayList<>());
+		List<String> rows = List.of("PTCE-0001,2023,JOBS_FTE,500", "PTCE-0002,2022,GOV_MEETINGS,100",
+				"PTCE-0001,2022,JOBS_FTE,400", "PTCE-0002,2021,GOV_MEETINGS,5");
+		if (large) {
+			writeLarge("b-large.csv", rows, false);
+		}
+		else {
+			writeSmall("b.csv", rows.toArray(String[]::new));
+		}
+		List<SubmissionOutcome> outcomes = new ArrayList<>();
+		// when it is ingested
+		ingest(outcomes);
+		// then the only jump is that of line 3, measured against the 5 of line 5
+		JsonNode issues = receipt(outcomes.get(0)).get("issues");
+		assertThat(issues).hasSize(1);
+		assertThat(issues.get(0).get("code").asString()).isEqualTo("SUSPICIOUS_JUMP");
+		assertThat(issues.get(0).get("line").asLong()).isEqualTo(3);
+		assertThat(issues.get(0).get("message_en").asString()).contains("100").contains("5");
 	}
 
 	@Test
