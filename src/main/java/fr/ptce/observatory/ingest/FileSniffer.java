@@ -38,6 +38,35 @@ public final class FileSniffer {
 	private FileSniffer() {
 	}
 
+	/**
+	 * What the parser needs first, from the first megabyte only: the BOM and the delimiter, and UTF-8 when those
+	 * bytes are valid UTF-8 without NUL (else null: only the whole pass can tell). The SHA-256 is unknown (null)
+	 * and so is a quote open at the end (false): a caller that starts parsing on these facts checks them against
+	 * those of {@link #sniff} before it keeps anything.
+	 */
+	public static Facts head(Path file) throws IOException {
+		byte[] buffer = new byte[BUFFER];
+		int n;
+		try (InputStream in = Files.newInputStream(file)) {
+			n = in.readNBytes(buffer, 0, buffer.length);
+		}
+		boolean bom = n >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB && (buffer[2] & 0xFF) == 0xBF;
+		int start = bom ? 3 : 0;
+		Utf8Validator utf8 = new Utf8Validator();
+		for (int i = start; i < n; i++) {
+			int b = buffer[i] & 0xFF;
+			if (b == 0) {
+				return null;
+			}
+			utf8.accept(b);
+		}
+		if (!utf8.isValidSoFar()) {
+			return null;
+		}
+		return new Facts(null, Files.size(file), StandardCharsets.UTF_8, bom, false, detectDelimiter(buffer, start, n),
+				false);
+	}
+
 	public static Facts sniff(Path file) throws IOException {
 		MessageDigest sha = Sha256.digest();
 		byte[] buffer = new byte[BUFFER];
@@ -224,6 +253,11 @@ public final class FileSniffer {
 
 		boolean isValid() {
 			return valid && need == 0;
+		}
+
+		/** Valid up to here, a multi-byte sequence possibly cut at the end. */
+		boolean isValidSoFar() {
+			return valid;
 		}
 
 		/** Whether an ASCII byte would change nothing (no multi-byte sequence under way). */

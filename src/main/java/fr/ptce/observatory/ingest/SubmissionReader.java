@@ -37,7 +37,8 @@ final class SubmissionReader implements Closeable {
 
 	private final RowHandler handler = new RowHandler();
 
-	private final boolean openQuoteAtEnd;
+	/** Asked at the last row only: a reader that started before the whole file was sniffed waits for it there. */
+	private final java.util.function.BooleanSupplier openQuoteAtEnd;
 
 	/** Two rows used in turn: the one handed out and the one read ahead (to know which row is the last). */
 	private Row lookahead;
@@ -55,6 +56,11 @@ final class SubmissionReader implements Closeable {
 	private String missingColumn;
 
 	SubmissionReader(Path file, FileSniffer.Facts facts) {
+		this(file, facts, facts::openQuoteAtEnd);
+	}
+
+	/** @param openQuoteAtEnd whether the file ends inside a quote, asked when the last row is handed out */
+	SubmissionReader(Path file, FileSniffer.Facts facts, java.util.function.BooleanSupplier openQuoteAtEnd) {
 		try {
 			this.csv = CsvReader.builder()
 				.fieldSeparator(facts.delimiter())
@@ -70,7 +76,7 @@ final class SubmissionReader implements Closeable {
 			throw new UncheckedIOException("cannot read " + file + ": " + ex.getMessage(), ex);
 		}
 		this.records = csv.iterator();
-		this.openQuoteAtEnd = facts.openQuoteAtEnd();
+		this.openQuoteAtEnd = openQuoteAtEnd;
 		this.lookahead = nextNonBlank(new Row());
 		if (lookahead != null) {
 			readHeader(lookahead);
@@ -103,7 +109,7 @@ final class SubmissionReader implements Closeable {
 		}
 		lookahead = nextNonBlank(spare);
 		spare = row;
-		row.openQuote = lookahead == null && openQuoteAtEnd && brokenAfterLine < 0;
+		row.openQuote = lookahead == null && brokenAfterLine < 0 && openQuoteAtEnd.getAsBoolean();
 		return row;
 	}
 
@@ -146,43 +152,22 @@ final class SubmissionReader implements Closeable {
 
 		/** Start of a field, trimmed; a column absent from the file (-1) is empty. */
 		int start(int index) {
-			if (index < 0) {
-				return 0;
-			}
-			int s = starts[index];
-			int e = ends[index];
-			while (s < e && Fields.isBlank(chars[s])) {
-				s++;
-			}
-			return s;
+			return index < 0 ? 0 : starts[index];
 		}
 
 		/** End (exclusive) of a field, trimmed. */
 		int end(int index) {
-			if (index < 0) {
-				return 0;
-			}
-			int s = starts[index];
-			int e = ends[index];
-			while (e > s && Fields.isBlank(chars[e - 1])) {
-				e--;
-			}
-			return e;
+			return index < 0 ? 0 : ends[index];
 		}
 
 		/** A field, trimmed, as a String (for messages and the rare forms the fast paths leave). */
 		String field(int index) {
-			if (index < 0) {
-				return "";
-			}
-			int s = start(index);
-			int e = Math.max(s, end(index));
-			return new String(chars, s, e - s);
+			return index < 0 ? "" : new String(chars, starts[index], ends[index] - starts[index]);
 		}
 
 		private boolean isBlank() {
 			for (int i = 0; i < size; i++) {
-				if (end(i) > start(i)) {
+				if (ends[i] > starts[i]) {
 					return false;
 				}
 			}
@@ -205,9 +190,18 @@ final class SubmissionReader implements Closeable {
 				chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, length + len));
 			}
 			System.arraycopy(buf, offset, chars, length, len);
-			starts[size] = length;
+			// trimmed once here: the validation reads most fields several times
+			int s = length;
+			int e = length + len;
+			while (s < e && Fields.isBlank(chars[s])) {
+				s++;
+			}
+			while (e > s && Fields.isBlank(chars[e - 1])) {
+				e--;
+			}
+			starts[size] = s;
+			ends[size] = e;
 			length += len;
-			ends[size] = length;
 			size++;
 		}
 

@@ -162,6 +162,50 @@ public final class ObservationCodes {
 		return index;
 	}
 
+	/**
+	 * Adds a file whose submission id (its SHA-256) is still being computed: rows of it may be added at once, and
+	 * whoever first needs the id (the encoder of a row group, {@link #submissionId}) waits for it. So a large file
+	 * is validated while another thread hashes it.
+	 */
+	public synchronized int addFile(java.util.concurrent.Future<String> submissionId, String sourceFile) {
+		// pending is raised before the entry is published: a reader that sees the entry sees the flag
+		pending = true;
+		pendingIds.put(files.count, submissionId);
+		return addFile("", sourceFile);
+	}
+
+	/** Submission ids still being computed, by file index (guarded by this). */
+	private final java.util.Map<Integer, java.util.concurrent.Future<String>> pendingIds = new java.util.HashMap<>();
+
+	private volatile boolean pending;
+
+	private synchronized void resolvePending() {
+		Files current = files;
+		for (java.util.Map.Entry<Integer, java.util.concurrent.Future<String>> e : pendingIds.entrySet()) {
+			String id;
+			try {
+				id = e.getValue().get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while waiting for the SHA-256 of "
+						+ current.sourceStrings[e.getKey()], ex);
+			}
+			catch (java.util.concurrent.ExecutionException ex) {
+				throw new IllegalStateException("cannot compute the SHA-256 of " + current.sourceStrings[e.getKey()]
+						+ ": " + ex.getCause().getMessage(), ex.getCause());
+			}
+			// the entry is counted by published snapshots, but nobody reads it before this method returns
+			current.submissions[e.getKey()] = id.getBytes(StandardCharsets.UTF_8);
+			current.submissionStrings[e.getKey()] = id;
+		}
+		pendingIds.clear();
+		pending = false;
+		// a volatile write after the entries: every later reader of files() sees them
+		files = new Files(current.submissions, current.sources, current.submissionStrings, current.sourceStrings,
+				current.count);
+	}
+
 	public String submissionId(int file) {
 		return files().submissionString(file);
 	}
@@ -203,7 +247,12 @@ public final class ObservationCodes {
 	}
 
 	Files files() {
-		return files;
+		Files snapshot = files;
+		if (pending) {
+			resolvePending();
+			snapshot = files;
+		}
+		return snapshot;
 	}
 
 	/** A published state of the files: entries below {@code count} never change. */

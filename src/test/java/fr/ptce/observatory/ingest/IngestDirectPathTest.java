@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,6 +20,7 @@ import java.util.stream.Stream;
 
 import fr.ptce.observatory.referential.Catalogue;
 import fr.ptce.observatory.referential.GeoReferential;
+import fr.ptce.observatory.referential.Indicator;
 import fr.ptce.observatory.referential.Registry;
 import fr.ptce.observatory.warehouse.DataDirectory;
 import fr.ptce.observatory.warehouse.Provenance;
@@ -154,12 +157,16 @@ class IngestDirectPathTest {
 		assertThat(visible.get(0).getParent().getParent()).isEqualTo(dir.table("observations"));
 		try (Connection db = duckdb(); Statement sql = db.createStatement()) {
 			ResultSet rs = sql.executeQuery("SELECT count(*), count(DISTINCT (pole_id, period, indicator)),"
-					+ " min(source_file), max(source_file), sum(value) FROM " + observations());
+					+ " min(source_file), max(source_file), sum(value), min(submission_id), max(submission_id) FROM "
+					+ observations());
 			rs.next();
 			assertThat(rs.getLong(1)).isEqualTo(rows);
 			assertThat(rs.getLong(2)).isEqualTo(rows);
 			assertThat(rs.getString(3)).isEqualTo("large.csv");
 			assertThat(rs.getString(4)).isEqualTo("large.csv");
+			// the SHA-256 computed while the file was validated
+			assertThat(rs.getString(6)).isEqualTo(rs.getString(7)).isEqualTo(outcomes.get(0).sha256())
+				.isEqualTo(fr.ptce.observatory.warehouse.Sha256.of(dir.archive().resolve("large.csv")));
 		}
 		assertThat(dir.archive().resolve("large.csv")).exists();
 	}
@@ -257,6 +264,101 @@ class IngestDirectPathTest {
 		assertThat(issues.get(0).get("code").asString()).isEqualTo("SUSPICIOUS_JUMP");
 		assertThat(issues.get(0).get("line").asLong()).isEqualTo(3);
 		assertThat(issues.get(0).get("message_en").asString()).contains("100").contains("5");
+	}
+
+	/**
+	 * Over a megabyte (the head a large file is first read on) of distinct valid rows, then the given tail, in
+	 * the given encoding.
+	 */
+	Path writeBeyondHead(String name, String tail, java.nio.charset.Charset charset) throws IOException {
+		Path file = dir.inbox().resolve(name);
+		try (BufferedWriter out = Files.newBufferedWriter(file, charset)) {
+			out.write("pole_id,period,indicator,value,unit,status,comment\n");
+			int rows = 0;
+			for (Indicator indicator : catalogue.indicators()) {
+				for (int p = 1; p <= POLES && rows < 40_000; p++) {
+					for (int year = 2016; year <= 2025; year++) {
+						for (int q = 0; q <= 4; q++) {
+							out.write(String.format("PTCE-%04d,%s,%s,1,,,%n", p, new Period(year, q).code(),
+									indicator.code()));
+							rows++;
+						}
+					}
+				}
+			}
+			out.write(tail);
+		}
+		assertThat(Files.size(file)).isGreaterThan(1 << 20);
+		return file;
+	}
+
+	@Test
+	void largeFileInWindows1252BeyondItsFirstMegabyteIsReadAgainInThatEncoding() throws Exception {
+		// given a large file, plain ASCII for over a megabyte, then a comment in Windows-1252
+		writeBeyondHead("late-accent.csv", "PTCE-0001,2015-Q1,JOBS_FTE,1,,,Dépôt été\n", Charset.forName("windows-1252"));
+		// when it is ingested
+		List<SubmissionOutcome> outcomes = new ArrayList<>();
+		ingest(outcomes);
+		// then it is accepted, every row stored once, and the comment decoded as Windows-1252
+		assertThat(outcomes.get(0).status()).isEqualTo(FileStatus.ACCEPTED);
+		try (Connection db = duckdb(); Statement st = db.createStatement();
+				ResultSet rs = st.executeQuery("SELECT count(*), count(DISTINCT (pole_id, period, indicator)), "
+						+ "max(comment) FROM " + observations())) {
+			rs.next();
+			assertThat(rs.getLong(1)).isEqualTo(outcomes.get(0).rowsAccepted()).isEqualTo(rs.getLong(2));
+			assertThat(rs.getString(3)).isEqualTo("Dépôt été");
+		}
+	}
+
+	@Test
+	void largeFileWithANulBeyondItsFirstMegabyteIsNotCsvAndLeavesNothing() throws Exception {
+		// given a large file with a NUL byte after its first megabyte
+		writeBeyondHead("late-nul.csv", "PTCE-0001,2015-Q1,JOBS_FTE,1,,,\u0000\n", StandardCharsets.UTF_8);
+		// when it is ingested
+		List<SubmissionOutcome> outcomes = new ArrayList<>();
+		List<Path> staged = ingest(outcomes);
+		// then it is rejected as not CSV and nothing of it is stored
+		assertThat(outcomes.get(0).status()).isEqualTo(FileStatus.REJECTED);
+		assertThat(outcomes.get(0).reason()).isEqualTo("NOT_CSV");
+		assertThat(staged).isEmpty();
+		assertThat(warehouseParquet()).isEmpty();
+	}
+
+	@Test
+	void largeFileSentTwiceIsADuplicateAndStoredOnce() throws Exception {
+		// given a large file, and the same bytes under another name
+		Path first = writeBeyondHead("a-first.csv", "", StandardCharsets.UTF_8);
+		Files.copy(first, dir.inbox().resolve("b-again.csv"));
+		// when they are ingested
+		List<SubmissionOutcome> outcomes = new ArrayList<>();
+		ingest(outcomes);
+		// then the second is a duplicate, and every row is stored once
+		assertThat(outcomes).extracting(SubmissionOutcome::status)
+			.containsExactly(FileStatus.ACCEPTED, FileStatus.DUPLICATE_SUBMISSION);
+		try (Connection db = duckdb(); Statement st = db.createStatement();
+				ResultSet rs = st.executeQuery("SELECT count(*) FROM " + observations())) {
+			rs.next();
+			assertThat(rs.getLong(1)).isEqualTo(outcomes.get(0).rowsAccepted());
+		}
+	}
+
+	@Test
+	void largeFileEndingInsideAQuoteHasItsLastRowMalformed() throws Exception {
+		// given a large file whose last row opens a quote it never closes
+		writeBeyondHead("open-quote.csv", "PTCE-0001,2015-Q1,JOBS_FTE,1,,,\"never closed\n", StandardCharsets.UTF_8);
+		// when it is ingested
+		List<SubmissionOutcome> outcomes = new ArrayList<>();
+		ingest(outcomes);
+		// then that row, and only it, is rejected as malformed
+		List<JsonNode> malformed = new ArrayList<>();
+		receipt(outcomes.get(0)).get("issues").forEach(issue -> {
+			if (issue.get("code").asString().equals("MALFORMED_ROW")) {
+				malformed.add(issue);
+			}
+		});
+		assertThat(outcomes.get(0).rowsRejected()).isEqualTo(1);
+		assertThat(malformed).hasSize(1);
+		assertThat(malformed.get(0).get("line").asLong()).isEqualTo(outcomes.get(0).rowsRead() + 1);
 	}
 
 	@Test
