@@ -112,6 +112,9 @@ public final class IngestRun implements Closeable {
 
 	private final Spool errors;
 
+	/** Each accepted row's key and the key's current value before it, to move the values back if need be. */
+	private final Spool undo;
+
 	/** The accepted rows of a file whose jump can only be decided at its end (see {@link #checkJump}). */
 	private final Spool pending;
 
@@ -191,6 +194,7 @@ public final class IngestRun implements Closeable {
 			throw new UncheckedIOException("cannot create " + staging + ": " + ex.getMessage(), ex);
 		}
 		this.rows = new Spool(staging.resolve(".rows.spool"));
+		this.undo = new Spool(staging.resolve(".undo.spool"));
 		this.errors = new Spool(staging.resolve(".errors.spool"));
 		this.pending = new Spool(staging.resolve(".pending.spool"));
 		loadCurrentValues();
@@ -409,6 +413,7 @@ public final class IngestRun implements Closeable {
 				facts.delimiter());
 		List<Issue> warnings = new ArrayList<>(header.warnings());
 		rows.reset();
+		undo.reset();
 		errors.reset();
 		pending.reset();
 		List<Issue> jumps = new ArrayList<>();
@@ -426,7 +431,11 @@ public final class IngestRun implements Closeable {
 				// the current values move with the file, and move back if it is quarantined
 				row.previousCurrent = current[row.key];
 				current[row.key] = (float) row.value;
-				rows.write(row);
+				undo.writeUndo(row.key, (float) row.previousCurrent);
+				if (files == null) {
+					// a large file's rows are encoded already: only a small file's are stored from the spool
+					rows.write(row);
+				}
 				if (checkJump(row, jumps)) {
 					pending.write(row);
 				}
@@ -509,8 +518,8 @@ public final class IngestRun implements Closeable {
 
 	private void restoreCurrentValues() {
 		AcceptedRow row = new AcceptedRow();
-		try (Spool.Reader in = rows.read()) {
-			while (in.next(row, keys)) {
+		try (Spool.Reader in = undo.read()) {
+			while (in.nextUndo(row)) {
 				current[row.key] = (float) row.previousCurrent;
 			}
 		}
@@ -750,6 +759,7 @@ public final class IngestRun implements Closeable {
 		}
 		shared.commit();
 		rows.close();
+		undo.close();
 		errors.close();
 		pending.close();
 		Manifest manifest = new Manifest(runId, Timestamps.format(ingestedAt), outcomes, parquet, receipts, sources);
@@ -847,6 +857,7 @@ public final class IngestRun implements Closeable {
 			direct = null;
 		}
 		rows.close();
+		undo.close();
 		errors.close();
 		pending.close();
 	}

@@ -71,6 +71,14 @@ final class Spool implements Closeable {
 		records++;
 	}
 
+	/** An undo record: a key and its current value before the row that changed it. */
+	void writeUndo(int key, float previous) {
+		room(4 + 4);
+		out.putInt(key);
+		out.putFloat(previous);
+		records++;
+	}
+
 	void write(Issue issue) {
 		room(8 + 1);
 		out.putLong(issue.line());
@@ -225,6 +233,16 @@ final class Spool implements Closeable {
 			row.pole = keys.poleOf(key);
 			row.year = keys.yearOf(key);
 			row.quarter = keys.quarterOf(key);
+			return true;
+		}
+
+		/** Reads an undo record into the row's key and previous current value; false at the end. */
+		boolean nextUndo(AcceptedRow row) {
+			if (!ensure(4 + 4)) {
+				return false;
+			}
+			row.key = buffer.getInt();
+			row.previousCurrent = buffer.getFloat();
 			return true;
 		}
 
