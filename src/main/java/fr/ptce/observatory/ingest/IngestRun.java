@@ -37,7 +37,6 @@ import fr.ptce.observatory.warehouse.Tables;
 import fr.ptce.observatory.warehouse.Timestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One ingest run over the inbox: each file, in name order, is read, validated and spooled; its accepted rows
@@ -51,8 +50,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class IngestRun implements Closeable {
 
 	private static final Logger log = LoggerFactory.getLogger(IngestRun.class);
-
-	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static final String MANIFEST = "manifest.json";
 
@@ -199,10 +196,46 @@ public final class IngestRun implements Closeable {
 		this.pending = new Spool(staging.resolve(".pending.spool"));
 		loadCurrentValues();
 		this.writer = new ObservationWriter("parquet-writer-" + runId);
-		// early, on the side, rather than at the end of the run's first large file
-		background.execute(() -> ObservationFile.preload(staging, this.provenance));
+		background.execute(this::preload);
 	}
 
+
+	/** Whether this JVM ran {@link #preload} already. */
+	private static final java.util.concurrent.atomic.AtomicBoolean PRELOADED = new java.util.concurrent.atomic.AtomicBoolean();
+
+	/**
+	 * Runs once per JVM, on a side thread at the start of the first run, the code the end of a file needs the
+	 * first time: the Parquet footer, a JSON receipt, the manifest. Cold, that is half a second of class loading
+	 * that would otherwise be waited for at the end of a large file. It writes in a temporary folder of its own,
+	 * and failing changes nothing but the time.
+	 */
+	private void preload() {
+		if (!PRELOADED.compareAndSet(false, true)) {
+			return;
+		}
+		Path folder = null;
+		try {
+			folder = Files.createTempDirectory("observatory-preload");
+			ObservationFile.preload(folder, provenance);
+			Receipt receipt = new Receipt("preload.csv", "0".repeat(64), ingestedAt, FileStatus.ACCEPTED, null, 1, 1, 0,
+					0, null, null);
+			ReceiptWriter.write(receipt, List.<Issue>of()::iterator, folder.resolve("receipt.json"),
+					folder.resolve("receipt.csv"));
+			Json.MAPPER.writerWithDefaultPrettyPrinter()
+				.writeValueAsBytes(new Manifest(runId, Timestamps.format(ingestedAt),
+						List.of(new SubmissionOutcome("preload.csv", "0".repeat(64), FileStatus.ACCEPTED, null, 1, 1, 0,
+								0, "archive/preload.csv", "preload")),
+						List.of(new Manifest.Move("a", "b")), List.of(), List.of(new Manifest.Source("preload.csv", 1, 1))));
+		}
+		catch (IOException | RuntimeException ex) {
+			log.debug("Preloading the end-of-file code failed (only the first file is slower): {}", ex.toString());
+		}
+		finally {
+			if (folder != null) {
+				AtomicFiles.deleteTree(folder);
+			}
+		}
+	}
 
 	public String runId() {
 		return runId;
@@ -763,7 +796,7 @@ public final class IngestRun implements Closeable {
 		errors.close();
 		pending.close();
 		Manifest manifest = new Manifest(runId, Timestamps.format(ingestedAt), outcomes, parquet, receipts, sources);
-		AtomicFiles.write(staging.resolve(MANIFEST), tmp -> JSON.writerWithDefaultPrettyPrinter()
+		AtomicFiles.write(staging.resolve(MANIFEST), tmp -> Json.MAPPER.writerWithDefaultPrettyPrinter()
 			.writeValue(tmp.toFile(), manifest));
 		return staging;
 	}
@@ -775,7 +808,7 @@ public final class IngestRun implements Closeable {
 	 */
 	public static Manifest publish(Path stagedRun, DataDirectory dir, Path inbox, SubmissionLedger ledger,
 			Long jobExecutionId) {
-		Manifest manifest = JSON.readValue(stagedRun.resolve(MANIFEST).toFile(), Manifest.class);
+		Manifest manifest = Json.MAPPER.readValue(stagedRun.resolve(MANIFEST).toFile(), Manifest.class);
 		try {
 			for (Manifest.Move move : concat(manifest.parquet(), manifest.receipts())) {
 				Path from = stagedRun.resolve(move.from());

@@ -12,7 +12,6 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import fr.ptce.observatory.warehouse.Timestamps;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a receipt as JSON and as CSV (interfaces.md), streaming its issues so that a file with millions of
@@ -21,7 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ReceiptWriter {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private ReceiptWriter() {
 	}
@@ -40,7 +38,7 @@ final class ReceiptWriter {
 
 	private static void writeJson(Receipt r, Iterator<Issue> issues, Path target) {
 		try (OutputStream out = Files.newOutputStream(target);
-				JsonGenerator g = JSON.writerWithDefaultPrettyPrinter().createGenerator(out)) {
+				JsonGenerator g = Json.MAPPER.writerWithDefaultPrettyPrinter().createGenerator(out)) {
 			g.writeStartObject();
 			g.writeStringProperty("file", r.file());
 			g.writeStringProperty("sha256", r.sha256());

@@ -133,7 +133,7 @@ class IngestDirectPathTest {
 	}
 
 	JsonNode receipt(SubmissionOutcome outcome) throws IOException {
-		return IngestRun.JSON.readTree(dir.receipts().resolve(outcome.receipt() + ".json").toFile());
+		return Json.MAPPER.readTree(dir.receipts().resolve(outcome.receipt() + ".json").toFile());
 	}
 
 	@Test
