@@ -24,7 +24,24 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridDecoder;
+import org.apache.parquet.filter2.compat.FilterCompat;
+import org.apache.parquet.filter2.predicate.FilterApi;
+import org.apache.parquet.filter2.predicate.FilterPredicate;
+import org.apache.parquet.format.ColumnChunk;
+import org.apache.parquet.format.ColumnMetaData;
+import org.apache.parquet.format.PageHeader;
+import org.apache.parquet.format.PageType;
+import org.apache.parquet.format.RowGroup;
+import org.apache.parquet.format.Util;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.api.Binary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -322,6 +339,175 @@ class ObservationFileTest {
 	}
 
 	@Test
+	void parquetMrReadsTheFooterBackAsTheLayoutOfTablesObservation() throws Exception {
+		// given rows of 300 poles over 5 row groups, the last one partial
+		Random random = new Random(11);
+		List<String> poleIds = new ArrayList<>();
+		for (int i = 0; i < 300; i++) {
+			poleIds.add(String.format("P%04d", 7 * i + 3));
+		}
+		poleIds.add("PÔLE-É");
+		Collections.shuffle(poleIds, random);
+		ObservationCodes codes = codes(poleIds);
+		ObservationBatch rows = randomRows(codes, poleIds.size(), 4500, random);
+		Path file = writeOurs(dir.resolve("footer.parquet"), rows, codes, 1000);
+
+		// when parquet-mr's own reader opens it
+		try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+			ParquetMetadata footer = reader.getFooter();
+
+			// then it finds the layout parquet-mr writes, column orders included, the provenance and the rows
+			assertThat(footer.getFileMetaData().getSchema()).isEqualTo(Tables.OBSERVATION.schema());
+			assertThat(footer.getFileMetaData().getKeyValueMetaData()).containsAllEntriesOf(PROVENANCE.keyValueMetadata())
+				.containsEntry("writer.model.name", "observatory");
+			assertThat(footer.getFileMetaData().getCreatedBy()).startsWith("parquet-mr version ");
+			assertThat(reader.getRecordCount()).isEqualTo(4500);
+			List<BlockMetaData> groups = footer.getBlocks();
+			assertThat(groups).extracting(BlockMetaData::getRowCount).containsExactly(1000L, 1000L, 1000L, 1000L, 500L);
+
+			// and the statistics of each row group, which it trusts: min and max of pole_id and line
+			for (int g = 0; g < groups.size(); g++) {
+				BlockMetaData group = groups.get(g);
+				int from = g * 1000;
+				int to = from + (int) group.getRowCount();
+				List<String> poles = new ArrayList<>();
+				for (int i = from; i < to; i++) {
+					poles.add(poleIds.get(rows.pole(i)));
+				}
+				poles.sort(ObservationFileTest::unsignedCompare);
+				Statistics<?> pole = column(group, "pole_id").getStatistics();
+				assertThat(pole.hasNonNullValue()).isTrue();
+				assertThat(((Binary) pole.genericGetMin()).toStringUsingUTF8()).isEqualTo(poles.get(0));
+				assertThat(((Binary) pole.genericGetMax()).toStringUsingUTF8()).isEqualTo(poles.get(poles.size() - 1));
+				assertThat(pole.getNumNulls()).isZero();
+				Statistics<?> line = column(group, "line").getStatistics();
+				assertThat(line.genericGetMin()).isEqualTo(rows.line(from));
+				assertThat(line.genericGetMax()).isEqualTo(rows.line(to - 1));
+				assertThat(column(group, "value").getStatistics().getNumNulls())
+					.isEqualTo(count(rows, from, to, i -> Double.isNaN(rows.value(i))));
+				// no column index: readers skip pages within a row group only when they find one
+				assertThat(reader.readColumnIndex(column(group, "pole_id"))).isNull();
+			}
+
+			// and it prunes row groups with those statistics
+			String pole = poleIds.get(rows.pole(0));
+			assertThat(rowGroupsKept(file, FilterApi.eq(FilterApi.binaryColumn("pole_id"), Binary.fromString(pole))))
+				.isEqualTo(count(groups, g -> {
+					Statistics<?> s = column(g, "pole_id").getStatistics();
+					return unsignedCompare(((Binary) s.genericGetMin()).toStringUsingUTF8(), pole) <= 0
+							&& unsignedCompare(((Binary) s.genericGetMax()).toStringUsingUTF8(), pole) >= 0;
+				}))
+				.isPositive();
+			assertThat(rowGroupsKept(file, FilterApi.and(FilterApi.gtEq(FilterApi.longColumn("line"), 2500L),
+					FilterApi.lt(FilterApi.longColumn("line"), 2510L)))).isEqualTo(1);
+		}
+
+		// and the project's readers read the same rows
+		assertThat(TableReaders.observations(file, 0)).isEqualTo(observations(rows, codes));
+		long[] scanned = new long[1];
+		ParquetScan.scan(file, group -> {
+			ParquetScan.Column line = group.column("line");
+			for (long r = 0; r < group.rows(); r++) {
+				assertThat(line.int64()).isEqualTo(rows.line((int) scanned[0]));
+				line.next();
+				scanned[0]++;
+			}
+		});
+		assertThat(scanned[0]).isEqualTo(4500);
+	}
+
+	@Test
+	void theFooterSizesAndOffsetsAreThoseOfThePagesAndItsStatisticsParquetMrs() throws Exception {
+		// given the same rows written by ours, in one row group, and by the reference writer
+		Random random = new Random(5);
+		List<String> poleIds = List.of("P1", "P2", "Pé", "P0");
+		ObservationCodes codes = codes(poleIds);
+		ObservationBatch rows = randomRows(codes, poleIds.size(), 3000, random);
+		Path ours = writeOurs(dir.resolve("ours.parquet"), rows, codes, 5000);
+		Path reference = writeReference(dir.resolve("reference.parquet"), rows, codes);
+		byte[] bytes = Files.readAllBytes(ours);
+		org.apache.parquet.format.FileMetaData footer = footer(bytes);
+		org.apache.parquet.format.FileMetaData referenceFooter = footer(Files.readAllBytes(reference));
+
+		// then the footer is the reference's where the writers agree: schema, orders, metadata, row count
+		assertThat(footer.getSchema()).isEqualTo(referenceFooter.getSchema());
+		assertThat(footer.getColumn_orders()).isEqualTo(referenceFooter.getColumn_orders());
+		// (in any order: the reference writer's goes through a HashMap)
+		assertThat(footer.getKey_value_metadata())
+			.containsExactlyInAnyOrderElementsOf(referenceFooter.getKey_value_metadata());
+		assertThat(footer.getCreated_by()).isEqualTo(referenceFooter.getCreated_by());
+		assertThat(footer.getVersion()).isEqualTo(1);
+		assertThat(footer.getNum_rows()).isEqualTo(3000);
+		RowGroup group = footer.getRow_groups().get(0);
+		RowGroup referenceGroup = referenceFooter.getRow_groups().get(0);
+		int compared = 0;
+		for (int c = 0; c < 12; c++) {
+			ColumnMetaData meta = group.getColumns().get(c).getMeta_data();
+			ColumnMetaData referenceMeta = referenceGroup.getColumns().get(c).getMeta_data();
+			assertThat(meta.getPath_in_schema()).isEqualTo(referenceMeta.getPath_in_schema());
+			assertThat(meta.getType()).isEqualTo(referenceMeta.getType());
+			assertThat(meta.getCodec()).isEqualTo(referenceMeta.getCodec());
+			assertThat(meta.getNum_values()).isEqualTo(referenceMeta.getNum_values());
+			// and the row group statistics too, field for field (the reference leaves out unit's and status's)
+			if (referenceMeta.isSetStatistics()) {
+				assertThat(meta.getStatistics()).as("%s", meta.getPath_in_schema()).isEqualTo(referenceMeta.getStatistics());
+				compared++;
+			}
+		}
+		assertThat(compared).isEqualTo(7);
+		// the rows' smallest value is +0.0 (there is no -0.0): it stays +0.0 in IEEE 754 total order
+		assertThat(group.getColumns().get(4).getMeta_data().getStatistics().getMin_value())
+			.containsExactly(0, 0, 0, 0, 0, 0, 0, 0);
+
+		// and every size and offset is what the pages say, headers included, as the spec defines them
+		long position = 4;
+		long uncompressedGroup = 0;
+		long compressedGroup = 0;
+		for (ColumnChunk chunk : group.getColumns()) {
+			ColumnMetaData meta = chunk.getMeta_data();
+			assertThat(chunk.getFile_offset()).isZero();
+			long start = meta.isSetDictionary_page_offset() ? meta.getDictionary_page_offset() : meta.getData_page_offset();
+			assertThat(start).as("%s starts where the previous chunk ends", meta.getPath_in_schema()).isEqualTo(position);
+			long uncompressed = 0;
+			long values = 0;
+			int dictionaryPages = 0;
+			boolean firstDataPage = true;
+			while (position < start + meta.getTotal_compressed_size()) {
+				ByteArrayInputStream in = new ByteArrayInputStream(bytes, (int) position, bytes.length - (int) position);
+				PageHeader header = Util.readPageHeader(in);
+				int headerSize = bytes.length - (int) position - in.available();
+				java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+				crc.update(bytes, (int) position + headerSize, header.getCompressed_page_size());
+				assertThat(header.getCrc()).isEqualTo((int) crc.getValue());
+				if (header.getType() == PageType.DICTIONARY_PAGE) {
+					assertThat(position).isEqualTo(meta.getDictionary_page_offset());
+					dictionaryPages++;
+				}
+				else {
+					if (firstDataPage) {
+						assertThat(position).isEqualTo(meta.getData_page_offset());
+						firstDataPage = false;
+					}
+					values += header.getData_page_header().getNum_values();
+				}
+				uncompressed += headerSize + header.getUncompressed_page_size();
+				position += headerSize + header.getCompressed_page_size();
+			}
+			assertThat(position).isEqualTo(start + meta.getTotal_compressed_size());
+			assertThat(uncompressed).isEqualTo(meta.getTotal_uncompressed_size());
+			assertThat(values).isEqualTo(meta.getNum_values()).isEqualTo(3000);
+			assertThat(dictionaryPages).isEqualTo(meta.isSetDictionary_page_offset() ? 1 : 0);
+			uncompressedGroup += uncompressed;
+			compressedGroup += meta.getTotal_compressed_size();
+		}
+		assertThat(group.getFile_offset()).isEqualTo(4);
+		assertThat(group.getTotal_byte_size()).isEqualTo(uncompressedGroup);
+		assertThat(group.getTotal_compressed_size()).isEqualTo(compressedGroup);
+		// the footer follows the last chunk
+		assertThat(bytes.length - 8 - footerLength(bytes)).isEqualTo(position);
+	}
+
+	@Test
 	void theHybridEncoderDecodesBackWithParquetMrsDecoder() throws IOException {
 		Random random = new Random(7);
 		for (int round = 0; round < 300; round++) {
@@ -356,6 +542,58 @@ class ObservationFileTest {
 		assertThat(describe(ours)).isEqualTo(describe(reference));
 		assertThat(TableReaders.observations(ours, 0)).isEqualTo(observations(rows, codes));
 		return ours;
+	}
+
+	/** Rows of random poles, periods, indicators, statuses (nulls for M) and a few comments; lines 2, 3... */
+	private static ObservationBatch randomRows(ObservationCodes codes, int poles, int n, Random random) {
+		ObservationBatch rows = new ObservationBatch(n + 1);
+		for (int i = 0; i < n; i++) {
+			char status = "AAAAAAEPM".charAt(random.nextInt(9));
+			double value = status == 'M' ? Double.NaN : random.nextInt(3) == 0 ? 0.0 : random.nextInt(100_000) / 4.0;
+			rows.add(random.nextInt(poles), codes.period(2015 + random.nextInt(11), random.nextInt(5)),
+					random.nextInt(INDICATORS.size()), value, status, random.nextInt(20) == 0 ? "à voir" : null, 0,
+					2 + i);
+		}
+		return rows;
+	}
+
+	private static ColumnChunkMetaData column(BlockMetaData group, String name) {
+		return group.getColumns()
+			.stream()
+			.filter(c -> c.getPath().toDotString().equals(name))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/** Row groups parquet-mr keeps for a filter with their statistics alone. */
+	private static int rowGroupsKept(Path file, FilterPredicate predicate) throws IOException {
+		ParquetReadOptions options = ParquetReadOptions.builder()
+			.withRecordFilter(FilterCompat.get(predicate))
+			.useStatsFilter(true)
+			.useDictionaryFilter(false)
+			.useColumnIndexFilter(false)
+			.useBloomFilter(false)
+			.build();
+		try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file), options)) {
+			return reader.getRowGroups().size();
+		}
+	}
+
+	private static <T> long count(List<T> list, java.util.function.Predicate<T> predicate) {
+		return list.stream().filter(predicate).count();
+	}
+
+	private static int footerLength(byte[] file) {
+		int n = file.length;
+		return (file[n - 8] & 0xff) | (file[n - 7] & 0xff) << 8 | (file[n - 6] & 0xff) << 16 | (file[n - 5] & 0xff) << 24;
+	}
+
+	/** The thrift footer as it is in the file, read with parquet-format alone. */
+	private static org.apache.parquet.format.FileMetaData footer(byte[] file) throws IOException {
+		assertThat(new String(file, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("PAR1");
+		assertThat(new String(file, file.length - 4, 4, StandardCharsets.US_ASCII)).isEqualTo("PAR1");
+		int length = footerLength(file);
+		return Util.readFileMetaData(new ByteArrayInputStream(file, file.length - 8 - length, length));
 	}
 
 	private static Path writeOurs(Path target, ObservationBatch rows, ObservationCodes codes, int rowGroupRows) {
