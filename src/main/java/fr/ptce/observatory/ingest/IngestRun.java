@@ -19,6 +19,10 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import fr.ptce.observatory.referential.Catalogue;
@@ -105,6 +109,7 @@ public final class IngestRun implements Closeable {
 	 */
 	private final float[] current;
 
+	/** The accepted rows of a small file, stored from here once the file is known to be accepted. */
 	private final Spool rows;
 
 	private final Spool errors;
@@ -144,12 +149,11 @@ public final class IngestRun implements Closeable {
 	private final ObservationWriter writer;
 
 	/** Threads for work on the side: the whole pass over a large file's bytes, the preloading of code. */
-	private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors
-		.newCachedThreadPool(task -> {
-			Thread thread = new Thread(task, "ingest-background");
-			thread.setDaemon(true);
-			return thread;
-		});
+	private final ExecutorService background = Executors.newCachedThreadPool(task -> {
+		Thread thread = new Thread(task, "ingest-background");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private long rowsRead;
 
@@ -199,9 +203,8 @@ public final class IngestRun implements Closeable {
 		background.execute(this::preload);
 	}
 
-
 	/** Whether this JVM ran {@link #preload} already. */
-	private static final java.util.concurrent.atomic.AtomicBoolean PRELOADED = new java.util.concurrent.atomic.AtomicBoolean();
+	private static final AtomicBoolean PRELOADED = new AtomicBoolean();
 
 	/**
 	 * Runs once per JVM, on a side thread at the start of the first run, the code the end of a file needs the
@@ -415,7 +418,7 @@ public final class IngestRun implements Closeable {
 		try {
 			return whole.join();
 		}
-		catch (java.util.concurrent.CompletionException ex) {
+		catch (CompletionException ex) {
 			if (ex.getCause() instanceof RuntimeException r) {
 				throw r;
 			}

@@ -9,8 +9,9 @@ import fr.ptce.observatory.warehouse.ObservationBatch;
 /**
  * Encodes observations into Parquet on a thread of its own, fed through a small bounded queue: Parquet encoding
  * is the largest cost of an ingest, and this way it overlaps with reading and validating rows on the job's
- * thread. The queue carries batches of rows in code form, each for one {@link Target} (a set of open year files), and
- * commands (commit or discard a target's files), all run in the order they were handed, on the writer thread:
+ * thread. The queue carries batches of rows in code form, each for one {@link Target} (a set of open year
+ * files), and commands (commit or discard a target's files), all run in the order they were handed, on the writer
+ * thread:
  * so the targets are only ever touched by that thread until {@link #finish()}. Memory stays bounded by the
  * queue; a failure of the writer is rethrown to the job's thread at its next call.
  */
