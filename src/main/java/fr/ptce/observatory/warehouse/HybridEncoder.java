@@ -83,6 +83,7 @@ final class HybridEncoder {
 				}
 			}
 			else {
+				// the last group, padded with zeros: apart from the loop above so that full groups test nothing
 				for (int k = at; k < end; k++) {
 					if (k < to) {
 						acc |= ((long) values[k]) << bits;
