@@ -50,7 +50,7 @@ public final class FileSniffer {
 		try (InputStream in = Files.newInputStream(file)) {
 			n = in.readNBytes(buffer, 0, buffer.length);
 		}
-		boolean bom = n >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB && (buffer[2] & 0xFF) == 0xBF;
+		boolean bom = startsWithBom(buffer, n);
 		int start = bom ? 3 : 0;
 		Utf8Validator utf8 = new Utf8Validator();
 		for (int i = start; i < n; i++) {
@@ -65,6 +65,10 @@ public final class FileSniffer {
 		}
 		return new Facts(null, Files.size(file), StandardCharsets.UTF_8, bom, false, detectDelimiter(buffer, start, n),
 				false);
+	}
+
+	private static boolean startsWithBom(byte[] buffer, int n) {
+		return n >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB && (buffer[2] & 0xFF) == 0xBF;
 	}
 
 	public static Facts sniff(Path file) throws IOException {
@@ -84,7 +88,7 @@ public final class FileSniffer {
 				sha.update(buffer, 0, n);
 				int start = 0;
 				if (first) {
-					bom = n >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB && (buffer[2] & 0xFF) == 0xBF;
+					bom = startsWithBom(buffer, n);
 					start = bom ? 3 : 0;
 					delimiter = detectDelimiter(buffer, start, n);
 					quotes = new QuoteTracker((byte) delimiter);

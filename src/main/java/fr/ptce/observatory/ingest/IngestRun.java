@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -312,17 +314,16 @@ public final class IngestRun implements Closeable {
 	/** Processes one inbox file; it stays in the inbox until the run is published. */
 	public SubmissionOutcome process(Path file) {
 		Manifest.Source source = source(file);
-		SubmissionOutcome outcome = processUnchanged(file);
+		SubmissionOutcome outcome = outcome(file, source.size());
 		sources.add(source);
 		return outcome;
 	}
 
 	private static Manifest.Source source(Path file) {
 		try {
-			java.nio.file.attribute.BasicFileAttributes attributes = Files.readAttributes(file,
-					java.nio.file.attribute.BasicFileAttributes.class);
+			BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
 			return new Manifest.Source(file.getFileName().toString(), attributes.size(),
-					attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
+					attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read " + file + ": " + ex.getMessage(), ex);
@@ -338,11 +339,15 @@ public final class IngestRun implements Closeable {
 		return now.size() == processed.size() && now.modifiedNanos() == processed.modifiedNanos();
 	}
 
-	private SubmissionOutcome processUnchanged(Path file) {
+	/**
+	 * Sniffs, validates and stores one file (see {@link #process}).
+	 * @param size the file's size when it was listed for processing
+	 */
+	private SubmissionOutcome outcome(Path file, long size) {
 		String name = file.getFileName().toString();
 		FileSniffer.Facts facts = null;
 		try {
-			if (Files.size(file) >= directBytes) {
+			if (size >= directBytes) {
 				FileSniffer.Facts head = FileSniffer.head(file);
 				if (head != null) {
 					CompletableFuture<FileSniffer.Facts> whole = CompletableFuture.supplyAsync(() -> sniff(file),
