@@ -65,6 +65,23 @@ public class ReportDelivery implements DisposableBean {
 		}
 	}
 
+	/**
+	 * Records an e-mail without attachment (a partner told of a new extract) and makes its first attempt, with the
+	 * same retries as a report. With no SMTP server configured it is only recorded PENDING: the next {@code serve}
+	 * that has one sends it.
+	 * @return the delivery's id in OBS_DELIVERY
+	 */
+	public long deliver(int year, String recipient, String subject, String body) {
+		long id = deliveries.create(year, recipient, subject, body, null);
+		if (mail.getIfAvailable() == null) {
+			log.info("e-mail to {} recorded PENDING (delivery {}): no SMTP server configured (spring.mail.host)",
+					recipient, id);
+			return id;
+		}
+		attempt(id);
+		return id;
+	}
+
 	/** Sends again the deliveries left PENDING by a process that ended (called when serve starts). */
 	public void resumePending() {
 		for (long id : deliveries.pending()) {
