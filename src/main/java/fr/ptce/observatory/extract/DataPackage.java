@@ -29,15 +29,24 @@ final class DataPackage {
 	static final String PARQUET_MEDIATYPE = "application/vnd.apache.parquet";
 
 	/** The licence of the observatory's open data: Etalab's, as French public bodies publish theirs. */
-	private static final Map<String, Object> LICENCE = Map.of("name", "etalab-2.0", "path",
-			"https://www.etalab.gouv.fr/licence-ouverte-open-licence/", "title", "Licence Ouverte / Open Licence 2.0");
+	private static final Map<String, Object> LICENCE = licence();
 
 	/** What is known of the extract before its files are hashed. */
 	record Header(Partner partner, int year, String version, Instant created, WarehouseWindow window,
 			String softwareVersion) {
 	}
 
+	private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
 	private DataPackage() {
+	}
+
+	private static Map<String, Object> licence() {
+		Map<String, Object> l = new LinkedHashMap<>();
+		l.put("name", "etalab-2.0");
+		l.put("path", "https://www.etalab.gouv.fr/licence-ouverte-open-licence/");
+		l.put("title", "Licence Ouverte / Open Licence 2.0");
+		return l;
 	}
 
 	static void write(Path folder, Header h) throws IOException {
@@ -60,7 +69,7 @@ final class DataPackage {
 		p.put("observatory:catalogue_sha256", h.window().metadata("observatory.catalogue_sha256"));
 		p.put("observatory:registry_sha256", h.window().metadata("observatory.registry_sha256"));
 		p.put("observatory:software_version", h.softwareVersion());
-		String json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(p);
+		String json = MAPPER.writeValueAsString(p);
 		Files.writeString(folder.resolve(FILE), json + "\n");
 	}
 

@@ -188,12 +188,36 @@ public final class ExtractBuilder {
 		Map<String, String> units = IndicatorRows.units(indicators);
 		long read = cells.size() + trends.size();
 		try (Parallel parallel = new Parallel(threads)) {
-			parallel.forEach(drafts, d -> {
-				d.table(ExtractTables.AGGREGATES, cells);
-				d.table(ExtractTables.TRENDS, trends);
-				d.table(ExtractTables.POLES, registry.poles().stream().filter(d.partner()::maySee).toList());
-				d.table(ExtractTables.INDICATORS, indicators);
-				writeSdmx(d.folder(), cells, units);
+			// the rows that do not depend on the partner are encoded once; every partner gets its own poles
+			PartnerDraft first = drafts.get(0);
+			List<Runnable> work = new ArrayList<>();
+			work.add(() -> {
+				first.parquet(ExtractTables.AGGREGATES, cells);
+				first.parquet(ExtractTables.TRENDS, trends);
+				first.parquet(ExtractTables.INDICATORS, indicators);
+			});
+			work.add(() -> {
+				first.csv(ExtractTables.AGGREGATES, cells);
+				first.csv(ExtractTables.TRENDS, trends);
+				first.csv(ExtractTables.INDICATORS, indicators);
+				writeSdmx(first.folder(), cells, units);
+			});
+			for (PartnerDraft d : drafts) {
+				work.add(() -> {
+					List<Pole> poles = registry.poles().stream().filter(d.partner()::maySee).toList();
+					d.parquet(ExtractTables.POLES, poles);
+					d.csv(ExtractTables.POLES, poles);
+				});
+			}
+			parallel.forEach(work, Runnable::run);
+			List<String> sharedCsv = List.of(ExtractTables.AGGREGATES.csvFile(), ExtractTables.TRENDS.csvFile(),
+					ExtractTables.INDICATORS.csvFile(), SdmxCsv.FILE);
+			parallel.forEach(drafts.subList(1, drafts.size()), d -> {
+				d.copyFrom(first, sharedCsv);
+				for (ExtractTable<?> table : List.of(ExtractTables.AGGREGATES, ExtractTables.TRENDS,
+						ExtractTables.INDICATORS)) {
+					d.parquetFrom(first, table);
+				}
 			});
 			for (int y : window.years()) {
 				List<PoleValue> values = window.poleValues(y);

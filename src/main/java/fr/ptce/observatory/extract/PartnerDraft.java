@@ -75,23 +75,62 @@ final class PartnerDraft implements AutoCloseable {
 		return folder;
 	}
 
-	/** Writes a whole table, Parquet and CSV, from rows already in file order. */
-	<T> void table(ExtractTable<T> table, List<T> tableRows) {
-		ParquetTable<T> parquet = table.parquet();
-		try (ParquetTable.Sink<T> sink = parquet.open(folder.resolve(table.parquetFile()), keyValueMetadata,
-				ROW_GROUP_BYTES); Writer out = csv(table)) {
-			StringBuilder b = new StringBuilder(256);
+	/** Writes a whole table's Parquet file from rows already in file order. */
+	<T> void parquet(ExtractTable<T> table, List<T> tableRows) {
+		try (ParquetTable.Sink<T> sink = table.parquet().open(folder.resolve(table.parquetFile()), keyValueMetadata,
+				ROW_GROUP_BYTES)) {
 			for (T row : tableRows) {
 				sink.write(row);
-				table.writeCsvRow(out, row, b);
 			}
 			sink.commit();
 		}
+		rows.put(table.name(), (long) tableRows.size());
+	}
+
+	/**
+	 * Writes a whole table's CSV file. The CSV of a table that is the same for every partner (aggregates, trends,
+	 * indicators: no metadata inside) is written once and copied to the others with {@link #copyFrom}.
+	 */
+	<T> void csv(ExtractTable<T> table, List<T> tableRows) {
+		try (Writer out = csv(table)) {
+			StringBuilder b = new StringBuilder(256);
+			for (T row : tableRows) {
+				table.writeCsvRow(out, row, b);
+			}
+		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write " + table.name() + " of " + partner.code() + ": "
+			throw new UncheckedIOException("cannot write " + table.csvFile() + " of " + partner.code() + ": "
 					+ ex.getMessage(), ex);
 		}
-		rows.put(table.name(), (long) tableRows.size());
+	}
+
+	/**
+	 * Copies a table's Parquet file from another partner's draft, with this partner's code in its metadata: for the
+	 * tables whose rows are the same for every partner.
+	 */
+	void parquetFrom(PartnerDraft other, ExtractTable<?> table) {
+		try {
+			ParquetCopy.withMetadata(other.folder.resolve(table.parquetFile()), folder.resolve(table.parquetFile()),
+					Map.of("observatory.partner", partner.code()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot copy " + table.parquetFile() + " into the extract of "
+					+ partner.code() + ": " + ex.getMessage(), ex);
+		}
+		rows.put(table.name(), other.rows.get(table.name()));
+	}
+
+	/** Copies files that are the same for every partner from another draft. */
+	void copyFrom(PartnerDraft other, List<String> paths) {
+		try {
+			for (String path : paths) {
+				Files.copy(other.folder.resolve(path), folder.resolve(path));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot copy into the extract of " + partner.code() + ": "
+					+ ex.getMessage(), ex);
+		}
 	}
 
 	/** The values of one year (sorted by pole and indicator), of the visible poles only. */
