@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import fr.ptce.observatory.extract.ExtractTables.YearCell;
 import fr.ptce.observatory.warehouse.AggregateCell;
@@ -97,8 +98,7 @@ final class WarehouseWindow {
 	List<YearCell> aggregates() {
 		List<YearCell> cells = new ArrayList<>();
 		for (int y : metadata.keySet()) {
-			List<AggregateCell> ofYear = new ArrayList<>(
-					TableReaders.readPartition(dir, Tables.AGGREGATES, y, TableReaders::aggregates));
+			List<AggregateCell> ofYear = read(Tables.AGGREGATES, y, TableReaders::aggregates);
 			sortIfNeeded(ofYear, CELL_ORDER);
 			ofYear.forEach(c -> cells.add(new YearCell(y, c)));
 		}
@@ -106,17 +106,30 @@ final class WarehouseWindow {
 	}
 
 	List<Trend> trends() {
-		List<Trend> trends = new ArrayList<>(TableReaders.readPartition(dir, Tables.TRENDS, year, TableReaders::trends));
+		List<Trend> trends = read(Tables.TRENDS, year, TableReaders::trends);
 		trends.sort((a, b) -> compare(a.indicator(), a.level(), a.area(), b.indicator(), b.level(), b.area()));
 		return trends;
 	}
 
 	/** The pole values of one year of the window, sorted by (pole_id, indicator). */
 	List<PoleValue> poleValues(int y) {
-		List<PoleValue> values = new ArrayList<>(
-				TableReaders.readPartition(dir, Tables.POLE_VALUES, y, TableReaders::poleValues));
+		List<PoleValue> values = read(Tables.POLE_VALUES, y, TableReaders::poleValues);
 		sortIfNeeded(values, VALUE_ORDER);
 		return values;
+	}
+
+	/** Every file of a partition, a file that cannot be read named in the message. */
+	private <T> List<T> read(String table, int y, Function<Path, List<T>> reader) {
+		List<T> rows = new ArrayList<>();
+		for (Path file : ParquetScan.files(dir.partition(table, y))) {
+			try {
+				rows.addAll(reader.apply(file));
+			}
+			catch (RuntimeException ex) {
+				throw new IllegalStateException("cannot read " + file + ": " + ex.getMessage(), ex);
+			}
+		}
+		return rows;
 	}
 
 	/** The warehouse writes its partitions sorted (interfaces.md): checking is a pass, sorting is only a safeguard. */
