@@ -115,20 +115,20 @@ public class ReportDelivery implements DisposableBean {
 		try {
 			send(d);
 			deliveries.attempted(id, DeliveryLog.SENT, null);
-			log.info("report {} sent to {} (delivery {}, attempt {})", d.year(), d.recipient(), id, d.attempts() + 1);
+			log.info("\"{}\" sent to {} (delivery {}, attempt {})", d.subject(), d.recipient(), id, d.attempts() + 1);
 		}
 		catch (Exception ex) {
 			String error = describe(ex);
 			int attempts = d.attempts() + 1;
 			if (attempts >= properties.attempts()) {
 				deliveries.attempted(id, DeliveryLog.FAILED, error);
-				log.error("report {} could not be sent to {} after {} attempts: {} (delivery {} recorded FAILED)",
-						d.year(), d.recipient(), attempts, error, id);
+				log.error("\"{}\" could not be sent to {} after {} attempts: {} (delivery {} recorded FAILED)",
+						d.subject(), d.recipient(), attempts, error, id);
 				return;
 			}
 			deliveries.attempted(id, DeliveryLog.PENDING, error);
 			Duration wait = properties.backoff().multipliedBy(1L << Math.min(attempts - 1, 10));
-			log.warn("report {} not sent to {} (attempt {}): {}; next attempt in {} s", d.year(), d.recipient(),
+			log.warn("\"{}\" not sent to {} (attempt {}): {}; next attempt in {} s", d.subject(), d.recipient(),
 					attempts, error, wait.toMillis() / 1000.0);
 			try {
 				retries.schedule(() -> attempt(id), wait.toMillis(), TimeUnit.MILLISECONDS);
