@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -187,56 +188,90 @@ public final class ExtractBuilder {
 		List<IndicatorRow> indicators = IndicatorRows.of(catalogue);
 		Map<String, String> units = IndicatorRows.units(indicators);
 		long read = cells.size() + trends.size();
-		try (Parallel parallel = new Parallel(threads)) {
-			// the rows that do not depend on the partner are encoded once; every partner gets its own poles
+		List<CompletableFuture<Void>> shared = List.of();
+		Map<PartnerDraft, CompletableFuture<Void>> chains = new LinkedHashMap<>();
+		Parallel parallel = new Parallel(threads);
+		try {
+			// the rows that do not depend on the partner are encoded once, then copied to the other partners
 			PartnerDraft first = drafts.get(0);
-			List<Runnable> work = new ArrayList<>();
-			work.add(() -> {
+			shared = List.of(parallel.run(() -> {
 				first.parquet(ExtractTables.AGGREGATES, cells);
 				first.parquet(ExtractTables.TRENDS, trends);
 				first.parquet(ExtractTables.INDICATORS, indicators);
-			});
-			work.add(() -> {
+			}), parallel.run(() -> {
 				first.csv(ExtractTables.AGGREGATES, cells);
 				first.csv(ExtractTables.TRENDS, trends);
 				first.csv(ExtractTables.INDICATORS, indicators);
 				writeSdmx(first.folder(), cells, units);
-			});
+			}));
 			for (PartnerDraft d : drafts) {
-				work.add(() -> {
+				chains.put(d, parallel.run(() -> {
 					List<Pole> poles = registry.poles().stream().filter(d.partner()::maySee).toList();
 					d.parquet(ExtractTables.POLES, poles);
 					d.csv(ExtractTables.POLES, poles);
-				});
+				}));
 			}
-			parallel.forEach(work, Runnable::run);
-			List<String> sharedCsv = List.of(ExtractTables.AGGREGATES.csvFile(), ExtractTables.TRENDS.csvFile(),
-					ExtractTables.INDICATORS.csvFile(), SdmxCsv.FILE);
-			parallel.forEach(drafts.subList(1, drafts.size()), d -> {
-				d.copyFrom(first, sharedCsv);
-				for (ExtractTable<?> table : List.of(ExtractTables.AGGREGATES, ExtractTables.TRENDS,
-						ExtractTables.INDICATORS)) {
-					d.parquetFrom(first, table);
-				}
-			});
+			for (PartnerDraft d : drafts.subList(1, drafts.size())) {
+				List<CompletableFuture<Void>> before = new ArrayList<>(shared);
+				before.add(chains.get(d));
+				chains.put(d, parallel.after(before, () -> copyShared(first, d)));
+			}
+			// pole values: this thread reads year after year while the writers work, two years ahead at most
+			List<CompletableFuture<Void>> years = new ArrayList<>();
 			for (int y : window.years()) {
+				if (years.size() >= 2) {
+					Parallel.await(List.of(years.get(years.size() - 2)));
+				}
 				List<PoleValue> values = window.poleValues(y);
 				read += values.size();
-				parallel.forEach(drafts, d -> d.poleValues(y, values));
+				for (PartnerDraft d : drafts) {
+					chains.put(d, parallel.after(List.of(chains.get(d)), () -> d.poleValues(y, values)));
+				}
+				years.add(CompletableFuture.allOf(chains.values().toArray(CompletableFuture[]::new)));
 			}
-			parallel.forEach(drafts, d -> {
-				d.finish();
-				try {
-					DataPackage.write(d.folder(), new DataPackage.Header(d.partner(), window.year(), version,
-							clock.instant(), window, SoftwareVersion.get()));
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException("cannot write the datapackage of " + d.partner().code() + ": "
-							+ ex.getMessage(), ex);
-				}
-			});
+			for (PartnerDraft d : drafts) {
+				chains.put(d, parallel.after(List.of(chains.get(d)), () -> {
+					d.finish();
+					writeDataPackage(d, window, version);
+				}));
+			}
+			Parallel.await(all(shared, chains));
+		}
+		catch (RuntimeException ex) {
+			// no writer may still be at work when the drafts are deleted
+			Parallel.settle(all(shared, chains));
+			throw ex;
+		}
+		finally {
+			parallel.close();
 		}
 		return read;
+	}
+
+	private static List<CompletableFuture<Void>> all(List<CompletableFuture<Void>> shared,
+			Map<PartnerDraft, CompletableFuture<Void>> chains) {
+		List<CompletableFuture<Void>> all = new ArrayList<>(shared);
+		all.addAll(chains.values());
+		return all;
+	}
+
+	private static void copyShared(PartnerDraft first, PartnerDraft d) {
+		d.copyFrom(first, List.of(ExtractTables.AGGREGATES.csvFile(), ExtractTables.TRENDS.csvFile(),
+				ExtractTables.INDICATORS.csvFile(), SdmxCsv.FILE));
+		for (ExtractTable<?> table : List.of(ExtractTables.AGGREGATES, ExtractTables.TRENDS, ExtractTables.INDICATORS)) {
+			d.parquetFrom(first, table);
+		}
+	}
+
+	private void writeDataPackage(PartnerDraft d, WarehouseWindow window, String version) {
+		try {
+			DataPackage.write(d.folder(), new DataPackage.Header(d.partner(), window.year(), version, clock.instant(),
+					window, SoftwareVersion.get()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write the datapackage of " + d.partner().code() + ": "
+					+ ex.getMessage(), ex);
+		}
 	}
 
 	/**

@@ -1,64 +1,62 @@
 package fr.ptce.observatory.extract;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Consumer;
 
 /**
- * Runs the same work on each partner's draft on a few threads (two at most: the machine is shared), and waits
- * for all of them; the first failure is rethrown. Each draft is touched by one thread at a time.
+ * The writing work of an extract run as tasks on a few threads (two at most: the machine is shared), each partner's
+ * work chained in order so that a draft is touched by one thread at a time, while the calling thread reads the
+ * warehouse. {@link #await} waits for every task, even after a failure (so that no task still writes into a draft
+ * being deleted), then rethrows the first failure.
  */
-final class Parallel implements AutoCloseable {
+final class Parallel {
 
 	private final ExecutorService pool;
 
 	Parallel(int threads) {
-		this.pool = threads <= 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+		this.pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
 			Thread t = new Thread(r, "extract-writer");
 			t.setDaemon(true);
 			return t;
 		});
 	}
 
-	<T> void forEach(List<T> items, Consumer<T> work) {
-		if (pool == null || items.size() < 2) {
-			items.forEach(work);
-			return;
-		}
-		List<Future<?>> futures = new ArrayList<>();
-		for (T item : items) {
-			futures.add(pool.submit(() -> work.accept(item)));
-		}
-		RuntimeException failure = null;
-		for (Future<?> f : futures) {
+	CompletableFuture<Void> run(Runnable work) {
+		return CompletableFuture.runAsync(work, pool);
+	}
+
+	/** The work, once everything it depends on is done (and not at all if any of it failed). */
+	CompletableFuture<Void> after(Collection<CompletableFuture<Void>> before, Runnable work) {
+		return CompletableFuture.allOf(before.toArray(CompletableFuture[]::new)).thenRunAsync(work, pool);
+	}
+
+	static void await(Collection<CompletableFuture<Void>> tasks) {
+		List<CompletableFuture<Void>> all = new ArrayList<>(tasks);
+		settle(all);
+		for (CompletableFuture<Void> task : all) {
 			try {
-				f.get();
+				task.join();
 			}
-			catch (ExecutionException ex) {
-				if (failure == null) {
-					failure = ex.getCause() instanceof RuntimeException r ? r
-							: new IllegalStateException(ex.getCause().getMessage(), ex.getCause());
-				}
+			catch (CompletionException ex) {
+				Throwable cause = ex.getCause();
+				throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause.getMessage(), cause);
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("interrupted while writing the extracts", ex);
-			}
-		}
-		if (failure != null) {
-			throw failure;
 		}
 	}
 
-	@Override
-	public void close() {
-		if (pool != null) {
-			pool.shutdownNow();
-		}
+	/** Waits until every task has ended, failed or not. */
+	static void settle(Collection<CompletableFuture<Void>> tasks) {
+		CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)).handle((v, ex) -> null).join();
+	}
+
+	/** Stops the threads; only once every task has ended (a queued task dropped would never complete). */
+	void close() {
+		pool.shutdownNow();
 	}
 
 }
