@@ -37,7 +37,7 @@ final class CsvValues {
 		}
 		String s = Double.toString(d);
 		if (s.indexOf('E') >= 0) {
-			s = BigDecimal.valueOf(d).toPlainString();
+			s = BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
 		}
 		out.append(s);
 	}

@@ -211,10 +211,15 @@ public final class ExtractBuilder {
 					d.csv(ExtractTables.POLES, poles);
 				}));
 			}
-			for (PartnerDraft d : drafts.subList(1, drafts.size())) {
+			// every partner's files need the shared ones: the first's own, the others' copied from it
+			for (PartnerDraft d : drafts) {
 				List<CompletableFuture<Void>> before = new ArrayList<>(shared);
 				before.add(chains.get(d));
-				chains.put(d, parallel.after(before, () -> copyShared(first, d)));
+				chains.put(d, parallel.after(before, () -> {
+					if (d != first) {
+						copyShared(first, d);
+					}
+				}));
 			}
 			// pole values: this thread reads year after year while the writers work, two years ahead at most
 			List<CompletableFuture<Void>> years = new ArrayList<>();

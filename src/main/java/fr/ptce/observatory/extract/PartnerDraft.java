@@ -57,7 +57,9 @@ final class PartnerDraft implements AutoCloseable {
 		this.visiblePoles = visiblePoles;
 		try {
 			Files.createDirectories(folder.resolve("csv"));
+			// values are nearly all distinct: a dictionary only costs (parquet-mr tries one, then falls back)
 			this.values = ExtractTables.POLE_VALUES.parquet()
+				.tuned(java.util.Set.of("value"), java.util.Set.of())
 				.open(folder.resolve(ExtractTables.POLE_VALUES.parquetFile()), keyValueMetadata, ROW_GROUP_BYTES);
 			this.valuesCsv = csv(ExtractTables.POLE_VALUES);
 		}

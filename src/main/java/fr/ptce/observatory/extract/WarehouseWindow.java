@@ -36,6 +36,8 @@ final class WarehouseWindow {
 
 	private final Map<Integer, Map<String, String>> metadata;
 
+	private final PoleValueReader poleValueReader = new PoleValueReader();
+
 	private WarehouseWindow(DataDirectory dir, int year, Map<Integer, Map<String, String>> metadata) {
 		this.dir = dir;
 		this.year = year;
@@ -113,7 +115,7 @@ final class WarehouseWindow {
 
 	/** The pole values of one year of the window, sorted by (pole_id, indicator). */
 	List<PoleValue> poleValues(int y) {
-		List<PoleValue> values = read(Tables.POLE_VALUES, y, TableReaders::poleValues);
+		List<PoleValue> values = read(Tables.POLE_VALUES, y, poleValueReader::read);
 		sortIfNeeded(values, VALUE_ORDER);
 		return values;
 	}
