@@ -105,7 +105,7 @@ final class ExtractTables {
 					required("networks", Type.STRING, "Réseaux dont le pôle est membre, séparés par |",
 							p -> String.join("|", p.networks()))));
 
-	static final ExtractTable<YearValue> POLE_VALUES = new ExtractTable<>("pole_values",
+	static final ExtractTable<YearValue> POLE_VALUES = new ExtractTable<YearValue>("pole_values",
 			"Valeurs annuelles des pôles visibles par le partenaire (méthodologie, sections 1 et 2)", List.of(
 					required("year", Type.INT32, "Année", r -> r.year()),
 					required("pole_id", Type.STRING, "Identifiant du pôle (voir poles)", r -> r.value().poleId()),
@@ -117,7 +117,25 @@ final class ExtractTables {
 							r -> r.value().imputed()),
 					required("n_quarters", Type.INT32,
 							"Nombre de trimestres déclarés ; 0 pour une déclaration annuelle",
-							r -> r.value().nQuarters())));
+							r -> r.value().nQuarters())))
+		.writtenBy((r, out) -> {
+			PoleValue v = r.value();
+			out.int32(0, r.year());
+			out.code(1, v.poleId());
+			out.code(2, v.indicator());
+			out.float64(3, v.value());
+			out.bool(4, v.imputed());
+			out.int32(5, v.nQuarters());
+		}, (b, r) -> {
+			PoleValue v = r.value();
+			b.append(r.year()).append(',');
+			CsvValues.appendString(b, v.poleId());
+			b.append(',');
+			CsvValues.appendString(b, v.indicator());
+			b.append(',');
+			CsvValues.appendNumber(b, v.value());
+			b.append(',').append(v.imputed()).append(',').append(v.nQuarters());
+		});
 
 	static final ExtractTable<IndicatorRow> INDICATORS = new ExtractTable<>("indicators",
 			"Catalogue des indicateurs et des trois ratios dérivés", List.of(
