@@ -36,7 +36,7 @@ final class ExtractTables {
 
 	private static final String CONFIDENTIAL = " ; vide (null) si la cellule est confidentielle (conf_status différent de F)";
 
-	static final ExtractTable<YearCell> AGGREGATES = new ExtractTable<>("aggregates",
+	static final ExtractTable<YearCell> AGGREGATES = new ExtractTable<YearCell>("aggregates",
 			"Cellules agrégées des dix années (méthodologie, sections 3 et 4)", List.of(
 					required("year", Type.INT32, "Année de référence", r -> r.year()),
 					required("indicator", Type.STRING, "Code de l'indicateur (voir indicators)", r -> r.cell().indicator()),
@@ -69,7 +69,45 @@ final class ExtractTables {
 					required("conf_status", Type.STRING,
 							"Statut de confidentialité SDMX : F libre, A primaire (effectif), O primaire (dominance), "
 									+ "D secondaire",
-							r -> r.cell().confStatus())));
+							r -> r.cell().confStatus())))
+		.writtenBy((r, out) -> {
+			AggregateCell c = r.cell();
+			out.int32(0, r.year());
+			out.code(1, c.indicator());
+			out.code(2, c.level());
+			out.code(3, c.area());
+			out.int32(4, c.nExpected());
+			out.int32(5, c.nRespondents());
+			out.int32(6, c.nImputed());
+			Double[] measures = measures(c);
+			for (int i = 0; i < measures.length; i++) {
+				out.float64(7 + i, measures[i]);
+			}
+			out.code(17, c.confStatus());
+		}, (b, r) -> {
+			AggregateCell c = r.cell();
+			b.append(r.year()).append(',');
+			CsvValues.appendString(b, c.indicator());
+			b.append(',');
+			CsvValues.appendString(b, c.level());
+			b.append(',');
+			CsvValues.appendString(b, c.area());
+			b.append(',').append(c.nExpected()).append(',').append(c.nRespondents()).append(',').append(c.nImputed());
+			for (Double m : measures(c)) {
+				b.append(',');
+				if (m != null) {
+					CsvValues.appendNumber(b, m);
+				}
+			}
+			b.append(',');
+			CsvValues.appendString(b, c.confStatus());
+		});
+
+	/** The ten nullable doubles of a cell, in column order (response_rate to ma3). */
+	private static Double[] measures(AggregateCell c) {
+		return new Double[] { c.responseRate(), c.total(), c.mean(), c.median(), c.p25(), c.p75(), c.density(),
+				c.yoyPct(), c.yoyConstantPct(), c.ma3() };
+	}
 
 	static final ExtractTable<Trend> TRENDS = new ExtractTable<>("trends",
 			"Tendances sur dix ans de chaque cellule de l'année de l'extrait (méthodologie, section 5)", List.of(
