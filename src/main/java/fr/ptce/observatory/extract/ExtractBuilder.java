@@ -185,79 +185,112 @@ public final class ExtractBuilder {
 		List<YearCell> cells = window.aggregates();
 		checkConfidentialCells(cells);
 		List<Trend> trends = window.trends();
-		List<IndicatorRow> indicators = IndicatorRows.of(catalogue);
-		Map<String, String> units = IndicatorRows.units(indicators);
-		long read = cells.size() + trends.size();
-		List<CompletableFuture<Void>> shared = List.of();
-		Map<PartnerDraft, CompletableFuture<Void>> chains = new LinkedHashMap<>();
-		Parallel parallel = new Parallel(threads);
+		Tasks tasks = new Tasks(new Parallel(threads));
 		try {
-			// the rows that do not depend on the partner are encoded once, then copied to the other partners
-			PartnerDraft first = drafts.get(0);
-			shared = List.of(parallel.run(() -> {
-				first.parquet(ExtractTables.AGGREGATES, cells);
-				first.parquet(ExtractTables.TRENDS, trends);
-				first.parquet(ExtractTables.INDICATORS, indicators);
-			}), parallel.run(() -> {
-				first.csv(ExtractTables.AGGREGATES, cells);
-				first.csv(ExtractTables.TRENDS, trends);
-				first.csv(ExtractTables.INDICATORS, indicators);
-				writeSdmx(first.folder(), cells, units);
-			}));
+			startTables(tasks, drafts, cells, trends);
+			long values = chainPoleValues(tasks, drafts, window);
 			for (PartnerDraft d : drafts) {
-				chains.put(d, parallel.run(() -> {
-					List<Pole> poles = registry.poles().stream().filter(d.partner()::maySee).toList();
-					d.parquet(ExtractTables.POLES, poles);
-					d.csv(ExtractTables.POLES, poles);
-				}));
-			}
-			// every partner's files need the shared ones: the first's own, the others' copied from it
-			for (PartnerDraft d : drafts) {
-				List<CompletableFuture<Void>> before = new ArrayList<>(shared);
-				before.add(chains.get(d));
-				chains.put(d, parallel.after(before, () -> {
-					if (d != first) {
-						copyShared(first, d);
-					}
-				}));
-			}
-			// pole values: this thread reads year after year while the writers work, two years ahead at most
-			List<CompletableFuture<Void>> years = new ArrayList<>();
-			for (int y : window.years()) {
-				if (years.size() >= 2) {
-					Parallel.await(List.of(years.get(years.size() - 2)));
-				}
-				List<PoleValue> values = window.poleValues(y);
-				read += values.size();
-				for (PartnerDraft d : drafts) {
-					chains.put(d, parallel.after(List.of(chains.get(d)), () -> d.poleValues(y, values)));
-				}
-				years.add(CompletableFuture.allOf(chains.values().toArray(CompletableFuture[]::new)));
-			}
-			for (PartnerDraft d : drafts) {
-				chains.put(d, parallel.after(List.of(chains.get(d)), () -> {
+				tasks.then(d, () -> {
 					d.finish();
 					writeDataPackage(d, window, version);
-				}));
+				});
 			}
-			Parallel.await(all(shared, chains));
+			Parallel.await(tasks.all());
+			return cells.size() + trends.size() + values;
 		}
 		catch (RuntimeException ex) {
 			// no writer may still be at work when the drafts are deleted
-			Parallel.settle(all(shared, chains));
+			Parallel.settle(tasks.all());
 			throw ex;
 		}
 		finally {
-			parallel.close();
+			tasks.parallel.close();
 		}
-		return read;
 	}
 
-	private static List<CompletableFuture<Void>> all(List<CompletableFuture<Void>> shared,
-			Map<PartnerDraft, CompletableFuture<Void>> chains) {
-		List<CompletableFuture<Void>> all = new ArrayList<>(shared);
-		all.addAll(chains.values());
-		return all;
+	/**
+	 * The tasks of a run: the shared tables' and, per partner, a chain run in order (a draft is touched by one
+	 * thread at a time).
+	 */
+	private static final class Tasks {
+
+		final Parallel parallel;
+
+		final List<CompletableFuture<Void>> shared = new ArrayList<>();
+
+		final Map<PartnerDraft, CompletableFuture<Void>> chains = new LinkedHashMap<>();
+
+		Tasks(Parallel parallel) {
+			this.parallel = parallel;
+		}
+
+		void then(PartnerDraft d, Runnable work) {
+			chains.put(d, parallel.after(List.of(chains.get(d)), work));
+		}
+
+		List<CompletableFuture<Void>> all() {
+			List<CompletableFuture<Void>> all = new ArrayList<>(shared);
+			all.addAll(chains.values());
+			return all;
+		}
+
+	}
+
+	/**
+	 * The rows that do not depend on the partner are encoded once, into the first draft, and copied to the others;
+	 * each partner's own poles are written meanwhile.
+	 */
+	private void startTables(Tasks tasks, List<PartnerDraft> drafts, List<YearCell> cells, List<Trend> trends) {
+		List<IndicatorRow> indicators = IndicatorRows.of(catalogue);
+		Map<String, String> units = IndicatorRows.units(indicators);
+		PartnerDraft first = drafts.get(0);
+		tasks.shared.add(tasks.parallel.run(() -> {
+			first.parquet(ExtractTables.AGGREGATES, cells);
+			first.parquet(ExtractTables.TRENDS, trends);
+			first.parquet(ExtractTables.INDICATORS, indicators);
+		}));
+		tasks.shared.add(tasks.parallel.run(() -> {
+			first.csv(ExtractTables.AGGREGATES, cells);
+			first.csv(ExtractTables.TRENDS, trends);
+			first.csv(ExtractTables.INDICATORS, indicators);
+			writeSdmx(first.folder(), cells, units);
+		}));
+		for (PartnerDraft d : drafts) {
+			CompletableFuture<Void> poles = tasks.parallel.run(() -> {
+				List<Pole> visible = registry.poles().stream().filter(d.partner()::maySee).toList();
+				d.parquet(ExtractTables.POLES, visible);
+				d.csv(ExtractTables.POLES, visible);
+			});
+			// every partner's files need the shared ones: the first's own, the others' copied from it
+			List<CompletableFuture<Void>> before = new ArrayList<>(tasks.shared);
+			before.add(poles);
+			tasks.chains.put(d, tasks.parallel.after(before, () -> {
+				if (d != first) {
+					copyShared(first, d);
+				}
+			}));
+		}
+	}
+
+	/**
+	 * Reads the pole values year after year on this thread while the writers work, two years ahead at most (memory
+	 * holds three years, not ten); returns the rows read.
+	 */
+	private static long chainPoleValues(Tasks tasks, List<PartnerDraft> drafts, WarehouseWindow window) {
+		long read = 0;
+		List<CompletableFuture<Void>> years = new ArrayList<>();
+		for (int y : window.years()) {
+			if (years.size() >= 2) {
+				Parallel.await(List.of(years.get(years.size() - 2)));
+			}
+			List<PoleValue> values = window.poleValues(y);
+			read += values.size();
+			for (PartnerDraft d : drafts) {
+				tasks.then(d, () -> d.poleValues(y, values));
+			}
+			years.add(CompletableFuture.allOf(tasks.chains.values().toArray(CompletableFuture[]::new)));
+		}
+		return read;
 	}
 
 	private static void copyShared(PartnerDraft first, PartnerDraft d) {

@@ -22,8 +22,9 @@ import fr.ptce.observatory.warehouse.Trend;
 
 /**
  * What an extract of year Y is made of, as the warehouse has it: the partitions of years Y−9..Y of the aggregates
- * and pole values, the trends of Y, and the provenance each year's aggregates recorded. Only these three tables are
- * read: nothing else of the warehouse (observations, internal files beside the partitions) can reach a partner.
+ * and pole values, the trends of Y, and the provenance each year's aggregates recorded. Only the data files of these
+ * three tables are read: nothing else of the warehouse (observations, the audit, any internal file beside the
+ * partitions) can reach a partner.
  */
 final class WarehouseWindow {
 
@@ -50,7 +51,7 @@ final class WarehouseWindow {
 	static WarehouseWindow open(DataDirectory dir, int year) {
 		Map<Integer, Map<String, String>> metadata = new TreeMap<>();
 		for (int y = year - YEARS + 1; y <= year; y++) {
-			List<Path> files = ParquetScan.files(dir.partition(Tables.AGGREGATES, y));
+			List<Path> files = partitionFiles(dir, Tables.AGGREGATES, y);
 			if (!files.isEmpty()) {
 				metadata.put(y, ParquetScan.keyValueMetadata(files.get(0)));
 			}
@@ -123,7 +124,7 @@ final class WarehouseWindow {
 	/** Every file of a partition, a file that cannot be read named in the message. */
 	private <T> List<T> read(String table, int y, Function<Path, List<T>> reader) {
 		List<T> rows = new ArrayList<>();
-		for (Path file : ParquetScan.files(dir.partition(table, y))) {
+		for (Path file : partitionFiles(dir, table, y)) {
 			try {
 				rows.addAll(reader.apply(file));
 			}
@@ -132,6 +133,18 @@ final class WarehouseWindow {
 			}
 		}
 		return rows;
+	}
+
+	/**
+	 * The data files of a partition: {@code part-*.parquet} only, the names the aggregation job gives them. Anything
+	 * else a job may keep beside them (the confidentiality audit, for the staff only) never reaches an extract, even
+	 * if it is a Parquet file in the same folder.
+	 */
+	static List<Path> partitionFiles(DataDirectory dir, String table, int y) {
+		return ParquetScan.files(dir.partition(table, y))
+			.stream()
+			.filter(f -> f.getFileName().toString().startsWith("part-"))
+			.toList();
 	}
 
 	/** The warehouse writes its partitions sorted (interfaces.md): checking is a pass, sorting is only a safeguard. */

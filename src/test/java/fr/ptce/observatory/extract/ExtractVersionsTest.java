@@ -142,6 +142,38 @@ class ExtractVersionsTest {
 	}
 
 	@Test
+	void internalFilesOfTheWarehouseNeverReachAnExtract() throws Exception {
+		// given the staff's audit beside the aggregates, and a Parquet file of it inside the partition itself,
+		// with a cell whose total (987654321) appears nowhere else
+		AggregateCell secret = new AggregateCell("JOBS_FTE", "national", "FR", 1, 1, 0, 100.0, 987654321.0, null, null,
+				null, null, null, null, null, null, "F");
+		Provenance provenance = new Provenance(ExtractFixture.AS_OF, "c", fixture.registry.sha256(), "t");
+		Tables.AGGREGATE.writeFile(fixture.dir.partition(Tables.AGGREGATES, 2025).resolve("audit.parquet"), provenance,
+				List.of(secret));
+		Tables.AGGREGATE.writeFile(fixture.dir.warehouse().resolve("audit/year=2025/part-0.parquet"), provenance,
+				List.of(secret));
+		Files.writeString(fixture.dir.partition(Tables.POLE_VALUES, 2025).resolve("audit.json"), "{\"exposed\": 987654321}");
+
+		// when every extract is built
+		build(null);
+
+		// then no file of any extract holds the figure, and each extract holds its own files only
+		for (Extracts.Extract e : Extracts.list(fixture.dir)) {
+			try (Stream<Path> files = Files.walk(e.folder())) {
+				for (Path f : files.filter(Files::isRegularFile).toList()) {
+					assertThat(f.getFileName().toString()).doesNotContain("audit");
+					if (f.toString().endsWith(".csv") || f.toString().endsWith(".json")) {
+						assertThat(Files.readString(f)).doesNotContain("987654321");
+					}
+				}
+			}
+			assertThat(TableReaders.aggregates(e.folder().resolve("aggregates.parquet")).stream()
+				.map(AggregateCell::total)).doesNotContain(987654321.0);
+		}
+		assertThat(Extracts.list(fixture.dir)).hasSize(5);
+	}
+
+	@Test
 	void aYearWithoutAggregatesOrAnUnknownPartnerIsRefusedWithWhatToDo() {
 		ExtractBuilder builder = new ExtractBuilder(fixture.dir, fixture.registry, fixture.catalogue,
 				Partners.bundled(), Clock.systemUTC(), told::add, 1);
