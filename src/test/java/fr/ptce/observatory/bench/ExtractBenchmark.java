@@ -155,6 +155,16 @@ class ExtractBenchmark {
 					insert.setString(7, i.domain());
 					insert.addBatch();
 				}
+				for (String ratio : List.of("ESS_SHARE", "PUBLIC_FUNDING_SHARE", "GOV_PARTICIPATION")) {
+					insert.setString(1, ratio);
+					insert.setString(2, ratio);
+					insert.setString(3, ratio);
+					insert.setString(4, "%");
+					insert.setString(5, "ratio");
+					insert.setString(6, "decimal");
+					insert.setString(7, "derived");
+					insert.addBatch();
+				}
 				insert.executeBatch();
 			}
 			String warehouse = dir.warehouse().toString();

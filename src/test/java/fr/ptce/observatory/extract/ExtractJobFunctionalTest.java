@@ -12,6 +12,7 @@ import fr.ptce.observatory.partners.Partner;
 import fr.ptce.observatory.partners.Partners;
 import fr.ptce.observatory.warehouse.AtomicFiles;
 import fr.ptce.observatory.warehouse.DataDirectory;
+import fr.ptce.observatory.warehouse.ParquetScan;
 import fr.ptce.observatory.warehouse.TableReaders;
 import fr.ptce.observatory.warehouse.Tables;
 
@@ -166,6 +167,32 @@ class ExtractJobFunctionalTest {
 		assertThat(step(again).getWriteCount()).isZero();
 		assertThat(Extracts.list(dir)).hasSize(1);
 		assertThat(Files.getLastModifiedTime(pv)).isEqualTo(modified);
+	}
+
+	@Test
+	void aFailedRunIsRestartedAndFinishesTheWork() throws Exception {
+		// given the pole values of 2020 unreadable (moved aside, a broken file in their place)
+		JobExecution failed;
+		Path part = ParquetScan.files(dir.partition(Tables.POLE_VALUES, 2020)).get(0);
+		Path aside = part.resolveSibling(".aside");
+		Files.move(part, aside);
+		try {
+			Files.writeString(part, "broken");
+			failed = extract(2025L, null);
+			assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+			assertThat(step(failed).getFailureExceptions().get(0)).hasMessageContaining("part-0.parquet");
+			assertThat(Extracts.list(dir)).isEmpty();
+		}
+		finally {
+			Files.move(aside, part, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		}
+
+		// when the operator restarts the failed run once the file is back
+		JobExecution restarted = jobOperator.restart(failed);
+
+		// then it completes with the same parameters and every partner's extract is in place
+		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(Extracts.list(dir)).hasSize(5);
 	}
 
 	@Test
