@@ -84,7 +84,9 @@ public final class AggregateEngine {
 		}
 		long asOfMicros = Timestamps.toMicros(asOf);
 		Provenance stamped = provenance.withAsOf(asOf);
-		History history = new History();
+		boolean[] isProtected = new boolean[registry.size()];
+		registry.poles().forEach(pole -> isProtected[pole.index()] = !pole.openData());
+		History history = new History(isProtected);
 		List<YearSummary> summaries = new ArrayList<>();
 		int first = from - History.TREND_YEARS + 1;
 		ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -201,6 +203,7 @@ public final class AggregateEngine {
 			.thenComparing(Trend::area));
 		Tables.AGGREGATE.writeFile(dataDirectory.partition(Tables.AGGREGATES, year).resolve(PART), stamped, rows);
 		Tables.TREND.writeFile(dataDirectory.partition(Tables.TRENDS, year).resolve(PART), stamped, sortedTrends);
+		AuditFiles.write(dataDirectory, year, computed.cells, stamped);
 		int published = (int) rows.stream().filter(r -> "F".equals(r.confStatus())).count();
 		return new YearSummary(year, computed.values.observations, computed.poleValues, rows.size(), published);
 	}
