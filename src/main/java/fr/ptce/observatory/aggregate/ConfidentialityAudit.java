@@ -148,11 +148,12 @@ public final class ConfidentialityAudit {
 				range[0] = 0;
 				range[1] = Math.max(range[1], equations.trueValue(unknown));
 			}
-			if (range[1] - range[0] > threshold) {
-				continue;
-			}
 			if (lp == null) {
 				lp = equations.linearProgram();
+			}
+			threshold += lp.tolerance();
+			if (range[1] - range[0] > threshold) {
+				continue;
 			}
 			double[] greatest = solve(lp, equations, unknown, true);
 			if (greatest != null && range[1] - range[0] > threshold) {

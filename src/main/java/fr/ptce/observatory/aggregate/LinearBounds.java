@@ -39,6 +39,16 @@ final class LinearBounds {
 		this.scale = largest > 0 ? Math.scalb(1.0, -Math.getExponent(largest)) : 1.0;
 	}
 
+	/**
+	 * How far a solution may be from the exact optimum, in the units of the right-hand sides: the solver's
+	 * tolerance on numbers of about 1, scaled back. Ranges are compared with their threshold plus this, so that
+	 * the solver's rounding never hides an exposed value (a zero value pinned at 0 by a cell whose protected
+	 * total is 0 must not look free because a solution says 2e-6).
+	 */
+	double tolerance() {
+		return 1e-9 / scale;
+	}
+
 	/** Linear programs solved so far. */
 	int solved() {
 		return solved;
