@@ -42,12 +42,13 @@ final class AuditFiles {
 					audit.polesExposed(), audit.suppressions().size(),
 					constantWithheld.getOrDefault(audit.indicator(), 0), audit.linearPrograms()));
 		}
-		// the ratios have no audit, but their constant samples are withheld the same way
-		constantWithheld.forEach((indicator, n) -> {
-			if (summaries.stream().noneMatch(a -> a.indicator().equals(indicator))) {
-				summaries.add(new AuditSummary(indicator, 0, 0, 0, 0, n, 0));
+		// the ratios are not audited (0 audited), but their constant samples are withheld the same way
+		for (Cell cell : cells.cells) {
+			if (cell.ratio && Levels.NATIONAL.equals(cell.level)) {
+				summaries.add(new AuditSummary(cell.indicator, cell.nProtected, 0, 0, 0,
+						constantWithheld.getOrDefault(cell.indicator, 0), 0));
 			}
-		});
+		}
 		summaries.sort(Comparator.comparing(AuditSummary::indicator));
 		withheld.sort(Comparator.comparing(WithheldFigure::indicator)
 			.thenComparing(WithheldFigure::level)

@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import fr.ptce.observatory.ingest.JdbcSubmissionLedger;
+import fr.ptce.observatory.aggregate.AuditStatus;
 import fr.ptce.observatory.schedule.backfill.PartitionState;
 import fr.ptce.observatory.schedule.backfill.PartitionStates;
+import fr.ptce.observatory.warehouse.DataDirectory;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -70,6 +72,13 @@ public class StatusCommand implements Callable<Integer> {
 				out.printf("  %-10s %d  %-10s run #%s%s%n", p.step().name().toLowerCase(java.util.Locale.ROOT), p.year(),
 						p.state(), p.runId() == null ? "-" : p.runId(), p.endTime() == null ? "" : ", ended " + p.endTime());
 			}
+			out.println();
+			out.println("Confidentiality audit, staff only (per aggregated year):");
+			List<String> audit = AuditStatus.lines(new DataDirectory(parent.global.dataDir()));
+			if (audit.isEmpty()) {
+				out.println("  none yet");
+			}
+			audit.forEach(line -> out.println("  " + line));
 			out.println();
 			out.println("Files processed (most recent first):");
 			List<Map<String, Object>> files = context.getBean(JdbcSubmissionLedger.class).recent(limit);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import fr.ptce.observatory.aggregate.Confidentiality;
 import fr.ptce.observatory.referential.Catalogue;
 import fr.ptce.observatory.referential.GeoReferential;
 import fr.ptce.observatory.referential.Indicator;
@@ -35,9 +36,9 @@ public final class PublicationContent {
 	/** The indicator whose respondents count as "poles responding" (every pole reports its members). */
 	public static final String CORE = "MEMBERS_TOTAL";
 
-	public static final String NOTE = "s : secret statistique (moins de 3 répondants, un pôle représentant plus de "
-			+ "85\u00A0% du total, ou secret secondaire protégeant une autre case) ; " + MISSING
-			+ " : donnée non disponible. Évolutions des parts en points de pourcentage (pt).";
+	public static final String NOTE = "s : secret statistique (trop peu de répondants, un pôle représentant plus de "
+			+ "85\u00A0% du total, secret protégeant une autre case ou un pôle, médiane de moins de 10 répondants) ; "
+			+ MISSING + " : donnée non disponible. Évolutions des parts en points de pourcentage (pt).";
 
 	public static final String FICTIONAL = "Données fictives : chiffres calculés sur l’échantillon de démonstration, "
 			+ "sans valeur statistique.";
@@ -224,8 +225,8 @@ public final class PublicationContent {
 		for (Published p : indicators) {
 			AggregateCell c = data.cell(p.code(), level, area);
 			Trend t = data.trend(p.code(), level, area);
-			rows.add(List.of(p.label(), total(c, p), figure(c, AggregateCell::median, p),
-					change(c, AggregateCell::yoyPct, p), change(c, AggregateCell::yoyConstantPct, p),
+			rows.add(List.of(p.label(), total(c, p), quantile(c, AggregateCell::median, p),
+					change(c, AggregateCell::yoyPct, p), constantSampleChange(data, c, p),
 					figure(c, AggregateCell::ma3, p),
 					t == null ? MISSING : FrenchFormat.change(t.cagrPct(), false),
 					FrenchFormat.direction(t == null ? null : t.direction())));
@@ -398,13 +399,36 @@ public final class PublicationContent {
 				+ "stable sinon ; non calculée avec moins de quatre années publiées)."));
 		s.add(Section.h2("Secret statistique"));
 		s.add(Section.text("Aucun chiffre publié ne doit permettre de connaître les données d’un pôle, selon les "
-				+ "règles que la statistique publique applique aux données d’entreprises. Secret primaire : une case "
-				+ "est couverte lorsqu’elle compte moins de 3 répondants, ou lorsqu’un seul pôle représente plus de "
-				+ "85\u00A0% de son total. Secret secondaire : dans les régions, dans les départements de chaque "
-				+ "région et dans les thématiques, d’autres cases sont couvertes, les plus petites d’abord, tant que "
-				+ "les cases couvertes pourraient être retrouvées par différence. Une case couverte est imprimée "
-				+ "« s » ; une donnée non disponible « " + MISSING + " ». Les réseaux se recouvrant, ils ne "
-				+ "reçoivent pas de secret secondaire."));
+				+ "règles que la statistique publique applique aux données d’entreprises. Les pôles qui ont accepté "
+				+ "la diffusion de leurs propres chiffres (données ouvertes) voient leurs valeurs publiées\u00A0: elles "
+				+ "sont donc tenues pour connues de tous, et les règles protègent les autres pôles, dits protégés."));
+		s.add(Section.text("Secret primaire. Une case est couverte lorsqu’elle compte moins de 3 répondants, ou 1 "
+				+ "ou 2 répondants protégés (le total diminué des valeurs connues les donnerait)\u00A0; pour un "
+				+ "indicateur qui n’est pas un ratio, elle l’est aussi lorsqu’un seul pôle représente plus de "
+				+ "85\u00A0% de son total, ou un seul pôle protégé plus de 85\u00A0% du total des pôles protégés."));
+		s.add(Section.text("Secret secondaire. Dans les régions, dans les départements de chaque région et dans les "
+				+ "thématiques, d’autres cases sont couvertes, les plus petites d’abord, tant que les cases couvertes "
+				+ "réunies seraient elles-mêmes couvertes par le secret primaire\u00A0: elles ne peuvent ainsi être "
+				+ "retrouvées par différence."));
+		s.add(Section.text("Médianes et quartiles. Les quantiles de peu de valeurs sont ces valeurs : la médiane "
+				+ "et les quartiles ne sont publiés que pour les cases d’au moins 10 répondants. La moyenne reste "
+				+ "publiée (c’est le total divisé par un effectif publié)."));
+		s.add(Section.text("Évolution à champ constant. L’écart entre un total et son total à champ constant est "
+				+ "le total des pôles entrés ou sortis du champ\u00A0: cette évolution n’est publiée que si les pôles "
+				+ "hors du champ constant, l’année considérée comme l’année précédente, sont absents ou forment un "
+				+ "groupe qui ne serait pas lui-même couvert par le secret primaire."));
+		s.add(Section.text("Contrôle par programmation linéaire. Les réseaux se recouvrent et les niveaux "
+				+ "s’emboîtent\u00A0: pour chaque année et chaque indicateur qui n’est pas un ratio, l’observatoire "
+				+ "calcule, pour chaque pôle protégé, la plus petite et la plus grande valeur compatibles avec "
+				+ "l’ensemble des totaux publiés et des valeurs connues. Un pôle dont la valeur serait ainsi connue "
+				+ "à 10\u00A0% près est protégé en couvrant une case de plus\u00A0: parmi les cases publiées où figure le "
+				+ "pôle protégé de plus petit identifiant, celle qui compte le moins de répondants (à égalité\u00A0: "
+				+ "réseau, thématique, département, région, France\u00A0; puis le plus petit code). Le contrôle est "
+				+ "repris jusqu’à ce qu’aucun pôle ne soit exposé."));
+		s.add(Section.text("Dans une case couverte, seuls les nombres de pôles attendus et répondants et le taux de "
+				+ "réponse sont publiés. Un total couvert rend aussi indisponibles l’évolution de l’année suivante "
+				+ "et les moyennes sur 3 ans qui l’utiliseraient. Un chiffre couvert est imprimé «\u00A0s\u00A0»\u00A0; une donnée "
+				+ "non disponible «\u00A0" + MISSING + "\u00A0»."));
 		s.add(Section.h2("Les indicateurs"));
 		List<List<String>> rows = new ArrayList<>();
 		for (Indicator i : catalogue.indicators()) {
@@ -455,6 +479,23 @@ public final class PublicationContent {
 			return MISSING;
 		}
 		return FrenchFormat.cell(c.confStatus(), measure.apply(c), v -> FrenchFormat.amount(v, p.unit()));
+	}
+
+	/** A quantile: {@code s} in a published cell of fewer than 10 respondents (section 4, Order statistics). */
+	static String quantile(AggregateCell c, Function<AggregateCell, Double> measure, Published p) {
+		if (c != null && "F".equals(c.confStatus())
+				&& c.nRespondents() < Confidentiality.MIN_RESPONDENTS_FOR_QUANTILES) {
+			return FrenchFormat.CONFIDENTIAL;
+		}
+		return figure(c, measure, p);
+	}
+
+	/** The change on a constant sample: {@code s} where the rule Constant sample withheld it. */
+	static String constantSampleChange(PublicationData data, AggregateCell c, Published p) {
+		if (c != null && data.constantSampleWithheld(c.indicator(), c.level(), c.area())) {
+			return FrenchFormat.CONFIDENTIAL;
+		}
+		return change(c, AggregateCell::yoyConstantPct, p);
 	}
 
 	static String change(AggregateCell c, Function<AggregateCell, Double> measure, Published p) {
