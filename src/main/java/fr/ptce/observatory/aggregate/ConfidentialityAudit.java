@@ -25,7 +25,11 @@ import java.util.function.IntToDoubleFunction;
  * <li>protected poles in exactly the same published cells form a class, one unknown (their sum): any split of the
  * class's sum among its members is possible, so a member's least value is 0 and its greatest the class's;</li>
  * <li>every solution found is a feasible point: a pole whose values seen in feasible points (its true value
- * first) already differ by more than the threshold is not exposed, and needs no linear program of its own;</li>
+ * first) already differ by more than the threshold is not exposed, and needs no linear program of its own;
+ * programs over the sum of all the undecided poles give many such points at once;</li>
+ * <li>bounds propagated through the equations hold in every solution: a pole they pin within the threshold is
+ * exposed without a program (a zero in a cell whose protected total is 0, a pole left alone by a
+ * subtraction);</li>
  * <li>suppressing a cell removes an equation, which only widens every range: a pole found not exposed stays so,
  * and the next round audits only the poles exposed in this one.</li>
  * </ul>
@@ -134,56 +138,107 @@ public final class ConfidentialityAudit {
 
 	/** Of the candidates, the poles exposed under the equations (linear programs only where needed). */
 	private BitSet exposed(Equations equations, BitSet candidates) {
+		LinearBounds lp = equations.linearProgram();
+		BitSet undecided = undecided(equations, candidates, lp);
 		BitSet exposed = new BitSet();
-		LinearBounds lp = null;
-		for (int p = candidates.nextSetBit(0); p >= 0; p = candidates.nextSetBit(p + 1)) {
+		double[][] bounds = equations.propagatedBounds();
+		for (int p = undecided.nextSetBit(0); p >= 0; p = undecided.nextSetBit(p + 1)) {
 			int unknown = equations.unknownOf(p);
-			if (unknown < 0) {
-				continue; // in no published cell: unconstrained
+			// a member of a class can be 0 (the others taking its share): its range is [0, the class's greatest]
+			double least = equations.classSize(unknown) > 1 ? 0 : bounds[0][unknown];
+			if (bounds[1][unknown] - least <= threshold(p, lp)) {
+				exposed.set(p);
+				undecided.clear(p);
 			}
-			double v = valueOf.applyAsDouble(p);
-			double threshold = EXPOSURE_SHARE * v + ROUNDING * Math.max(1, v);
-			double[] range = seen.computeIfAbsent(p, k -> new double[] { v, v });
-			if (equations.classSize(unknown) > 1) {
-				range[0] = 0;
-				range[1] = Math.max(range[1], equations.trueValue(unknown));
-			}
-			if (lp == null) {
-				lp = equations.linearProgram();
-			}
-			threshold += lp.tolerance();
-			if (range[1] - range[0] > threshold) {
-				continue;
-			}
-			double[] greatest = solve(lp, equations, unknown, true);
+		}
+		gatherFeasiblePoints(equations, undecided, lp);
+		for (int p = undecided.nextSetBit(0); p >= 0; p = undecided.nextSetBit(p + 1)) {
+			int unknown = equations.unknownOf(p);
+			double threshold = threshold(p, lp);
+			double[] range = seen.get(p);
+			double[] greatest = solve(lp, equations, new int[] { unknown }, true);
 			if (greatest != null && range[1] - range[0] > threshold) {
 				continue;
 			}
-			double[] least = equations.classSize(unknown) > 1 ? null : solve(lp, equations, unknown, false);
+			boolean inClass = equations.classSize(unknown) > 1;
+			double[] least = inClass ? null : solve(lp, equations, new int[] { unknown }, false);
 			double high = greatest == null ? Double.NaN : greatest[unknown];
-			double low = equations.classSize(unknown) > 1 ? 0 : least == null ? Double.NaN : least[unknown];
+			double low = inClass ? 0 : least == null ? Double.NaN : least[unknown];
 			// a program the solver could not finish proves nothing: the pole is treated as exposed
 			if (Double.isNaN(high) || Double.isNaN(low) || high - low <= threshold) {
 				exposed.set(p);
 			}
 		}
-		if (lp != null) {
-			linearPrograms += lp.solved();
-		}
+		linearPrograms += lp.solved();
 		return exposed;
 	}
 
+	/**
+	 * The candidates that no published cell leaves unconstrained and whose values seen in feasible points so far
+	 * do not yet differ by more than their threshold.
+	 */
+	private BitSet undecided(Equations equations, BitSet candidates, LinearBounds lp) {
+		BitSet undecided = new BitSet();
+		for (int p = candidates.nextSetBit(0); p >= 0; p = candidates.nextSetBit(p + 1)) {
+			int unknown = equations.unknownOf(p);
+			if (unknown < 0) {
+				continue; // in no published cell: unconstrained
+			}
+			double[] range = range(p);
+			if (equations.classSize(unknown) > 1) {
+				range[0] = 0;
+				range[1] = Math.max(range[1], equations.trueValue(unknown));
+			}
+			if (range[1] - range[0] <= threshold(p, lp)) {
+				undecided.set(p);
+			}
+		}
+		return undecided;
+	}
+
+	/**
+	 * Programs over all the undecided poles at once, least then greatest of their sum: each solution is a feasible
+	 * point that typically sets many of them far from their value (a vertex puts most unknowns at 0), deciding them
+	 * without a program of their own. Stops when a program decides nobody; what is left is decided pole by pole.
+	 */
+	private void gatherFeasiblePoints(Equations equations, BitSet undecided, LinearBounds lp) {
+		boolean greatest = false;
+		int idle = 0;
+		while (undecided.cardinality() > 1 && idle < 2) {
+			int before = undecided.cardinality();
+			int[] unknowns = undecided.stream().map(equations::unknownOf).distinct().toArray();
+			solve(lp, equations, unknowns, greatest);
+			for (int p = undecided.nextSetBit(0); p >= 0; p = undecided.nextSetBit(p + 1)) {
+				double[] range = seen.get(p);
+				if (range[1] - range[0] > threshold(p, lp)) {
+					undecided.clear(p);
+				}
+			}
+			idle = undecided.cardinality() == before ? idle + 1 : 0;
+			greatest = !greatest;
+		}
+	}
+
+	/** ±10 % of the pole's value, the rounding slack, and the solver's tolerance. */
+	private double threshold(int pole, LinearBounds lp) {
+		double v = valueOf.applyAsDouble(pole);
+		return EXPOSURE_SHARE * v + ROUNDING * Math.max(1, v) + lp.tolerance();
+	}
+
+	/** The values seen for a pole in feasible points, its true value first. */
+	private double[] range(int pole) {
+		return seen.computeIfAbsent(pole, k -> {
+			double v = valueOf.applyAsDouble(k);
+			return new double[] { v, v };
+		});
+	}
+
 	/** Solves one program and records its solution as a feasible point for every pole. */
-	private double[] solve(LinearBounds lp, Equations equations, int unknown, boolean greatest) {
-		double[] solution = lp.optimise(unknown, greatest);
+	private double[] solve(LinearBounds lp, Equations equations, int[] unknowns, boolean greatest) {
+		double[] solution = lp.optimise(unknowns, greatest);
 		if (solution != null) {
 			equations.forEachMember((pole, j) -> {
-				double[] range = seen.get(pole);
-				if (range == null) {
-					double v = valueOf.applyAsDouble(pole);
-					range = new double[] { v, v };
-					seen.put(pole, range);
-				}
+				double[] range = range(pole);
 				double y = solution[j];
 				if (equations.classSize(j) > 1) {
 					range[0] = 0;

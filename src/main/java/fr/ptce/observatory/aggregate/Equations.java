@@ -131,6 +131,46 @@ final class Equations {
 
 	}
 
+	/**
+	 * Bounds of each unknown that hold in every solution, by propagation over the equations (an unknown is at most
+	 * its equation's right-hand side minus the others' least values, and at least the right-hand side minus the
+	 * others' greatest values), a few passes: cheap proofs that a value is pinned down, so that only the poles
+	 * they leave open need linear programs.
+	 *
+	 * @return {least, greatest} by unknown
+	 */
+	double[][] propagatedBounds() {
+		int n = members.size();
+		double[] low = new double[n];
+		double[] high = new double[n];
+		java.util.Arrays.fill(high, Double.POSITIVE_INFINITY);
+		for (int pass = 0; pass < 4; pass++) {
+			for (int r = 0; r < rows.length; r++) {
+				double sumLow = 0;
+				double sumHigh = 0;
+				int unbounded = 0;
+				for (int j : rows[r]) {
+					sumLow += low[j];
+					if (Double.isInfinite(high[j])) {
+						unbounded++;
+					}
+					else {
+						sumHigh += high[j];
+					}
+				}
+				for (int j : rows[r]) {
+					high[j] = Math.min(high[j], rhs[r] - (sumLow - low[j]));
+					boolean othersBounded = unbounded == 0 || unbounded == 1 && Double.isInfinite(high[j]);
+					if (othersBounded) {
+						double others = sumHigh - (Double.isInfinite(high[j]) ? 0 : high[j]);
+						low[j] = Math.max(low[j], rhs[r] - others);
+					}
+				}
+			}
+		}
+		return new double[][] { low, high };
+	}
+
 	LinearBounds linearProgram() {
 		return new LinearBounds(members.size(), rows, rhs);
 	}

@@ -1,9 +1,7 @@
 package fr.ptce.observatory.aggregate;
 
-import org.ojalgo.optimisation.Expression;
-import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
-import org.ojalgo.optimisation.Variable;
+import org.ojalgo.optimisation.linear.LinearSolver;
 
 /**
  * The linear programs of the confidentiality audit: unknowns y ≥ 0, equations Σ_{j ∈ row} y_j = b_row, and the
@@ -55,22 +53,27 @@ final class LinearBounds {
 	}
 
 	/**
-	 * A solution where unknown {@code target} is the greatest (or least) the equations allow, in the units of the
-	 * right-hand sides, or null when the solver did not reach an optimum.
+	 * A solution where the sum of the {@code targets} unknowns is the greatest (or least) the equations allow, in
+	 * the units of the right-hand sides, or null when the solver did not reach an optimum. With one target, that
+	 * unknown's bound.
 	 */
-	double[] optimise(int target, boolean greatest) {
-		ExpressionsBasedModel model = new ExpressionsBasedModel();
-		Variable[] y = new Variable[nVariables];
-		for (int j = 0; j < nVariables; j++) {
-			y[j] = model.addVariable("y" + j).lower(0).weight(j == target ? 1 : 0);
+	double[] optimise(int[] targets, boolean greatest) {
+		// standard form: least c·y with A y = b, y ≥ 0 (a greatest sum is the least of its opposite), built from
+		// dense double rows: ojAlgo's expression model converts every coefficient to BigDecimal and presolves,
+		// which costs more than the simplex itself on these programs
+		double[] objective = new double[nVariables];
+		for (int j : targets) {
+			objective[j] = greatest ? -1 : 1;
 		}
+		LinearSolver.Builder builder = LinearSolver.newStandardBuilder().objective(objective);
 		for (int r = 0; r < rows.length; r++) {
-			Expression equation = model.addExpression("e" + r).level(rhs[r] * scale);
+			double[] row = new double[nVariables];
 			for (int j : rows[r]) {
-				equation.set(y[j], 1);
+				row[j] = 1;
 			}
+			builder.equality(rhs[r] * scale, row);
 		}
-		Optimisation.Result result = greatest ? model.maximise() : model.minimise();
+		Optimisation.Result result = builder.solve();
 		solved++;
 		if (!result.getState().isOptimal()) {
 			return null;
