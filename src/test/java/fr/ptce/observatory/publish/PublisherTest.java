@@ -181,8 +181,8 @@ class PublisherTest {
 			.contains("Contrôle par programmation linéaire").contains("10 répondants");
 		// and the internal follow-up has the audit, which no public document names
 		assertThat(flat(text(dir.publications(YEAR).resolve("interne/suivi-collecte-2025.pdf"))))
-			.contains("Contrôle du secret statistique 2025").contains("Pôles exposés avant contrôle");
-		assertThat(text).doesNotContain("Pôles exposés avant contrôle");
+			.contains("Contrôle du secret statistique 2025").contains("JOBS_FTE 40 40 1 1 1");
+		assertThat(text).doesNotContain("Contrôle du secret statistique 2025");
 	}
 
 	@Test
