@@ -48,6 +48,12 @@ public class ObservatoryCommand implements Runnable {
 		global.registry = file;
 	}
 
+	@Option(names = "--partners", paramLabel = "FILE",
+			description = "partners file (default: the partners file of data-samples/)", scope = ScopeType.INHERIT)
+	void partners(Path file) {
+		global.partners = file;
+	}
+
 	@Override
 	public void run() {
 		spec.commandLine().usage(spec.commandLine().getOut());
