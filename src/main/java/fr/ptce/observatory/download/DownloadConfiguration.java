@@ -64,9 +64,9 @@ public class DownloadConfiguration {
 	@Bean
 	FilterRegistrationBean<DownloadFilter> downloadFilter(ExtractStore store, PartnerTokens tokens,
 			DownloadAudit audit, LinkSigner signer, RateLimiter partnerRateLimiter, Clock clock,
-			@Value("${observatory.partners.public-url:}") String publicUrl) {
+			@Value("${observatory.partners.base-url:}") String baseUrl) {
 		FilterRegistrationBean<DownloadFilter> registration = new FilterRegistrationBean<>(
-				new DownloadFilter(store, tokens, audit, signer, partnerRateLimiter, clock, publicUrl));
+				new DownloadFilter(store, tokens, audit, signer, partnerRateLimiter, clock, baseUrl));
 		registration.addUrlPatterns("/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;

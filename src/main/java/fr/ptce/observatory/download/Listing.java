@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * GET /partners/v1/extracts: the partner's extracts, latest first, each file with its size, SHA-256, its URL (with a
- * token) and a signed URL valid one hour (without). URLs start with {@code observatory.partners.public-url} when set
+ * token) and a signed URL valid one hour (without). URLs start with {@code observatory.partners.base-url} when set
  * (the address partners reach through the reverse proxy), else with the scheme and host the request came with.
  */
 final class Listing {
@@ -25,12 +25,12 @@ final class Listing {
 
 	private final LinkSigner signer;
 
-	private final String publicUrl;
+	private final String baseUrl;
 
-	Listing(ExtractStore store, LinkSigner signer, String publicUrl) {
+	Listing(ExtractStore store, LinkSigner signer, String baseUrl) {
 		this.store = store;
 		this.signer = signer;
-		this.publicUrl = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.replaceAll("/+$", "");
+		this.baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.replaceAll("/+$", "");
 	}
 
 	String render(String partner, HttpServletRequest request, Instant now) {
@@ -66,8 +66,8 @@ final class Listing {
 	}
 
 	private String base(HttpServletRequest request) {
-		if (publicUrl != null) {
-			return publicUrl;
+		if (baseUrl != null) {
+			return baseUrl;
 		}
 		String scheme = request.getScheme();
 		int port = request.getServerPort();
