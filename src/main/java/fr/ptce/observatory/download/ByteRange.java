@@ -38,13 +38,13 @@ public record ByteRange(Kind kind, long first, long last) {
 				return new ByteRange(Kind.PARTIAL, Math.max(0, size - suffix), size - 1);
 			}
 			long first = Long.parseLong(m.group(1));
-			long last = m.group(2).isEmpty() ? size - 1 : Long.parseLong(m.group(2));
-			if (last < first) {
+			if (!m.group(2).isEmpty() && Long.parseLong(m.group(2)) < first) {
 				return whole(size);
 			}
 			if (first >= size) {
 				return new ByteRange(Kind.UNSATISFIABLE, 0, 0);
 			}
+			long last = m.group(2).isEmpty() ? size - 1 : Long.parseLong(m.group(2));
 			return new ByteRange(Kind.PARTIAL, first, Math.min(last, size - 1));
 		}
 		catch (NumberFormatException ex) {

@@ -63,10 +63,9 @@ public class DownloadConfiguration {
 	/** Ahead of every other filter (the operator token's included), on every path: it picks its own requests. */
 	@Bean
 	FilterRegistrationBean<DownloadFilter> downloadFilter(ExtractStore store, PartnerTokens tokens,
-			DownloadAudit audit, LinkSigner signer, RateLimiter partnerRateLimiter, Clock clock,
-			@Value("${observatory.partners.base-url:}") String baseUrl) {
+			DownloadAudit audit, LinkSigner signer, RateLimiter partnerRateLimiter, Clock clock) {
 		FilterRegistrationBean<DownloadFilter> registration = new FilterRegistrationBean<>(
-				new DownloadFilter(store, tokens, audit, signer, partnerRateLimiter, clock, baseUrl));
+				new DownloadFilter(store, tokens, audit, signer, partnerRateLimiter, clock));
 		registration.addUrlPatterns("/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;

@@ -47,14 +47,14 @@ public class DownloadFilter extends OncePerRequestFilter {
 	private final Listing listing;
 
 	public DownloadFilter(ExtractStore store, PartnerTokens tokens, DownloadAudit audit, LinkSigner signer,
-			RateLimiter limiter, Clock clock, String baseUrl) {
+			RateLimiter limiter, Clock clock) {
 		this.store = store;
 		this.tokens = tokens;
 		this.audit = audit;
 		this.signer = signer;
 		this.limiter = limiter;
 		this.clock = clock;
-		this.listing = new Listing(store, signer, baseUrl);
+		this.listing = new Listing(store, signer);
 	}
 
 	/** What is known of a request as it goes, for its audit row. */

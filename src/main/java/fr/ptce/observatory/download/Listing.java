@@ -14,8 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * GET /partners/v1/extracts: the partner's extracts, latest first, each file with its size, SHA-256, its URL (with a
- * token) and a signed URL valid one hour (without). URLs start with {@code observatory.partners.base-url} when set
- * (the address partners reach through the reverse proxy), else with the scheme and host the request came with.
+ * token) and a signed URL valid one hour (without). URLs start with the scheme, host and port the request came
+ * with, so that they work from where the partner is (behind a reverse proxy, with
+ * {@code server.forward-headers-strategy=native}, those the proxy was asked for).
  */
 final class Listing {
 
@@ -25,12 +26,9 @@ final class Listing {
 
 	private final LinkSigner signer;
 
-	private final String baseUrl;
-
-	Listing(ExtractStore store, LinkSigner signer, String baseUrl) {
+	Listing(ExtractStore store, LinkSigner signer) {
 		this.store = store;
 		this.signer = signer;
-		this.baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.replaceAll("/+$", "");
 	}
 
 	String render(String partner, HttpServletRequest request, Instant now) {
@@ -65,10 +63,7 @@ final class Listing {
 		return json.writeValueAsString(answer);
 	}
 
-	private String base(HttpServletRequest request) {
-		if (baseUrl != null) {
-			return baseUrl;
-		}
+	private static String base(HttpServletRequest request) {
 		String scheme = request.getScheme();
 		int port = request.getServerPort();
 		boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);

@@ -61,7 +61,8 @@ public class UniformErrors extends ErrorReportValve {
 		// no target at all: the request line itself was unreadable (a NUL or non-ASCII byte, beyond the header
 		// limit), so nothing tells whether it was meant for /partners: it gets the same answer as if it were
 		boolean unreadable = raw == null || raw.isEmpty();
-		if (response.getStatus() < 400 || !(unreadable || DownloadPath.concerns(raw, decoded))
+		// only Tomcat's own refusals (sendError): the download filter writes its answers itself, bodiless ones too (416)
+		if (!response.isError() || response.getStatus() < 400 || !(unreadable || DownloadPath.concerns(raw, decoded))
 				|| response.getContentWritten() > 0
 				|| response.isCommitted()) {
 			super.report(request, response, throwable);

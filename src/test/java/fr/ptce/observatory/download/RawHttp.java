@@ -28,12 +28,17 @@ final class RawHttp {
 	}
 
 	static Answer send(int port, String method, String target, Map<String, String> headers) throws IOException {
+		return sendBody(port, method, target, headers, "");
+	}
+
+	static Answer sendBody(int port, String method, String target, Map<String, String> headers, String body)
+			throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
 			socket.setSoTimeout(20_000);
 			StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
 					+ "\r\nConnection: close\r\n");
 			headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
-			request.append("\r\n");
+			request.append("\r\n").append(body);
 			OutputStream out = socket.getOutputStream();
 			out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
 			out.flush();
