@@ -215,7 +215,7 @@ public class PartnerCommand implements Runnable {
 			}
 			for (Entry e : entries) {
 				String who = e.tokenId() != null ? e.tokenId() : e.via() != null ? e.via() : "-";
-				out.printf("%s  %-10s  %-15s  %-4s %s  range %s  %d  %d bytes  %s  %s%n", e.at(),
+				out.printf("%s  %-10s  %-15s  %s %s  range %s  %d  %d bytes  %s  %s%n", e.at(),
 						e.partner() == null ? "-" : e.partner(), who, e.method(), e.path(),
 						e.range() == null ? "-" : e.range(), e.status(), e.bytesSent(), e.client(),
 						e.userAgent() == null ? "-" : '"' + e.userAgent() + '"');

@@ -107,44 +107,45 @@ public class DownloadFilter extends OncePerRequestFilter {
 	private void handle(HttpServletRequest request, HttpServletResponse response, Exchange x) throws IOException {
 		if (bodyTooLarge(request)) {
 			response.setHeader("Connection", "close");
-			json(response, 413, "{\"error\":\"request bodies are limited to " + MAX_BODY + " bytes\"}");
+			x.sent = json(response, 413, "{\"error\":\"request bodies are limited to " + MAX_BODY + " bytes\"}");
 			return;
 		}
 		DownloadPath target = DownloadPath.parse(request.getRequestURI());
 		String key = credential(request, target, x);
 		if (key == null) {
 			if (target.kind() == DownloadPath.Kind.LINK) {
-				json(response, 403, "{\"error\":\"forbidden: this link is wrong or has expired\"}");
+				x.sent = json(response, 403, "{\"error\":\"forbidden: this link is wrong or has expired\"}");
 			}
 			else {
 				response.setHeader("WWW-Authenticate", "Bearer");
-				json(response, 401, "{\"error\":\"unauthorized\"}");
+				x.sent = json(response, 401, "{\"error\":\"unauthorized\"}");
 			}
 			return;
 		}
 		RateLimiter.Decision decision = limiter.acquire(key);
 		if (!decision.allowed()) {
 			response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
-			json(response, 429, "{\"error\":\"too many requests: at most " + limiter.perMinute() + " a minute\"}");
+			x.sent = json(response, 429,
+					"{\"error\":\"too many requests: at most " + limiter.perMinute() + " a minute\"}");
 			return;
 		}
 		if (target.kind() == DownloadPath.Kind.UNKNOWN) {
-			json(response, 404, NOT_FOUND);
+			x.sent = json(response, 404, NOT_FOUND);
 			return;
 		}
 		String method = request.getMethod();
 		if (!"GET".equals(method) && !"HEAD".equals(method)) {
 			response.setHeader("Allow", "GET, HEAD");
-			json(response, 405, "{\"error\":\"method not allowed: GET or HEAD\"}");
+			x.sent = json(response, 405, "{\"error\":\"method not allowed: GET or HEAD\"}");
 			return;
 		}
 		if (target.kind() == DownloadPath.Kind.LISTING) {
-			json(response, 200, listing.render(x.partner, request, clock.instant()));
+			x.sent = json(response, 200, listing.render(x.partner, request, clock.instant()));
 			return;
 		}
 		Optional<ExtractFile> file = store.resolve(x.partner, target.year(), target.version(), target.path());
 		if (file.isEmpty()) {
-			json(response, 404, NOT_FOUND);
+			x.sent = json(response, 404, NOT_FOUND);
 			return;
 		}
 		x.sent = FileResponder.answer(request, response, file.get(), downloadName(x.partner, target, file.get()));
@@ -205,7 +206,8 @@ public class DownloadFilter extends OncePerRequestFilter {
 	private void record(HttpServletRequest request, HttpServletResponse response, Exchange x) {
 		try {
 			audit.record(new DownloadAudit.Entry(0, x.at, x.partner, x.tokenId, x.via, request.getMethod(),
-					request.getRequestURI(), request.getHeader("Range"), response.getStatus(), x.sent,
+					request.getRequestURI(), request.getHeader("Range"), response.getStatus(),
+					"HEAD".equals(request.getMethod()) ? 0 : x.sent,
 					request.getRemoteAddr(), request.getHeader("User-Agent")));
 		}
 		catch (RuntimeException ex) {
@@ -214,13 +216,15 @@ public class DownloadFilter extends OncePerRequestFilter {
 		}
 	}
 
-	static void json(HttpServletResponse response, int status, String body) throws IOException {
+	/** Writes a JSON answer; returns the bytes of its body. */
+	static int json(HttpServletResponse response, int status, String body) throws IOException {
 		response.setStatus(status);
 		response.setContentType("application/json");
 		response.setCharacterEncoding("UTF-8");
 		byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 		response.setContentLength(bytes.length);
 		response.getOutputStream().write(bytes);
+		return bytes.length;
 	}
 
 }
