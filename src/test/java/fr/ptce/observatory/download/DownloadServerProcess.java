@@ -28,10 +28,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class DownloadServerProcess {
 
 	/** The child as the parent sees it. */
-	record Child(Process process, int port, String token) implements AutoCloseable {
+	public record Child(Process process, int port, String token) implements AutoCloseable {
 
 		/** Peak resident memory of the child so far (VmHWM), in bytes. */
-		long peakRss() throws IOException {
+		public long peakRss() throws IOException {
 			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
 				if (line.startsWith("VmHWM:")) {
 					return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
@@ -66,7 +66,7 @@ public final class DownloadServerProcess {
 		}
 	}
 
-	static Child start(Path dataDir, String heap) throws IOException {
+	public static Child start(Path dataDir, String heap) throws IOException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx" + heap, "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
 				DownloadServerProcess.class.getName(), dataDir.toString()));
@@ -96,7 +96,7 @@ public final class DownloadServerProcess {
 	}
 
 	/** A file of {@code megabytes} MB of seeded random bytes (no compression helps), returns its SHA-256. */
-	static String bigFile(Path file, int megabytes) throws IOException {
+	public static String bigFile(Path file, int megabytes) throws IOException {
 		Files.createDirectories(file.getParent());
 		MessageDigest digest = Sha256.digest();
 		Random random = new Random(megabytes);
