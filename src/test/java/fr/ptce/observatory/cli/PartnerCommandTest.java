@@ -58,6 +58,14 @@ class PartnerCommandTest {
 	}
 
 	@Test
+	void theHelpNamesThePartnerCommands() {
+		assertThat(CommandLineTest.run("--help").out()).contains("partner");
+		assertThat(CommandLineTest.run("partner", "token", "--help").out()).contains("issue", "list", "revoke");
+		assertThat(CommandLineTest.run("partner", "token", "issue", "--help").out()).contains("--expires", "--label",
+				"tail -1");
+	}
+
+	@Test
 	void wrongPartnersAndDurationsAreUsageErrors() {
 		Run nobody = partner("token", "issue", "NOBODY");
 		assertThat(nobody.status()).isEqualTo(2);
