@@ -102,12 +102,6 @@ public class ExtractStore {
 		return extract(partner, Integer.parseInt(year), chosen).flatMap(e -> e.file(path));
 	}
 
-	/** The version "latest" stands for in a year, if any. */
-	public Optional<String> latest(String partner, String year) {
-		List<String> versions = versions(partner, year);
-		return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
-	}
-
 	/** The versions of a year, sorted, when the partner's and the year's folders are real folders (no link). */
 	private List<String> versions(String partner, String year) {
 		if (!PARTNER.matcher(partner).matches() || !YEAR.matcher(year).matches()
