@@ -4,10 +4,13 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
+import fr.ptce.observatory.extract.Extracts;
 import fr.ptce.observatory.ingest.JdbcSubmissionLedger;
 import fr.ptce.observatory.schedule.backfill.PartitionState;
 import fr.ptce.observatory.schedule.backfill.PartitionStates;
+import fr.ptce.observatory.warehouse.DataDirectory;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code status}: the job executions and the files ingested. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-		description = "Lists the recent job executions (status, steps, counts), the state of each (step, year) and the files ingested.")
+		description = "Lists the recent job executions (status, steps, counts), the state of each (step, year), the "
+				+ "partner extracts and the files ingested.")
 public class StatusCommand implements Callable<Integer> {
 
 	@ParentCommand
@@ -71,6 +75,9 @@ public class StatusCommand implements Callable<Integer> {
 						p.state(), p.runId() == null ? "-" : p.runId(), p.endTime() == null ? "" : ", ended " + p.endTime());
 			}
 			out.println();
+			out.println("Partner extracts (latest version of each partner and year):");
+			printExtracts(context.getBean(DataDirectory.class), out);
+			out.println();
 			out.println("Files processed (most recent first):");
 			List<Map<String, Object>> files = context.getBean(JdbcSubmissionLedger.class).recent(limit);
 			if (files.isEmpty()) {
@@ -82,6 +89,25 @@ public class StatusCommand implements Callable<Integer> {
 						f.get("ROWS_ACCEPTED"), f.get("ROWS_REJECTED"), f.get("STORED_AS"));
 			}
 			return 0;
+		}
+	}
+
+	private static void printExtracts(DataDirectory dir, PrintWriter out) {
+		List<Extracts.Extract> extracts = Extracts.list(dir);
+		if (extracts.isEmpty()) {
+			out.println("  none yet");
+		}
+		Map<String, Long> versions = extracts.stream()
+			.collect(Collectors.groupingBy(e -> e.partner() + " " + e.year(), Collectors.counting()));
+		String last = null;
+		for (Extracts.Extract e : extracts) {
+			String key = e.partner() + " " + e.year();
+			if (key.equals(last)) {
+				continue;
+			}
+			last = key;
+			out.printf("  %-12s %d  %s  (%d version(s))  %s%n", e.partner(), e.year(), e.version(), versions.get(key),
+					e.folder());
 		}
 	}
 
