@@ -25,7 +25,7 @@ public record DownloadPath(Kind kind, String partner, String year, String versio
 
 	private static final String FILE_PATH = "((?:csv/)?" + SEGMENT + ")";
 
-	private static final String YEAR_VERSION = "/([0-9]{4})/(latest|[0-9]{8}T[0-9]{6}Z)/";
+	private static final String YEAR_VERSION = "/([0-9]{4})/(latest|[0-9]{8}T[0-9]{6}(?:\\.[0-9]{6})?Z)/";
 
 	private static final Pattern FILE = Pattern.compile("/partners/v1/extracts" + YEAR_VERSION + FILE_PATH);
 

@@ -59,12 +59,13 @@ public class ExtractStore {
 
 	public static final Pattern YEAR = Pattern.compile("[0-9]{4}");
 
-	public static final Pattern VERSION = Pattern.compile("[0-9]{8}T[0-9]{6}Z");
+	/** The extract job's version names: the as-of instant, with its microseconds when it has some. */
+	public static final Pattern VERSION = Pattern.compile("[0-9]{8}T[0-9]{6}(\\.[0-9]{6})?Z");
 
 	/** A file name of an extract: no separator, no leading dot (so never "." or ".."). */
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}");
 
-	private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
+	private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT);
 
 	private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
 
@@ -84,11 +85,11 @@ public class ExtractStore {
 	public List<Extract> list(String partner) {
 		List<Extract> all = new ArrayList<>();
 		for (String year : folders(partnerFolder(partner), YEAR)) {
-			for (String version : folders(partnerFolder(partner).resolve(year), VERSION)) {
+			for (String version : versions(partner, year)) {
 				extract(partner, Integer.parseInt(year), version).ifPresent(all::add);
 			}
 		}
-		all.sort(Comparator.comparingInt(Extract::year).thenComparing(Extract::version).reversed());
+		all.sort(Comparator.comparingInt(Extract::year).thenComparing(Extract::asOf).reversed());
 		return all;
 	}
 
@@ -108,7 +109,30 @@ public class ExtractStore {
 				|| !isDirectory(partnerFolder(partner))) {
 			return List.of();
 		}
-		return folders(partnerFolder(partner).resolve(year), VERSION);
+		List<String> versions = new ArrayList<>();
+		for (String name : folders(partnerFolder(partner).resolve(year), VERSION)) {
+			try {
+				versionInstant(name);
+				versions.add(name);
+			}
+			catch (DateTimeParseException ex) {
+				// a name of the right shape that is no instant (month 13): not an extract
+			}
+		}
+		// by instant, not by name: "20260331T060000.5Z" is later than "20260331T060000Z" but sorts before it
+		versions.sort(Comparator.comparing(ExtractStore::versionInstant));
+		return versions;
+	}
+
+	/** The as-of instant a version name says (extracts.md: compact UTC, with microseconds if any). */
+	static Instant versionInstant(String version) {
+		int dot = version.indexOf('.');
+		String seconds = dot < 0 ? version.substring(0, version.length() - 1) : version.substring(0, dot);
+		Instant instant = LocalDateTime.parse(seconds, COMPACT).toInstant(ZoneOffset.UTC);
+		if (dot < 0) {
+			return instant;
+		}
+		return instant.plusNanos(Long.parseLong(version.substring(dot + 1, version.length() - 1)) * 1000);
 	}
 
 	private Path partnerFolder(String partner) {
@@ -145,7 +169,7 @@ public class ExtractStore {
 	}
 
 	private Extract read(String partner, int year, String version, Path folder) throws IOException {
-		Instant asOf = LocalDateTime.parse(version, COMPACT).toInstant(ZoneOffset.UTC);
+		Instant asOf = versionInstant(version);
 		Path descriptor = folder.resolve("datapackage.json");
 		List<ExtractFile> files = new ArrayList<>();
 		Instant created = attributes(folder).lastModifiedTime().toInstant();

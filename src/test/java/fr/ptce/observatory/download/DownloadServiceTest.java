@@ -47,6 +47,10 @@ class DownloadServiceTest {
 		Path extracts = dataDir.resolve("extracts");
 		ExtractFixture.write(extracts.resolve("RTES/2023/20240331T060000Z"), "RTES", 2023, 3, true);
 		latest = extracts.resolve("LABO_ESS/2025").resolve(LATEST);
+		// the extract job's versions keep the as-of's microseconds: this one is later than 20250331T060000Z, though
+		// it sorts before it as a name; a name of that shape that is no instant is no extract
+		ExtractFixture.write(extracts.resolve("LABO_ESS/2024/20250331T060000.500000Z"), "LABO_ESS", 2024, 4, true);
+		ExtractFixture.write(extracts.resolve("LABO_ESS/2024/20251399T000000Z"), "LABO_ESS", 2024, 4, true);
 		// links planted in LABO_ESS's folders, towards RTES's files and outside the data directory
 		Path rtesFile = extracts.resolve("RTES/2025").resolve(LATEST).resolve("aggregates.parquet");
 		Files.createSymbolicLink(latest.resolve("leak.parquet"), rtesFile);
@@ -78,7 +82,8 @@ class DownloadServiceTest {
 		List<String> versions = new ArrayList<>();
 		listing.get("extracts").forEach(e -> versions.add(e.get("year").asInt() + "/" + e.get("version").asString()));
 		// latest first; the hidden folder, the linked version and the linked year are not extracts
-		assertThat(versions).containsExactly("2025/" + LATEST, "2025/" + OLD, "2024/20250331T060000Z");
+		assertThat(versions).containsExactly("2025/" + LATEST, "2025/" + OLD, "2024/20250331T060000.500000Z",
+				"2024/20250331T060000Z");
 		JsonNode first = listing.get("extracts").get(0);
 		assertThat(first.get("as_of").asString()).isEqualTo("2026-03-31T06:00:00Z");
 		List<String> paths = new ArrayList<>();
@@ -95,7 +100,7 @@ class DownloadServiceTest {
 		assertThat(paths).containsExactly("aggregates.parquet", "csv/aggregates.csv", "csv/poles.csv",
 				"datapackage.json", "poles.parquet");
 		// an extract without datapackage.json: its files, hashed by the server
-		JsonNode old = listing.get("extracts").get(2);
+		JsonNode old = listing.get("extracts").get(3);
 		Path oldFolder = dataDir.resolve("extracts/LABO_ESS/2024/20250331T060000Z");
 		assertThat(old.get("files").get(0).get("sha256").asString())
 			.isEqualTo(Sha256.of(oldFolder.resolve(old.get("files").get(0).get("path").asString())));
@@ -120,6 +125,11 @@ class DownloadServiceTest {
 			assertThat(header(r, "Content-Type").replace(" ", "")).isEqualTo(path.endsWith(".parquet")
 					? "application/vnd.apache.parquet" : path.endsWith(".csv") ? "text/csv;charset=utf-8" : "application/json");
 		}
+		// latest by instant, microseconds included
+		HttpResponse<byte[]> micro = server.get(file("2024", "latest", "poles.parquet"), token);
+		assertThat(micro.body()).isEqualTo(Files.readAllBytes(
+				dataDir.resolve("extracts/LABO_ESS/2024/20250331T060000.500000Z/poles.parquet")));
+		assertThat(header(micro, "Content-Disposition")).contains("LABO_ESS-2024-20250331T060000.500000Z-poles.parquet");
 		// an older version by its name, and HEAD: the same headers, no body
 		HttpResponse<byte[]> old = server.get(file("2025", OLD, "poles.parquet"), token);
 		assertThat(old.body()).isEqualTo(Files.readAllBytes(latest.resolveSibling(OLD).resolve("poles.parquet")));
