@@ -281,7 +281,8 @@ class DownloadServiceTest {
 				signed.substring(0, signed.indexOf('?')),
 				// moved: to another file, version, partner, or a later expiry
 				signed.replace("aggregates.parquet?", "poles.parquet?"), signed.replace(LATEST, OLD),
-				signed.replace("/LABO_ESS/", "/RTES/"), signed.replace("expires=" + expires, "expires=" + (Long.parseLong(expires) + 60)));
+				signed.replace("/LABO_ESS/", "/RTES/"),
+				signed.replace("expires=" + expires, "expires=" + (Long.parseLong(expires) + 60)));
 		assertThat(files.get(0).get("path").asString()).isEqualTo("aggregates.parquet");
 		for (String target : forbidden) {
 			HttpResponse<byte[]> f = server.get(target, null);
