@@ -51,10 +51,11 @@ public class PartnerCommand implements Runnable {
 		}
 		catch (RuntimeException ex) {
 			String message = Failures.describe(ex);
-			if (message != null && (message.contains("locked") || message.contains("Locked by another"))) {
+			if (message != null && (message.contains("locked") || message.contains("already in use"))) {
+				// no cause: the one line printed is this one, not the database's own
 				throw new IllegalStateException("the database is held by another process (is serve running?): use "
 						+ "the operator API instead (POST /api/partners/CODE/tokens, GET /api/partners/tokens, "
-						+ "DELETE /api/partners/tokens/ID, GET /api/partner-downloads). " + message, ex);
+						+ "DELETE /api/partners/tokens/ID, GET /api/partner-downloads). (" + message + ")");
 			}
 			throw ex;
 		}

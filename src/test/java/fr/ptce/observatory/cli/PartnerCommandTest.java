@@ -78,6 +78,39 @@ class PartnerCommandTest {
 		assertThat(partner("token").status()).isEqualTo(2);
 	}
 
+	/** Holds the data directory's H2 database without H2's server mode, as a process that shares nothing would. */
+	public static final class DatabaseHolder {
+
+		public static void main(String[] args) throws Exception {
+			try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + args[0], "sa", "")) {
+				System.out.println("HOLDING");
+				System.out.flush();
+				System.in.transferTo(java.io.OutputStream.nullOutputStream());
+			}
+		}
+
+	}
+
+	@Test
+	void aDatabaseHeldByAnotherProcessIsRefusedWithTheWayOut() throws Exception {
+		assertThat(partner("token", "list").status()).isZero();
+		Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), DatabaseHolder.class.getName(),
+				dir.resolve("db/observatory").toAbsolutePath().toString()).redirectErrorStream(true).start();
+		try {
+			String first = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine();
+			assertThat(first).isEqualTo("HOLDING");
+			Run refused = partner("token", "list");
+			assertThat(refused.status()).isEqualTo(1);
+			assertThat(refused.err()).contains("the database is held by another process (is serve running?)",
+					"GET /api/partners/tokens");
+		}
+		finally {
+			holder.getOutputStream().close();
+			holder.waitFor();
+		}
+	}
+
 	@Test
 	void theAuditIsReadWhileTheServerHoldsTheDatabase() throws Exception {
 		try (ConfigurableApplicationContext server = TestServers.serve(dir, TestServers.Database.h2(), true, Map.of())) {
