@@ -3,6 +3,7 @@ package fr.ptce.observatory.download;
 import java.time.Clock;
 
 import fr.ptce.observatory.ObservatoryProperties;
+import fr.ptce.observatory.partners.Partners;
 import fr.ptce.observatory.warehouse.DataDirectory;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -63,9 +64,10 @@ public class DownloadConfiguration {
 	/** Ahead of every other filter (the operator token's included), on every path: it picks its own requests. */
 	@Bean
 	FilterRegistrationBean<DownloadFilter> downloadFilter(ExtractStore store, PartnerTokens tokens,
-			DownloadAudit audit, LinkSigner signer, RateLimiter partnerRateLimiter, Clock clock) {
+			DownloadAudit audit, LinkSigner signer, RateLimiter partnerRateLimiter, Clock clock, Partners partners) {
 		FilterRegistrationBean<DownloadFilter> registration = new FilterRegistrationBean<>(
-				new DownloadFilter(store, tokens, audit, signer, partnerRateLimiter, clock));
+				new DownloadFilter(store, tokens, audit, signer, partnerRateLimiter, clock,
+						code -> partners.find(code) != null));
 		registration.addUrlPatterns("/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import fr.ptce.observatory.download.ExtractStore.ExtractFile;
 import fr.ptce.observatory.download.PartnerTokens.TokenRecord;
@@ -46,8 +47,14 @@ public class DownloadFilter extends OncePerRequestFilter {
 
 	private final Listing listing;
 
+	private final Predicate<String> knownPartner;
+
+	/**
+	 * @param knownPartner whether a code is a partner of the partners file: a token or link of a partner that has
+	 * left it gives nothing, whatever is still on disk or in the database
+	 */
 	public DownloadFilter(ExtractStore store, PartnerTokens tokens, DownloadAudit audit, LinkSigner signer,
-			RateLimiter limiter, Clock clock) {
+			RateLimiter limiter, Clock clock, Predicate<String> knownPartner) {
 		this.store = store;
 		this.tokens = tokens;
 		this.audit = audit;
@@ -55,6 +62,7 @@ public class DownloadFilter extends OncePerRequestFilter {
 		this.limiter = limiter;
 		this.clock = clock;
 		this.listing = new Listing(store, signer);
+		this.knownPartner = knownPartner;
 	}
 
 	/** What is known of a request as it goes, for its audit row. */
@@ -156,7 +164,7 @@ public class DownloadFilter extends OncePerRequestFilter {
 		if (target.kind() == DownloadPath.Kind.LINK) {
 			boolean valid = signer.verify(target.partner(), target.year(), target.version(), target.path(),
 					request.getParameter("expires"), request.getParameter("sig"), clock.instant());
-			if (!valid) {
+			if (!valid || !knownPartner.test(target.partner())) {
 				return null;
 			}
 			x.partner = target.partner();
@@ -168,7 +176,7 @@ public class DownloadFilter extends OncePerRequestFilter {
 			return null;
 		}
 		Optional<TokenRecord> token = tokens.authenticate(header.substring(7).strip());
-		if (token.isEmpty()) {
+		if (token.isEmpty() || !knownPartner.test(token.get().partner())) {
 			return null;
 		}
 		x.partner = token.get().partner();

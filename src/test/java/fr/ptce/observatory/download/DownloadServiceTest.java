@@ -190,6 +190,15 @@ class DownloadServiceTest {
 			assertThat(header(r, "WWW-Authenticate")).isEqualTo("Bearer");
 			assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("{\"error\":\"unauthorized\"}");
 		}
+		// a token of a code that is not (or no longer) in the partners file gives nothing, even with files on disk
+		ExtractFixture.write(dataDir.resolve("extracts/GHOST/2025").resolve(LATEST), "GHOST", 2025, 2, true);
+		String ghost = tokens.issue("GHOST", Duration.ofDays(1), "left the partners file").token();
+		HttpResponse<byte[]> gone = server.get("/partners/v1/extracts", ghost);
+		assertThat(gone.statusCode()).isEqualTo(401);
+		LinkSigner signer = server.context.getBean(LinkSigner.class);
+		long later = System.currentTimeMillis() / 1000 + 600;
+		assertThat(server.get("/partners/v1/dl/GHOST/2025/" + LATEST + "/aggregates.parquet?expires=" + later + "&sig="
+				+ signer.sign("GHOST", "2025", LATEST, "aggregates.parquet", later), null).statusCode()).isEqualTo(403);
 		// last use is kept, for the list
 		assertThat(tokens.find(revoked.record().id()).orElseThrow().lastUsed()).isNotNull();
 		assertThat(tokens.find(revoked.record().id()).orElseThrow().state(tokens.now())).isEqualTo("revoked");
