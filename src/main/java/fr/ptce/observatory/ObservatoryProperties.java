@@ -10,15 +10,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param dataDir the data directory of interfaces.md
  * @param registry the registry file; empty for the one bundled from data-samples/
+ * @param partnersFile the partners file (extracts.md); empty for the one bundled from data-samples/
  * @param quarantineThreshold share of rejected data rows above which a file is quarantined
  * @param zone the observatory's calendar, for FUTURE_PERIOD
  */
 @ConfigurationProperties("observatory")
-public record ObservatoryProperties(Path dataDir, String registry, Double quarantineThreshold, String zone) {
+public record ObservatoryProperties(Path dataDir, String registry, String partnersFile, Double quarantineThreshold,
+		String zone) {
 
 	public ObservatoryProperties {
 		dataDir = dataDir == null ? Path.of("var") : dataDir;
 		registry = registry == null ? "" : registry;
+		partnersFile = partnersFile == null ? "" : partnersFile;
 		quarantineThreshold = quarantineThreshold == null ? 0.5 : quarantineThreshold;
 		zone = zone == null || zone.isBlank() ? "Europe/Paris" : zone;
 	}

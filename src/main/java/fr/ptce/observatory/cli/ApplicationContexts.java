@@ -33,6 +33,9 @@ public final class ApplicationContexts {
 		if (global.registry() != null) {
 			properties.put("observatory.registry", global.registry().toAbsolutePath().normalize().toString());
 		}
+		if (global.partners() != null) {
+			properties.put("observatory.partners-file", global.partners().toAbsolutePath().normalize().toString());
+		}
 		properties.putAll(extra);
 		// as command-line arguments, the highest precedence: above application.yml's defaults
 		List<String> args = new ArrayList<>();

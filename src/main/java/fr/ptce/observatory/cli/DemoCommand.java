@@ -87,10 +87,19 @@ public class DemoCommand implements Callable<Integer> {
 			out.println("The national report of " + last + ": " + nationalPdf);
 			out.println("Regional editions, XLSX tables and manifest.json beside it; the collection follow-up in interne/.");
 			out.println();
+			out.println("== extract " + last);
+			Path extract = ExtractCommand.extract(context, last);
+			out.println("Partner extracts of " + last + " in " + dataDir.resolve("extracts") + ", one folder per partner");
+			out.println();
 			out.println("Look at:");
 			out.println("  " + dataDir.resolve("receipts") + "   one JSON and one CSV receipt per file");
 			out.println("  " + dataDir.resolve("warehouse") + "   observations, pole_values, aggregates, trends (Parquet)");
 			out.println("  java -jar target/observatory.jar --data-dir " + dataDir + " status");
+			out.println();
+			out.println("One partner's extract: " + extract);
+			out.println("Read it with DuckDB:");
+			out.println("  duckdb -c \"SELECT year, indicator, level, area, total, conf_status FROM read_parquet('"
+					+ extract.resolve("aggregates.parquet") + "') WHERE level = 'national' ORDER BY ALL LIMIT 20\"");
 			return 0;
 		}
 	}

@@ -15,6 +15,8 @@ public final class GlobalOptions {
 
 	Path registry;
 
+	Path partners;
+
 	final List<String> springArguments = new ArrayList<>();
 
 	public Path dataDirOr(Path fallback) {
@@ -27,6 +29,10 @@ public final class GlobalOptions {
 
 	public Path registry() {
 		return registry;
+	}
+
+	public Path partners() {
+		return partners;
 	}
 
 	public List<String> springArguments() {

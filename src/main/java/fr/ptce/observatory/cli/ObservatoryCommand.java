@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
 				+ "(e.g. --spring.profiles.active=postgres).",
 				"Exit status: 0 success, 1 a job failed (the message says which step and why), 2 usage error.",
 				"Run 'observatory COMMAND --help' for the options of a command." },
-		subcommands = { IngestCommand.class, AggregateCommand.class, ReportCommand.class, BackfillCommand.class,
-				StatusCommand.class, ServeCommand.class, DemoCommand.class, GenerateSamplesCommand.class })
+		subcommands = { IngestCommand.class, AggregateCommand.class, ReportCommand.class, ExtractCommand.class,
+				BackfillCommand.class, StatusCommand.class, PartnerCommand.class, ServeCommand.class, DemoCommand.class,
+				GenerateSamplesCommand.class })
 public class ObservatoryCommand implements Runnable {
 
 	final GlobalOptions global = new GlobalOptions();
@@ -46,6 +47,12 @@ public class ObservatoryCommand implements Runnable {
 			description = "pole registry (default: the registry of data-samples/)", scope = ScopeType.INHERIT)
 	void registry(Path file) {
 		global.registry = file;
+	}
+
+	@Option(names = "--partners", paramLabel = "FILE",
+			description = "partners file (default: the partners file of data-samples/)", scope = ScopeType.INHERIT)
+	void partners(Path file) {
+		global.partners = file;
 	}
 
 	@Override

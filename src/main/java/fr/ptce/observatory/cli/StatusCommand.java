@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
+import fr.ptce.observatory.extract.Extracts;
 import fr.ptce.observatory.ingest.JdbcSubmissionLedger;
 import fr.ptce.observatory.aggregate.AuditStatus;
 import fr.ptce.observatory.schedule.backfill.PartitionState;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code status}: the job executions and the files ingested. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-		description = "Lists the recent job executions (status, steps, counts), the state of each (step, year) and the files ingested.")
+		description = "Lists the recent job executions (status, steps, counts), the state of each (step, year), the "
+				+ "partner extracts and the files ingested.")
 public class StatusCommand implements Callable<Integer> {
 
 	@ParentCommand
@@ -74,11 +77,14 @@ public class StatusCommand implements Callable<Integer> {
 			}
 			out.println();
 			out.println("Confidentiality audit, staff only (per aggregated year):");
-			List<String> audit = AuditStatus.lines(new DataDirectory(parent.global.dataDir()));
+			List<String> audit = AuditStatus.lines(context.getBean(DataDirectory.class));
 			if (audit.isEmpty()) {
 				out.println("  none yet");
 			}
 			audit.forEach(line -> out.println("  " + line));
+			out.println();
+			out.println("Partner extracts (latest version of each partner and year):");
+			printExtracts(context.getBean(DataDirectory.class), out);
 			out.println();
 			out.println("Files processed (most recent first):");
 			List<Map<String, Object>> files = context.getBean(JdbcSubmissionLedger.class).recent(limit);
@@ -91,6 +97,25 @@ public class StatusCommand implements Callable<Integer> {
 						f.get("ROWS_ACCEPTED"), f.get("ROWS_REJECTED"), f.get("STORED_AS"));
 			}
 			return 0;
+		}
+	}
+
+	private static void printExtracts(DataDirectory dir, PrintWriter out) {
+		List<Extracts.Extract> extracts = Extracts.list(dir);
+		if (extracts.isEmpty()) {
+			out.println("  none yet");
+		}
+		Map<String, Long> versions = extracts.stream()
+			.collect(Collectors.groupingBy(e -> e.partner() + " " + e.year(), Collectors.counting()));
+		String last = null;
+		for (Extracts.Extract e : extracts) {
+			String key = e.partner() + " " + e.year();
+			if (key.equals(last)) {
+				continue;
+			}
+			last = key;
+			out.printf("  %-12s %d  %s  (%d version(s))  %s%n", e.partner(), e.year(), e.version(), versions.get(key),
+					e.folder());
 		}
 	}
 

@@ -15,20 +15,21 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 
 /**
  * A small UTF-8, comma-separated reference table (registry, catalogue, geographic files) read whole, with the
- * SHA-256 of its bytes so that every published artefact can name the version it was computed from.
+ * SHA-256 of its bytes so that every published artefact can name the version it was computed from. Public for
+ * the other reference files checked the same way (the partners file).
  */
-record CsvTable(String source, String sha256, List<String> header, List<Row> rows) {
+public record CsvTable(String source, String sha256, List<String> header, List<Row> rows) {
 
-	record Row(long line, Map<String, String> fields) {
+	public record Row(long line, Map<String, String> fields) {
 
-		String get(String column) {
+		public String get(String column) {
 			String value = fields.get(column);
 			return value == null ? "" : value.strip();
 		}
 
 	}
 
-	static CsvTable read(String source, InputStream in, String... requiredColumns) {
+	public static CsvTable read(String source, InputStream in, String... requiredColumns) {
 		byte[] bytes;
 		try (in) {
 			bytes = in.readAllBytes();
@@ -41,6 +42,9 @@ record CsvTable(String source, String sha256, List<String> header, List<Row> row
 		try (CsvReader<CsvRecord> reader = CsvReader.builder()
 			.detectBomHeader(true)
 			.skipEmptyLines(true)
+			// the field count is checked below, so that the message names the line and both counts
+			.allowExtraFields(true)
+			.allowMissingFields(true)
 			.ofCsvRecord(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
 			for (CsvRecord record : reader) {
 				if (header == null) {

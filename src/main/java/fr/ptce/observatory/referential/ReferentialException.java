@@ -14,7 +14,7 @@ public class ReferentialException extends RuntimeException {
 		super(message, cause);
 	}
 
-	static ReferentialException at(String source, long line, String reason) {
+	public static ReferentialException at(String source, long line, String reason) {
 		return new ReferentialException(source + ", line " + line + ": " + reason);
 	}
 

@@ -75,6 +75,8 @@ final class Readme {
 
 		md.append("## Files\n\n| file | what |\n| --- | --- |\n");
 		md.append("| `registry.csv` | the registry (`registry.md`): ").append(poles.size()).append(" poles |\n");
+		md.append("| `partners.csv` | the partners file (`extracts.md`): one partner per network, fictional contacts "
+				+ "on the reserved `.example` domain; the default `--partners` of the software |\n");
 		md.append("| `submissions/` | ").append(files).append(" files, ").append(rows).append(" data rows, ")
 			.append(String.format(Locale.ROOT, "%.1f", bytes / 1e6)).append(" MB |\n");
 		md.append("| `expected-receipts.csv` | one line per file of `submissions/`: the outcome that ingesting the whole "

@@ -71,8 +71,21 @@ public final class SampleGenerator {
 	public static final int BENCHMARK_KEYS_PER_YEAR = 5 * Figures.CODES.size();
 
 	/** The files the samples mode writes at the top of the output directory. */
-	public static final List<String> TOP_FILES = List.of("registry.csv", "README.md", "expected-receipts.csv",
-			"expected-issues.csv");
+	public static final List<String> TOP_FILES = List.of("registry.csv", "partners.csv", "README.md",
+			"expected-receipts.csv", "expected-issues.csv");
+
+	/**
+	 * The partners file of the samples (extracts.md): one partner per registry network, fictional contacts on the
+	 * reserved {@code .example} domain so that no mail can reach a real address.
+	 */
+	static final String PARTNERS = """
+			partner,name,networks,contact
+			LABO_ESS,Le Labo de l'ESS,LABO_ESS,contact@labo-ess.example
+			RTES,Réseau des collectivités territoriales pour une économie solidaire,RTES,contact@rtes.example
+			COORACE,Coorace,COORACE,contact@coorace.example
+			MES,Mouvement pour l'économie solidaire,MES,contact@mes.example
+			ESS_FRANCE,ESS France,ESS_FRANCE,contact@ess-france.example
+			""";
 
 	/**
 	 * @param poles number of poles; 0 in benchmark mode means as many as the rows need
@@ -288,6 +301,7 @@ public final class SampleGenerator {
 		planner.profiles(poles);
 		planner.stories(poles, this::figures);
 		writeRegistry(out, poles);
+		Files.writeString(out.resolve("partners.csv"), PARTNERS, StandardCharsets.UTF_8);
 		submissions = out.resolve("submissions");
 		try (Writer r = Files.newBufferedWriter(out.resolve("expected-receipts.csv"), StandardCharsets.UTF_8);
 				Writer i = Files.newBufferedWriter(out.resolve("expected-issues.csv"), StandardCharsets.UTF_8)) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import fr.ptce.observatory.partners.Partners;
 import fr.ptce.observatory.warehouse.Timestamps;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -129,6 +130,11 @@ public enum PipelineJob {
 			if (!checked.containsKey(required)) {
 				throw new IllegalArgumentException("job " + shortName + " needs the parameter '" + required + "'");
 			}
+		}
+		String partner = checked.get("partner");
+		if (this == EXTRACT && partner != null && !Partners.CODE.matcher(partner).matches()) {
+			throw new IllegalArgumentException("parameter 'partner' of job extract must be a partner code (upper-case "
+					+ "letters, digits and _), not '" + partner + "'");
 		}
 		if (this == AGGREGATE && Long.parseLong(checked.get("from")) > Long.parseLong(checked.get("to"))) {
 			throw new IllegalArgumentException("job aggregate: 'from' (" + checked.get("from") + ") is after 'to' ("

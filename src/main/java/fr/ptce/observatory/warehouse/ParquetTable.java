@@ -83,11 +83,18 @@ public final class ParquetTable<T> {
 	 * keeps several files open (one per year) bounds its memory with it
 	 */
 	public Sink<T> open(Path target, Provenance provenance, long rowGroupBytes) {
+		return open(target, provenance.keyValueMetadata(), rowGroupBytes);
+	}
+
+	/**
+	 * @param keyValueMetadata the provenance's metadata and any more keys (a partner extract adds its own)
+	 */
+	public Sink<T> open(Path target, Map<String, String> keyValueMetadata, long rowGroupBytes) {
 		Path tmp = AtomicFiles.temporarySibling(target);
 		try {
 			java.nio.file.Files.createDirectories(target.getParent());
 			Builder<T> builder = new Builder<>(new LocalOutputFile(tmp), schema, rowWriter)
-				.withExtraMetaData(provenance.keyValueMetadata())
+				.withExtraMetaData(keyValueMetadata)
 				.withCompressionCodec(CompressionCodecName.ZSTD)
 				.withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
 				.withConf(HADOOP_CONF)

@@ -148,13 +148,18 @@ class AggregateBenchmark {
 	 * one in thirty an M; one in twenty corrected in a later run. One file per year and run.
 	 */
 	static long generate(Registry registry, Catalogue catalogue, DataDirectory dir) {
+		return generate(registry, catalogue, dir, FIRST_YEAR, LAST_YEAR);
+	}
+
+	/** The same, for the years from..to (ExtractBenchmark's ten years). */
+	static long generate(Registry registry, Catalogue catalogue, DataDirectory dir, int from, int to) {
 		Random random = new Random(42);
 		Provenance provenance = new Provenance(Instant.EPOCH, catalogue.sha256(), registry.sha256(), "bench");
 		long firstRun = Timestamps.toMicros(Instant.parse("2026-02-01T06:00:00Z"));
 		long secondRun = Timestamps.toMicros(Instant.parse("2026-05-01T06:00:00Z"));
 		long total = 0;
 		List<Indicator> indicators = catalogue.indicators();
-		for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+		for (int year = from; year <= to; year++) {
 			Path partition = dir.partition(Tables.OBSERVATIONS, year);
 			String[] periods = { Integer.toString(year), year + "-Q1", year + "-Q2", year + "-Q3", year + "-Q4" };
 			try (ParquetTable.Sink<Observation> first = Tables.OBSERVATION.open(partition.resolve("run-1.parquet"),

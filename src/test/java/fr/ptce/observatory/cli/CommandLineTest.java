@@ -31,7 +31,7 @@ class CommandLineTest {
 	void helpListsTheCommandsAndGlobalOptions() {
 		Run run = run("--help");
 		assertThat(run.status()).isZero();
-		assertThat(run.out()).contains("--data-dir", "--registry", "ingest", "status", "demo", "Exit status");
+		assertThat(run.out()).contains("--data-dir", "--registry", "--partners", "ingest", "status", "demo", "Exit status");
 		assertThat(run("ingest", "--help").out()).contains("--inbox");
 	}
 
@@ -60,6 +60,15 @@ class CommandLineTest {
 		Run run = run("--data-dir", dir.resolve("data").toString(), "--registry", registry.toString(), "status");
 		assertThat(run.status()).isEqualTo(1);
 		assertThat(run.err()).contains("line 3: duplicate pole_id PTCE-0001");
+	}
+
+	@Test
+	void badPartnersFileStopsWithItsLineAndReason() throws IOException {
+		Path partners = dir.resolve("partners.csv");
+		Files.writeString(partners, "partner,name,networks,contact\nRTES,R,RTES|NOWHERE,\n");
+		Run run = run("--data-dir", dir.resolve("data").toString(), "--partners", partners.toString(), "status");
+		assertThat(run.status()).isEqualTo(1);
+		assertThat(run.err()).contains(partners + ", line 2: unknown network 'NOWHERE'");
 	}
 
 	@Test

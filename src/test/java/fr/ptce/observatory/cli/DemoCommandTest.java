@@ -34,6 +34,19 @@ class DemoCommandTest {
 		assertThat(data.resolve("publications/2025/rapport-national-2025.pdf")).isRegularFile();
 		assertThat(data.resolve("publications/2025/manifest.json")).isRegularFile();
 		assertThat(data.resolve("warehouse/aggregates/year=2025/part-0.parquet")).isRegularFile();
+		// and it ends with one partner's extract and a DuckDB line that reads it, which works as printed
+		assertThat(out.toString()).contains("One partner's extract: "
+				+ data.toAbsolutePath().normalize().resolve("extracts/LABO_ESS/2025"));
+		String duckdb = out.toString().lines().filter(l -> l.strip().startsWith("duckdb -c")).findFirst().orElseThrow();
+		String query = duckdb.substring(duckdb.indexOf('"') + 1, duckdb.lastIndexOf('"'));
+		try (var db = java.sql.DriverManager.getConnection("jdbc:duckdb:"); var st = db.createStatement();
+				var rs = st.executeQuery(query)) {
+			assertThat(rs.next()).isTrue();
+			assertThat(rs.getString("level")).isEqualTo("national");
+		}
+		catch (java.sql.SQLException ex) {
+			throw new AssertionError(ex);
+		}
 
 		// and a second demo starts afresh in the folder it made, but refuses a folder it did not make
 		assertThat(ObservatoryCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), "--data-dir",

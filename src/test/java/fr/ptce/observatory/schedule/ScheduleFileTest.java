@@ -60,12 +60,12 @@ class ScheduleFileTest {
 	@Test
 	void bundledAndRepositoryFilesHoldTheDefaults() throws Exception {
 		// the defaults of the issue: ingest every 15 minutes, aggregate current and previous year nightly,
-		// report of the previous year on 31 March
+		// report of the previous year on 31 March, then the partners' extracts of that year
 		List<ScheduleEntry> file = ScheduleFile.read(Path.of("jobs", "schedules.yml"));
 		assertThat(ScheduleFile.bundled()).isEqualTo(file);
 		assertThat(file).extracting(e -> e.job().shortName() + " " + e.cron() + " " + e.parameters())
 			.containsExactly("ingest 0 0/15 * * * ? {}", "aggregate 0 30 2 * * ? {from=previous-year, to=current-year}",
-					"report 0 0 6 31 3 ? {year=previous-year}");
+					"report 0 0 6 31 3 ? {year=previous-year}", "extract 0 0 7 31 3 ? {year=previous-year}");
 	}
 
 	@ParameterizedTest
@@ -95,6 +95,12 @@ class ScheduleFileTest {
 			.hasMessageContaining("is after");
 		assertThat(PipelineJob.AGGREGATE.check(Map.of("from", "2024", "to", "2025", "asOf", "2026-03-31")))
 			.hasSize(3);
+		// extract: a year, and a partner code as the partners file spells them
+		assertThatThrownBy(() -> PipelineJob.EXTRACT.check(Map.of("partner", "RTES")))
+			.hasMessage("job extract needs the parameter 'year'");
+		assertThatThrownBy(() -> PipelineJob.EXTRACT.check(Map.of("year", "2025", "partner", "rtes")))
+			.hasMessageContaining("parameter 'partner' of job extract must be a partner code");
+		assertThat(PipelineJob.EXTRACT.check(Map.of("year", "2025", "partner", "ESS_FRANCE"))).hasSize(2);
 	}
 
 }

@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Small real jobs under the names of the pipeline's jobs (ingestJob, aggregateJob, reportJob), on the real job
+ * Small real jobs under the names of the pipeline's jobs (ingestJob, aggregateJob, reportJob, extractJob), on the real job
  * repository. Each appends a line per year to DATA_DIR/markers/STEP.log; the files of DATA_DIR/control steer them:
  * {@code fail-STEP-YEAR} makes the run fail on that year, {@code slow-STEP} (holding N) makes it take N chunks of
  * 100 ms, committed one by one, so that it can be stopped, killed and restarted from where it was.
@@ -48,6 +48,11 @@ public class TestJobs {
 	@Bean
 	Job reportJob(JobRepository repository, PlatformTransactionManager tx, @Value("${observatory.data-dir}") Path dir) {
 		return job("reportJob", "report", repository, tx, dir);
+	}
+
+	@Bean
+	Job extractJob(JobRepository repository, PlatformTransactionManager tx, @Value("${observatory.data-dir}") Path dir) {
+		return job("extractJob", "extract", repository, tx, dir);
 	}
 
 	private static Job job(String name, String step, JobRepository repository, PlatformTransactionManager tx,

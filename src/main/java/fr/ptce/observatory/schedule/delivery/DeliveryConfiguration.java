@@ -1,5 +1,7 @@
 package fr.ptce.observatory.schedule.delivery;
 
+import fr.ptce.observatory.partners.PartnersProperties;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +17,11 @@ public class DeliveryConfiguration {
 	ReportDelivery reportDelivery(ObjectProvider<JavaMailSender> mail, DeliveryLog deliveries,
 			DeliveryProperties properties) {
 		return new ReportDelivery(mail, deliveries, properties);
+	}
+
+	@Bean
+	ExtractAnnouncement extractAnnouncement(ReportDelivery reportDelivery, PartnersProperties partners) {
+		return new ExtractAnnouncement(reportDelivery, partners);
 	}
 
 }

@@ -65,6 +65,23 @@ public class ReportDelivery implements DisposableBean {
 		}
 	}
 
+	/**
+	 * Records an e-mail without attachment (a partner told of a new extract) and makes its first attempt, with the
+	 * same retries as a report. With no SMTP server configured it is only recorded PENDING: the next {@code serve}
+	 * that has one sends it.
+	 * @return the delivery's id in OBS_DELIVERY
+	 */
+	public long deliver(int year, String recipient, String subject, String body) {
+		long id = deliveries.create(year, recipient, subject, body, null);
+		if (mail.getIfAvailable() == null) {
+			log.info("e-mail to {} recorded PENDING (delivery {}): no SMTP server configured (spring.mail.host)",
+					recipient, id);
+			return id;
+		}
+		attempt(id);
+		return id;
+	}
+
 	/** Sends again the deliveries left PENDING by a process that ended (called when serve starts). */
 	public void resumePending() {
 		for (long id : deliveries.pending()) {
@@ -98,20 +115,20 @@ public class ReportDelivery implements DisposableBean {
 		try {
 			send(d);
 			deliveries.attempted(id, DeliveryLog.SENT, null);
-			log.info("report {} sent to {} (delivery {}, attempt {})", d.year(), d.recipient(), id, d.attempts() + 1);
+			log.info("\"{}\" sent to {} (delivery {}, attempt {})", d.subject(), d.recipient(), id, d.attempts() + 1);
 		}
 		catch (Exception ex) {
 			String error = describe(ex);
 			int attempts = d.attempts() + 1;
 			if (attempts >= properties.attempts()) {
 				deliveries.attempted(id, DeliveryLog.FAILED, error);
-				log.error("report {} could not be sent to {} after {} attempts: {} (delivery {} recorded FAILED)",
-						d.year(), d.recipient(), attempts, error, id);
+				log.error("\"{}\" could not be sent to {} after {} attempts: {} (delivery {} recorded FAILED)",
+						d.subject(), d.recipient(), attempts, error, id);
 				return;
 			}
 			deliveries.attempted(id, DeliveryLog.PENDING, error);
 			Duration wait = properties.backoff().multipliedBy(1L << Math.min(attempts - 1, 10));
-			log.warn("report {} not sent to {} (attempt {}): {}; next attempt in {} s", d.year(), d.recipient(),
+			log.warn("\"{}\" not sent to {} (attempt {}): {}; next attempt in {} s", d.subject(), d.recipient(),
 					attempts, error, wait.toMillis() / 1000.0);
 			try {
 				retries.schedule(() -> attempt(id), wait.toMillis(), TimeUnit.MILLISECONDS);
