@@ -74,7 +74,8 @@ public final class AggregateEngine {
 	private static final String[] PHASES = { "load", "values", "cells", "write pole values", "complete and write" };
 
 	/** What one year of the range produced. */
-	public record YearSummary(int year, long observations, int poleValues, int cells, int publishedCells) {
+	public record YearSummary(int year, long observations, int poleValues, int cells, int publishedCells,
+			int auditSuppressions) {
 	}
 
 	/** Runs the range and writes pole_values, aggregates and trends for each of its years. */
@@ -84,7 +85,9 @@ public final class AggregateEngine {
 		}
 		long asOfMicros = Timestamps.toMicros(asOf);
 		Provenance stamped = provenance.withAsOf(asOf);
-		History history = new History();
+		boolean[] isProtected = new boolean[registry.size()];
+		registry.poles().forEach(pole -> isProtected[pole.index()] = !pole.openData());
+		History history = new History(isProtected);
 		List<YearSummary> summaries = new ArrayList<>();
 		int first = from - History.TREND_YEARS + 1;
 		ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -114,7 +117,8 @@ public final class AggregateEngine {
 					summaries.add(summary);
 					progress.accept("aggregated " + summary.year() + ": " + summary.observations() + " observations, "
 							+ summary.poleValues() + " pole values, " + summary.cells() + " cells ("
-							+ summary.publishedCells() + " published)");
+							+ summary.publishedCells() + " published; " + summary.auditSuppressions()
+							+ " suppressed by the confidentiality audit)");
 				}
 				history.add(computed.cells, computed.values);
 				phases.addAndGet(4, System.nanoTime() - t0);
@@ -201,8 +205,11 @@ public final class AggregateEngine {
 			.thenComparing(Trend::area));
 		Tables.AGGREGATE.writeFile(dataDirectory.partition(Tables.AGGREGATES, year).resolve(PART), stamped, rows);
 		Tables.TREND.writeFile(dataDirectory.partition(Tables.TRENDS, year).resolve(PART), stamped, sortedTrends);
+		AuditFiles.write(dataDirectory, year, computed.cells, stamped);
 		int published = (int) rows.stream().filter(r -> "F".equals(r.confStatus())).count();
-		return new YearSummary(year, computed.values.observations, computed.poleValues, rows.size(), published);
+		int audited = computed.cells.audits.stream().mapToInt(a -> a.suppressions().size()).sum();
+		return new YearSummary(year, computed.values.observations, computed.poleValues, rows.size(), published,
+				audited);
 	}
 
 	/** The pole values of a year, sorted by (pole_id, indicator). */

@@ -53,6 +53,16 @@ public final class Cell {
 	/** The largest single yearly value, for the dominance rule. */
 	double max = Double.NaN;
 
+	/** Respondents without open-data consent, their total and largest value (section 4, Consent). */
+	int nProtected;
+
+	double protectedTotal;
+
+	double protectedMax = Double.NEGATIVE_INFINITY;
+
+	/** yoy_constant_pct was computed but withheld by the rule Constant sample (printed s, not –). */
+	boolean constantSampleWithheld;
+
 	double density = Double.NaN;
 
 	double yoyPct = Double.NaN;
@@ -74,6 +84,14 @@ public final class Cell {
 		this.level = level;
 		this.area = area;
 		this.group = group;
+	}
+
+	/** The respondents as the primary rule sees them. */
+	RespondentGroup respondentGroup() {
+		if (nRespondents == 0) {
+			return RespondentGroup.NONE;
+		}
+		return new RespondentGroup(nRespondents, total, max, nProtected, protectedTotal, protectedMax);
 	}
 
 	public boolean isPublished() {

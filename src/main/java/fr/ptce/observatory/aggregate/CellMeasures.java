@@ -12,7 +12,8 @@ public final class CellMeasures {
 	}
 
 	/**
-	 * Sets n_respondents, total, mean, median, p25, p75 and the largest value from the first {@code n} values.
+	 * Sets n_respondents, total, mean, the largest value and, with at least 10 values, median, p25 and p75 from the
+	 * first {@code n} values.
 	 * The array is sorted in place.
 	 */
 	public static void measure(Cell cell, double[] values, int n) {
@@ -27,9 +28,11 @@ public final class CellMeasures {
 		Arrays.sort(values, 0, n);
 		cell.total = sum;
 		cell.mean = sum / n;
-		cell.median = Quantiles.type7(values, n, 0.5);
-		cell.p25 = Quantiles.type7(values, n, 0.25);
-		cell.p75 = Quantiles.type7(values, n, 0.75);
+		if (n >= Confidentiality.MIN_RESPONDENTS_FOR_QUANTILES) {
+			cell.median = Quantiles.type7(values, n, 0.5);
+			cell.p25 = Quantiles.type7(values, n, 0.25);
+			cell.p75 = Quantiles.type7(values, n, 0.75);
+		}
 		cell.max = values[n - 1];
 	}
 
@@ -48,9 +51,12 @@ public final class CellMeasures {
 		}
 		cell.total = sum;
 		cell.mean = sum / n;
-		cell.median = Quantiles.type7(sorted, from, n, 0.5);
-		cell.p25 = Quantiles.type7(sorted, from, n, 0.25);
-		cell.p75 = Quantiles.type7(sorted, from, n, 0.75);
+		// section 4, Order statistics: the quantiles of few values are those values
+		if (n >= Confidentiality.MIN_RESPONDENTS_FOR_QUANTILES) {
+			cell.median = Quantiles.type7(sorted, from, n, 0.5);
+			cell.p25 = Quantiles.type7(sorted, from, n, 0.25);
+			cell.p75 = Quantiles.type7(sorted, from, n, 0.75);
+		}
 		cell.max = sorted[from + n - 1];
 	}
 

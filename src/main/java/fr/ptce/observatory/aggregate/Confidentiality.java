@@ -8,13 +8,20 @@ import java.util.Map;
 
 /**
  * Methodology section 4, statistical confidentiality of the cells of one (year, indicator): primary suppression
- * (too few respondents, dominance of one pole) then secondary suppression within each sibling group so that a
- * hidden cell cannot be recovered by subtraction from its parent.
+ * (too few respondents, too few protected respondents, dominance of one pole) then secondary suppression within
+ * each sibling group so that a hidden cell cannot be recovered by subtraction from its parent. The audit of
+ * combinations of cells ({@link ConfidentialityAudit}) comes after both.
+ * <p>
+ * Poles with open-data consent have their yearly values published, so an attacker knows them and can subtract
+ * them from a total: the rules count the <em>protected</em> respondents (the others) on their own.
  */
 public final class Confidentiality {
 
 	/** Fewer respondents than this make a cell confidential. */
 	public static final int MIN_RESPONDENTS = 3;
+
+	/** Quantiles (median, p25, p75) are published only for cells of at least this many respondents. */
+	public static final int MIN_RESPONDENTS_FOR_QUANTILES = 10;
 
 	/** A single value above this share of a cell's total dominates it. */
 	public static final double DOMINANCE_SHARE = 0.85;
@@ -22,12 +29,18 @@ public final class Confidentiality {
 	private Confidentiality() {
 	}
 
-	/** The primary status of a cell (or of a union of cells) from its respondents, total and largest value. */
-	public static char primary(int nRespondents, double total, double max, boolean ratio) {
-		if (nRespondents < MIN_RESPONDENTS) {
+	/**
+	 * The primary status of a group of respondents (a cell or a union of cells): {@code A} with fewer than 3
+	 * respondents or 1 or 2 protected ones (the total minus the known values would give them); else, for an
+	 * indicator that is not a ratio with a positive total, {@code O} when one value is more than 85 % of the total
+	 * or one protected value more than 85 % of the protected respondents' total; else {@code F}.
+	 */
+	public static char primary(RespondentGroup group, boolean ratio) {
+		if (group.n() < MIN_RESPONDENTS || group.nProtected() == 1 || group.nProtected() == 2) {
 			return Cell.PRIMARY_RESPONDENTS;
 		}
-		if (!ratio && total > 0 && max > DOMINANCE_SHARE * total) {
+		if (!ratio && group.total() > 0 && (group.max() > DOMINANCE_SHARE * group.total()
+				|| group.nProtected() > 0 && group.protectedMax() > DOMINANCE_SHARE * group.protectedTotal())) {
 			return Cell.PRIMARY_DOMINANCE;
 		}
 		return Cell.FREE;
@@ -36,7 +49,7 @@ public final class Confidentiality {
 	/** Primary then secondary suppression over all the cells of one (year, indicator). */
 	public static void apply(List<Cell> cells) {
 		for (Cell cell : cells) {
-			cell.status = primary(cell.nRespondents, cell.total, cell.max, cell.ratio);
+			cell.status = primary(cell.respondentGroup(), cell.ratio);
 		}
 		for (List<Cell> group : siblingGroups(cells)) {
 			suppressSecondary(group);
@@ -75,9 +88,7 @@ public final class Confidentiality {
 	 */
 	public static void suppressSecondary(List<Cell> group) {
 		List<Cell> free = new ArrayList<>();
-		int n = 0;
-		double total = 0;
-		double max = Double.NEGATIVE_INFINITY;
+		RespondentGroup hidden = RespondentGroup.NONE;
 		boolean any = false;
 		boolean ratio = false;
 		for (Cell cell : group) {
@@ -87,9 +98,7 @@ public final class Confidentiality {
 			}
 			else {
 				any = true;
-				n += cell.nRespondents;
-				total += cell.nRespondents == 0 ? 0 : cell.total;
-				max = cell.nRespondents == 0 ? max : Math.max(max, cell.max);
+				hidden = hidden.plus(cell.respondentGroup());
 			}
 		}
 		if (!any) {
@@ -97,12 +106,10 @@ public final class Confidentiality {
 		}
 		free.sort(Comparator.comparingDouble((Cell c) -> c.total).thenComparing(c -> c.area));
 		int next = 0;
-		while (next < free.size() && primary(n, total, max, ratio) != Cell.FREE) {
+		while (next < free.size() && primary(hidden, ratio) != Cell.FREE) {
 			Cell cell = free.get(next++);
 			cell.status = Cell.SECONDARY;
-			n += cell.nRespondents;
-			total += cell.total;
-			max = Math.max(max, cell.max);
+			hidden = hidden.plus(cell.respondentGroup());
 		}
 	}
 

@@ -23,6 +23,16 @@ public final class History {
 
 	private YearValues previousValues;
 
+	/** The respondents of each cell of the previous year, by cell key (the constant sample's other side). */
+	private Map<String, int[]> previousRespondents = Map.of();
+
+	/** By registry index, whether the pole is protected (without open-data consent). */
+	private final boolean[] isProtected;
+
+	public History(boolean[] isProtected) {
+		this.isProtected = isProtected;
+	}
+
 	/**
 	 * Sets yoy_pct, yoy_constant_pct and ma3 on the cells of a year, from the years added before.
 	 */
@@ -46,25 +56,34 @@ public final class History {
 				}
 			}
 			if (prevValues != null) {
-				cell.yoyConstantPct = constantSample(cell, values, prevValues, nRatios);
+				cell.yoyConstantPct = constantSample(cell, values, prevValues,
+						previousRespondents.getOrDefault(key, new int[0]), nRatios);
 			}
 		}
 	}
 
 	/**
 	 * The change over the cell's poles with a yearly value in both years, each year's total over them alone;
-	 * NaN with fewer than 3 such poles or a zero total the year before.
+	 * NaN with fewer than 3 such poles or a zero total the year before. NaN too, with the cell marked
+	 * {@link Cell#constantSampleWithheld}, when the rule Constant sample of section 4 withholds it: the difference
+	 * between a total and its constant-sample total is the total of the poles outside the sample, so those of Y and
+	 * those of Y−1 must each be none or a group that would not be primary-confidential as a cell.
+	 *
+	 * @param respondentsBefore the respondents of the same cell in Y−1
 	 */
-	static double constantSample(Cell cell, YearValues current, YearValues previous, int nRatios) {
+	double constantSample(Cell cell, YearValues current, YearValues previous, int[] respondentsBefore,
+			int nRatios) {
 		int i = cell.indicatorIndex;
 		int n = 0;
 		double sumNow = 0;
 		double sumBefore = 0;
 		double denNow = 0;
 		double denBefore = 0;
+		RespondentGroup outsideNow = RespondentGroup.NONE;
 		for (int p : cell.respondents) {
 			double before = previous.value[p * previous.nIndicators + i];
 			if (Double.isNaN(before)) {
+				outsideNow = outsideNow.with(current.value[p * current.nIndicators + i], isProtected[p]);
 				continue;
 			}
 			n++;
@@ -83,10 +102,27 @@ public final class History {
 		if (n < Confidentiality.MIN_RESPONDENTS) {
 			return Double.NaN;
 		}
-		if (cell.ratio) {
-			return CellMeasures.change(sumNow / denNow * 100, sumBefore / denBefore * 100, true);
+		double change = cell.ratio ? CellMeasures.change(sumNow / denNow * 100, sumBefore / denBefore * 100, true)
+				: CellMeasures.change(sumNow, sumBefore, false);
+		if (Double.isNaN(change)) {
+			return change;
 		}
-		return CellMeasures.change(sumNow, sumBefore, false);
+		RespondentGroup outsideBefore = RespondentGroup.NONE;
+		for (int p : respondentsBefore) {
+			if (Double.isNaN(current.value[p * current.nIndicators + i])) {
+				outsideBefore = outsideBefore.with(previous.value[p * previous.nIndicators + i], isProtected[p]);
+			}
+		}
+		if (revealing(outsideNow, cell.ratio) || revealing(outsideBefore, cell.ratio)) {
+			cell.constantSampleWithheld = true;
+			return Double.NaN;
+		}
+		return change;
+	}
+
+	/** Poles outside a constant sample that would be primary-confidential as a cell of their own. */
+	private static boolean revealing(RespondentGroup outside, boolean ratio) {
+		return outside.n() > 0 && Confidentiality.primary(outside, ratio) != Cell.FREE;
 	}
 
 	/** Records a completed year as the latest one. */
@@ -98,6 +134,11 @@ public final class History {
 			}
 		}
 		published.put(year.year, totals);
+		Map<String, int[]> respondents = new HashMap<>();
+		for (Cell cell : year.cells) {
+			respondents.put(cell.key(), cell.respondents);
+		}
+		previousRespondents = respondents;
 		while (!published.isEmpty() && published.firstKey() <= year.year - TREND_YEARS) {
 			published.pollFirstEntry();
 		}

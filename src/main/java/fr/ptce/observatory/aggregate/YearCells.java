@@ -25,13 +25,21 @@ public final class YearCells {
 	/** Every cell, grouped by indicator in the order of the codes. */
 	final List<Cell> cells;
 
-	private YearCells(int year, List<Cell> cells) {
+	/** The confidentiality audit of each indicator that is not a ratio, in the order of the codes. */
+	final List<ConfidentialityAudit.Result> audits;
+
+	private YearCells(int year, List<Cell> cells, List<ConfidentialityAudit.Result> audits) {
 		this.year = year;
 		this.cells = cells;
+		this.audits = audits;
 	}
 
 	public List<Cell> cells() {
 		return cells;
+	}
+
+	public List<ConfidentialityAudit.Result> audits() {
+		return audits;
 	}
 
 	/** An area of a level and the poles of the area expected in the year. */
@@ -109,7 +117,14 @@ public final class YearCells {
 		double[] sorted = new double[nPoles];
 		int[] seen = new int[nPoles];
 		int nRatios = Ratio.ALL.size();
+		boolean[] isProtected = new boolean[nPoles];
+		String[] poleIds = new String[nPoles];
+		for (Pole pole : registry.poles()) {
+			isProtected[pole.index()] = !pole.openData();
+			poleIds[pole.index()] = pole.id();
+		}
 		List<Cell> all = new ArrayList<>(nCells * codes.size());
+		List<ConfidentialityAudit.Result> audits = new ArrayList<>();
 		for (int i = 0; i < codes.size(); i++) {
 			String code = codes.get(i);
 			boolean ratio = i >= values.nCatalogue;
@@ -149,6 +164,12 @@ public final class YearCells {
 					if (values.imputed[p * values.nIndicators + i]) {
 						nImputed++;
 					}
+					if (isProtected[p]) {
+						// ascending values: the last protected one is the largest
+						cell.nProtected++;
+						cell.protectedTotal += bucketValues[k];
+						cell.protectedMax = bucketValues[k];
+					}
 					if (ratio) {
 						sumNum += values.numerator[p * nRatios + r];
 						sumDen += values.denominator[p * nRatios + r];
@@ -167,9 +188,14 @@ public final class YearCells {
 				cells.add(cell);
 			}
 			Confidentiality.apply(cells);
+			if (!ratio) {
+				int column = i;
+				audits.add(ConfidentialityAudit.audit(cells, p -> values.value[p * values.nIndicators + column],
+						isProtected, poleIds));
+			}
 			all.addAll(cells);
 		}
-		return new YearCells(values.year, all);
+		return new YearCells(values.year, all, List.copyOf(audits));
 	}
 
 	/**

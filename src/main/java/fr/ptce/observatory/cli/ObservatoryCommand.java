@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
 				"Exit status: 0 success, 1 a job failed (the message says which step and why), 2 usage error.",
 				"Run 'observatory COMMAND --help' for the options of a command." },
 		subcommands = { IngestCommand.class, AggregateCommand.class, ReportCommand.class, ExtractCommand.class,
-				BackfillCommand.class,
-				StatusCommand.class, ServeCommand.class, DemoCommand.class, GenerateSamplesCommand.class })
+				BackfillCommand.class, StatusCommand.class, PartnerCommand.class, ServeCommand.class, DemoCommand.class,
+				GenerateSamplesCommand.class })
 public class ObservatoryCommand implements Runnable {
 
 	final GlobalOptions global = new GlobalOptions();

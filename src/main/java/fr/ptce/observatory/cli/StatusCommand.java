@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import fr.ptce.observatory.extract.Extracts;
 import fr.ptce.observatory.ingest.JdbcSubmissionLedger;
+import fr.ptce.observatory.aggregate.AuditStatus;
 import fr.ptce.observatory.schedule.backfill.PartitionState;
 import fr.ptce.observatory.schedule.backfill.PartitionStates;
 import fr.ptce.observatory.warehouse.DataDirectory;
@@ -74,6 +75,13 @@ public class StatusCommand implements Callable<Integer> {
 				out.printf("  %-10s %d  %-10s run #%s%s%n", p.step().name().toLowerCase(java.util.Locale.ROOT), p.year(),
 						p.state(), p.runId() == null ? "-" : p.runId(), p.endTime() == null ? "" : ", ended " + p.endTime());
 			}
+			out.println();
+			out.println("Confidentiality audit, staff only (per aggregated year):");
+			List<String> audit = AuditStatus.lines(context.getBean(DataDirectory.class));
+			if (audit.isEmpty()) {
+				out.println("  none yet");
+			}
+			audit.forEach(line -> out.println("  " + line));
 			out.println();
 			out.println("Partner extracts (latest version of each partner and year):");
 			printExtracts(context.getBean(DataDirectory.class), out);

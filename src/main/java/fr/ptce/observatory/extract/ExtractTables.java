@@ -58,8 +58,8 @@ final class ExtractTables {
 							r -> r.cell().p25()),
 					optional("p75", Type.DOUBLE, "Troisième quartile, publié à partir de 10 répondants" + CONFIDENTIAL,
 							r -> r.cell().p75()),
-					optional("density", Type.DOUBLE, "Total pour 100 000 habitants de la zone" + CONFIDENTIAL,
-							r -> r.cell().density()),
+					optional("density", Type.DOUBLE, "Emplois (ETP) pour 10 000 habitants de la zone (JOBS_FTE, "
+							+ "niveaux national, région et département)" + CONFIDENTIAL, r -> r.cell().density()),
 					optional("yoy_pct", Type.DOUBLE,
 							"Évolution sur un an (%, points pour un ratio)" + CONFIDENTIAL, r -> r.cell().yoyPct()),
 					optional("yoy_constant_pct", Type.DOUBLE, "Évolution sur un an à échantillon constant" + CONFIDENTIAL,

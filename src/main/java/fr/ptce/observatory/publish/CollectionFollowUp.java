@@ -86,7 +86,7 @@ public final class CollectionFollowUp {
 
 	/** The follow-up as a document: one table per region with late poles. */
 	public static Edition edition(int year, List<Late> late, GeoReferential geo, long expectedPoles,
-			boolean fictional) {
+			boolean fictional, PublicationData data) {
 		List<Section> s = new ArrayList<>();
 		s.add(Section.h1("Suivi de la collecte " + year));
 		s.add(Section.text("Document de travail réservé aux analystes de l’observatoire : il nomme des pôles et "
@@ -114,6 +114,7 @@ public final class CollectionFollowUp {
 							: FrenchFormat.date(l.lastSubmission().atZone(java.time.ZoneOffset.UTC).toLocalDate())));
 		}
 		flush(s, region, rows, geo);
+		s.addAll(ConfidentialityDigest.sections(data));
 		return new Edition(INTERNAL + "/suivi-collecte-" + year + ".pdf", "Suivi de la collecte " + year,
 				"Document interne – ne pas diffuser",
 				(fictional ? PublicationContent.FICTIONAL + " " : "") + "Document interne – ne pas diffuser.", s);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import fr.ptce.observatory.aggregate.Confidentiality;
 import fr.ptce.observatory.referential.Catalogue;
 import fr.ptce.observatory.referential.GeoReferential;
 import fr.ptce.observatory.referential.Indicator;
@@ -35,9 +36,9 @@ public final class PublicationContent {
 	/** The indicator whose respondents count as "poles responding" (every pole reports its members). */
 	public static final String CORE = "MEMBERS_TOTAL";
 
-	public static final String NOTE = "s : secret statistique (moins de 3 répondants, un pôle représentant plus de "
-			+ "85\u00A0% du total, ou secret secondaire protégeant une autre case) ; " + MISSING
-			+ " : donnée non disponible. Évolutions des parts en points de pourcentage (pt).";
+	public static final String NOTE = "s : secret statistique (trop peu de répondants, un pôle représentant plus de "
+			+ "85\u00A0% du total, secret protégeant une autre case ou un pôle, médiane de moins de 10 répondants) ; "
+			+ MISSING + " : donnée non disponible. Évolutions des parts en points de pourcentage (pt).";
 
 	public static final String FICTIONAL = "Données fictives : chiffres calculés sur l’échantillon de démonstration, "
 			+ "sans valeur statistique.";
@@ -135,7 +136,7 @@ public final class PublicationContent {
 		s.add(Section.h2("Réponses et imputations par indicateur"));
 		s.add(coverageByIndicator(data, NATIONAL, area, "Couverture indicateurs"));
 		s.add(Section.pageBreak());
-		s.addAll(annex(provenance));
+		s.addAll(MethodologyAnnex.sections(catalogue, indicators, provenance));
 		return new Edition("rapport-national-" + y + ".pdf", "Les PTCE en France en " + y,
 				"Rapport national de l’observatoire des pôles territoriaux de coopération économique",
 				fictional ? FICTIONAL : null, s);
@@ -171,7 +172,7 @@ public final class PublicationContent {
 		s.add(coverageByIndicator(data, REGION, area, "Couverture indicateurs"));
 		s.add(Section.text("Les tableaux par thématique et par réseau ne sont publiés qu’au niveau national."));
 		s.add(Section.pageBreak());
-		s.addAll(annex(provenance));
+		s.addAll(MethodologyAnnex.sections(catalogue, indicators, provenance));
 		return new Edition("rapport-regional-" + y + "-" + area + ".pdf", "Les PTCE en " + region.name() + " en " + y,
 				"Édition régionale du rapport de l’observatoire des pôles territoriaux de coopération économique",
 				fictional ? FICTIONAL : null, s);
@@ -224,8 +225,8 @@ public final class PublicationContent {
 		for (Published p : indicators) {
 			AggregateCell c = data.cell(p.code(), level, area);
 			Trend t = data.trend(p.code(), level, area);
-			rows.add(List.of(p.label(), total(c, p), figure(c, AggregateCell::median, p),
-					change(c, AggregateCell::yoyPct, p), change(c, AggregateCell::yoyConstantPct, p),
+			rows.add(List.of(p.label(), total(c, p), quantile(c, AggregateCell::median, p),
+					change(c, AggregateCell::yoyPct, p), constantSampleChange(data, c, p),
 					figure(c, AggregateCell::ma3, p),
 					t == null ? MISSING : FrenchFormat.change(t.cagrPct(), false),
 					FrenchFormat.direction(t == null ? null : t.direction())));
@@ -369,65 +370,6 @@ public final class PublicationContent {
 		return Section.barChart(heading, "emplois (ETP) pour 10\u202F000 habitants", points);
 	}
 
-	// ---------------------------------------------------------------- methodology annex
-
-	List<Section> annex(Provenance provenance) {
-		List<Section> s = new ArrayList<>();
-		s.add(Section.h1("Annexe méthodologique"));
-		s.add(Section.h2("Des déclarations aux chiffres annuels"));
-		s.add(Section.text("Chaque pôle attendu (créé au plus tard l’année considérée et non fermé avant elle) "
-				+ "transmet ses indicateurs, pour l’année ou par trimestre. La valeur annuelle d’un pôle est sa "
-				+ "valeur annuelle déclarée ; à défaut, pour un indicateur de stock, la valeur du dernier trimestre "
-				+ "déclaré ; pour un indicateur de flux, la somme des quatre trimestres, ou, avec deux ou trois "
-				+ "trimestres, leur somme × 4 / n, alors marquée imputée. Avec un seul trimestre, le pôle est "
-				+ "non répondant pour cet indicateur. Seule la dernière version de chaque déclaration reçue avant "
-				+ "la date d’arrêté des données est retenue."));
-		s.add(Section.text("Les ratios (part de l’ESS, part des financements publics, participation à l’assemblée "
-				+ "générale) sont calculés sur les pôles disposant du numérateur et du dénominateur, comme rapport "
-				+ "des sommes (jamais comme moyenne des ratios) ; leurs évolutions sont exprimées en points de "
-				+ "pourcentage."));
-		s.add(Section.h2("Mesures publiées"));
-		s.add(Section.text("Total : somme des valeurs annuelles des pôles répondants. Médiane : valeur médiane par "
-				+ "pôle (interpolation linéaire). Taux de réponse : pôles répondants / pôles attendus. Évolution "
-				+ "sur un an : variation du total par rapport à l’année précédente, lorsque les deux totaux sont "
-				+ "publiés. Évolution à champ constant : la même, calculée sur les seuls pôles répondants les deux "
-				+ "années (au moins trois). Moyenne sur 3 ans : moyenne des totaux des trois dernières années. "
-				+ "Densité : emplois (ETP) pour 10\u202F000 habitants. Croissance annuelle moyenne : taux de "
-				+ "croissance annuel composé entre la première et la dernière année publiées des dix dernières "
-				+ "années. Tendance : test de Mann-Kendall (hausse ou baisse significative au seuil de 5\u00A0%, "
-				+ "stable sinon ; non calculée avec moins de quatre années publiées)."));
-		s.add(Section.h2("Secret statistique"));
-		s.add(Section.text("Aucun chiffre publié ne doit permettre de connaître les données d’un pôle, selon les "
-				+ "règles que la statistique publique applique aux données d’entreprises. Secret primaire : une case "
-				+ "est couverte lorsqu’elle compte moins de 3 répondants, ou lorsqu’un seul pôle représente plus de "
-				+ "85\u00A0% de son total. Secret secondaire : dans les régions, dans les départements de chaque "
-				+ "région et dans les thématiques, d’autres cases sont couvertes, les plus petites d’abord, tant que "
-				+ "les cases couvertes pourraient être retrouvées par différence. Une case couverte est imprimée "
-				+ "« s » ; une donnée non disponible « " + MISSING + " ». Les réseaux se recouvrant, ils ne "
-				+ "reçoivent pas de secret secondaire."));
-		s.add(Section.h2("Les indicateurs"));
-		List<List<String>> rows = new ArrayList<>();
-		for (Indicator i : catalogue.indicators()) {
-			rows.add(List.of(typographic(i.labelFr()) + " (" + i.code() + ")", unitLabel(i.unit()),
-					i.isFlow() ? "flux" : "stock"));
-		}
-		for (Published p : indicators) {
-			if (p.ratio()) {
-				rows.add(List.of(p.label() + " (" + p.code() + ")", "%", "ratio"));
-			}
-		}
-		s.add(Section.table("Indicateurs", List.of("Libellé (code)", "Unité", "Nature"), rows,
-				"Stock : valeur à la fin de l’année ; flux : cumul sur l’année ; ratio : rapport de deux sommes, "
-						+ "en pourcentage."));
-		s.add(Section.h2("Provenance des chiffres"));
-		s.add(Section.text("Données arrêtées au " + FrenchFormat.instant(provenance.asOf()) + " ("
-				+ fr.ptce.observatory.warehouse.Timestamps.format(provenance.asOf()) + ")."));
-		s.add(Section.text("Catalogue des indicateurs, SHA-256 : " + provenance.catalogueSha256()));
-		s.add(Section.text("Répertoire des pôles, SHA-256 : " + provenance.registrySha256()));
-		s.add(Section.text("Logiciel : observatory " + provenance.softwareVersion()));
-		return s;
-	}
-
 	/** The French apostrophe (U+2019) in the catalogue's labels, which are typed with the ASCII one. */
 	static String typographic(String label) {
 		return label.replace('\'', '\u2019');
@@ -455,6 +397,23 @@ public final class PublicationContent {
 			return MISSING;
 		}
 		return FrenchFormat.cell(c.confStatus(), measure.apply(c), v -> FrenchFormat.amount(v, p.unit()));
+	}
+
+	/** A quantile: {@code s} in a published cell of fewer than 10 respondents (section 4, Order statistics). */
+	static String quantile(AggregateCell c, Function<AggregateCell, Double> measure, Published p) {
+		if (c != null && "F".equals(c.confStatus())
+				&& c.nRespondents() < Confidentiality.MIN_RESPONDENTS_FOR_QUANTILES) {
+			return FrenchFormat.CONFIDENTIAL;
+		}
+		return figure(c, measure, p);
+	}
+
+	/** The change on a constant sample: {@code s} where the rule Constant sample withheld it. */
+	static String constantSampleChange(PublicationData data, AggregateCell c, Published p) {
+		if (c != null && data.constantSampleWithheld(c.indicator(), c.level(), c.area())) {
+			return FrenchFormat.CONFIDENTIAL;
+		}
+		return change(c, AggregateCell::yoyConstantPct, p);
 	}
 
 	static String change(AggregateCell c, Function<AggregateCell, Double> measure, Published p) {

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import fr.ptce.observatory.warehouse.AggregateCell;
+import fr.ptce.observatory.warehouse.AuditSummary;
+import fr.ptce.observatory.warehouse.InternalTables;
+import fr.ptce.observatory.warehouse.WithheldFigure;
 import fr.ptce.observatory.warehouse.DataDirectory;
 import fr.ptce.observatory.warehouse.ParquetScan;
 import fr.ptce.observatory.warehouse.TableReaders;
@@ -32,12 +35,20 @@ public final class PublicationData {
 
 	private final Map<String, String> metadata;
 
+	/** What the rules of section 4 withheld in the year's published cells (staff-only table of the warehouse). */
+	private final List<WithheldFigure> withheld;
+
+	/** The confidentiality audit of the year, for the internal follow-up only. */
+	private final List<AuditSummary> audit;
+
 	private PublicationData(int year, Map<Integer, Map<String, AggregateCell>> cells, Map<String, Trend> trends,
-			Map<String, String> metadata) {
+			Map<String, String> metadata, List<WithheldFigure> withheld, List<AuditSummary> audit) {
 		this.year = year;
 		this.cells = cells;
 		this.trends = trends;
 		this.metadata = metadata;
+		this.withheld = withheld;
+		this.audit = audit;
 	}
 
 	/** Whether the aggregation job has written the aggregates of the year. */
@@ -70,7 +81,10 @@ public final class PublicationData {
 		}
 		List<Path> files = ParquetScan.files(dir.partition(Tables.AGGREGATES, year));
 		Map<String, String> metadata = ParquetScan.keyValueMetadata(files.get(0));
-		return new PublicationData(year, cells, trends, metadata);
+		return new PublicationData(year, cells, trends, metadata,
+				TableReaders.readPartition(dir, InternalTables.WITHHELD_FIGURES, year, TableReaders::withheldFigures),
+				TableReaders.readPartition(dir, InternalTables.CONFIDENTIALITY_AUDIT, year,
+						TableReaders::auditSummaries));
 	}
 
 	/** The as-of instant recorded in the aggregates of the year, or null when they do not say. */
@@ -99,6 +113,22 @@ public final class PublicationData {
 	public AggregateCell cell(int y, String indicator, String level, String area) {
 		Map<String, AggregateCell> ofYear = cells.get(y);
 		return ofYear == null ? null : ofYear.get(key(indicator, level, area));
+	}
+
+	/** Whether the cell's yoy_constant_pct was withheld by the rule Constant sample (printed s, not –). */
+	public boolean constantSampleWithheld(String indicator, String level, String area) {
+		return withheld.stream()
+			.anyMatch(w -> w.rule().equals(WithheldFigure.CONSTANT_SAMPLE) && w.indicator().equals(indicator)
+					&& w.level().equals(level) && w.area().equals(area));
+	}
+
+	/** The audit's suppressions of the year (cell and the pole each protects), for the internal follow-up. */
+	public List<WithheldFigure> auditSuppressions() {
+		return withheld.stream().filter(w -> w.rule().equals(WithheldFigure.AUDIT)).toList();
+	}
+
+	public List<AuditSummary> audit() {
+		return audit;
 	}
 
 	public Trend trend(String indicator, String level, String area) {

@@ -115,7 +115,7 @@ public final class Publisher {
 			List<CollectionFollowUp.Late> late = CollectionFollowUp.compute(year, effective, registry, catalogue,
 					observations);
 			long expected = registry.poles().stream().filter(p -> p.isExpected(year)).count();
-			editions.add(CollectionFollowUp.edition(year, late, geo, expected, fictional));
+			editions.add(CollectionFollowUp.edition(year, late, geo, expected, fictional, data));
 			long start = System.nanoTime();
 			renderAll(renderer, editions, edited, effective, version, tmp);
 			LOG.info("{}: {} documents rendered in {} ms", year, editions.size(),

@@ -61,6 +61,11 @@ public record DataDirectory(Path root) {
 		return root.resolve("extracts").resolve(partner);
 	}
 
+	/** Secrets the server generates for itself (the signed links' key), readable by the owner only. */
+	public Path secrets() {
+		return root.resolve("secrets");
+	}
+
 	public Path database() {
 		return root.resolve("db");
 	}

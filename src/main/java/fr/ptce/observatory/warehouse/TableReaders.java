@@ -74,6 +74,17 @@ public final class TableReaders {
 				str(g, "direction")));
 	}
 
+	public static List<AuditSummary> auditSummaries(Path file) {
+		return ParquetScan.readAll(file, g -> new AuditSummary(str(g, "indicator"), int32(g, "protected_respondents"),
+				int32(g, "poles_audited"), int32(g, "poles_exposed"), int32(g, "cells_suppressed"),
+				int32(g, "constant_samples_withheld"), int32(g, "linear_programs")));
+	}
+
+	public static List<WithheldFigure> withheldFigures(Path file) {
+		return ParquetScan.readAll(file, g -> new WithheldFigure(str(g, "indicator"), str(g, "level"), str(g, "area"),
+				str(g, "rule"), int32(g, "round"), str(g, "pole_id")));
+	}
+
 	/** Every file of every partition of a table, or of one year's partition. */
 	public static <T> List<T> readPartition(DataDirectory dir, String table, int year,
 			java.util.function.Function<Path, List<T>> reader) {

@@ -15,12 +15,14 @@ import fr.ptce.observatory.referential.Catalogue;
 import fr.ptce.observatory.referential.Registry;
 import fr.ptce.observatory.warehouse.AggregateCell;
 import fr.ptce.observatory.warehouse.DataDirectory;
+import fr.ptce.observatory.warehouse.InternalTables;
 import fr.ptce.observatory.warehouse.ParquetScan;
 import fr.ptce.observatory.warehouse.PoleValue;
 import fr.ptce.observatory.warehouse.Provenance;
 import fr.ptce.observatory.warehouse.TableReaders;
 import fr.ptce.observatory.warehouse.Tables;
 import fr.ptce.observatory.warehouse.Trend;
+import fr.ptce.observatory.warehouse.WithheldFigure;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole computation on real Parquet files in a temporary data directory, against hand-computed figures.
  * The test registry (registry.csv beside this class): poles 1, 2, 3 in region 11 (departments 75, 92, 93),
  * 4 and 5 in region 84 (department 69), 6 in region 93 (13, created 2024), 7 in region 53 (closed 2022).
+ * None has open-data consent, so every respondent is protected and the rules on protected respondents agree
+ * with those on all respondents.
  */
 class AggregateEngineTest {
 
@@ -85,9 +89,10 @@ class AggregateEngineTest {
 		assertThat(fr.responseRate()).isCloseTo(5.0 / 6, within(1e-15));
 		assertThat(fr.total()).isEqualTo(150.0);
 		assertThat(fr.mean()).isEqualTo(30.0);
-		assertThat(fr.median()).isEqualTo(30.0);
-		assertThat(fr.p25()).isEqualTo(20.0);
-		assertThat(fr.p75()).isEqualTo(40.0);
+		// section 4, Order statistics: no quantile below 10 respondents, even in a published cell
+		assertThat(fr.median()).isNull();
+		assertThat(fr.p25()).isNull();
+		assertThat(fr.p75()).isNull();
 		assertThat(fr.density()).isCloseTo(150.0 / ObservationFiles.GEO.population("national", "FR") * 10_000,
 				within(1e-15));
 		assertThat(fr.confStatus()).isEqualTo("F");
@@ -249,7 +254,7 @@ class AggregateEngineTest {
 		assertThat(fr.nRespondents()).isEqualTo(4);
 		assertThat(fr.total()).isCloseTo(70.0, within(1e-12));
 		assertThat(fr.mean()).isCloseTo(62.5, within(1e-12));
-		assertThat(fr.median()).isEqualTo(50.0);
+		assertThat(fr.median()).isNull();
 		assertThat(fr.confStatus()).isEqualTo("F");
 		AggregateCell funding = cells(2024).get("PUBLIC_FUNDING_SHARE/national/FR");
 		assertThat(funding.nRespondents()).isEqualTo(1);
@@ -259,14 +264,14 @@ class AggregateEngineTest {
 
 	@Test
 	void yearOnYearConstantSampleMovingAverageAndTrend() {
-		// given national JOBS_FTE: 2021 poles 1..5 = 10 each (50); 2022 poles 1..4 = 10, 10, 10, 20 (50);
+		// given national JOBS_FTE: 2021 poles 1..5 = 10 each (50); 2022 poles 1, 2, 4 = 10, 10, 30 (50);
 		// 2023 poles 1, 2 only (A); 2024 poles 1..5 = 12 (60); 2025 poles 1..5 = 15 (75)
 		ObservationFiles obs = new ObservationFiles();
 		for (int p = 1; p <= 5; p++) {
 			String pole = "PTCE-000" + p;
 			obs.add(pole, "2021", "JOBS_FTE", 10);
-			if (p <= 4) {
-				obs.add(pole, "2022", "JOBS_FTE", p == 4 ? 20 : 10);
+			if (p != 3 && p != 5) {
+				obs.add(pole, "2022", "JOBS_FTE", p == 4 ? 30 : 10);
 			}
 			if (p <= 2) {
 				obs.add(pole, "2023", "JOBS_FTE", 11);
@@ -277,10 +282,14 @@ class AggregateEngineTest {
 		obs.write(dir);
 		engine.run(2021, 2025, AS_OF, s -> {
 		});
-		// 2022: yoy 0 %; constant sample poles 1..4: 40 -> 50, +25 %; no ma3 (2020 not published)
+		// 2022: yoy 0 %; constant sample poles 1, 2, 4: 30 -> 50, but poles 3 and 5, outside the sample in 2021,
+		// are two (50 − 30 would be their 2021 total): withheld by the rule Constant sample; no ma3 (2020 unpublished)
 		AggregateCell c2022 = cells(2022).get("JOBS_FTE/national/FR");
 		assertThat(c2022.yoyPct()).isEqualTo(0.0);
-		assertThat(c2022.yoyConstantPct()).isCloseTo(25.0, within(1e-12));
+		assertThat(c2022.yoyConstantPct()).isNull();
+		assertThat(TableReaders.readPartition(dir, InternalTables.WITHHELD_FIGURES, 2022,
+				TableReaders::withheldFigures))
+			.contains(new WithheldFigure("JOBS_FTE", "national", "FR", WithheldFigure.CONSTANT_SAMPLE, null, null));
 		assertThat(c2022.ma3()).isNull();
 		// 2023: two respondents, A
 		assertThat(cells(2023).get("JOBS_FTE/national/FR").confStatus()).isEqualTo("A");

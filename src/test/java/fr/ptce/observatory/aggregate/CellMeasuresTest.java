@@ -24,10 +24,10 @@ class CellMeasuresTest {
 		double[] ratios = { 100, 50 };
 		// when measured with Σ numerators 45 and Σ denominators 50
 		CellMeasures.measureRatio(cell, ratios, 2, 45, 50);
-		// then total 90, mean of the pole ratios 75, median 75
+		// then total 90, mean of the pole ratios 75, no median of two values
 		assertThat(cell.total()).isEqualTo(90.0);
 		assertThat(cell.mean).isEqualTo(75.0);
-		assertThat(cell.median).isEqualTo(75.0);
+		assertThat(cell.median).isNaN();
 		assertThat(cell.max).isEqualTo(100.0);
 	}
 
@@ -40,10 +40,27 @@ class CellMeasuresTest {
 		assertThat(cell.nRespondents()).isEqualTo(5);
 		assertThat(cell.total()).isEqualTo(24.0);
 		assertThat(cell.mean).isCloseTo(4.8, within(1e-15));
-		assertThat(cell.p25).isEqualTo(4.0);
-		assertThat(cell.median).isEqualTo(4.0);
-		assertThat(cell.p75).isEqualTo(5.0);
+		// section 4, Order statistics: the quantiles of 5 values would give three of them back
+		assertThat(cell.p25).isNaN();
+		assertThat(cell.median).isNaN();
+		assertThat(cell.p75).isNaN();
 		assertThat(cell.max).isEqualTo(9.0);
+	}
+
+	@Test
+	void quantilesFromTenRespondents() {
+		// given the slice 1..10 (type 7: h = 9 × q)
+		Cell cell = new Cell("TURNOVER", false, Levels.REGION, "11", null);
+		double[] bucket = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 };
+		CellMeasures.measureSorted(cell, bucket, 1, 10);
+		assertThat(cell.p25).isEqualTo(3.25);
+		assertThat(cell.median).isEqualTo(5.5);
+		assertThat(cell.p75).isEqualTo(7.75);
+		// and nine are not enough
+		Cell nine = new Cell("TURNOVER", false, Levels.REGION, "11", null);
+		CellMeasures.measureSorted(nine, bucket, 1, 9);
+		assertThat(nine.median).isNaN();
+		assertThat(nine.mean).isEqualTo(5.0);
 	}
 
 	@Test

@@ -23,22 +23,75 @@ class ConfidentialityTest {
 		return cell(Levels.REGION, area, null, n, total, max);
 	}
 
+	/** A group of respondents none of which is protected (all consented to open data). */
+	private static RespondentGroup open(int n, double total, double max) {
+		return new RespondentGroup(n, total, max, 0, 0, Double.NEGATIVE_INFINITY);
+	}
+
 	@Test
 	void primaryTooFewRespondents() {
-		assertThat(Confidentiality.primary(0, Double.NaN, Double.NaN, false)).isEqualTo('A');
-		assertThat(Confidentiality.primary(2, 10, 6, false)).isEqualTo('A');
-		assertThat(Confidentiality.primary(2, 10, 6, true)).isEqualTo('A');
-		assertThat(Confidentiality.primary(3, 10, 4, false)).isEqualTo('F');
+		assertThat(Confidentiality.primary(RespondentGroup.NONE, false)).isEqualTo('A');
+		assertThat(Confidentiality.primary(open(2, 10, 6), false)).isEqualTo('A');
+		assertThat(Confidentiality.primary(open(2, 10, 6), true)).isEqualTo('A');
+		assertThat(Confidentiality.primary(open(3, 10, 4), false)).isEqualTo('F');
+	}
+
+	@Test
+	void primaryOneOrTwoProtectedRespondentsAreTooFew() {
+		// the total minus the consenting poles' known values would give them, for a ratio too
+		for (boolean ratio : new boolean[] { false, true }) {
+			assertThat(Confidentiality.primary(new RespondentGroup(10, 100, 12, 1, 12, 12), ratio)).isEqualTo('A');
+			assertThat(Confidentiality.primary(new RespondentGroup(10, 100, 12, 2, 20, 12), ratio)).isEqualTo('A');
+			assertThat(Confidentiality.primary(new RespondentGroup(10, 100, 12, 3, 30, 12), ratio)).isEqualTo('F');
+			assertThat(Confidentiality.primary(new RespondentGroup(10, 100, 12, 0, 0, Double.NEGATIVE_INFINITY),
+					ratio)).isEqualTo('F');
+		}
 	}
 
 	@Test
 	void primaryDominanceIsMoreThan85PercentOfAPositiveTotal() {
 		// 86 of 100 dominates, 85 of 100 does not
-		assertThat(Confidentiality.primary(3, 100, 86, false)).isEqualTo('O');
-		assertThat(Confidentiality.primary(3, 100, 85, false)).isEqualTo('F');
+		assertThat(Confidentiality.primary(open(3, 100, 86), false)).isEqualTo('O');
+		assertThat(Confidentiality.primary(open(3, 100, 85), false)).isEqualTo('F');
 		// not for a ratio, not for a zero total
-		assertThat(Confidentiality.primary(3, 100, 86, true)).isEqualTo('F');
-		assertThat(Confidentiality.primary(3, 0, 0, false)).isEqualTo('F');
+		assertThat(Confidentiality.primary(open(3, 100, 86), true)).isEqualTo('F');
+		assertThat(Confidentiality.primary(open(3, 0, 0), false)).isEqualTo('F');
+	}
+
+	@Test
+	void primaryDominanceAmongTheProtectedRespondents() {
+		// given 3 protected poles 1, 1, 18 among consenting ones worth 80: 18 is 18 % of the total, but 90 % of
+		// what the total minus the known values leaves
+		RespondentGroup group = new RespondentGroup(8, 100, 40, 3, 20, 18);
+		assertThat(Confidentiality.primary(group, false)).isEqualTo('O');
+		// 17 of 20 is exactly 85 %: not dominant; and never for a ratio
+		assertThat(Confidentiality.primary(new RespondentGroup(8, 100, 40, 3, 20, 17), false)).isEqualTo('F');
+		assertThat(Confidentiality.primary(group, true)).isEqualTo('F');
+	}
+
+	@Test
+	void secondaryJudgesTheUnionWithItsProtectedRespondents() {
+		// given region 11 with one protected respondent (A), and free regions of 5 respondents each, the smallest
+		// with one protected respondent and the next with none
+		Cell r11 = region("11", 5, 50, 20);
+		r11.nProtected = 1;
+		r11.protectedTotal = 10;
+		r11.protectedMax = 10;
+		Cell r24 = region("24", 5, 60, 20);
+		r24.nProtected = 1;
+		r24.protectedTotal = 10;
+		r24.protectedMax = 10;
+		Cell r27 = region("27", 5, 70, 20);
+		Cell r28 = region("28", 5, 80, 20);
+		r28.nProtected = 3;
+		r28.protectedTotal = 30;
+		r28.protectedMax = 10;
+		Confidentiality.apply(List.of(r11, r24, r27, r28));
+		// then {11} has 1 protected respondent: 24 joins it; {11, 24} has 2: 27 joins; still 2: 28 joins, 5 protected
+		assertThat(r11.status()).isEqualTo('A');
+		assertThat(r24.status()).isEqualTo('A');
+		assertThat(r27.status()).isEqualTo('D');
+		assertThat(r28.status()).isEqualTo('D');
 	}
 
 	@Test

@@ -68,6 +68,16 @@ public final class RandomStore {
 	 */
 	public static Registry registry(Random random, int n, int nCommunes, List<String> regions, int firstYear,
 			Path file) {
+		return registry(random, n, nCommunes, regions, firstYear, file, 1.0, false);
+	}
+
+	/**
+	 * The same with a share of poles consenting to open data (the others are protected) and, when
+	 * {@code nestedNetworks}, RTES made of LABO_ESS's members plus one pole, the overlap that lets a subtraction
+	 * of network totals give one pole's value.
+	 */
+	public static Registry registry(Random random, int n, int nCommunes, List<String> regions, int firstYear,
+			Path file, double consentShare, boolean nestedNetworks) {
 		List<String[]> pool = new ArrayList<>();
 		for (String[] c : communes()) {
 			if (regions.isEmpty() || regions.contains(c[2])) {
@@ -79,6 +89,7 @@ public final class RandomStore {
 			chosen.add(pool.get(random.nextInt(pool.size()))[0]);
 		}
 		StringBuilder csv = new StringBuilder("pole_id,name,commune,created,closed,legal_form,theme,networks,epci,open_data\n");
+		int extra = 1 + random.nextInt(n);
 		for (int i = 1; i <= n; i++) {
 			String theme = Registry.THEMES.get(random.nextInt(random.nextBoolean() ? 3 : Registry.THEMES.size()));
 			List<String> networks = new ArrayList<>();
@@ -87,10 +98,18 @@ public final class RandomStore {
 					networks.add(network);
 				}
 			}
+			if (nestedNetworks) {
+				networks.remove("RTES");
+				if (networks.contains("LABO_ESS") || i == extra) {
+					networks.add("RTES");
+				}
+			}
+			String consent = random.nextDouble() < consentShare ? "yes" : "no";
 			int created = firstYear + (random.nextInt(5) == 0 ? random.nextInt(3) : 0);
 			String closed = random.nextInt(15) == 0 ? Integer.toString(created + 1 + random.nextInt(3)) : "";
-			csv.append(String.format("PTCE-%04d,Pôle %d,%s,%d,%s,association,%s,%s,,yes%n", i, i,
-					chosen.get(random.nextInt(chosen.size())), created, closed, theme, String.join("|", networks)));
+			csv.append(String.format("PTCE-%04d,Pôle %d,%s,%d,%s,association,%s,%s,,%s%n", i, i,
+					chosen.get(random.nextInt(chosen.size())), created, closed, theme, String.join("|", networks),
+					consent));
 		}
 		try {
 			Files.writeString(file, csv.toString());

@@ -11,6 +11,9 @@ import fr.ptce.observatory.referential.GeoReferential;
 import fr.ptce.observatory.referential.Indicator;
 import fr.ptce.observatory.referential.Registry;
 import fr.ptce.observatory.warehouse.AggregateCell;
+import fr.ptce.observatory.warehouse.AuditSummary;
+import fr.ptce.observatory.warehouse.InternalTables;
+import fr.ptce.observatory.warehouse.WithheldFigure;
 import fr.ptce.observatory.warehouse.DataDirectory;
 import fr.ptce.observatory.warehouse.Observation;
 import fr.ptce.observatory.warehouse.Provenance;
@@ -30,6 +33,9 @@ public final class PublicationFixture {
 	public static final int YEAR = 2025;
 
 	public static final Instant AS_OF = Instant.parse("2026-03-31T23:59:59.999999Z");
+
+	/** The indicator whose national change on a constant sample the fixture says was withheld (section 4). */
+	public static final String WITHHELD_CONSTANT_SAMPLE = "JOBS_FTE";
 
 	static final Catalogue CATALOGUE = Catalogue.bundled();
 
@@ -96,6 +102,12 @@ public final class PublicationFixture {
 					cells);
 		}
 		Tables.TREND.writeFile(dir.partition(Tables.TRENDS, YEAR).resolve("part-0.parquet"), provenance, trends());
+		// what the confidentiality rules withheld beyond the cells' statuses (staff-only tables)
+		InternalTables.WITHHELD.writeFile(dir.partition(InternalTables.WITHHELD_FIGURES, YEAR).resolve("part-0.parquet"),
+				provenance, List.of(new WithheldFigure(WITHHELD_CONSTANT_SAMPLE, "national", "FR",
+						WithheldFigure.CONSTANT_SAMPLE, null, null)));
+		InternalTables.AUDIT.writeFile(dir.partition(InternalTables.CONFIDENTIALITY_AUDIT, YEAR).resolve("part-0.parquet"),
+				provenance, List.of(new AuditSummary("JOBS_FTE", 40, 40, 1, 1, 1, 7)));
 		Tables.OBSERVATION.writeFile(dir.partition(Tables.OBSERVATIONS, YEAR).resolve("part-0.parquet"), provenance,
 				observations());
 	}

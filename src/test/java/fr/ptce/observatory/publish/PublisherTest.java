@@ -84,7 +84,8 @@ class PublisherTest {
 		String trends = dir.partition("trends", YEAR).resolve("*.parquet").toString();
 		try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement();
 				ResultSet rs = st.executeQuery("SELECT a.indicator, a.total, a.median, a.yoy_pct, a.yoy_constant_pct, "
-						+ "a.ma3, a.conf_status, t.cagr_pct, t.direction FROM read_parquet('" + aggregates + "') a "
+						+ "a.ma3, a.conf_status, t.cagr_pct, t.direction, a.n_respondents FROM read_parquet('" + aggregates
+						+ "') a "
 						+ "LEFT JOIN read_parquet('" + trends + "') t ON t.indicator = a.indicator "
 						+ "AND t.level = a.level AND t.area = a.area WHERE a.level = 'national'")) {
 			while (rs.next()) {
@@ -94,9 +95,11 @@ class PublisherTest {
 				List<String> row = new ArrayList<>();
 				row.add(p.label());
 				row.add(FrenchFormat.cell(conf, dbl(rs, 2), v -> FrenchFormat.amount(v, p.unit())));
-				row.add(FrenchFormat.cell(conf, dbl(rs, 3), v -> FrenchFormat.amount(v, p.unit())));
+				// section 4: no quantile below 10 respondents, and a withheld constant-sample change, print s
+				row.add(rs.getInt(10) < 10 ? "s" : FrenchFormat.cell(conf, dbl(rs, 3), v -> FrenchFormat.amount(v, p.unit())));
 				row.add(FrenchFormat.cell(conf, dbl(rs, 4), v -> FrenchFormat.change(v, p.ratio())));
-				row.add(FrenchFormat.cell(conf, dbl(rs, 5), v -> FrenchFormat.change(v, p.ratio())));
+				row.add(code.equals(PublicationFixture.WITHHELD_CONSTANT_SAMPLE) ? "s"
+						: FrenchFormat.cell(conf, dbl(rs, 5), v -> FrenchFormat.change(v, p.ratio())));
 				row.add(FrenchFormat.cell(conf, dbl(rs, 6), v -> FrenchFormat.amount(v, p.unit())));
 				row.add(FrenchFormat.change(dbl(rs, 8), false));
 				row.add(FrenchFormat.direction(rs.getString(9)));
@@ -163,6 +166,23 @@ class PublisherTest {
 		// Corsica is A at region level: every figure of its row is s, its counts stay
 		assertThat(text).containsPattern("Corse 28 23 82,1 % s s s s");
 		assertThat(text).contains("s : secret statistique");
+	}
+
+	@Test
+	void figuresWithheldBySectionFourPrintS() throws Exception {
+		// given the fixture's national JOBS_FTE change on a constant sample withheld (staff-only withheld_figures)
+		List<String> jobs = expectedNational.get(PublicationFixture.WITHHELD_CONSTANT_SAMPLE);
+		assertThat(jobs.get(4)).isEqualTo("s");
+		assertThat(jobs.get(1)).isNotEqualTo("s");
+		// then the national table prints s there, and the annex states the rules
+		String text = flat(text(result.nationalPdf()));
+		assertThat(text).contains(flat(String.join(" ", jobs.subList(1, 6))));
+		assertThat(text).contains("Médianes et quartiles").contains("Évolution à champ constant.")
+			.contains("Contrôle par programmation linéaire").contains("10 répondants");
+		// and the internal follow-up has the audit, which no public document names
+		assertThat(flat(text(dir.publications(YEAR).resolve("interne/suivi-collecte-2025.pdf"))))
+			.contains("Contrôle du secret statistique 2025").contains("JOBS_FTE 40 40 1 1 1");
+		assertThat(text).doesNotContain("Contrôle du secret statistique 2025");
 	}
 
 	@Test

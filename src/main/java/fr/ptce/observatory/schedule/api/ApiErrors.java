@@ -2,6 +2,7 @@ package fr.ptce.observatory.schedule.api;
 
 import java.util.Map;
 
+import fr.ptce.observatory.download.PartnerDownloadsApi;
 import fr.ptce.observatory.schedule.RunConflictException;
 import fr.ptce.observatory.schedule.UnavailableJobException;
 import org.slf4j.Logger;
@@ -19,8 +20,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 import tools.jackson.core.JacksonException;
 
-/** {"error": "..."} answers of the operator API, with the status that says whose mistake it is. */
-@RestControllerAdvice(assignableTypes = OperatorApi.class)
+/**
+ * {"error": "..."} answers of the operator API (its partner token and audit calls included), with the status that
+ * says whose mistake it is.
+ */
+@RestControllerAdvice(assignableTypes = { OperatorApi.class, PartnerDownloadsApi.class })
 public class ApiErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
