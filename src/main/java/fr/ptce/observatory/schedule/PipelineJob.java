@@ -22,7 +22,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  */
 public enum PipelineJob {
 
-	INGEST("ingest", "ingestJob", Map.of("inbox", Kind.STRING)),
+	INGEST("ingest", "ingestJob", Map.of("inbox", Kind.PATH)),
 
 	AGGREGATE("aggregate", "aggregateJob", Map.of("from", Kind.YEAR, "to", Kind.YEAR, "asOf", Kind.INSTANT)),
 
@@ -30,9 +30,13 @@ public enum PipelineJob {
 
 	EXTRACT("extract", "extractJob", Map.of("year", Kind.YEAR, "partner", Kind.STRING));
 
-	/** How a parameter's text is read: a year is a long, an instant an ISO string checked as interfaces.md reads it. */
+	/**
+	 * How a parameter's text is read: a year is a long, an instant an ISO string checked as interfaces.md reads it.
+	 * A path names a file or folder of the host: the schedule file (written by whoever runs the server) may give one,
+	 * the operator API may not.
+	 */
 	public enum Kind {
-		STRING, YEAR, INSTANT
+		STRING, YEAR, INSTANT, PATH
 	}
 
 	private final String shortName;

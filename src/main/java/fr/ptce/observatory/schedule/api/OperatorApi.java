@@ -101,10 +101,22 @@ public class OperatorApi {
 				if (v instanceof Map || v instanceof List) {
 					throw new IllegalArgumentException("parameter '" + k + "' must be a single value");
 				}
+				refuseFiles(job, k);
 				parameters.put(k, v == null ? "" : v.toString());
 			});
 		}
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(summary(runs.launch(job, parameters)));
+	}
+
+	/**
+	 * A token gives no access to the host's files: a parameter naming a file or folder (ingest's inbox) would let it
+	 * move any folder the server can write (its own database included) into rejected/.
+	 */
+	private static void refuseFiles(PipelineJob job, String name) {
+		if (job.parameters().get(name) == PipelineJob.Kind.PATH) {
+			throw new IllegalArgumentException("parameter '" + name + "' names a file or folder of the server: not "
+					+ "accepted from the API (" + job.shortName() + " uses its folder of the data directory)");
+		}
 	}
 
 	@PostMapping("/runs/{id}/stop")
