@@ -74,6 +74,9 @@ public class JobRuns implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/** Set when the server begins to stop: no run is started or restarted any more. */
+	private volatile boolean closing;
+
 	public JobRuns(ApplicationContext context, JobRepository repository, OperationsProperties properties,
 			ObjectProvider<MeterRegistry> meters, Clock clock) {
 		this.context = context;
@@ -122,6 +125,7 @@ public class JobRuns implements SmartLifecycle {
 		TaskExecutorJobOperator op = operator();
 		Job batchJob = jobOf(job);
 		synchronized (this) {
+			refuseWhileClosing();
 			checkNotRunning(job, params);
 			try {
 				JobExecution execution = op.start(batchJob, params);
@@ -157,6 +161,7 @@ public class JobRuns implements SmartLifecycle {
 		TaskExecutorJobOperator op = operator();
 		jobOf(job);
 		synchronized (this) {
+			refuseWhileClosing();
 			checkNotRunning(job, previous.getJobParameters());
 			try {
 				JobExecution execution = op.restart(previous);
@@ -251,6 +256,12 @@ public class JobRuns implements SmartLifecycle {
 			execution = execution(executionId);
 		}
 		return execution;
+	}
+
+	private void refuseWhileClosing() {
+		if (closing) {
+			throw new RunConflictException("the server is stopping: no new run");
+		}
 	}
 
 	private void checkNotRunning(PipelineJob job, JobParameters params) {
@@ -361,6 +372,9 @@ public class JobRuns implements SmartLifecycle {
 	@Override
 	public void stop() {
 		running = false;
+		synchronized (this) {
+			closing = true;
+		}
 		stopRunsStartedHere(properties.shutdownWait());
 	}
 
@@ -407,15 +421,31 @@ public class JobRuns implements SmartLifecycle {
 				log.warn("run {} did not stop within {}: it will be recovered at the next start", id, wait);
 			}
 			else {
-				try {
-					log.info("run {} ended {}", id, execution(id).getStatus());
-				}
-				catch (RuntimeException ex) {
-					log.info("run {} ended", id);
-				}
+				logEnd(id);
 			}
 		}
 		shutdownExecutor();
+	}
+
+	/** The end of a run as the job repository has it: the run and each of its steps (nothing left STARTED). */
+	private void logEnd(long id) {
+		try {
+			JobExecution ended = execution(id);
+			List<String> unfinished = ended.getStepExecutions()
+				.stream()
+				.filter(step -> step.getStatus().isRunning())
+				.map(step -> step.getStepName() + " " + step.getStatus())
+				.toList();
+			if (unfinished.isEmpty()) {
+				log.info("run {} ended {}", id, ended.getStatus());
+			}
+			else {
+				log.warn("run {} ended {} with steps unfinished: {}", id, ended.getStatus(), unfinished);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("run {} ended, but its state cannot be read: {}", id, rootMessage(ex));
+		}
 	}
 
 	private void shutdownExecutor() {
