@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import fr.ptce.observatory.cli.JobLaunches;
+import fr.ptce.observatory.referential.Registry;
 import fr.ptce.observatory.warehouse.Timestamps;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -122,6 +123,7 @@ public class JobRuns implements SmartLifecycle {
 			.addJobParameters(job.parameters(given).toJobParameters())
 			.addJobParameters(extra)
 			.toJobParameters();
+		checkYears(job, params);
 		TaskExecutorJobOperator op = operator();
 		Job batchJob = jobOf(job);
 		synchronized (this) {
@@ -256,6 +258,21 @@ public class JobRuns implements SmartLifecycle {
 			execution = execution(executionId);
 		}
 		return execution;
+	}
+
+	/** Years before the registry's first pole hold nothing: a run on them would only write empty partitions. */
+	private void checkYears(PipelineJob job, JobParameters params) {
+		int first = firstYear();
+		for (int year : job.years(params)) {
+			ParameterBounds.year("year", year, first);
+		}
+	}
+
+	/** The year of the registry's first pole (the parameters' own lower bound without a registry). */
+	public int firstYear() {
+		Registry registry = context.getBeanProvider(Registry.class).getIfAvailable();
+		int first = registry == null ? ParameterBounds.EARLIEST_YEAR : registry.firstCreated();
+		return first > ParameterBounds.currentYear() ? ParameterBounds.EARLIEST_YEAR : first;
 	}
 
 	private void refuseWhileClosing() {

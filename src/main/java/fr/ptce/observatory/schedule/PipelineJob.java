@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import fr.ptce.observatory.warehouse.Timestamps;
-
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
@@ -114,16 +112,10 @@ public enum PipelineJob {
 								"parameter '" + e.getKey() + "' of job " + shortName + " must be a year (YYYY), not '"
 										+ value + "'");
 					}
+					ParameterBounds.year("parameter '" + e.getKey() + "' of job " + shortName, Long.parseLong(value),
+							ParameterBounds.EARLIEST_YEAR);
 				}
-				case INSTANT -> {
-					try {
-						Timestamps.parseInstant(value);
-					}
-					catch (RuntimeException ex) {
-						throw new IllegalArgumentException("parameter '" + e.getKey() + "' of job " + shortName
-								+ " must be an ISO-8601 instant or date, not '" + value + "'");
-					}
-				}
+				case INSTANT -> ParameterBounds.instant("parameter '" + e.getKey() + "' of job " + shortName, value);
 				default -> {
 				}
 			}
@@ -137,6 +129,9 @@ public enum PipelineJob {
 		if (this == AGGREGATE && Long.parseLong(checked.get("from")) > Long.parseLong(checked.get("to"))) {
 			throw new IllegalArgumentException("job aggregate: 'from' (" + checked.get("from") + ") is after 'to' ("
 					+ checked.get("to") + ")");
+		}
+		if (this == AGGREGATE) {
+			ParameterBounds.range(Long.parseLong(checked.get("from")), Long.parseLong(checked.get("to")));
 		}
 		return checked;
 	}

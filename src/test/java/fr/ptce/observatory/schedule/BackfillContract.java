@@ -109,7 +109,7 @@ abstract class BackfillContract {
 			// given slow aggregates (5 chunks of 100 ms) for four years, at most two at once
 			TestJobs.control(dataDir, "slow-aggregate", "5");
 			Backfill backfill = Backfill.plan(runs,
-					new BackfillRequest(2001, 2004, List.of(PipelineJob.AGGREGATE), BackfillMode.ALL, 2, null));
+					new BackfillRequest(2012, 2015, List.of(PipelineJob.AGGREGATE), BackfillMode.ALL, 2, null));
 			AtomicInteger most = new AtomicInteger();
 			backfill.run(item -> most.accumulateAndGet(
 					(int) backfill.items().stream().filter(i -> i.status() == Backfill.Status.RUNNING).count(),

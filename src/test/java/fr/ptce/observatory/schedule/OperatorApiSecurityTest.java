@@ -101,4 +101,48 @@ class OperatorApiSecurityTest {
 		assertThat(Files.exists(dataDir.resolve("markers").resolve("ingest.log"))).isFalse();
 	}
 
+	@Test
+	void yearsAndInstantsOutOfBoundsAreRefusedBeforeAnyRun() throws Exception {
+		String huge = "+999999999-12-31T23:59:59Z";
+		String[] bodies = { "{\"job\":\"aggregate\",\"parameters\":{\"from\":\"3000\",\"to\":\"9999\"}}",
+				"{\"job\":\"aggregate\",\"parameters\":{\"from\":\"0000\",\"to\":\"0000\"}}",
+				"{\"job\":\"aggregate\",\"parameters\":{\"from\":1900,\"to\":2020}}",
+				"{\"job\":\"report\",\"parameters\":{\"year\":1999}}",
+				"{\"job\":\"report\",\"parameters\":{\"year\":2020,\"asOf\":\"" + huge + "\"}}" };
+		for (String body : bodies) {
+			Answer a = post("/api/runs", body);
+			assertThat(a.status()).as(body).isEqualTo(400);
+			assertThat(a.body()).as(body).startsWith("{\"error\":\"").doesNotContain("Exception");
+		}
+		assertThat(post("/api/runs", bodies[4]).body()).contains("outside 1970 to 2099");
+		assertThat(post("/api/runs", bodies[0]).body()).contains("outside the years the observatory covers");
+		// before the registry's first pole (2012 in the bundled one), through a backfill too
+		assertThat(post("/api/runs", bodies[3]).body()).contains("(2012 to ");
+		Answer backfill = post("/api/backfills", "{\"from\":2020,\"to\":2020,\"asOf\":\"" + huge + "\"}");
+		assertThat(backfill.status()).isEqualTo(400);
+		Answer early = post("/api/backfills", "{\"from\":2000,\"to\":2020,\"dryRun\":true}");
+		assertThat(early.status()).as(early.body()).isEqualTo(400);
+		assertThat(TestJobs.markers(dataDir, "aggregate")).isEmpty();
+		assertThat(TestJobs.markers(dataDir, "report")).isEmpty();
+	}
+
+	@Test
+	void theCommandLineHasTheSameBounds() {
+		String huge = "+999999999-12-31T23:59:59Z";
+		String[][] commands = { { "aggregate", "--from", "3000", "--to", "3001" },
+				{ "aggregate", "--from", "1900", "--to", "2020" }, { "report", "--year", "2020", "--as-of", huge },
+				{ "backfill", "--from", "2020", "--to", "2020", "--as-of", huge, "--dry-run" } };
+		for (String[] command : commands) {
+			java.io.StringWriter out = new java.io.StringWriter();
+			java.io.StringWriter err = new java.io.StringWriter();
+			String[] args = Stream.concat(Stream.of("--data-dir", elsewhere.toString()), Stream.of(command))
+				.toArray(String[]::new);
+			int status = fr.ptce.observatory.cli.ObservatoryCommand.execute(new java.io.PrintWriter(out, true),
+					new java.io.PrintWriter(err, true), args);
+			assertThat(status).as(String.join(" ", command) + "\n" + err).isEqualTo(2);
+			assertThat(err.toString()).as(String.join(" ", command)).containsAnyOf("outside the years",
+					"outside 1970 to 2099", "at most 100 years");
+		}
+	}
+
 }
