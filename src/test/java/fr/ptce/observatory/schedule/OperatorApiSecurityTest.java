@@ -145,4 +145,69 @@ class OperatorApiSecurityTest {
 		}
 	}
 
+	@Test
+	void errorsAreJsonWithTheirStatusAndAnswersAreNeitherSniffedNorCached() throws Exception {
+		// a body that is not JSON, an Accept the API cannot answer, /error itself, an unknown path
+		Answer text = call("POST", "/api/runs", "job=ingest", Map.of("Content-Type", "text/plain"));
+		Answer html = call("GET", "/api/runs", null, Map.of("Accept", "text/html"));
+		Answer error = call("GET", "/error", null, Map.of());
+		Answer unknown = call("GET", "/nothing-here", null, Map.of());
+		assertThat(text.status()).isEqualTo(415);
+		assertThat(html.status()).isEqualTo(406);
+		assertThat(error.status()).isEqualTo(404);
+		assertThat(unknown.status()).isEqualTo(404);
+		for (Answer a : new Answer[] { text, html, error, unknown }) {
+			assertThat(a.body()).startsWith("{\"error\":\"").doesNotContain("Whitelabel").doesNotContain("timestamp");
+			assertThat(a.response().headers().firstValue("Content-Type")).hasValueSatisfying(
+					t -> assertThat(t).startsWith("application/json"));
+		}
+		// every API answer, success or not
+		for (Answer a : new Answer[] { call("GET", "/api/runs", null, Map.of()), text }) {
+			assertThat(a.response().headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+			assertThat(a.response().headers().firstValue("Cache-Control")).contains("no-store");
+		}
+	}
+
+	@Test
+	void metricsAreNotExposedAndLargeBodiesAreNeitherReadNorEchoed() throws Exception {
+		assertThat(call("GET", "/actuator/metrics", null, Map.of()).status()).isEqualTo(404);
+		assertThat(call("GET", "/actuator/prometheus", null, Map.of()).status()).isEqualTo(200);
+
+		String big = "{\"job\":\"" + "x".repeat(2_000_000) + "\"}";
+		Answer a = post("/api/runs", big);
+		assertThat(a.status()).isEqualTo(413);
+		assertThat(a.body()).startsWith("{\"error\":\"").hasSizeLessThan(300);
+		// under the limit, a wrong body is answered without being echoed whole
+		Answer wrong = post("/api/runs", "{\"job\": " + "x".repeat(10_000) + "}");
+		assertThat(wrong.status()).isEqualTo(400);
+		assertThat(wrong.body()).hasSizeLessThan(500);
+	}
+
+	@Test
+	void aFailedRunShowsWhyWithoutStackFramesOrJavaTypeNames() throws Exception {
+		TestJobs.control(dataDir, "fail-report-2021", "");
+		Answer started = post("/api/runs", "{\"job\":\"report\",\"parameters\":{\"year\":2021}}");
+		assertThat(started.status()).as(started.body()).isEqualTo(202);
+		String id = started.body().replaceAll("(?s).*\"id\":(\\d+).*", "$1");
+		Answer detail = null;
+		for (int i = 0; i < 200; i++) {
+			detail = call("GET", "/api/runs/" + id, null, Map.of());
+			if (detail.body().contains("\"status\":\"FAILED\"")) {
+				break;
+			}
+			Thread.sleep(100);
+		}
+		assertThat(detail.body()).contains("FAILED").contains("failure asked for report 2021")
+			.doesNotContain("Exception")
+			.doesNotContain("java.")
+			.doesNotContain("\\tat ")
+			.doesNotContain("\\n");
+		// nor in a 409
+		Answer conflict = post("/api/runs/" + id + "/abandon", null);
+		Answer again = post("/api/runs/" + id + "/restart", null);
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.body()).doesNotContain("Exception").doesNotContain("java.");
+		assertThat(conflict.status()).isEqualTo(200);
+	}
+
 }

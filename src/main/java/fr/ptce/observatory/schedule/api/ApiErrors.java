@@ -77,7 +77,23 @@ public class ApiErrors {
 	}
 
 	private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
-		return ResponseEntity.status(status).body(Map.of("error", message == null ? status.getReasonPhrase() : message));
+		String clean = message == null ? "" : clean(message);
+		return ResponseEntity.status(status).body(Map.of("error", clean.isEmpty() ? status.getReasonPhrase() : clean));
+	}
+
+	/** Exception class names, qualified or not, before a message ("java.lang.IllegalStateException: "). */
+	private static final java.util.regex.Pattern TYPE_NAME = java.util.regex.Pattern
+		.compile("(?:[a-z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error)(?::\\s*|\\b)");
+
+	/**
+	 * What an operator may read of a message: its first line (the rest of a recorded failure is a stack trace), at
+	 * most 300 characters (a body is never echoed whole), without Java's type names, which say how the server is
+	 * built and nothing of what went wrong.
+	 */
+	public static String clean(String message) {
+		String line = message.strip().lines().findFirst().orElse("");
+		line = TYPE_NAME.matcher(line).replaceAll("").strip();
+		return line.length() > 300 ? line.substring(0, 300) + "..." : line;
 	}
 
 	private static String firstLine(String s) {

@@ -276,7 +276,7 @@ public class OperatorApi {
 			});
 		m.put("steps", steps);
 		List<String> errors = new ArrayList<>();
-		execution.getAllFailureExceptions().forEach(t -> errors.add(t.getClass().getSimpleName() + ": " + t.getMessage()));
+		execution.getAllFailureExceptions().forEach(t -> errors.add(ApiErrors.clean(t.getMessage())));
 		if (errors.isEmpty() && execution.getStatus().isUnsuccessful()) {
 			String d = firstLines(execution.getExitStatus().getExitDescription());
 			if (d != null && !d.isBlank()) {
@@ -293,13 +293,9 @@ public class OperatorApi {
 		return m;
 	}
 
-	/** Exit descriptions hold stack traces: the first lines say what happened. */
+	/** Exit descriptions hold stack traces: their first line, without Java's type names, says what happened. */
 	private static String firstLines(String text) {
-		if (text == null) {
-			return null;
-		}
-		String[] lines = text.split("\n");
-		return String.join("\n", java.util.Arrays.copyOf(lines, Math.min(lines.length, 3))).trim();
+		return text == null ? null : ApiErrors.clean(text);
 	}
 
 }
