@@ -128,6 +128,7 @@ public class JobRuns implements SmartLifecycle {
 		Job batchJob = jobOf(job);
 		synchronized (this) {
 			refuseWhileClosing();
+			refuseWhenFull();
 			checkNotRunning(job, params);
 			try {
 				JobExecution execution = op.start(batchJob, params);
@@ -164,6 +165,7 @@ public class JobRuns implements SmartLifecycle {
 		jobOf(job);
 		synchronized (this) {
 			refuseWhileClosing();
+			refuseWhenFull();
 			checkNotRunning(job, previous.getJobParameters());
 			try {
 				JobExecution execution = op.restart(previous);
@@ -273,6 +275,22 @@ public class JobRuns implements SmartLifecycle {
 		Registry registry = context.getBeanProvider(Registry.class).getIfAvailable();
 		int first = registry == null ? ParameterBounds.EARLIEST_YEAR : registry.firstCreated();
 		return first > ParameterBounds.currentYear() ? ParameterBounds.EARLIEST_YEAR : first;
+	}
+
+	/**
+	 * Refused before anything is recorded: the executor would reject the run, and the job operator would then record
+	 * it FAILED although it never ran.
+	 */
+	private void refuseWhenFull() {
+		ThreadPoolTaskExecutor pool = executor;
+		if (pool == null) {
+			return;
+		}
+		java.util.concurrent.ThreadPoolExecutor threads = pool.getThreadPoolExecutor();
+		if (threads.getActiveCount() >= threads.getMaximumPoolSize() && threads.getQueue().remainingCapacity() == 0) {
+			throw new RunsBusyException("all " + threads.getMaximumPoolSize() + " run threads are busy and "
+					+ properties.runQueue() + " runs wait already: try again later");
+		}
 	}
 
 	private void refuseWhileClosing() {

@@ -49,7 +49,8 @@ class OperatorApiSecurityTest {
 		Path schedules = dataDir.resolve("schedules.yml");
 		Files.writeString(schedules, "schedules: []\n");
 		server = TestServers.serve(dataDir, TestServers.Database.h2(), true, Map.of("observatory.serve.schedules",
-				schedules.toString(), "observatory.api.token-sha256", OperatorTokenFilter.sha256(TOKEN)));
+				schedules.toString(), "observatory.api.token-sha256", OperatorTokenFilter.sha256(TOKEN),
+				"observatory.operations.run-threads", "1", "observatory.operations.run-queue", "1"));
 		base = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
 	}
 
@@ -122,8 +123,8 @@ class OperatorApiSecurityTest {
 		assertThat(backfill.status()).isEqualTo(400);
 		Answer early = post("/api/backfills", "{\"from\":2000,\"to\":2020,\"dryRun\":true}");
 		assertThat(early.status()).as(early.body()).isEqualTo(400);
-		assertThat(TestJobs.markers(dataDir, "aggregate")).isEmpty();
-		assertThat(TestJobs.markers(dataDir, "report")).isEmpty();
+		assertThat(TestJobs.markers(dataDir, "aggregate")).noneMatch(l -> l.matches("aggregate (0000|1900|3000).*"));
+		assertThat(TestJobs.markers(dataDir, "report")).noneMatch(l -> l.matches("report (1999|2020).*"));
 	}
 
 	@Test
@@ -208,6 +209,33 @@ class OperatorApiSecurityTest {
 		assertThat(again.status()).isEqualTo(409);
 		assertThat(again.body()).doesNotContain("Exception").doesNotContain("java.");
 		assertThat(conflict.status()).isEqualTo(200);
+	}
+
+	@Test
+	void aFullRunQueueAnswers503WithRetryAfterAndRecordsNothing() throws Exception {
+		// given one run thread busy and the one place of the queue taken
+		TestJobs.control(dataDir, "slow-aggregate", "100");
+		Answer running = post("/api/runs", "{\"job\":\"aggregate\",\"parameters\":{\"from\":2020,\"to\":2020}}");
+		Answer queued = post("/api/runs", "{\"job\":\"aggregate\",\"parameters\":{\"from\":2022,\"to\":2022}}");
+		assertThat(running.status()).as(running.body()).isEqualTo(202);
+		assertThat(queued.status()).as(queued.body()).isEqualTo(202);
+		try {
+			// when one more is asked
+			Answer refused = post("/api/runs", "{\"job\":\"aggregate\",\"parameters\":{\"from\":2024,\"to\":2024}}");
+
+			// then: come back later, and no FAILED run was recorded for it
+			assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+			assertThat(refused.response().headers().firstValue("Retry-After")).contains("30");
+			assertThat(refused.body()).contains("try again later");
+			assertThat(call("GET", "/api/runs?job=aggregate", null, Map.of()).body()).doesNotContain("2024");
+		}
+		finally {
+			TestJobs.control(dataDir, "slow-aggregate", null);
+			for (Answer a : new Answer[] { running, queued }) {
+				String id = a.body().replaceAll("(?s).*\"id\":(\\d+).*", "$1");
+				server.getBean(JobRuns.class).await(Long.parseLong(id), Duration.ofSeconds(30));
+			}
+		}
 	}
 
 }

@@ -3,6 +3,7 @@ package fr.ptce.observatory.schedule.api;
 import java.util.Map;
 
 import fr.ptce.observatory.schedule.RunConflictException;
+import fr.ptce.observatory.schedule.RunsBusyException;
 import fr.ptce.observatory.schedule.UnavailableJobException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +69,13 @@ public class ApiErrors {
 	@ExceptionHandler({ RunConflictException.class, IllegalStateException.class })
 	ResponseEntity<Map<String, String>> conflict(RuntimeException ex) {
 		return error(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	@ExceptionHandler(RunsBusyException.class)
+	ResponseEntity<Map<String, String>> busy(RunsBusyException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header("Retry-After", "30")
+			.body(Map.of("error", clean(ex.getMessage())));
 	}
 
 	@ExceptionHandler(Exception.class)
