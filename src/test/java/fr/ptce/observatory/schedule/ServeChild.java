@@ -56,11 +56,11 @@ final class ServeChild implements AutoCloseable {
 		Path schedules = work.resolve("no-schedules.yml");
 		Files.writeString(schedules, "schedules: []\n");
 		Path log = work.resolve("serve.log");
-		Process process = new ProcessBuilder(java(dataDir, db, "serve", "--schedules", schedules.toString(),
-				"--plain-logs", "--server.port=0", "--observatory.api.token-sha256=" + OperatorTokenFilter.sha256(TOKEN)))
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
+		ProcessBuilder builder = new ProcessBuilder(java(dataDir, db, "serve", "--schedules", schedules.toString(),
+				"--plain-logs", "--server.port=0"));
+		// as docs/operations.md says to pass it: in the environment, not on the command line that ps shows
+		builder.environment().put("OBSERVATORY_API_TOKEN_SHA256", OperatorTokenFilter.sha256(TOKEN));
+		Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		Pattern serving = Pattern.compile("serving on http://127\\.0\\.0\\.1:(\\d+)/api");
 		for (int i = 0; i < 1200 && process.isAlive(); i++) {
 			Matcher m = serving.matcher(Files.readString(log));
