@@ -207,7 +207,13 @@ public class JobRuns implements SmartLifecycle {
 
 	/** Marks a run left unfinished by a dead process as FAILED (Spring Batch's recover). */
 	public JobExecution recover(JobExecution execution) {
-		return operator().recover(execution);
+		JobExecution recovered = operator().recover(execution);
+		// recorded with the run, so that whoever reads it later knows why it is FAILED
+		String reason = "found dead at " + clock.instant() + " by process " + ProcessHandle.current().pid() + " on "
+				+ ProcessMarker.host() + ": " + ProcessMarker.describe(execution);
+		recovered.setExitStatus(recovered.getExitStatus().addExitDescription(reason));
+		repository.update(recovered);
+		return recovered;
 	}
 
 	public JobExecution execution(long executionId) {
@@ -420,6 +426,7 @@ public class JobRuns implements SmartLifecycle {
 			shutdownExecutor();
 			return;
 		}
+		Map<Long, JobExecution> marked = new LinkedHashMap<>();
 		for (Long id : ids) {
 			try {
 				JobExecution execution = execution(id);
@@ -432,6 +439,7 @@ public class JobRuns implements SmartLifecycle {
 					if (live != null) {
 						live.getExecutionContext().putString(STOPPED_BY_SHUTDOWN, "true");
 						repository.updateExecutionContext(live);
+						marked.put(id, live);
 					}
 					operator().stop(execution);
 				}
@@ -451,6 +459,13 @@ public class JobRuns implements SmartLifecycle {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		marked.forEach((id, live) -> {
+			if (!launchedHere.containsKey(id)) {
+				// again once the job has returned: its own last save of the context may have raced with the first
+				live.getExecutionContext().putString(STOPPED_BY_SHUTDOWN, "true");
+				repository.updateExecutionContext(live);
+			}
+		});
 		for (Long id : ids) {
 			if (launchedHere.containsKey(id)) {
 				log.warn("run {} did not stop within {}: it will be recovered at the next start", id, wait);
