@@ -238,4 +238,43 @@ class OperatorApiSecurityTest {
 		}
 	}
 
+	@Test
+	void aClientLeavingMidAnswerLogsNoError() throws Exception {
+		// given an answer of megabytes: a thousand runs with long parameters (of a job no test starts)
+		var repository = server.getBean(org.springframework.batch.core.repository.JobRepository.class);
+		String note = "n".repeat(2_400);
+		for (int i = 0; i < 1000; i++) {
+			var params = new org.springframework.batch.core.job.parameters.JobParametersBuilder().addLong("run.id",
+					(long) i).addString("a", note, false).addString("b", note, false).toJobParameters();
+			repository.createJobExecution(repository.createJobInstance("probeJob", params), params,
+					new org.springframework.batch.infrastructure.item.ExecutionContext());
+		}
+		var root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+		appender.start();
+		root.addAppender(appender);
+		try {
+			// when a client asks for it, reads almost nothing, and resets the connection
+			try (java.net.Socket socket = new java.net.Socket()) {
+				socket.setReceiveBufferSize(1024);
+				socket.connect(new java.net.InetSocketAddress("127.0.0.1", Integer.parseInt(base.replaceAll(".*:", ""))));
+				socket.getOutputStream().write(("GET /api/runs?job=probeJob&limit=1000 HTTP/1.1\r\nHost: localhost\r\n"
+						+ "Authorization: Bearer " + TOKEN + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+				socket.getOutputStream().flush();
+				socket.getInputStream().read(new byte[512]);
+				Thread.sleep(1_500);
+				socket.setSoLinger(true, 0);
+			}
+			Thread.sleep(2_000);
+
+			// then nothing is logged as an error: the server did nothing wrong
+			assertThat(appender.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR))
+				.extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+				.isEmpty();
+		}
+		finally {
+			root.detachAppender(appender);
+		}
+	}
+
 }

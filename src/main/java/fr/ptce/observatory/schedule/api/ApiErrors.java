@@ -17,6 +17,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 import tools.jackson.core.JacksonException;
 
@@ -80,6 +81,11 @@ public class ApiErrors {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Map<String, String>> unexpected(Exception ex) {
+		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+			// the client left mid-answer: nobody to answer, and nothing wrong with the server
+			log.debug("operator API: the client disconnected: {}", ex.toString());
+			return null;
+		}
 		log.error("operator API: {}", ex.toString(), ex);
 		return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error (see the server log)");
 	}
