@@ -29,6 +29,8 @@ class OperatorApiSecurityTest {
 
 	static final String TOKEN = "s3cret-operator-token";
 
+	static final String READ_TOKEN = "read-only-token";
+
 	@TempDir
 	static Path dataDir;
 
@@ -50,7 +52,8 @@ class OperatorApiSecurityTest {
 		Files.writeString(schedules, "schedules: []\n");
 		server = TestServers.serve(dataDir, TestServers.Database.h2(), true, Map.of("observatory.serve.schedules",
 				schedules.toString(), "observatory.api.token-sha256", OperatorTokenFilter.sha256(TOKEN),
-				"observatory.operations.run-threads", "1", "observatory.operations.run-queue", "1"));
+				"observatory.operations.run-threads", "1", "observatory.operations.run-queue", "1",
+				"observatory.api.read-token-sha256", OperatorTokenFilter.sha256(READ_TOKEN)));
 		base = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
 	}
 
@@ -66,6 +69,18 @@ class OperatorApiSecurityTest {
 		b.header("Authorization", "Bearer " + TOKEN);
 		headers.forEach(b::header);
 		b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+		return new Answer(r.statusCode(), r.body(), r);
+	}
+
+	static Answer as(String token, String method, String path) throws Exception {
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
+		if (token != null) {
+			b.header("Authorization", "Bearer " + token);
+		}
+		b.header("Content-Type", "application/json");
+		b.method(method, method.equals("POST") ? HttpRequest.BodyPublishers.ofString("{}")
+				: HttpRequest.BodyPublishers.noBody());
 		HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
 		return new Answer(r.statusCode(), r.body(), r);
 	}
@@ -274,6 +289,36 @@ class OperatorApiSecurityTest {
 		}
 		finally {
 			root.detachAppender(appender);
+		}
+	}
+
+	@Test
+	void everyEndpointGivesTheDocumentedAnswerToEachCaller() throws Exception {
+		String[] reads = { "/api/runs", "/api/runs/999999", "/api/schedules", "/api/partitions", "/api/backfills",
+				"/api/backfills/backfill-0", "/api/deliveries" };
+		String[] actions = { "/api/runs", "/api/runs/999999/stop", "/api/runs/999999/restart",
+				"/api/runs/999999/abandon", "/api/schedules/none/pause", "/api/schedules/none/resume", "/api/backfills" };
+		for (String path : reads) {
+			assertThat(as(null, "GET", path).status()).as(path).isEqualTo(401);
+			assertThat(as("wrong", "GET", path).status()).as(path).isEqualTo(401);
+			assertThat(as(READ_TOKEN, "GET", path).status()).as(path).isIn(200, 404);
+			assertThat(as(TOKEN, "GET", path).status()).as(path).isIn(200, 404);
+		}
+		for (String path : actions) {
+			assertThat(as(null, "POST", path).status()).as(path).isEqualTo(401);
+			assertThat(as("wrong", "POST", path).status()).as(path).isEqualTo(401);
+			assertThat(as(READ_TOKEN, "POST", path).status()).as(path).isEqualTo(403);
+			// the operator gets through to the action: a refusal of the request itself, never of the caller
+			assertThat(as(TOKEN, "POST", path).status()).as(path).isIn(400, 404, 409);
+		}
+		// without a token: health, info and the Prometheus scrape only
+		for (String path : new String[] { "/actuator/health", "/actuator/health/liveness", "/actuator/info",
+				"/actuator/prometheus" }) {
+			assertThat(as(null, "GET", path).status()).as(path).isEqualTo(200);
+		}
+		for (String path : new String[] { "/actuator/metrics", "/actuator/env", "/actuator/beans",
+				"/actuator/configprops", "/actuator/heapdump", "/actuator/shutdown" }) {
+			assertThat(as(null, "GET", path).status()).as(path).isEqualTo(404);
 		}
 	}
 
