@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-import fr.ptce.observatory.cli.JobLaunches;
 import fr.ptce.observatory.referential.Registry;
 import fr.ptce.observatory.warehouse.Timestamps;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,7 +42,7 @@ import org.springframework.stereotype.Service;
  * started here are asked to stop ({@code JobOperator.stop}: they end STOPPED at the next chunk boundary) and
  * awaited, so that they can be restarted later from where they stopped.
  *
- * Command-line runs do not come here (they run synchronously through {@link JobLaunches}); jobs are looked up by
+ * Command-line runs do not come here (they run synchronously through {@code cli.JobLaunches}); jobs are looked up by
  * bean name when first needed, so that a build without some job still starts.
  */
 @Service
@@ -119,7 +118,7 @@ public class JobRuns implements SmartLifecycle {
 			// recorded with the run so that a restart computes the same figures
 			given.put("asOf", Timestamps.format(Timestamps.micros(clock.instant())));
 		}
-		JobParameters params = JobLaunches.newRun()
+		JobParameters params = RunOutcomes.newRun()
 			.addJobParameters(job.parameters(given).toJobParameters())
 			.addJobParameters(extra)
 			.toJobParameters();

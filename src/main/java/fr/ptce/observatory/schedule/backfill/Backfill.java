@@ -13,10 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import fr.ptce.observatory.cli.JobLaunches;
 import fr.ptce.observatory.schedule.JobRuns;
 import fr.ptce.observatory.schedule.PipelineJob;
 import fr.ptce.observatory.schedule.RunConflictException;
+import fr.ptce.observatory.schedule.RunOutcomes;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -220,7 +220,7 @@ public final class Backfill {
 				}
 				else {
 					item.status = Status.FAILED;
-					item.message = JobLaunches.describeFailure(last);
+					item.message = RunOutcomes.describeFailure(last);
 				}
 			}
 			catch (InterruptedException ex) {
