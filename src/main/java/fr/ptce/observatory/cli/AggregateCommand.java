@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import fr.ptce.observatory.aggregate.AggregateEngine;
 import fr.ptce.observatory.aggregate.AggregateJobConfiguration;
 import fr.ptce.observatory.aggregate.KeyFigures;
+import fr.ptce.observatory.schedule.ParameterBounds;
 import fr.ptce.observatory.warehouse.DataDirectory;
 import fr.ptce.observatory.warehouse.Timestamps;
 
@@ -30,11 +31,6 @@ import picocli.CommandLine.Spec;
 		description = "Computes the poles' yearly values, the aggregate cells under statistical confidentiality and "
 				+ "the trends of each year of the range, as of an instant.")
 public class AggregateCommand implements Callable<Integer> {
-
-	/** Years the observatory can aggregate: four digits. */
-	static final int MIN_YEAR = 1900;
-
-	static final int MAX_YEAR = 2999;
 
 	@ParentCommand
 	ObservatoryCommand parent;
@@ -121,12 +117,25 @@ public class AggregateCommand implements Callable<Integer> {
 		if (from > to) {
 			throw new UsageException("--from " + from + " is after --to " + to + ": give the earlier year first");
 		}
+		bounded(() -> ParameterBounds.range(from, to));
 		return new int[] { from, to };
 	}
 
-	private static void checkYear(String option, int value) {
-		if (value < MIN_YEAR || value > MAX_YEAR) {
+	/** Four digits, then the bounds every job parameter has (ParameterBounds): 1900 to the current year. */
+	static void checkYear(String option, int value) {
+		if (value < 1000 || value > 9999) {
 			throw new UsageException(option + " " + value + " is not a year (four digits expected, e.g. 2025)");
+		}
+		bounded(() -> ParameterBounds.year(option, value, ParameterBounds.EARLIEST_YEAR));
+	}
+
+	/** A bound of ParameterBounds broken is a usage error (exit 2) with its message. */
+	static void bounded(Runnable check) {
+		try {
+			check.run();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new UsageException(ex.getMessage());
 		}
 	}
 

@@ -2,6 +2,7 @@ package fr.ptce.observatory.cli;
 
 import java.time.Instant;
 
+import fr.ptce.observatory.schedule.ParameterBounds;
 import fr.ptce.observatory.warehouse.Timestamps;
 
 /** The {@code --as-of INSTANT} option of the commands: interfaces.md's INSTANT, or a usage error saying what to give. */
@@ -16,10 +17,16 @@ final class AsOfOption {
 			return null;
 		}
 		try {
-			return Timestamps.parseInstant(text);
+			Timestamps.parseInstant(text);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new UsageException("--as-of " + ex.getMessage());
+		}
+		try {
+			return ParameterBounds.instant("--as-of", text);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new UsageException(ex.getMessage());
 		}
 	}
 

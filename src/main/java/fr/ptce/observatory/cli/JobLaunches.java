@@ -1,10 +1,9 @@
 package fr.ptce.observatory.cli;
 
 import java.io.PrintWriter;
-import java.util.Comparator;
-import java.util.List;
 
 import fr.ptce.observatory.schedule.ProcessMarker;
+import fr.ptce.observatory.schedule.RunOutcomes;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -13,7 +12,6 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -30,7 +28,7 @@ public final class JobLaunches {
 
 	/** Parameters of a new run: the given ones plus an identifying run.id. */
 	public static JobParametersBuilder newRun() {
-		return new JobParametersBuilder().addLong("run.id", System.currentTimeMillis() * 1000 + (System.nanoTime() / 1000) % 1000);
+		return RunOutcomes.newRun();
 	}
 
 	/**
@@ -74,29 +72,7 @@ public final class JobLaunches {
 	}
 
 	public static String describeFailure(JobExecution execution) {
-		List<StepExecution> steps = execution.getStepExecutions()
-			.stream()
-			.sorted(Comparator.comparing(StepExecution::getId))
-			.toList();
-		for (StepExecution step : steps) {
-			if (step.getStatus() != BatchStatus.COMPLETED) {
-				String reason = step.getFailureExceptions().isEmpty() ? step.getExitStatus().getExitDescription()
-						: Failures.describe(step.getFailureExceptions().get(0));
-				return execution.getJobInstance().getJobName() + " failed in step " + step.getStepName() + ": "
-						+ firstLine(reason);
-			}
-		}
-		String reason = execution.getAllFailureExceptions().isEmpty() ? execution.getExitStatus().getExitDescription()
-				: Failures.describe(execution.getAllFailureExceptions().get(0));
-		return execution.getJobInstance().getJobName() + " ended " + execution.getStatus() + ": " + firstLine(reason);
-	}
-
-	private static String firstLine(String text) {
-		if (text == null || text.isBlank()) {
-			return "no reason recorded (see the log)";
-		}
-		int nl = text.indexOf('\n');
-		return nl < 0 ? text : text.substring(0, nl);
+		return RunOutcomes.describeFailure(execution);
 	}
 
 }

@@ -50,12 +50,10 @@ public class PartnerCommand implements Runnable {
 			context = ApplicationContexts.start(root.global, root.global.dataDir());
 		}
 		catch (RuntimeException ex) {
-			String message = Failures.describe(ex);
-			if (message != null && (message.contains("locked") || message.contains("already in use"))) {
+			if (Failures.heldByAServer(ex)) {
 				// no cause: the one line printed is this one, not the database's own
-				throw new IllegalStateException("the database is held by another process (is serve running?): use "
-						+ "the operator API instead (POST /api/partners/CODE/tokens, GET /api/partners/tokens, "
-						+ "DELETE /api/partners/tokens/ID, GET /api/partner-downloads). (" + message + ")");
+				throw new IllegalStateException(Failures.HELD_BY_A_SERVER + " (POST /api/partners/CODE/tokens, "
+						+ "GET /api/partners/tokens, DELETE /api/partners/tokens/ID, GET /api/partner-downloads)");
 			}
 			throw ex;
 		}

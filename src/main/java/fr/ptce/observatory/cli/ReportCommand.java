@@ -47,6 +47,7 @@ public class ReportCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
+		AggregateCommand.checkYear("--year", year);
 		Instant instant = AsOfOption.parse(asOf);
 		try (ConfigurableApplicationContext context = ApplicationContexts.start(root.global,
 				root.global.dataDir())) {

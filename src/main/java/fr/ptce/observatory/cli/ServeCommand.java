@@ -84,6 +84,7 @@ public class ServeCommand implements Callable<Integer> {
 				+ "Actuator: /actuator/health), data directory " + dataDir.toAbsolutePath().normalize());
 		out.flush();
 		closed.await();
+		GracefulTermination.awaitEnd();
 		return GracefulTermination.exitStatus();
 	}
 

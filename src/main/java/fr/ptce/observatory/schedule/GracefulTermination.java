@@ -1,5 +1,6 @@
 package fr.ptce.observatory.schedule;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -11,10 +12,10 @@ import sun.misc.Signal;
 
 /**
  * SIGTERM and SIGINT close the application (stopping running jobs at a chunk boundary through {@link JobRuns})
- * before the JVM's shutdown hooks run. Spring's own shutdown hook would do the same, but it runs alongside the
- * others, among which H2's closes the embedded database at once (H2 2.4 refuses DB_CLOSE_ON_EXIT=FALSE together
- * with AUTO_SERVER): the runs could then not record that they stopped. Handling the signal first keeps the database
- * open until the runs are STOPPED, on H2 as on PostgreSQL.
+ * before the JVM's shutdown hooks run, so that the order is: stop accepting runs, ask the running ones to stop, wait
+ * until the job repository says STOPPED, then close the database (with the connection pool: the embedded H2 is opened
+ * with DB_CLOSE_ON_EXIT=FALSE, so that its own shutdown hook does not close it under the runs). {@link #awaitEnd}
+ * keeps the main thread of {@code serve} from ending the JVM while this is under way.
  */
 public final class GracefulTermination {
 
@@ -22,12 +23,25 @@ public final class GracefulTermination {
 
 	private static volatile int signalled;
 
+	/** Released once the close started by a signal has ended (runs stopped, database closed). */
+	private static final CountDownLatch ended = new CountDownLatch(1);
+
 	private GracefulTermination() {
 	}
 
 	/** 128 + the signal's number once SIGTERM or SIGINT was received (the shell's convention), 0 before. */
 	public static int exitStatus() {
 		return signalled == 0 ? 0 : 128 + signalled;
+	}
+
+	/**
+	 * Once the context began closing: when a signal closes it, waits until that close has ended. The close begins
+	 * (ContextClosedEvent) long before it ends; ending the JVM in between would run the shutdown hooks under the runs.
+	 */
+	public static void awaitEnd() throws InterruptedException {
+		if (signalled != 0) {
+			ended.await();
+		}
 	}
 
 	public static void install(ConfigurableApplicationContext context) {
@@ -44,6 +58,7 @@ public final class GracefulTermination {
 						context.close();
 					}
 					finally {
+						ended.countDown();
 						System.exit(128 + signal.getNumber());
 					}
 				});

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-import fr.ptce.observatory.cli.JobLaunches;
+import fr.ptce.observatory.referential.Registry;
 import fr.ptce.observatory.warehouse.Timestamps;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -42,7 +42,7 @@ import org.springframework.stereotype.Service;
  * started here are asked to stop ({@code JobOperator.stop}: they end STOPPED at the next chunk boundary) and
  * awaited, so that they can be restarted later from where they stopped.
  *
- * Command-line runs do not come here (they run synchronously through {@link JobLaunches}); jobs are looked up by
+ * Command-line runs do not come here (they run synchronously through {@code cli.JobLaunches}); jobs are looked up by
  * bean name when first needed, so that a build without some job still starts.
  */
 @Service
@@ -73,6 +73,9 @@ public class JobRuns implements SmartLifecycle {
 	private volatile ThreadPoolTaskExecutor executor;
 
 	private volatile boolean running;
+
+	/** Set when the server begins to stop: no run is started or restarted any more. */
+	private volatile boolean closing;
 
 	public JobRuns(ApplicationContext context, JobRepository repository, OperationsProperties properties,
 			ObjectProvider<MeterRegistry> meters, Clock clock) {
@@ -115,13 +118,16 @@ public class JobRuns implements SmartLifecycle {
 			// recorded with the run so that a restart computes the same figures
 			given.put("asOf", Timestamps.format(Timestamps.micros(clock.instant())));
 		}
-		JobParameters params = JobLaunches.newRun()
+		JobParameters params = RunOutcomes.newRun()
 			.addJobParameters(job.parameters(given).toJobParameters())
 			.addJobParameters(extra)
 			.toJobParameters();
+		checkYears(job, params);
 		TaskExecutorJobOperator op = operator();
 		Job batchJob = jobOf(job);
 		synchronized (this) {
+			refuseWhileClosing();
+			refuseWhenFull();
 			checkNotRunning(job, params);
 			try {
 				JobExecution execution = op.start(batchJob, params);
@@ -157,6 +163,8 @@ public class JobRuns implements SmartLifecycle {
 		TaskExecutorJobOperator op = operator();
 		jobOf(job);
 		synchronized (this) {
+			refuseWhileClosing();
+			refuseWhenFull();
 			checkNotRunning(job, previous.getJobParameters());
 			try {
 				JobExecution execution = op.restart(previous);
@@ -198,7 +206,13 @@ public class JobRuns implements SmartLifecycle {
 
 	/** Marks a run left unfinished by a dead process as FAILED (Spring Batch's recover). */
 	public JobExecution recover(JobExecution execution) {
-		return operator().recover(execution);
+		JobExecution recovered = operator().recover(execution);
+		// recorded with the run, so that whoever reads it later knows why it is FAILED
+		String reason = "found dead at " + clock.instant() + " by process " + ProcessHandle.current().pid() + " on "
+				+ ProcessMarker.host() + ": " + ProcessMarker.describe(execution);
+		recovered.setExitStatus(recovered.getExitStatus().addExitDescription(reason));
+		repository.update(recovered);
+		return recovered;
 	}
 
 	public JobExecution execution(long executionId) {
@@ -251,6 +265,43 @@ public class JobRuns implements SmartLifecycle {
 			execution = execution(executionId);
 		}
 		return execution;
+	}
+
+	/** Years before the registry's first pole hold nothing: a run on them would only write empty partitions. */
+	private void checkYears(PipelineJob job, JobParameters params) {
+		int first = firstYear();
+		for (int year : job.years(params)) {
+			ParameterBounds.year("year", year, first);
+		}
+	}
+
+	/** The year of the registry's first pole (the parameters' own lower bound without a registry). */
+	public int firstYear() {
+		Registry registry = context.getBeanProvider(Registry.class).getIfAvailable();
+		int first = registry == null ? ParameterBounds.EARLIEST_YEAR : registry.firstCreated();
+		return first > ParameterBounds.currentYear() ? ParameterBounds.EARLIEST_YEAR : first;
+	}
+
+	/**
+	 * Refused before anything is recorded: the executor would reject the run, and the job operator would then record
+	 * it FAILED although it never ran.
+	 */
+	private void refuseWhenFull() {
+		ThreadPoolTaskExecutor pool = executor;
+		if (pool == null) {
+			return;
+		}
+		java.util.concurrent.ThreadPoolExecutor threads = pool.getThreadPoolExecutor();
+		if (threads.getActiveCount() >= threads.getMaximumPoolSize() && threads.getQueue().remainingCapacity() == 0) {
+			throw new RunsBusyException("all " + threads.getMaximumPoolSize() + " run threads are busy and "
+					+ properties.runQueue() + " runs wait already: try again later");
+		}
+	}
+
+	private void refuseWhileClosing() {
+		if (closing) {
+			throw new RunConflictException("the server is stopping: no new run");
+		}
 	}
 
 	private void checkNotRunning(PipelineJob job, JobParameters params) {
@@ -361,6 +412,9 @@ public class JobRuns implements SmartLifecycle {
 	@Override
 	public void stop() {
 		running = false;
+		synchronized (this) {
+			closing = true;
+		}
 		stopRunsStartedHere(properties.shutdownWait());
 	}
 
@@ -371,6 +425,7 @@ public class JobRuns implements SmartLifecycle {
 			shutdownExecutor();
 			return;
 		}
+		Map<Long, JobExecution> marked = new LinkedHashMap<>();
 		for (Long id : ids) {
 			try {
 				JobExecution execution = execution(id);
@@ -383,6 +438,7 @@ public class JobRuns implements SmartLifecycle {
 					if (live != null) {
 						live.getExecutionContext().putString(STOPPED_BY_SHUTDOWN, "true");
 						repository.updateExecutionContext(live);
+						marked.put(id, live);
 					}
 					operator().stop(execution);
 				}
@@ -402,20 +458,43 @@ public class JobRuns implements SmartLifecycle {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		marked.forEach((id, live) -> {
+			if (!launchedHere.containsKey(id)) {
+				// again once the job has returned: its own last save of the context may have raced with the first
+				live.getExecutionContext().putString(STOPPED_BY_SHUTDOWN, "true");
+				repository.updateExecutionContext(live);
+			}
+		});
 		for (Long id : ids) {
 			if (launchedHere.containsKey(id)) {
 				log.warn("run {} did not stop within {}: it will be recovered at the next start", id, wait);
 			}
 			else {
-				try {
-					log.info("run {} ended {}", id, execution(id).getStatus());
-				}
-				catch (RuntimeException ex) {
-					log.info("run {} ended", id);
-				}
+				logEnd(id);
 			}
 		}
 		shutdownExecutor();
+	}
+
+	/** The end of a run as the job repository has it: the run and each of its steps (nothing left STARTED). */
+	private void logEnd(long id) {
+		try {
+			JobExecution ended = execution(id);
+			List<String> unfinished = ended.getStepExecutions()
+				.stream()
+				.filter(step -> step.getStatus().isRunning())
+				.map(step -> step.getStepName() + " " + step.getStatus())
+				.toList();
+			if (unfinished.isEmpty()) {
+				log.info("run {} ended {}", id, ended.getStatus());
+			}
+			else {
+				log.warn("run {} ended {} with steps unfinished: {}", id, ended.getStatus(), unfinished);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("run {} ended, but its state cannot be read: {}", id, rootMessage(ex));
+		}
 	}
 
 	private void shutdownExecutor() {

@@ -23,7 +23,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  */
 public enum PipelineJob {
 
-	INGEST("ingest", "ingestJob", Map.of("inbox", Kind.STRING)),
+	INGEST("ingest", "ingestJob", Map.of("inbox", Kind.PATH)),
 
 	AGGREGATE("aggregate", "aggregateJob", Map.of("from", Kind.YEAR, "to", Kind.YEAR, "asOf", Kind.INSTANT)),
 
@@ -31,9 +31,13 @@ public enum PipelineJob {
 
 	EXTRACT("extract", "extractJob", Map.of("year", Kind.YEAR, "partner", Kind.STRING));
 
-	/** How a parameter's text is read: a year is a long, an instant an ISO string checked as interfaces.md reads it. */
+	/**
+	 * How a parameter's text is read: a year is a long, an instant an ISO string checked as interfaces.md reads it.
+	 * A path names a file or folder of the host: the schedule file (written by whoever runs the server) may give one,
+	 * the operator API may not.
+	 */
 	public enum Kind {
-		STRING, YEAR, INSTANT
+		STRING, YEAR, INSTANT, PATH
 	}
 
 	private final String shortName;
@@ -111,16 +115,10 @@ public enum PipelineJob {
 								"parameter '" + e.getKey() + "' of job " + shortName + " must be a year (YYYY), not '"
 										+ value + "'");
 					}
+					ParameterBounds.year("parameter '" + e.getKey() + "' of job " + shortName, Long.parseLong(value),
+							ParameterBounds.EARLIEST_YEAR);
 				}
-				case INSTANT -> {
-					try {
-						Timestamps.parseInstant(value);
-					}
-					catch (RuntimeException ex) {
-						throw new IllegalArgumentException("parameter '" + e.getKey() + "' of job " + shortName
-								+ " must be an ISO-8601 instant or date, not '" + value + "'");
-					}
-				}
+				case INSTANT -> ParameterBounds.instant("parameter '" + e.getKey() + "' of job " + shortName, value);
 				default -> {
 				}
 			}
@@ -139,6 +137,9 @@ public enum PipelineJob {
 		if (this == AGGREGATE && Long.parseLong(checked.get("from")) > Long.parseLong(checked.get("to"))) {
 			throw new IllegalArgumentException("job aggregate: 'from' (" + checked.get("from") + ") is after 'to' ("
 					+ checked.get("to") + ")");
+		}
+		if (this == AGGREGATE) {
+			ParameterBounds.range(Long.parseLong(checked.get("from")), Long.parseLong(checked.get("to")));
 		}
 		return checked;
 	}

@@ -54,6 +54,15 @@ public class ProcessMarker implements BeanPostProcessor {
 		return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
 	}
 
+	/** Which process ran the execution, as recorded: "its process 123 on host ended". */
+	static String describe(JobExecution execution) {
+		var context = execution.getExecutionContext();
+		if (!context.containsKey(PID)) {
+			return "no process recorded with the run";
+		}
+		return "its process " + context.getLong(PID) + " on " + context.getString(HOST, "?") + " had ended";
+	}
+
 	static String host() {
 		try {
 			return InetAddress.getLocalHost().getHostName();

@@ -102,7 +102,7 @@ class PartnerCommandTest {
 			assertThat(first).isEqualTo("HOLDING");
 			Run refused = partner("token", "list");
 			assertThat(refused.status()).isEqualTo(1);
-			assertThat(refused.err()).contains("the database is held by another process (is serve running?)",
+			assertThat(refused.err()).contains("held by a running server (observatory serve)",
 					"GET /api/partners/tokens");
 		}
 		finally {
@@ -114,7 +114,8 @@ class PartnerCommandTest {
 	@Test
 	void theAuditIsReadWhileTheServerHoldsTheDatabase() throws Exception {
 		try (ConfigurableApplicationContext server = TestServers.serve(dir, TestServers.Database.h2(), true, Map.of())) {
-			// a token issued from the command line while serve runs works at once on the server
+			// a token issued from the command line works at once on the server (here in the same JVM, which shares the
+			// embedded database; from another process the command is refused, as the test above shows)
 			Run issued = partner("token", "issue", "RTES");
 			assertThat(issued.status()).as(issued.err()).isZero();
 			List<String> lines = issued.out().lines().toList();

@@ -102,6 +102,29 @@ abstract class BackfillContract {
 	}
 
 	@Test
+	void aPartitionTakenByAnotherRunAfterThePlanIsSkippedNotFailed() throws Exception {
+		try (ConfigurableApplicationContext context = TestServers.command(dataDir, database(), Map.of())) {
+			JobRuns runs = context.getBean(JobRuns.class);
+			// given a backfill planned, then its aggregate 2016 started by someone else (another backfill, a schedule)
+			Backfill backfill = Backfill.plan(runs,
+					new BackfillRequest(2016, 2016, List.of(PipelineJob.AGGREGATE, PipelineJob.REPORT), BackfillMode.ALL,
+							1, null));
+			TestJobs.control(dataDir, "slow-aggregate", "20");
+			long other = runs.launch(PipelineJob.AGGREGATE, Map.of("from", "2016", "to", "2016")).getId();
+
+			// when the backfill runs
+			backfill.run(item -> {
+			});
+
+			// then the partition is not its failure: skipped, the other run left alone, the later step skipped too
+			assertThat(states(backfill)).containsExactly("aggregate 2016 SKIPPED", "report 2016 SKIPPED");
+			assertThat(backfill.items().get(0).message()).contains("already running").contains("run " + other);
+			assertThat(backfill.items().get(1).message()).isEqualTo("not run: aggregate of 2016 is being run by another run");
+			assertThat(runs.await(other, Duration.ofSeconds(30)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		}
+	}
+
+	@Test
 	void theConcurrencyCapHolds() throws Exception {
 		try (ConfigurableApplicationContext context = TestServers.command(dataDir, database(),
 				Map.of("observatory.operations.run-threads", "4"))) {
@@ -109,7 +132,7 @@ abstract class BackfillContract {
 			// given slow aggregates (5 chunks of 100 ms) for four years, at most two at once
 			TestJobs.control(dataDir, "slow-aggregate", "5");
 			Backfill backfill = Backfill.plan(runs,
-					new BackfillRequest(2001, 2004, List.of(PipelineJob.AGGREGATE), BackfillMode.ALL, 2, null));
+					new BackfillRequest(2012, 2015, List.of(PipelineJob.AGGREGATE), BackfillMode.ALL, 2, null));
 			AtomicInteger most = new AtomicInteger();
 			backfill.run(item -> most.accumulateAndGet(
 					(int) backfill.items().stream().filter(i -> i.status() == Backfill.Status.RUNNING).count(),

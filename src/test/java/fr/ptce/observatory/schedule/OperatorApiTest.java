@@ -279,16 +279,16 @@ class OperatorApiTest {
 
 	@Test
 	void backfillsArePlannedAndRun() throws Exception {
-		// given a dry run of aggregate 2010-2011
+		// given a dry run of aggregate 2012-2013
 		Answer plan = post("/api/backfills",
-				"{\"from\": 2010, \"to\": 2011, \"steps\": [\"aggregate\"], \"dryRun\": true}");
+				"{\"from\": 2012, \"to\": 2013, \"steps\": [\"aggregate\"], \"dryRun\": true}");
 		assertThat(plan.status()).isEqualTo(200);
 		assertThat(plan.json().get("partitions").findValuesAsString("status")).containsExactly("PENDING", "PENDING");
-		assertThat(TestJobs.markers(dataDir, "aggregate")).noneMatch(l -> l.startsWith("aggregate 2010"));
+		assertThat(TestJobs.markers(dataDir, "aggregate")).noneMatch(l -> l.startsWith("aggregate 2012"));
 
 		// when run
 		Answer started = post("/api/backfills",
-				"{\"from\": 2010, \"to\": 2011, \"steps\": [\"aggregate\", \"report\"], \"concurrency\": 2}");
+				"{\"from\": 2012, \"to\": 2013, \"steps\": [\"aggregate\", \"report\"], \"concurrency\": 2}");
 		assertThat(started.status()).isEqualTo(202);
 		String id = started.json().get("id").asString();
 		JsonNode state = null;
@@ -303,7 +303,7 @@ class OperatorApiTest {
 		// then its four partitions completed
 		assertThat(state.get("finished").asBoolean()).isTrue();
 		assertThat(state.get("counts").get("COMPLETED").asLong()).isEqualTo(4);
-		assertThat(get("/api/partitions?from=2010&to=2011").json().findValuesAsString("state"))
+		assertThat(get("/api/partitions?from=2012&to=2013").json().findValuesAsString("state"))
 			.containsExactly("COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED", "NONE", "NONE");
 		assertThat(get("/api/backfills/nope").status()).isEqualTo(404);
 	}

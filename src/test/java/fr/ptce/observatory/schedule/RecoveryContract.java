@@ -46,6 +46,10 @@ abstract class RecoveryContract {
 			// then the dead run is FAILED (recovered), and a new execution of the same instance completes
 			JobExecution dead = runs.execution(id);
 			assertThat(dead.getStatus()).isEqualTo(BatchStatus.FAILED);
+			// and says why: found dead, when, by which process
+			assertThat(dead.getExitStatus().getExitDescription()).contains("found dead at ")
+				.contains("by process " + ProcessHandle.current().pid())
+				.contains("had ended");
 			assertThat(server.getBean(StartupRecovery.class).recovered()).containsExactly(id);
 			JobExecution restarted = awaitNextExecution(runs, dead);
 			assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);

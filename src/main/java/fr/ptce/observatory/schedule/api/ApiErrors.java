@@ -4,6 +4,7 @@ import java.util.Map;
 
 import fr.ptce.observatory.download.PartnerDownloadsApi;
 import fr.ptce.observatory.schedule.RunConflictException;
+import fr.ptce.observatory.schedule.RunsBusyException;
 import fr.ptce.observatory.schedule.UnavailableJobException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 import tools.jackson.core.JacksonException;
 
@@ -74,14 +76,42 @@ public class ApiErrors {
 		return error(HttpStatus.CONFLICT, ex.getMessage());
 	}
 
+	@ExceptionHandler(RunsBusyException.class)
+	ResponseEntity<Map<String, String>> busy(RunsBusyException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header("Retry-After", "30")
+			.body(Map.of("error", clean(ex.getMessage())));
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Map<String, String>> unexpected(Exception ex) {
+		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+			// the client left mid-answer: nobody to answer, and nothing wrong with the server
+			log.debug("operator API: the client disconnected: {}", ex.toString());
+			return null;
+		}
 		log.error("operator API: {}", ex.toString(), ex);
 		return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error (see the server log)");
 	}
 
 	private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
-		return ResponseEntity.status(status).body(Map.of("error", message == null ? status.getReasonPhrase() : message));
+		String clean = message == null ? "" : clean(message);
+		return ResponseEntity.status(status).body(Map.of("error", clean.isEmpty() ? status.getReasonPhrase() : clean));
+	}
+
+	/** Exception class names, qualified or not, before a message ("java.lang.IllegalStateException: "). */
+	private static final java.util.regex.Pattern TYPE_NAME = java.util.regex.Pattern
+		.compile("(?:[a-z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error)(?::\\s*|\\b)");
+
+	/**
+	 * What an operator may read of a message: its first line (the rest of a recorded failure is a stack trace), at
+	 * most 300 characters (a body is never echoed whole), without Java's type names, which say how the server is
+	 * built and nothing of what went wrong.
+	 */
+	public static String clean(String message) {
+		String line = message.strip().lines().findFirst().orElse("");
+		line = TYPE_NAME.matcher(line).replaceAll("").strip();
+		return line.length() > 300 ? line.substring(0, 300) + "..." : line;
 	}
 
 	private static String firstLine(String s) {

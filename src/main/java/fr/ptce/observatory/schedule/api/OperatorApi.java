@@ -101,10 +101,22 @@ public class OperatorApi {
 				if (v instanceof Map || v instanceof List) {
 					throw new IllegalArgumentException("parameter '" + k + "' must be a single value");
 				}
+				refuseFiles(job, k);
 				parameters.put(k, v == null ? "" : v.toString());
 			});
 		}
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(summary(runs.launch(job, parameters)));
+	}
+
+	/**
+	 * A token gives no access to the host's files: a parameter naming a file or folder (ingest's inbox) would let it
+	 * move any folder the server can write (its own database included) into rejected/.
+	 */
+	private static void refuseFiles(PipelineJob job, String name) {
+		if (job.parameters().get(name) == PipelineJob.Kind.PATH) {
+			throw new IllegalArgumentException("parameter '" + name + "' names a file or folder of the server: not "
+					+ "accepted from the API (" + job.shortName() + " uses its folder of the data directory)");
+		}
 	}
 
 	@PostMapping("/runs/{id}/stop")
@@ -264,7 +276,7 @@ public class OperatorApi {
 			});
 		m.put("steps", steps);
 		List<String> errors = new ArrayList<>();
-		execution.getAllFailureExceptions().forEach(t -> errors.add(t.getClass().getSimpleName() + ": " + t.getMessage()));
+		execution.getAllFailureExceptions().forEach(t -> errors.add(ApiErrors.clean(t.getMessage())));
 		if (errors.isEmpty() && execution.getStatus().isUnsuccessful()) {
 			String d = firstLines(execution.getExitStatus().getExitDescription());
 			if (d != null && !d.isBlank()) {
@@ -281,13 +293,9 @@ public class OperatorApi {
 		return m;
 	}
 
-	/** Exit descriptions hold stack traces: the first lines say what happened. */
+	/** Exit descriptions hold stack traces: their first line, without Java's type names, says what happened. */
 	private static String firstLines(String text) {
-		if (text == null) {
-			return null;
-		}
-		String[] lines = text.split("\n");
-		return String.join("\n", java.util.Arrays.copyOf(lines, Math.min(lines.length, 3))).trim();
+		return text == null ? null : ApiErrors.clean(text);
 	}
 
 }

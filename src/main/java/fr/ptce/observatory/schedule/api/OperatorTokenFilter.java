@@ -24,6 +24,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class OperatorTokenFilter extends OncePerRequestFilter {
 
+	/** The largest request body the API reads: its bodies are a few parameters. */
+	static final long MAX_BODY = 16 * 1024;
+
 	private final byte[] fullDigest;
 
 	private final byte[] readDigest;
@@ -52,6 +55,9 @@ public class OperatorTokenFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		// answers are per token and never content to sniff: no cache may keep them, no browser may guess their type
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setHeader("Cache-Control", "no-store");
 		String header = request.getHeader("Authorization");
 		byte[] given = null;
 		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -69,6 +75,14 @@ public class OperatorTokenFilter extends OncePerRequestFilter {
 		if (!full && !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
 			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 			write(response, "{\"error\":\"forbidden: this token may only read\"}");
+			return;
+		}
+		if (request.getContentLengthLong() > MAX_BODY || request.getContentLengthLong() < 0
+				&& request.getHeader("Transfer-Encoding") != null) {
+			// never read, so never echoed in an error either; a body of unknown length could be as large
+			response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+			write(response, "{\"error\":\"request body too large or of unknown length: at most " + MAX_BODY
+					+ " bytes, with Content-Length\"}");
 			return;
 		}
 		chain.doFilter(request, response);

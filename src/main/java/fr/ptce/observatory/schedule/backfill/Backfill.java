@@ -13,9 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import fr.ptce.observatory.cli.JobLaunches;
 import fr.ptce.observatory.schedule.JobRuns;
 import fr.ptce.observatory.schedule.PipelineJob;
+import fr.ptce.observatory.schedule.RunConflictException;
+import fr.ptce.observatory.schedule.RunOutcomes;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -196,14 +197,14 @@ public final class Backfill {
 	}
 
 	private void runYear(List<Item> steps, Consumer<Item> progress) {
-		String failedStep = null;
+		String skipRest = null;
 		for (Item item : steps) {
 			if (item.status != Status.PENDING) {
 				continue;
 			}
-			if (failedStep != null) {
+			if (skipRest != null) {
 				item.status = Status.SKIPPED;
-				item.message = "not run: " + failedStep + " failed for " + item.year();
+				item.message = skipRest;
 				progress.accept(item);
 				continue;
 			}
@@ -219,7 +220,7 @@ public final class Backfill {
 				}
 				else {
 					item.status = Status.FAILED;
-					item.message = JobLaunches.describeFailure(last);
+					item.message = RunOutcomes.describeFailure(last);
 				}
 			}
 			catch (InterruptedException ex) {
@@ -227,12 +228,18 @@ public final class Backfill {
 				item.status = Status.FAILED;
 				item.message = "interrupted";
 			}
+			catch (RunConflictException ex) {
+				// another run (a backfill, a schedule, an operator) has the partition: not a failure of it
+				item.status = Status.SKIPPED;
+				item.message = "not run: " + ex.getMessage();
+				skipRest = "not run: " + item.step().shortName() + " of " + item.year() + " is being run by another run";
+			}
 			catch (RuntimeException ex) {
 				item.status = Status.FAILED;
 				item.message = ex.getMessage();
 			}
 			if (item.status == Status.FAILED) {
-				failedStep = item.step().shortName();
+				skipRest = "not run: " + item.step().shortName() + " failed for " + item.year();
 			}
 			progress.accept(item);
 		}

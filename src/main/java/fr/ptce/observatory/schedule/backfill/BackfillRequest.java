@@ -5,8 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import fr.ptce.observatory.schedule.ParameterBounds;
 import fr.ptce.observatory.schedule.PipelineJob;
-import fr.ptce.observatory.warehouse.Timestamps;
 
 /**
  * A backfill as asked: years {@code from..to}, the steps (in the order aggregate, report, extract whatever the order
@@ -15,7 +15,7 @@ import fr.ptce.observatory.warehouse.Timestamps;
 public record BackfillRequest(int from, int to, List<PipelineJob> steps, BackfillMode mode, int concurrency,
 		String asOf) {
 
-	public static final int MAX_YEARS = 100;
+	public static final int MAX_YEARS = ParameterBounds.MAX_YEARS;
 
 	public static final int MAX_CONCURRENCY = 8;
 
@@ -23,12 +23,9 @@ public record BackfillRequest(int from, int to, List<PipelineJob> steps, Backfil
 		if (from > to) {
 			throw new IllegalArgumentException("from (" + from + ") is after to (" + to + ")");
 		}
-		if (from < 1900 || to > 2999) {
-			throw new IllegalArgumentException("years must be between 1900 and 2999");
-		}
-		if (to - from + 1 > MAX_YEARS) {
-			throw new IllegalArgumentException("at most " + MAX_YEARS + " years in one backfill");
-		}
+		ParameterBounds.year("from", from, ParameterBounds.EARLIEST_YEAR);
+		ParameterBounds.year("to", to, ParameterBounds.EARLIEST_YEAR);
+		ParameterBounds.range(from, to);
 		if (steps == null || steps.isEmpty()) {
 			throw new IllegalArgumentException("no step given (aggregate, report, extract)");
 		}
@@ -52,12 +49,7 @@ public record BackfillRequest(int from, int to, List<PipelineJob> steps, Backfil
 			asOf = null;
 		}
 		if (asOf != null) {
-			try {
-				Timestamps.parseInstant(asOf);
-			}
-			catch (RuntimeException ex) {
-				throw new IllegalArgumentException("as-of must be an ISO-8601 instant or date, not '" + asOf + "'");
-			}
+			ParameterBounds.instant("as-of", asOf);
 		}
 	}
 

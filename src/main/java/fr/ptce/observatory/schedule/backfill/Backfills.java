@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import fr.ptce.observatory.schedule.JobRuns;
+import fr.ptce.observatory.schedule.ParameterBounds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,8 @@ public class Backfills {
 	}
 
 	public Backfill start(BackfillRequest request, boolean dryRun) {
+		// refused at once (400), not partition by partition
+		ParameterBounds.year("from", request.from(), runs.firstYear());
 		Backfill backfill = Backfill.plan(runs, request);
 		if (dryRun) {
 			return backfill;

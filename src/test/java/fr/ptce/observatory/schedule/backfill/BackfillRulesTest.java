@@ -50,7 +50,7 @@ class BackfillRulesTest {
 		assertThatThrownBy(() -> new BackfillRequest(2020, 2019, List.of(PipelineJob.REPORT), null, 1, null))
 			.hasMessage("from (2020) is after to (2019)");
 		assertThatThrownBy(() -> new BackfillRequest(1800, 2019, List.of(PipelineJob.REPORT), null, 1, null))
-			.hasMessage("years must be between 1900 and 2999");
+			.hasMessageStartingWith("from 1800 is outside the years the observatory covers (1900 to ");
 		assertThatThrownBy(() -> new BackfillRequest(2020, 2020, List.of(), null, 1, null))
 			.hasMessageContaining("no step given");
 		assertThatThrownBy(() -> new BackfillRequest(2020, 2020, List.of(PipelineJob.INGEST), null, 1, null))
