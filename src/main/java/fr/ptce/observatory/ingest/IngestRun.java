@@ -531,12 +531,8 @@ public final class IngestRun implements Closeable {
 		else {
 			discard(files);
 			restoreCurrentValues();
-			noteFr = "Plus de la moitié des lignes sont rejetées (" + rejected + " sur " + read
-					+ ") : le fichier est mis en quarantaine et rien n’en est enregistré. Vérifiez le modèle et l’ordre"
-					+ " des colonnes, corrigez, puis renvoyez le fichier entier.";
-			noteEn = "More than half of the rows are rejected (" + rejected + " of " + read
-					+ "): the file is quarantined and nothing of it is stored. Check the template and the order of the"
-					+ " columns, correct, then send the whole file again.";
+			noteFr = Messages.quarantinedFr(quarantineThreshold, rejected, read);
+			noteEn = Messages.quarantinedEn(quarantineThreshold, rejected, read);
 		}
 		warnings.sort(Comparator.comparingLong(Issue::line));
 		long rowsWithWarnings = warnings.stream()
