@@ -22,6 +22,10 @@ final class IssueMerge implements Iterator<Issue> {
 		}
 
 		static Source of(Spool spool) {
+			if (spool.records() == 0) {
+				// most files have no issue of a kind: a reader's buffer is a megabyte, allocated for nothing
+				return () -> null;
+			}
 			Spool.Reader in = spool.read();
 			return new Source() {
 
