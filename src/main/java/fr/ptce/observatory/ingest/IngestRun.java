@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -122,6 +121,18 @@ public final class IngestRun implements Closeable {
 	/** The accepted rows of a file whose jump can only be decided at its end (see {@link #checkJump}). */
 	private final Spool pending;
 
+	/**
+	 * A file's warnings, on disk like its rejected rows, so that memory does not grow with them (a valid file can
+	 * have one on every row). Each spool is in line order; the receipt merges them (see {@link #issues}).
+	 */
+	private final Spool rowWarnings;
+
+	/** SUSPICIOUS_JUMP of the rows decided as they are read. */
+	private final Spool jumps;
+
+	/** SUSPICIOUS_JUMP of the pending rows, decided at the end of the file. */
+	private final Spool laterJumps;
+
 	/** The year files shared by the small files of the run (written by the writer thread only). */
 	private final YearFiles shared;
 
@@ -200,6 +211,9 @@ public final class IngestRun implements Closeable {
 		this.undo = new Spool(staging.resolve(".undo.spool"));
 		this.errors = new Spool(staging.resolve(".errors.spool"));
 		this.pending = new Spool(staging.resolve(".pending.spool"));
+		this.rowWarnings = new Spool(staging.resolve(".warnings.spool"));
+		this.jumps = new Spool(staging.resolve(".jumps.spool"));
+		this.laterJumps = new Spool(staging.resolve(".later-jumps.spool"));
 		loadCurrentValues();
 		this.writer = new ObservationWriter("parquet-writer-" + runId);
 		background.execute(this::preload);
@@ -452,12 +466,15 @@ public final class IngestRun implements Closeable {
 						: codes.addFile(whole.thenApply(FileSniffer.Facts::sha256), name);
 		SubmissionValidation validation = new SubmissionValidation(registry, catalogue, buffers, ingestionDay, header,
 				facts.delimiter());
-		List<Issue> warnings = new ArrayList<>(header.warnings());
+		// a row's own warnings, moved to the spool after each row: it never holds more than one row's
+		List<Issue> warnings = new ArrayList<>();
 		rows.reset();
 		undo.reset();
 		errors.reset();
 		pending.reset();
-		List<Issue> jumps = new ArrayList<>();
+		rowWarnings.reset();
+		jumps.reset();
+		laterJumps.reset();
 		AcceptedRow row = new AcceptedRow();
 		long read = 0;
 		long rejected = 0;
@@ -468,6 +485,9 @@ public final class IngestRun implements Closeable {
 				Progress.rows(name, read);
 			}
 			Issue issue = validation.validate(raw, row, warnings);
+			if (!warnings.isEmpty()) {
+				spool(warnings);
+			}
 			if (issue == null) {
 				// the current values move with the file, and move back if it is quarantined
 				row.previousCurrent = current[row.key];
@@ -477,7 +497,7 @@ public final class IngestRun implements Closeable {
 					// a large file's rows are encoded already: only a small file's are stored from the spool
 					rows.write(row);
 				}
-				if (checkJump(row, jumps)) {
+				if (checkJump(row)) {
 					pending.write(row);
 				}
 				if (files != null) {
@@ -511,9 +531,6 @@ public final class IngestRun implements Closeable {
 			discard(files);
 			return fileLevel(name, facts.sha256(), FileStatus.REJECTED, "EMPTY_FILE", null, null);
 		}
-		// jumps after the other warnings of their line, as they are decided last
-		warnings.addAll(validation.crossRowWarnings());
-		long accepted = read - rejected;
 		FileStatus status = rejected > quarantineThreshold * read ? FileStatus.QUARANTINED : FileStatus.ACCEPTED;
 		String noteFr = null;
 		String noteEn = null;
@@ -524,29 +541,32 @@ public final class IngestRun implements Closeable {
 				writer.run(own::commit);
 				direct = null;
 			}
-			store(name, facts.sha256(), jumps, files == null);
-			warnings.addAll(jumps);
+			store(name, facts.sha256(), files == null);
 			acceptedInRun.add(facts.sha256());
 		}
 		else {
 			discard(files);
 			restoreCurrentValues();
-			noteFr = "Plus de la moitié des lignes sont rejetées (" + rejected + " sur " + read
-					+ ") : le fichier est mis en quarantaine et rien n’en est enregistré. Vérifiez le modèle et l’ordre"
-					+ " des colonnes, corrigez, puis renvoyez le fichier entier.";
-			noteEn = "More than half of the rows are rejected (" + rejected + " of " + read
-					+ "): the file is quarantined and nothing of it is stored. Check the template and the order of the"
-					+ " columns, correct, then send the whole file again.";
+			noteFr = Messages.quarantinedFr(quarantineThreshold, rejected, read);
+			noteEn = Messages.quarantinedEn(quarantineThreshold, rejected, read);
 		}
-		warnings.sort(Comparator.comparingLong(Issue::line));
-		long rowsWithWarnings = warnings.stream()
-			.filter(w -> w.line() != header.line())
-			.mapToLong(Issue::line)
-			.distinct()
-			.count();
-		Receipt receipt = new Receipt(name, facts.sha256(), ingestedAt, status, null, read, accepted, rejected,
-				rowsWithWarnings, noteFr, noteEn);
-		return finish(receipt, () -> merge(errors, warnings));
+		Iterable<Issue> crossRow = validation.crossRowWarnings();
+		boolean accepted = status == FileStatus.ACCEPTED;
+		long rowsWithWarnings = 0;
+		long lastLine = header.line();
+		// counted on a pass of their own: the receipt's head, written first, gives the count
+		Iterator<Issue> all = issues(false, header, crossRow, accepted).iterator();
+		while (all.hasNext()) {
+			long line = all.next().line();
+			// lines in order: a line with several warnings is counted once, the header's not at all
+			if (line != lastLine) {
+				rowsWithWarnings++;
+				lastLine = line;
+			}
+		}
+		Receipt receipt = new Receipt(name, facts.sha256(), ingestedAt, status, null, read, read - rejected,
+				rejected, rowsWithWarnings, noteFr, noteEn);
+		return finish(receipt, issues(true, header, crossRow, accepted));
 	}
 
 	/** Deletes the files of a large file that is not stored (on the writer thread, after its last rows). */
@@ -574,7 +594,7 @@ public final class IngestRun implements Closeable {
 	 * the row is spooled as pending and decided once the file is read.
 	 * @return true when the row had to be left pending
 	 */
-	private boolean checkJump(AcceptedRow row, List<Issue> jumps) {
+	private boolean checkJump(AcceptedRow row) {
 		if (!row.hasValue() || row.value <= 0) {
 			return false;
 		}
@@ -589,10 +609,10 @@ public final class IngestRun implements Closeable {
 		return false;
 	}
 
-	private void jump(AcceptedRow row, int previous, List<Issue> jumps) {
+	private void jump(AcceptedRow row, int previous, Spool jumps) {
 		double before = current[previous];
 		if (before > 0 && (row.value > 10 * before || row.value < before / 10)) {
-			jumps.add(Messages.suspiciousJump(row.line, catalogue.get(row.indicator).code(),
+			jumps.write(Messages.suspiciousJump(row.line, catalogue.get(row.indicator).code(),
 					periodCode(row.year, row.quarter), row.value, periodCode(row.year - 1, row.quarter), before));
 		}
 	}
@@ -601,11 +621,11 @@ public final class IngestRun implements Closeable {
 	 * Stores an accepted file: decides its pending jumps, and unless the file took the direct path (its rows are
 	 * encoded already), replays its rows into the shared observation files.
 	 */
-	private void store(String name, String sha256, List<Issue> jumps, boolean write) {
+	private void store(String name, String sha256, boolean write) {
 		AcceptedRow row = new AcceptedRow();
 		try (Spool.Reader in = pending.read()) {
 			while (in.next(row, keys)) {
-				jump(row, keys.key(row.pole, row.year - 1, row.quarter, row.indicator), jumps);
+				jump(row, keys.key(row.pole, row.year - 1, row.quarter, row.indicator), laterJumps);
 			}
 		}
 		if (!write) {
@@ -756,36 +776,35 @@ public final class IngestRun implements Closeable {
 		return candidate;
 	}
 
-	/** Errors come from the spool in line order; warnings are merged in by line. */
-	private static Iterator<Issue> merge(Spool errors, List<Issue> warnings) {
-		Spool.Reader in = errors.read();
-		return new Iterator<>() {
+	/** Moves a row's warnings to disk, so that the list the validation fills stays one row long. */
+	private void spool(List<Issue> warnings) {
+		for (Issue warning : warnings) {
+			rowWarnings.write(warning);
+		}
+		warnings.clear();
+	}
 
-			private Issue nextError = in.nextIssue();
-
-			private int w;
-
-			@Override
-			public boolean hasNext() {
-				boolean more = nextError != null || w < warnings.size();
-				if (!more) {
-					in.close();
-				}
-				return more;
+	/**
+	 * A file's issues in line order, read from the spools each time they are walked. On one line: errors first,
+	 * then the header's warnings, the row's own, the cross-row ones, and the jumps, decided last (the jumps of an
+	 * accepted file only).
+	 * @param withErrors false for the warnings only
+	 */
+	private ReceiptWriter.Issues issues(boolean withErrors, SubmissionReader.Header header, Iterable<Issue> crossRow,
+			boolean withJumps) {
+		return () -> {
+			List<IssueMerge.Source> sources = new ArrayList<>();
+			if (withErrors) {
+				sources.add(IssueMerge.Source.of(errors));
 			}
-
-			@Override
-			public Issue next() {
-				if (!hasNext()) {
-					throw new NoSuchElementException();
-				}
-				if (nextError != null && (w >= warnings.size() || nextError.line() <= warnings.get(w).line())) {
-					Issue issue = nextError;
-					nextError = in.nextIssue();
-					return issue;
-				}
-				return warnings.get(w++);
+			sources.add(IssueMerge.Source.of(header.warnings()));
+			sources.add(IssueMerge.Source.of(rowWarnings));
+			sources.add(IssueMerge.Source.of(crossRow));
+			if (withJumps) {
+				sources.add(IssueMerge.Source.of(jumps));
+				sources.add(IssueMerge.Source.of(laterJumps));
 			}
+			return new IssueMerge(sources);
 		};
 	}
 
@@ -803,6 +822,9 @@ public final class IngestRun implements Closeable {
 		undo.close();
 		errors.close();
 		pending.close();
+		rowWarnings.close();
+		jumps.close();
+		laterJumps.close();
 		Manifest manifest = new Manifest(runId, Timestamps.format(ingestedAt), outcomes, parquet, receipts, sources);
 		AtomicFiles.write(staging.resolve(MANIFEST), tmp -> Json.MAPPER.writerWithDefaultPrettyPrinter()
 			.writeValue(tmp.toFile(), manifest));
@@ -901,6 +923,9 @@ public final class IngestRun implements Closeable {
 		undo.close();
 		errors.close();
 		pending.close();
+		rowWarnings.close();
+		jumps.close();
+		laterJumps.close();
 	}
 
 }

@@ -222,6 +222,29 @@ final class Messages {
 		};
 	}
 
+	/**
+	 * The note of a quarantined file. It names the configured threshold: "la moitié" / "half" for 0.5, the value
+	 * the bundled samples' receipts were written with, else its percentage.
+	 */
+	static String quarantinedFr(double threshold, long rejected, long read) {
+		String share = threshold == 0.5 ? "la moitié" : percent(threshold).replace('.', ',') + " %";
+		return "Plus de " + share + " des lignes sont rejetées (" + rejected + " sur " + read
+				+ ") : le fichier est mis en quarantaine et rien n’en est enregistré. Vérifiez le modèle et l’ordre"
+				+ " des colonnes, corrigez, puis renvoyez le fichier entier.";
+	}
+
+	static String quarantinedEn(double threshold, long rejected, long read) {
+		String share = threshold == 0.5 ? "half" : percent(threshold) + " %";
+		return "More than " + share + " of the rows are rejected (" + rejected + " of " + read
+				+ "): the file is quarantined and nothing of it is stored. Check the template and the order of the"
+				+ " columns, correct, then send the whole file again.";
+	}
+
+	/** A share as a percentage, exactly as configured: 0.3 is 30, not 30.000000000000004. */
+	private static String percent(double share) {
+		return new java.math.BigDecimal(Double.toString(share)).movePointRight(2).stripTrailingZeros().toPlainString();
+	}
+
 	/** Numbers in messages: no exponent, no useless decimals. */
 	static String plain(double value) {
 		if (value == Math.rint(value) && Math.abs(value) < 1e15) {

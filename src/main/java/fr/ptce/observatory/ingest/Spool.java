@@ -11,8 +11,9 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * A scratch file of the run's staging area that holds what one submission produced until its fate is known:
- * its accepted rows (stored only if the file is not quarantined) or its rejected rows (listed in the receipt).
- * Written once, read back, truncated for the next file: the heap never holds a file's rows.
+ * its accepted rows (stored only if the file is not quarantined), its rejected rows and its warnings (listed in
+ * the receipt). Written once, read back, truncated for the next file: the heap never holds a file's rows, nor
+ * its issues.
  */
 final class Spool implements Closeable {
 

@@ -58,7 +58,7 @@ class SubmissionValidationTest {
 					errors.add(issue);
 				}
 			}
-			warnings.addAll(validation.crossRowWarnings());
+			validation.crossRowWarnings().forEach(warnings::add);
 		}
 		return new Result(errors, warnings, accepted, facts);
 	}
