@@ -1,9 +1,7 @@
 package fr.ptce.observatory.ingest;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Iterator;
 import java.util.List;
 
 import fr.ptce.observatory.referential.Catalogue;
@@ -23,12 +21,12 @@ final class SubmissionValidation {
 
 	static final int COMMENT_LIMIT = 500;
 
-	private static final String[] MEMBER_CODES = { "MEMBERS_TOTAL", "MEMBERS_ESS", "MEMBERS_PRIVATE",
+	static final String[] MEMBER_CODES = { "MEMBERS_TOTAL", "MEMBERS_ESS", "MEMBERS_PRIVATE",
 			"MEMBERS_PUBLIC", "MEMBERS_RESEARCH", "GOV_VOTERS" };
 
-	private static final int TOTAL = 0;
+	static final int TOTAL = 0;
 
-	private static final int VOTERS = 5;
+	static final int VOTERS = 5;
 
 	/** State shared by the files of a run: allocated once, reset after each file. */
 	static final class Buffers {
@@ -388,99 +386,11 @@ final class SubmissionValidation {
 	}
 
 	/**
-	 * INCONSISTENT_MEMBERS (on the MEMBERS_TOTAL row) and INCONSISTENT_VOTERS (on the GOV_VOTERS row), over the
-	 * values this file gives for one pole and period. The categories present are added up: a sum that already
-	 * exceeds the total is inconsistent whatever the missing ones are.
-	 * @return the warnings in line order, made when iterated (each time): a file can have one per pole and period,
-	 * so only their line, period and kind are held, one long each, which is less than the member buffers already
-	 * hold per period
+	 * INCONSISTENT_MEMBERS and INCONSISTENT_VOTERS over what this file gave for each pole and period, in line order
+	 * ({@link MemberConsistency}).
 	 */
 	Iterable<Issue> crossRowWarnings() {
-		long[] found = new long[16];
-		int count = 0;
-		int n = MEMBER_CODES.length;
-		for (int p = buffers.touchedPeriods.nextSetBit(0); p >= 0; p = buffers.touchedPeriods.nextSetBit(p + 1)) {
-			double total = buffers.members[p * n + TOTAL];
-			if (Double.isNaN(total)) {
-				continue;
-			}
-			double parts = 0;
-			boolean anyPart = false;
-			for (int s = 1; s <= 4; s++) {
-				double v = buffers.members[p * n + s];
-				if (!Double.isNaN(v)) {
-					parts += v;
-					anyPart = true;
-				}
-			}
-			double voters = buffers.members[p * n + VOTERS];
-			if (count + 2 > found.length) {
-				found = java.util.Arrays.copyOf(found, found.length * 2);
-			}
-			if (anyPart && parts > total) {
-				found[count++] = pack(buffers.memberLines[p * n + TOTAL], p, 0);
-			}
-			if (!Double.isNaN(voters) && voters > total) {
-				found[count++] = pack(buffers.memberLines[p * n + VOTERS], p, 1);
-			}
-		}
-		// line first: the order of the receipt; then period and kind, the order they were once listed in
-		java.util.Arrays.sort(found, 0, count);
-		long[] sorted = found;
-		int size = count;
-		return () -> new Iterator<>() {
-
-			private int i;
-
-			@Override
-			public boolean hasNext() {
-				return i < size;
-			}
-
-			@Override
-			public Issue next() {
-				if (i >= size) {
-					throw new java.util.NoSuchElementException();
-				}
-				return crossRowWarning(sorted[i++]);
-			}
-		};
-	}
-
-	/** Lines are at most Integer.MAX_VALUE (see memberLines), periods are below 2^31, kind is 0 or 1. */
-	private static long pack(int line, int period, int kind) {
-		return (long) line << 32 | (long) period << 1 | kind;
-	}
-
-	private Issue crossRowWarning(long packed) {
-		int line = (int) (packed >>> 32);
-		int p = (int) ((packed & 0xFFFFFFFFL) >>> 1);
-		int n = MEMBER_CODES.length;
-		double total = buffers.members[p * n + TOTAL];
-		int poleIndex = p / 5 / yearsOf();
-		String poleId = registry.poles().get(poleIndex).id();
-		String periodCode = periodCode(p);
-		if ((packed & 1) == 0) {
-			double parts = 0;
-			for (int s = 1; s <= 4; s++) {
-				double v = buffers.members[p * n + s];
-				if (!Double.isNaN(v)) {
-					parts += v;
-				}
-			}
-			return Messages.inconsistentMembers(line, poleId, periodCode, parts, total);
-		}
-		return Messages.inconsistentVoters(line, poleId, periodCode, buffers.members[p * n + VOTERS], total);
-	}
-
-	private int yearsOf() {
-		return buffers.keys.lastYear() - buffers.keys.firstYear() + 1;
-	}
-
-	private String periodCode(int period) {
-		int quarter = period % 5;
-		int year = buffers.keys.firstYear() + (period / 5) % yearsOf();
-		return new Period(year, quarter).code();
+		return new MemberConsistency(buffers, registry).warnings();
 	}
 
 }
