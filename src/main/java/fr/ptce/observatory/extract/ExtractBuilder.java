@@ -108,6 +108,13 @@ public final class ExtractBuilder {
 	}
 
 	public Result build(int year, String partner) {
+		try (YearLock lock = YearLock.take(dir.root().resolve("locks"), year)) {
+			return buildLocked(year, partner);
+		}
+	}
+
+	/** With the year's lock held: the leftovers removed below are a dead run's, never a live one's drafts. */
+	private Result buildLocked(int year, String partner) {
 		List<Partner> chosen = selected(partner);
 		WarehouseWindow window = WarehouseWindow.open(dir, year);
 		String version = ExtractVersion.of(window.asOf());

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import fr.ptce.observatory.extract.ExtractTables.YearCell;
 import fr.ptce.observatory.warehouse.AggregateCell;
 import fr.ptce.observatory.warehouse.DataDirectory;
+import fr.ptce.observatory.warehouse.MissingAggregatesException;
 import fr.ptce.observatory.warehouse.ParquetScan;
 import fr.ptce.observatory.warehouse.PoleValue;
 import fr.ptce.observatory.warehouse.TableReaders;
@@ -57,7 +58,7 @@ final class WarehouseWindow {
 			}
 		}
 		if (!metadata.containsKey(year)) {
-			throw new MissingAggregatesException(year);
+			throw new MissingAggregatesException(year, "extract");
 		}
 		return new WarehouseWindow(dir, year, metadata);
 	}
@@ -171,16 +172,6 @@ final class WarehouseWindow {
 			c = l1.compareTo(l2);
 		}
 		return c != 0 ? c : a1.compareTo(a2);
-	}
-
-	/** A year asked for that has no aggregates: a usage error (exit 2) saying what to run first. */
-	static final class MissingAggregatesException extends IllegalArgumentException {
-
-		MissingAggregatesException(int year) {
-			super("no aggregates for " + year + ": run 'aggregate --year " + year + "' first, then 'extract --year "
-					+ year + "'");
-		}
-
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import fr.ptce.observatory.warehouse.AggregateCell;
 import fr.ptce.observatory.warehouse.AuditSummary;
 import fr.ptce.observatory.warehouse.InternalTables;
+import fr.ptce.observatory.warehouse.MissingAggregatesException;
 import fr.ptce.observatory.warehouse.WithheldFigure;
 import fr.ptce.observatory.warehouse.DataDirectory;
 import fr.ptce.observatory.warehouse.ParquetScan;
@@ -53,14 +54,11 @@ public final class PublicationData {
 
 	/** Whether the aggregation job has written the aggregates of the year. */
 	public static boolean hasAggregates(DataDirectory dir, int year) {
-		Path folder = dir.partition(Tables.AGGREGATES, year);
-		return Files.isDirectory(folder) && !ParquetScan.files(folder).isEmpty();
+		return MissingAggregatesException.present(dir, year);
 	}
 
 	public static PublicationData load(DataDirectory dir, int year) {
-		if (!hasAggregates(dir, year)) {
-			throw new MissingAggregatesException(year);
-		}
+		MissingAggregatesException.require(dir, year, "report");
 		Map<Integer, Map<String, AggregateCell>> cells = new HashMap<>();
 		for (int y = year - WINDOW + 1; y <= year; y++) {
 			if (!hasAggregates(dir, y)) {
@@ -89,9 +87,7 @@ public final class PublicationData {
 
 	/** The as-of instant recorded in the aggregates of the year, or null when they do not say. */
 	public static Instant recordedAsOf(DataDirectory dir, int year) {
-		if (!hasAggregates(dir, year)) {
-			throw new MissingAggregatesException(year);
-		}
+		MissingAggregatesException.require(dir, year, "report");
 		String v = ParquetScan.keyValueMetadata(ParquetScan.files(dir.partition(Tables.AGGREGATES, year)).get(0))
 			.get("observatory.as_of");
 		return v == null || v.isBlank() ? null : Timestamps.parseInstant(v);
@@ -143,16 +139,6 @@ public final class PublicationData {
 
 	public String metadata(String key) {
 		return metadata.get(key);
-	}
-
-	/** A year asked for that has no aggregates: the operator must run aggregate first (exit status 2). */
-	public static class MissingAggregatesException extends IllegalArgumentException {
-
-		public MissingAggregatesException(int year) {
-			super("no aggregates for " + year + ": run 'aggregate --year " + year + "' first, then 'report --year "
-					+ year + "'");
-		}
-
 	}
 
 }

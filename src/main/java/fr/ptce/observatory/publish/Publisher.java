@@ -25,6 +25,7 @@ import fr.ptce.observatory.referential.GeoReferential;
 import fr.ptce.observatory.referential.Registry;
 import fr.ptce.observatory.warehouse.AtomicFiles;
 import fr.ptce.observatory.warehouse.DataDirectory;
+import fr.ptce.observatory.warehouse.MissingAggregatesException;
 import fr.ptce.observatory.warehouse.Observation;
 import fr.ptce.observatory.warehouse.TableReaders;
 import fr.ptce.observatory.warehouse.Sha256;
@@ -80,7 +81,7 @@ public final class Publisher {
 
 	/**
 	 * @param asOf the as-of instant asked for, or null for the one the aggregates were computed as of
-	 * @throws PublicationData.MissingAggregatesException when the year has no aggregates
+	 * @throws MissingAggregatesException when the year has no aggregates
 	 * @throws IllegalArgumentException when asOf differs from the aggregates' own
 	 */
 	public Result publish(int year, Instant asOf) {

@@ -13,6 +13,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import fr.ptce.observatory.referential.Registry;
+import fr.ptce.observatory.warehouse.DataDirectory;
+import fr.ptce.observatory.warehouse.MissingAggregatesException;
 import fr.ptce.observatory.warehouse.Timestamps;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -123,6 +125,7 @@ public class JobRuns implements SmartLifecycle {
 			.addJobParameters(extra)
 			.toJobParameters();
 		checkYears(job, params);
+		checkAggregates(job, params);
 		TaskExecutorJobOperator op = operator();
 		Job batchJob = jobOf(job);
 		synchronized (this) {
@@ -272,6 +275,20 @@ public class JobRuns implements SmartLifecycle {
 		int first = firstYear();
 		for (int year : job.years(params)) {
 			ParameterBounds.year("year", year, first);
+		}
+	}
+
+	/**
+	 * A report or an extract of a year without aggregates is refused before anything is recorded (400 from the API),
+	 * as the command line refuses it (exit 2): a run started anyway would only fail, and sit FAILED in the grid.
+	 */
+	private void checkAggregates(PipelineJob job, JobParameters params) {
+		DataDirectory dir = context.getBeanProvider(DataDirectory.class).getIfAvailable();
+		if (dir == null || !job.readsAggregates()) {
+			return;
+		}
+		for (int year : job.years(params)) {
+			MissingAggregatesException.require(dir, year, job.shortName());
 		}
 	}
 

@@ -153,6 +153,11 @@ public enum PipelineJob {
 		};
 	}
 
+	/** Whether the job reads the aggregates of its year (and cannot run before them). */
+	public boolean readsAggregates() {
+		return this == REPORT || this == EXTRACT;
+	}
+
 	/**
 	 * The years a run with these parameters works on: the partitions it writes. Empty for ingest, which works on
 	 * the inbox as a whole (two ingests never run at once either: its key is the job alone).

@@ -3,7 +3,9 @@ package fr.ptce.observatory.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,6 +13,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import fr.ptce.observatory.partners.Partners;
@@ -172,6 +178,69 @@ class ExtractVersionsTest {
 				.map(AggregateCell::total)).doesNotContain(31415926.535);
 		}
 		assertThat(Extracts.list(fixture.dir)).hasSize(5);
+	}
+
+	@Test
+	void twoRunsOfTheSameYearAtOnceWriteEachVersionOnceAndLoseNothing() throws Exception {
+		// given two runs of 2025 started together in this JVM
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Future<ExtractBuilder.Result> first = pool.submit(() -> build(null));
+			Future<ExtractBuilder.Result> second = pool.submit(() -> build(null));
+
+			// then each partner's version is written by one of them, the other finds it in place
+			List<ExtractBuilder.Outcome> outcomes = new ArrayList<>(first.get(2, TimeUnit.MINUTES).outcomes());
+			outcomes.addAll(second.get(2, TimeUnit.MINUTES).outcomes());
+			assertThat(outcomes.stream().filter(ExtractBuilder.Outcome::written).map(ExtractBuilder.Outcome::partner))
+				.containsExactlyInAnyOrder("LABO_ESS", "RTES", "COORACE", "MES", "ESS_FRANCE");
+			assertThat(told).hasSize(5);
+			assertThat(everything()).noneMatch(name -> name.contains(".tmp-"));
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void aRunWaitsWhileAnotherProcessBuildsTheSameYear() throws Exception {
+		// given another process holding the lock of 2025
+		Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), LockHolder.class.getName(),
+				fixture.dir.root().resolve("locks").toString(), Integer.toString(ExtractFixture.YEAR))
+			.redirectErrorStream(true)
+			.start();
+		ExecutorService pool = Executors.newSingleThreadExecutor();
+		try {
+			BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream()));
+			assertThat(out.readLine()).isEqualTo("held");
+
+			// when a run starts: it waits, writing nothing
+			Future<ExtractBuilder.Result> run = pool.submit(() -> build(null));
+			Thread.sleep(1500);
+			assertThat(run).isNotDone();
+			assertThat(everything()).noneMatch(name -> name.startsWith("LABO_ESS/2025/2"));
+
+			// then it goes on once the other process has ended (killed: the system releases its lock)
+			holder.destroyForcibly().waitFor();
+			assertThat(run.get(2, TimeUnit.MINUTES).outcomes()).allMatch(ExtractBuilder.Outcome::written);
+		}
+		finally {
+			holder.destroyForcibly();
+			pool.shutdownNow();
+		}
+	}
+
+	/** Another process that builds the extracts of a year: holds its lock until killed. */
+	public static final class LockHolder {
+
+		public static void main(String[] args) throws Exception {
+			try (YearLock lock = YearLock.take(Path.of(args[0]), Integer.parseInt(args[1]))) {
+				System.out.println("held");
+				System.out.flush();
+				Thread.sleep(Long.MAX_VALUE);
+			}
+		}
+
 	}
 
 	@Test

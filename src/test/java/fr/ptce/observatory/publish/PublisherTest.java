@@ -43,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 import fr.ptce.observatory.referential.Indicator;
 import fr.ptce.observatory.referential.Registry;
 import fr.ptce.observatory.warehouse.DataDirectory;
+import fr.ptce.observatory.warehouse.MissingAggregatesException;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -409,7 +410,7 @@ class PublisherTest {
 		Publisher publisher = new Publisher(dir, PublicationFixture.CATALOGUE, PublicationFixture.GEO,
 				PublicationFixture.registry(), new Templates(null), Clock.systemUTC());
 		assertThatThrownBy(() -> publisher.publish(2031, null))
-			.isInstanceOf(PublicationData.MissingAggregatesException.class)
+			.isInstanceOf(MissingAggregatesException.class)
 			.hasMessage("no aggregates for 2031: run 'aggregate --year 2031' first, then 'report --year 2031'");
 		assertThat(dir.publications(2031)).doesNotExist();
 	}

@@ -188,6 +188,26 @@ class OperatorApiTest {
 	}
 
 	@Test
+	void aReportOrAnExtractOfAYearWithoutAggregatesIs400AndStartsNothing() throws Exception {
+		// given a year without aggregates (its stand-in removed)
+		Path standIn = dataDir.resolve("warehouse/aggregates/year=2017/part-0.parquet");
+		Files.deleteIfExists(standIn);
+		int runsBefore = get("/api/runs?limit=500").json().size();
+
+		// when an extract and a report of it are asked
+		Answer extract = post("/api/runs", "{\"job\": \"extract\", \"parameters\": {\"year\": 2017}}");
+		Answer report = post("/api/runs", "{\"job\": \"report\", \"parameters\": {\"year\": 2017}}");
+
+		// then both are 400 saying what to run first, and no run was recorded
+		assertThat(extract.status()).isEqualTo(400);
+		assertThat(extract.json().get("error").asString())
+			.isEqualTo("no aggregates for 2017: run 'aggregate --year 2017' first, then 'extract --year 2017'");
+		assertThat(report.status()).isEqualTo(400);
+		assertThat(report.json().get("error").asString()).contains("run 'aggregate --year 2017' first");
+		assertThat(get("/api/runs?limit=500").json().size()).isEqualTo(runsBefore);
+	}
+
+	@Test
 	void aFailedRunShowsItsErrorAndIsRestarted() throws Exception {
 		// given an aggregate of 2023 that fails
 		TestJobs.control(dataDir, "fail-aggregate-2023", "");

@@ -34,6 +34,28 @@ import org.springframework.transaction.PlatformTransactionManager;
 @TestConfiguration(proxyBeanMethods = false)
 public class TestJobs {
 
+	/** The first and last year that get stand-in aggregates. */
+	static final int FIRST_STAND_IN = 2000;
+
+	static final int LAST_STAND_IN = 2035;
+
+	/**
+	 * The server refuses a report or an extract of a year without aggregates (JobRuns), and these jobs write none: an
+	 * empty {@code part-0.parquet} per year stands in for them, only in years that have no aggregates folder at all,
+	 * so that real aggregates are never touched. A test of the refusal deletes the stand-in of its year.
+	 */
+	@Bean
+	Object standInAggregates(@Value("${observatory.data-dir}") Path dir) throws IOException {
+		for (int year = FIRST_STAND_IN; year <= LAST_STAND_IN; year++) {
+			Path folder = dir.resolve("warehouse").resolve("aggregates").resolve("year=" + year);
+			if (!Files.exists(folder)) {
+				Files.createDirectories(folder);
+				Files.createFile(folder.resolve("part-0.parquet"));
+			}
+		}
+		return new Object();
+	}
+
 	@Bean
 	Job ingestJob(JobRepository repository, PlatformTransactionManager tx, @Value("${observatory.data-dir}") Path dir) {
 		return job("ingestJob", "ingest", repository, tx, dir);
