@@ -36,6 +36,14 @@ public class DownloadAudit {
 				clean(e.userAgent(), 500));
 	}
 
+	/**
+	 * Deletes the records older than an instant (the retention of {@link AuditRetention}), in one statement.
+	 * @return how many were deleted
+	 */
+	public int prune(Instant before) {
+		return jdbc.update("DELETE FROM OBS_PARTNER_DOWNLOAD WHERE REQUESTED_AT < ?", PartnerTokens.utc(before));
+	}
+
 	/** The latest records first, of one partner or all, from an instant on (inclusive). */
 	public List<Entry> list(String partner, Instant since, int limit) {
 		StringBuilder sql = new StringBuilder("SELECT * FROM OBS_PARTNER_DOWNLOAD WHERE 1 = 1");

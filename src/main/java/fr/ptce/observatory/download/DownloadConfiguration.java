@@ -1,6 +1,7 @@
 package fr.ptce.observatory.download;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import fr.ptce.observatory.ObservatoryProperties;
 import fr.ptce.observatory.partners.Partners;
@@ -39,6 +40,12 @@ public class DownloadConfiguration {
 	@Bean
 	RateLimiter partnerRateLimiter(@Value("${observatory.partners.requests-per-minute:120}") int perMinute) {
 		return new RateLimiter(perMinute, LIMITER_KEYS, System::nanoTime);
+	}
+
+	@Bean
+	AuditRetention auditRetention(DownloadAudit audit, Clock clock,
+			@Value("${observatory.partners.audit-retention:365d}") Duration retention) {
+		return new AuditRetention(audit, retention, clock);
 	}
 
 	@Bean

@@ -1,8 +1,10 @@
 package fr.ptce.observatory.download;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -75,6 +77,32 @@ abstract class PartnerRecordsContract {
 			assertThat(audit.list("LABO_ESS", null, 10)).extracting(Entry::status).containsExactly(206, 200);
 			assertThat(audit.list(null, t0.plusSeconds(60), 10)).extracting(Entry::status).containsExactly(206, 401);
 			assertThat(audit.list(null, null, 1)).hasSize(1);
+		}
+	}
+
+	@Test
+	void auditRecordsOlderThanTheRetentionAreDeletedAndNoOthers() throws Exception {
+		try (ConfigurableApplicationContext context = TestServers.command(dataDir, database(), Map.of())) {
+			// given records of 400, 366 and 364 days ago, and of today
+			DownloadAudit audit = context.getBean(DownloadAudit.class);
+			Instant now = Instant.parse("2026-12-01T09:00:00Z");
+			for (int days : new int[] { 400, 366, 364, 0 }) {
+				audit.record(new Entry(0, now.minus(Duration.ofDays(days)), "RTES", "tk-1", "token", "GET",
+						"/partners/v1/extracts/" + days, null, 200, 1, "127.0.0.1", null));
+			}
+
+			// when the retention of a year is applied
+			AuditRetention retention = new AuditRetention(audit, Duration.ofDays(365),
+					Clock.fixed(now, ZoneOffset.UTC));
+			int deleted = retention.pruneNow();
+
+			// then the two older records are gone, the others kept; a retention of 0 keeps everything
+			assertThat(deleted).isEqualTo(2);
+			assertThat(audit.list(null, null, 10)).extracting(Entry::path)
+				.containsExactly("/partners/v1/extracts/0", "/partners/v1/extracts/364");
+			assertThat(new AuditRetention(audit, Duration.ZERO, Clock.fixed(now.plus(Duration.ofDays(999)),
+					ZoneOffset.UTC)).pruneNow()).isZero();
+			assertThat(audit.list(null, null, 10)).hasSize(2);
 		}
 	}
 
