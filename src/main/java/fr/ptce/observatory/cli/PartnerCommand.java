@@ -24,8 +24,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code partner token issue|list|revoke} and {@code partner audit} (extracts.md): the partners' download tokens and
  * the audit of the download service, in the job repository's database. While {@code serve} holds the embedded
- * database the command reaches it through H2's automatic server mode; if it cannot, the error says so and points to
- * the operator API, which does the same.
+ * database (H2 listens on no port) the command refuses and points to the operator API, which does the same.
  */
 @Command(name = "partner", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
 		description = "Partner download tokens and the download audit (see docs/partners.md).",
