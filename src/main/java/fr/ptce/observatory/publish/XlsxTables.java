@@ -80,7 +80,8 @@ public final class XlsxTables {
 				book.write(out);
 			}
 			finally {
-				// the rows flushed to temporary files
+				// the rows flushed to temporary files: close() only closes them, dispose() deletes them
+				book.dispose();
 				book.close();
 			}
 		});

@@ -143,6 +143,10 @@ class XlsxTablesTest {
 		DataFormatter french = new DataFormatter(java.util.Locale.FRANCE);
 		String shown = french.formatCellValue(turnover.getCell(5 + MEASURES.indexOf("total")));
 		assertThat(shown.replaceAll("[\\s\u00A0\u202F]", " ")).matches("\\d{1,3}( \\d{3})+ €");
+		assertThat(flat(french.formatCellValue(turnover.getCell(5 + MEASURES.indexOf("response_rate")))))
+			.matches("\\d{2},\\d %");
+		assertThat(flat(french.formatCellValue(turnover.getCell(5 + MEASURES.indexOf("yoy_pct"))))).isEqualTo("+3,1 %");
+		assertThat(flat(french.formatCellValue(share.getCell(5 + MEASURES.indexOf("yoy_pct"))))).isEqualTo("+0,4 pt");
 	}
 
 	@Test
@@ -236,6 +240,10 @@ class XlsxTablesTest {
 		}
 		assertThat(all).contains("EUR | €").contains("TURNOVER | Chiffre d").contains("ECONOMIE_CIRCULAIRE | Économie circulaire")
 			.contains("LABO_ESS | Le Labo de l’ESS").contains("fte | ETP");
+	}
+
+	private static String flat(String text) {
+		return text.replaceAll("[\\s\u00A0\u202F]", " ");
 	}
 
 	private static Row find(Sheet data, int year, String indicator, String level, String area) {
