@@ -94,8 +94,10 @@ public final class CollectionFollowUp {
 		return a.sourceFile().compareTo(b.sourceFile()) > 0;
 	}
 
-	/** The follow-up as a document: one table per region with late poles. */
-	/** @param zone the observatory's calendar, in which the day of a submission is told */
+	/**
+	 * The follow-up as a document: one table per region with late poles.
+	 * @param zone the observatory's calendar, in which the days of ingestion were told
+	 */
 	public static Edition edition(int year, List<Late> late, GeoReferential geo, long expectedPoles,
 			boolean fictional, PublicationData data, ZoneId zone) {
 		List<Section> s = new ArrayList<>();
@@ -122,13 +124,14 @@ public final class CollectionFollowUp {
 					FrenchFormat.number((double) l.indicatorsSent(), 0) + " / "
 							+ FrenchFormat.number((double) l.indicatorsExpected(), 0),
 					l.lastSubmission() == null ? FrenchFormat.MISSING
-							: FrenchFormat.date(l.lastSubmission().ingestedAt().atZone(zone).toLocalDate())));
+							: FrenchFormat.date(l.lastSubmission().sent())));
 		}
 		flush(s, region, rows, geo);
 		if (!late.isEmpty()) {
-			s.add(Section.text("Dernier envoi : jour de réception du dernier fichier accepté du pôle (fuseau "
-					+ zone.getId() + "), quelle que soit la période déclarée, d’après les observations enregistrées "
-					+ "jusqu’à la date d’arrêté des données ; " + FrenchFormat.MISSING + " : aucun fichier accepté."));
+			s.add(Section.text("Dernier envoi : jour d’envoi du dernier fichier accepté du pôle, quelle que soit la "
+					+ "période déclarée, parmi les fichiers intégrés jusqu’à la date d’arrêté des données : la date "
+					+ "en tête du nom du fichier (AAAAMMJJ_PTCE-NNNN_…), sinon le jour de son intégration (fuseau "
+					+ zone.getId() + ") ; " + FrenchFormat.MISSING + " : aucun fichier accepté."));
 		}
 		s.addAll(ConfidentialityDigest.sections(data));
 		return new Edition(fileName(year), "Suivi de la collecte " + year,

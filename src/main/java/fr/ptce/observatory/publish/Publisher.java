@@ -149,7 +149,7 @@ public final class Publisher {
 		List<Observation> observations = TableReaders.readPartition(dir, Tables.OBSERVATIONS, year,
 				f -> TableReaders.observations(f, year));
 		List<CollectionFollowUp.Late> late = CollectionFollowUp.compute(year, asOf, registry, catalogue,
-				observations, LastSubmissions.read(dir, asOf));
+				observations, LastSubmissions.read(dir, asOf, zone));
 		long expected = registry.poles().stream().filter(p -> p.isExpected(year)).count();
 		return CollectionFollowUp.edition(year, late, geo, expected, fictional, data, zone);
 	}

@@ -303,7 +303,7 @@ class PublisherTest {
 		assertThat(text).contains("(PTCE-0104) 44 aucune donnée 0 / 17 –");
 		// PTCE-0105 sent nothing for 2025, but a file for 2024: its day in Paris, not in UTC nor the generation's
 		assertThat(text).contains("(PTCE-0105) 2A aucune donnée 0 / 17 15 novembre 2025");
-		assertThat(text).contains("Dernier envoi : jour de réception");
+		assertThat(text).contains("Dernier envoi : jour d’envoi du dernier fichier accepté");
 		assertThat(text).contains("ne doit pas être diffusé").doesNotContain("Données fictives");
 	}
 
