@@ -1,6 +1,7 @@
 package fr.ptce.observatory.publish;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,14 +18,17 @@ import fr.ptce.observatory.warehouse.Timestamps;
 
 /**
  * The collection follow-up of year Y, for the analysts only: the poles expected in Y that sent nothing, or not
- * all the catalogue's indicators, per region, with the date of their last submission. An indicator counts as
- * sent when the pole has a current observation of it for Y (annual or quarterly) that is not missing (status M);
- * only rows ingested up to the as-of instant count.
+ * all the catalogue's indicators, per region, with the day of their last accepted submission (any period, see
+ * {@link LastSubmissions}), in the observatory's calendar. An indicator counts as sent when the pole has a
+ * current observation of it for Y (annual or quarterly) that is not missing (status M); only rows ingested up to
+ * the as-of instant count. It is written to publications/Y/interne/ with a manifest of its own, never in the
+ * public manifest.
  */
 public final class CollectionFollowUp {
 
 	/** A pole that has not sent all its indicators for the year. */
-	public record Late(Pole pole, int indicatorsSent, int indicatorsExpected, Instant lastSubmission) {
+	public record Late(Pole pole, int indicatorsSent, int indicatorsExpected,
+			LastSubmissions.Submission lastSubmission) {
 
 		public boolean nothing() {
 			return indicatorsSent == 0;
@@ -38,17 +42,24 @@ public final class CollectionFollowUp {
 	private CollectionFollowUp() {
 	}
 
-	public static List<Late> compute(int year, Instant asOf, Registry registry, Catalogue catalogue,
-			List<Observation> observations) {
+	/** The file name of the follow-up of year Y, below the publication's folder. */
+	public static String fileName(int year) {
+		return INTERNAL + "/suivi-collecte-" + year + ".pdf";
+	}
+
+	/**
+	 * @param observations the observations of year Y
+	 * @param last each pole's last accepted submission up to the as-of instant
+	 */
+	static List<Late> compute(int year, Instant asOf, Registry registry, Catalogue catalogue,
+			List<Observation> observations, Map<String, LastSubmissions.Submission> last) {
 		long limit = Timestamps.toMicros(asOf);
 		// the current observation of each (pole, period, indicator): greatest ingested_at, then source_file
 		Map<String, Observation> current = new HashMap<>();
-		Map<String, Long> lastIngested = new HashMap<>();
 		for (Observation o : observations) {
 			if (o.ingestedAtMicros() > limit || o.year() != year) {
 				continue;
 			}
-			lastIngested.merge(o.poleId(), o.ingestedAtMicros(), Math::max);
 			String key = o.poleId() + '|' + o.period() + '|' + o.indicator();
 			current.merge(key, o, (a, b) -> newer(a, b) ? a : b);
 		}
@@ -66,8 +77,7 @@ public final class CollectionFollowUp {
 			}
 			int n = sent.getOrDefault(p.id(), Set.of()).size();
 			if (n < expected) {
-				Long last = lastIngested.get(p.id());
-				late.add(new Late(p, n, expected, last == null ? null : Timestamps.fromMicros(last)));
+				late.add(new Late(p, n, expected, last.get(p.id())));
 			}
 		}
 		late.sort((a, b) -> {
@@ -84,9 +94,12 @@ public final class CollectionFollowUp {
 		return a.sourceFile().compareTo(b.sourceFile()) > 0;
 	}
 
-	/** The follow-up as a document: one table per region with late poles. */
+	/**
+	 * The follow-up as a document: one table per region with late poles.
+	 * @param zone the observatory's calendar, in which the days of ingestion were told
+	 */
 	public static Edition edition(int year, List<Late> late, GeoReferential geo, long expectedPoles,
-			boolean fictional, PublicationData data) {
+			boolean fictional, PublicationData data, ZoneId zone) {
 		List<Section> s = new ArrayList<>();
 		s.add(Section.h1("Suivi de la collecte " + year));
 		s.add(Section.text("Document de travail réservé aux analystes de l’observatoire : il nomme des pôles et "
@@ -111,11 +124,17 @@ public final class CollectionFollowUp {
 					FrenchFormat.number((double) l.indicatorsSent(), 0) + " / "
 							+ FrenchFormat.number((double) l.indicatorsExpected(), 0),
 					l.lastSubmission() == null ? FrenchFormat.MISSING
-							: FrenchFormat.date(l.lastSubmission().atZone(java.time.ZoneOffset.UTC).toLocalDate())));
+							: FrenchFormat.date(l.lastSubmission().sent())));
 		}
 		flush(s, region, rows, geo);
+		if (!late.isEmpty()) {
+			s.add(Section.text("Dernier envoi : jour d’envoi du dernier fichier accepté du pôle, quelle que soit la "
+					+ "période déclarée, parmi les fichiers intégrés jusqu’à la date d’arrêté des données : la date "
+					+ "en tête du nom du fichier (AAAAMMJJ_PTCE-NNNN_…), sinon le jour de son intégration (fuseau "
+					+ zone.getId() + ") ; " + FrenchFormat.MISSING + " : aucun fichier accepté."));
+		}
 		s.addAll(ConfidentialityDigest.sections(data));
-		return new Edition(INTERNAL + "/suivi-collecte-" + year + ".pdf", "Suivi de la collecte " + year,
+		return new Edition(fileName(year), "Suivi de la collecte " + year,
 				"Document interne – ne pas diffuser",
 				(fictional ? PublicationContent.FICTIONAL + " " : "") + "Document interne – ne pas diffuser.", s);
 	}

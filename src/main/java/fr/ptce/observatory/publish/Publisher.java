@@ -7,11 +7,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
+import fr.ptce.observatory.ObservatoryProperties;
 import fr.ptce.observatory.SoftwareVersion;
 import fr.ptce.observatory.referential.Catalogue;
 import fr.ptce.observatory.referential.GeoReferential;
@@ -28,21 +28,19 @@ import fr.ptce.observatory.warehouse.DataDirectory;
 import fr.ptce.observatory.warehouse.MissingAggregatesException;
 import fr.ptce.observatory.warehouse.Observation;
 import fr.ptce.observatory.warehouse.TableReaders;
-import fr.ptce.observatory.warehouse.Sha256;
 import fr.ptce.observatory.warehouse.Tables;
 import fr.ptce.observatory.warehouse.Timestamps;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
-
 /**
  * Publishes year Y into publications/YYYY/: the national report, one regional edition per region, the tables as
- * XLSX, the collection follow-up and manifest.json. Everything is written into a hidden folder
- * publications/.YYYY.tmp-* and renamed to publications/YYYY only when complete; an older publication of the year
- * is renamed away first and deleted after, so that a reader sees the old publication or the new one, whole.
+ * XLSX and manifest.json, and in interne/ the collection follow-up with a manifest of its own (the public manifest
+ * does not list it, so that the public files can be distributed by their manifest alone). Everything is written
+ * into a hidden folder publications/.YYYY.tmp-* and renamed to publications/YYYY only when complete; an older
+ * publication of the year is renamed away first and deleted after, so that a reader sees the old publication or
+ * the new one, whole.
  */
 public final class Publisher {
 
@@ -64,14 +62,23 @@ public final class Publisher {
 
 	private final Clock clock;
 
+	/** The days told in documents are those of the observatory's calendar. */
+	private final ZoneId zone;
+
 	public Publisher(DataDirectory dir, Catalogue catalogue, GeoReferential geo, Registry registry,
 			Templates templates, Clock clock) {
+		this(dir, catalogue, geo, registry, templates, clock, ZoneId.of(ObservatoryProperties.DEFAULT_ZONE));
+	}
+
+	public Publisher(DataDirectory dir, Catalogue catalogue, GeoReferential geo, Registry registry,
+			Templates templates, Clock clock, ZoneId zone) {
 		this.dir = dir;
 		this.catalogue = catalogue;
 		this.geo = geo;
 		this.registry = registry;
 		this.templates = templates;
 		this.clock = clock;
+		this.zone = zone;
 	}
 
 	/** The template cache of a data directory: DATA_DIR/cache/reports. */
@@ -111,19 +118,19 @@ public final class Publisher {
 			for (GeoReferential.Region region : geo.reportedRegions()) {
 				editions.add(content.regional(data, region, provenance, fictional));
 			}
-			List<Observation> observations = TableReaders.readPartition(dir, Tables.OBSERVATIONS, year,
-					f -> TableReaders.observations(f, year));
-			List<CollectionFollowUp.Late> late = CollectionFollowUp.compute(year, effective, registry, catalogue,
-					observations);
-			long expected = registry.poles().stream().filter(p -> p.isExpected(year)).count();
-			editions.add(CollectionFollowUp.edition(year, late, geo, expected, fictional, data));
+			editions.add(followUp(year, effective, fictional, data));
 			long start = System.nanoTime();
 			renderAll(renderer, editions, edited, effective, version, tmp);
 			LOG.info("{}: {} documents rendered in {} ms", year, editions.size(),
 					(System.nanoTime() - start) / 1_000_000);
-			XlsxTables.write(List.of(national), tmp.resolve("tableaux-" + year + ".xlsx"),
-					fictional ? PublicationContent.FICTIONAL : null, effective);
-			List<Path> files = writeManifest(tmp, year, provenance, generated);
+			XlsxTables.write(dir, data, content, geo, provenance, fictional ? PublicationContent.FICTIONAL : null,
+					tmp.resolve("tableaux-" + year + ".xlsx"));
+			// the internal documents first: the public manifest lists the public files only
+			Path internal = tmp.resolve(CollectionFollowUp.INTERNAL);
+			List<Path> files = new ArrayList<>(PublicationManifest.write(internal, PublicationManifest.INTERNAL, year,
+					provenance, generated, null));
+			files.addAll(PublicationManifest.write(tmp, PublicationManifest.PUBLIC, year, provenance, generated,
+					internal));
 			swapIn(tmp, target);
 			List<Path> published = files.stream().map(f -> target.resolve(tmp.relativize(f))).toList();
 			return new Result(target, target.resolve(national.fileName()), published);
@@ -136,6 +143,16 @@ public final class Publisher {
 			AtomicFiles.deleteTree(tmp);
 			throw ex;
 		}
+	}
+
+	/** The collection follow-up, for the analysts: from the observations, as of the publication's instant. */
+	private Edition followUp(int year, Instant asOf, boolean fictional, PublicationData data) {
+		List<Observation> observations = TableReaders.readPartition(dir, Tables.OBSERVATIONS, year,
+				f -> TableReaders.observations(f, year));
+		List<CollectionFollowUp.Late> late = CollectionFollowUp.compute(year, asOf, registry, catalogue,
+				observations, LastSubmissions.read(dir, asOf, zone));
+		long expected = registry.poles().stream().filter(p -> p.isExpected(year)).count();
+		return CollectionFollowUp.edition(year, late, geo, expected, fictional, data, zone);
 	}
 
 	/**
@@ -202,37 +219,6 @@ public final class Publisher {
 	private static String orElse(String value, String fallback) {
 		return value == null || value.isBlank() ? fallback : value;
 	}
-
-	private List<Path> writeManifest(Path folder, int year, PublicationContent.Provenance provenance,
-			Instant generated) throws IOException {
-		List<Path> files;
-		try (Stream<Path> walk = Files.walk(folder)) {
-			files = new ArrayList<>(walk.filter(Files::isRegularFile).sorted().toList());
-		}
-		List<Map<String, Object>> entries = new ArrayList<>();
-		for (Path f : files) {
-			Map<String, Object> e = new LinkedHashMap<>();
-			e.put("path", folder.relativize(f).toString().replace('\\', '/'));
-			e.put("sha256", Sha256.of(f));
-			e.put("size", Files.size(f));
-			entries.add(e);
-		}
-		Map<String, Object> manifest = new LinkedHashMap<>();
-		manifest.put("year", year);
-		manifest.put("as_of", Timestamps.format(provenance.asOf()));
-		manifest.put("catalogue_sha256", provenance.catalogueSha256());
-		manifest.put("registry_sha256", provenance.registrySha256());
-		manifest.put("software_version", provenance.softwareVersion());
-		manifest.put("generated_at", Timestamps.format(generated));
-		manifest.put("files", entries);
-		String json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-			.writeValueAsString(manifest);
-		Path manifestFile = folder.resolve("manifest.json");
-		Files.writeString(manifestFile, json + "\n");
-		files.add(manifestFile);
-		return files;
-	}
-
 
 	/** Hidden folders of the year left by a run that was killed while writing or swapping: never visible. */
 	private static void removeLeftovers(Path target) {

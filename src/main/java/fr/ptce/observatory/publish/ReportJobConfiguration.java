@@ -3,7 +3,9 @@ package fr.ptce.observatory.publish;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 
+import fr.ptce.observatory.ObservatoryProperties;
 import fr.ptce.observatory.aggregate.KeyFigures;
 import fr.ptce.observatory.referential.Catalogue;
 import fr.ptce.observatory.referential.GeoReferential;
@@ -44,8 +46,8 @@ public class ReportJobConfiguration {
 
 	@Bean
 	Publisher publisher(DataDirectory dir, Catalogue catalogue, GeoReferential geo, Registry registry,
-			Templates reportTemplates, Clock clock) {
-		return new Publisher(dir, catalogue, geo, registry, reportTemplates, clock);
+			Templates reportTemplates, Clock clock, ObservatoryProperties properties) {
+		return new Publisher(dir, catalogue, geo, registry, reportTemplates, clock, ZoneId.of(properties.zone()));
 	}
 
 	@Bean

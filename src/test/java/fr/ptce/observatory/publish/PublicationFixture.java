@@ -110,6 +110,8 @@ public final class PublicationFixture {
 				provenance, List.of(new AuditSummary("JOBS_FTE", 40, 40, 1, 1, 1, 7)));
 		Tables.OBSERVATION.writeFile(dir.partition(Tables.OBSERVATIONS, YEAR).resolve("part-0.parquet"), provenance,
 				observations());
+		Tables.OBSERVATION.writeFile(dir.partition(Tables.OBSERVATIONS, YEAR - 1).resolve("part-0.parquet"),
+				provenance, earlierObservations());
 	}
 
 	static List<AggregateCell> aggregates(int y) {
@@ -201,10 +203,29 @@ public final class PublicationFixture {
 		return rows;
 	}
 
+	/**
+	 * PTCE-0105 sent nothing for YEAR, but a file for the year before, received late in the evening of 14 November
+	 * 2025 in UTC, the 15th in Paris; and another after the as-of instant, which does not count.
+	 */
+	static List<Observation> earlierObservations() {
+		long received = Timestamps.toMicros(Instant.parse("2025-11-14T23:30:00Z"));
+		long late = Timestamps.toMicros(Instant.parse("2026-04-20T08:00:00Z"));
+		List<Observation> rows = new ArrayList<>();
+		rows.add(obs(YEAR - 1, "PTCE-0105", "MEMBERS_TOTAL", 12.0, "e.csv", 2, received));
+		rows.add(obs(YEAR - 1, "PTCE-0105", "MEMBERS_ESS", 7.0, "f.csv", 2, late));
+		return rows;
+	}
+
 	private static Observation obs(String pole, String indicator, Double value, String status, String file,
 			long line, long at) {
 		return new Observation(YEAR, pole, Integer.toString(YEAR), null, indicator, value,
 				CATALOGUE.find(indicator).unit(), status, null, "0".repeat(64), file, line, at);
+	}
+
+	private static Observation obs(int year, String pole, String indicator, Double value, String file, long line,
+			long at) {
+		return new Observation(year, pole, Integer.toString(year), null, indicator, value,
+				CATALOGUE.find(indicator).unit(), "A", null, "1".repeat(64), file, line, at);
 	}
 
 	public static DataDirectory dataDirectory(Path root) {

@@ -187,35 +187,21 @@ class PublisherTest {
 	}
 
 	@Test
-	void theWorkbookHasTheSameFiguresAndMarksAsThePdf() throws Exception {
+	void theWorkbookHoldsTheFiguresAsNumbers() throws Exception {
+		// the workbook's content is checked cell by cell in XlsxTablesTest; here, that the publication has it
 		try (InputStream in = Files.newInputStream(dir.publications(YEAR).resolve("tableaux-2025.xlsx"));
 				XSSFWorkbook book = new XSSFWorkbook(in)) {
 			assertThat(book.getProperties().getCoreProperties().getCreated().toInstant())
 				.isEqualTo(Instant.parse("2026-03-31T23:59:59Z"));
-			Sheet national = book.getSheet("National");
-			assertThat(national).isNotNull();
-			assertThat(national.getRow(0).getCell(1).getStringCellValue()).isEqualTo("Total");
-			int r = 1;
-			for (PublicationContent.Published p : content.indicators()) {
-				Row row = national.getRow(r++);
-				List<String> cells = new ArrayList<>();
-				for (int c = 0; c < 8; c++) {
-					cells.add(row.getCell(c).getStringCellValue());
-				}
-				assertThat(cells).as(p.code()).isEqualTo(expectedNational.get(p.code()));
-			}
-			assertThat(book.getSheet("Chiffres clés")).isNotNull();
-			Sheet regions = book.getSheet("Régions");
-			Row corse = regions.getRow(18);
-			assertThat(corse.getCell(0).getStringCellValue()).isEqualTo("Corse");
-			assertThat(corse.getCell(4).getStringCellValue()).isEqualTo("s");
-			// France last, from the national cell (not a sum of the regions)
-			Row france = regions.getRow(19);
-			assertThat(france.getCell(0).getStringCellValue()).isEqualTo("France");
-			assertThat(france.getCell(1).getStringCellValue()).isEqualTo("412");
-			assertThat(france.getCell(5).getStringCellValue()).isEqualTo(expectedNational.get("JOBS_FTE").get(1));
-			assertThat(book.getSheet("Thématiques")).isNotNull();
-			assertThat(book.getSheet("Réseaux")).isNotNull();
+			assertThat(book.getSheetName(0)).isEqualTo("Lisez-moi");
+			assertThat(book.getSheet("donnees")).isNotNull();
+			Sheet france = book.getSheet("France");
+			Row members = france.getRow(2);
+			assertThat(members.getCell(2).getStringCellValue()).isEqualTo("MEMBERS_TOTAL");
+			// the total, a number that reads as the PDF prints it
+			assertThat(members.getCell(9).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+			assertThat(flat(new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.FRANCE)
+				.formatCellValue(members.getCell(9)))).isEqualTo(flat(expectedNational.get("MEMBERS_TOTAL").get(1)));
 		}
 	}
 
@@ -316,18 +302,51 @@ class PublisherTest {
 		// PTCE-0103: only a missing value, still a submission
 		assertThat(text).contains("(PTCE-0103) 04 aucune donnée 0 / 17 10 février 2026");
 		assertThat(text).contains("(PTCE-0104) 44 aucune donnée 0 / 17 –");
+		// PTCE-0105 sent nothing for 2025, but a file for 2024: its day in Paris, not in UTC nor the generation's
+		assertThat(text).contains("(PTCE-0105) 2A aucune donnée 0 / 17 15 novembre 2025");
+		assertThat(text).contains("Dernier envoi : jour d’envoi du dernier fichier accepté");
 		assertThat(text).contains("ne doit pas être diffusé").doesNotContain("Données fictives");
 	}
 
 	@Test
-	void theManifestListsEveryFileWithItsHashAndSize() throws Exception {
+	void theManifestListsEveryPublicFileWithItsHashAndSize() throws Exception {
 		Path folder = dir.publications(YEAR);
+		JsonNode manifest = readManifest(folder);
+		assertThat(manifest.get("audience").asString()).isEqualTo("public");
+		List<String> listed = checkFiles(folder, manifest);
+		// every file of the folder but the internal ones, which the public manifest does not even name
+		try (Stream<Path> files = Files.walk(folder)) {
+			assertThat(listed).contains("tableaux-2025.xlsx", "rapport-national-2025.pdf")
+				.containsExactlyInAnyOrderElementsOf(files.filter(Files::isRegularFile)
+					.map(p -> folder.relativize(p).toString())
+					.filter(n -> !n.equals("manifest.json") && !n.startsWith("interne/"))
+					.toList());
+		}
+		assertThat(Files.readString(folder.resolve("manifest.json"))).doesNotContain("interne")
+			.doesNotContain("suivi-collecte");
+	}
+
+	@Test
+	void theInternalFollowUpHasAManifestOfItsOwn() throws Exception {
+		Path internal = dir.publications(YEAR).resolve("interne");
+		JsonNode manifest = readManifest(internal);
+		assertThat(manifest.get("audience").asString()).isEqualTo("interne");
+		assertThat(manifest.get("year").asInt()).isEqualTo(YEAR);
+		assertThat(checkFiles(internal, manifest)).containsExactly("suivi-collecte-2025.pdf");
+	}
+
+	private static JsonNode readManifest(Path folder) throws Exception {
 		JsonNode manifest = JsonMapper.builder().build().readTree(folder.resolve("manifest.json").toFile());
 		assertThat(manifest.get("as_of").asString()).isEqualTo("2026-03-31T23:59:59.999999Z");
 		assertThat(manifest.get("registry_sha256").asString()).isEqualTo(PublicationFixture.registry().sha256());
 		assertThat(manifest.get("catalogue_sha256").asString()).isEqualTo(PublicationFixture.CATALOGUE.sha256());
 		assertThat(manifest.get("software_version").asString()).isNotBlank();
 		assertThat(manifest.get("generated_at").asString()).isEqualTo("2026-04-02T10:00:00Z");
+		return manifest;
+	}
+
+	/** Each file of the manifest has the size and SHA-256 it says; the paths listed. */
+	private static List<String> checkFiles(Path folder, JsonNode manifest) throws Exception {
 		List<String> listed = new ArrayList<>();
 		for (JsonNode f : manifest.get("files")) {
 			Path file = folder.resolve(f.get("path").asString());
@@ -337,13 +356,7 @@ class PublisherTest {
 			assertThat(f.get("sha256").asString())
 				.isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
 		}
-		try (Stream<Path> files = Files.walk(folder)) {
-			assertThat(listed).contains("interne/suivi-collecte-2025.pdf")
-				.containsExactlyInAnyOrderElementsOf(files.filter(Files::isRegularFile)
-					.map(p -> folder.relativize(p).toString())
-					.filter(n -> !n.equals("manifest.json"))
-					.toList());
-		}
+		return listed;
 	}
 
 	@Test

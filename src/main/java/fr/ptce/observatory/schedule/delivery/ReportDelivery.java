@@ -1,5 +1,6 @@
 package fr.ptce.observatory.schedule.delivery;
 
+import fr.ptce.observatory.publish.CollectionFollowUp;
 import fr.ptce.observatory.publish.ReportPublished;
 import java.io.File;
 import java.nio.file.Files;
@@ -99,8 +100,12 @@ public class ReportDelivery implements DisposableBean {
 			b.append("Chiffres clés :\n").append(event.keyFigures().strip()).append("\n\n");
 		}
 		if (event.publicationDir() != null) {
-			b.append("Les autres fichiers (éditions régionales, manifeste) sont dans : ")
+			b.append("Les autres fichiers (éditions régionales, tableaux XLSX, manifeste) sont dans : ")
 				.append(event.publicationDir().toAbsolutePath())
+				.append("\n\n");
+			// the analysts are told where the internal follow-up is: the public manifest does not list it
+			b.append("Le suivi de la collecte, document interne à ne pas diffuser, est dans : ")
+				.append(event.publicationDir().resolve(CollectionFollowUp.INTERNAL).toAbsolutePath())
 				.append("\n\n");
 		}
 		b.append("-- \nObservatoire national des PTCE (message automatique)\n");

@@ -137,7 +137,9 @@ class ReportDeliveryTest {
 		assertThat(attachment).isEqualTo(Files.readAllBytes(pdf));
 		assertThat(body).contains("Le rapport annuel 2025")
 			.contains("Pôles suivis : 42\nEmplois : 1 234,5")
-			.contains(pdf.getParent().toAbsolutePath().toString());
+			.contains(pdf.getParent().toAbsolutePath().toString())
+			.contains("Le suivi de la collecte, document interne à ne pas diffuser, est dans : "
+					+ pdf.getParent().resolve("interne").toAbsolutePath());
 		// and both deliveries are recorded SENT after one attempt
 		assertThat(deliveries.list(10)).extracting(r -> r.get("STATUS") + " " + r.get("ATTEMPTS"))
 			.containsExactly("SENT 1", "SENT 1");
