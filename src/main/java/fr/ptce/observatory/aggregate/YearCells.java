@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import fr.ptce.observatory.referential.GeoReferential;
+import fr.ptce.observatory.referential.Levels;
 import fr.ptce.observatory.referential.Pole;
 import fr.ptce.observatory.referential.Registry;
 
