@@ -390,8 +390,10 @@ class ObservationFileTest {
 				assertThat(line.genericGetMax()).isEqualTo(rows.line(to - 1));
 				assertThat(column(group, "value").getStatistics().getNumNulls())
 					.isEqualTo(count(rows, from, to, i -> Double.isNaN(rows.value(i))));
-				// no column index: readers skip pages within a row group only when they find one
+				// no column index: readers skip pages within a row group only when they find one; an offset index
+				// (where each page is), which ParquetFileWriter writes
 				assertThat(reader.readColumnIndex(column(group, "pole_id"))).isNull();
+				assertThat(reader.readOffsetIndex(column(group, "pole_id")).getPageCount()).isEqualTo(1);
 			}
 
 			// and it prunes row groups with those statistics
