@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import fr.ptce.observatory.referential.Levels;
 import fr.ptce.observatory.warehouse.AuditSummary;
 import fr.ptce.observatory.warehouse.DataDirectory;
 import fr.ptce.observatory.warehouse.InternalTables;

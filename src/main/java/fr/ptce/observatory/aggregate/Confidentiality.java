@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import fr.ptce.observatory.referential.Levels;
+
 /**
  * Methodology section 4, statistical confidentiality of the cells of one (year, indicator): primary suppression
  * (too few respondents, too few protected respondents, dominance of one pole) then secondary suppression within

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 
+import fr.ptce.observatory.referential.Levels;
+
 /**
  * The audit of methodology section 4, for one (year, indicator that is not a ratio), after primary and secondary
  * suppression: can a protected pole's value be derived by combining published cells (networks overlap, levels

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import fr.ptce.observatory.referential.Levels;
 import fr.ptce.observatory.warehouse.AggregateCell;
 import fr.ptce.observatory.warehouse.DataDirectory;
 import fr.ptce.observatory.warehouse.TableReaders;

@@ -12,6 +12,7 @@ import fr.ptce.observatory.referential.Registry;
 import fr.ptce.observatory.warehouse.ParquetScan;
 
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
@@ -68,92 +69,152 @@ public final class ObservationColumns implements AutoCloseable {
 	/** Reads the files of a partition column by column into vectors allocated from the allocator. */
 	public static ObservationColumns load(BufferAllocator allocator, List<Path> files, long asOfMicros,
 			Registry registry, Catalogue catalogue) {
-		IntVector pole = new IntVector("pole", allocator);
-		IntVector indicator = new IntVector("indicator", allocator);
-		TinyIntVector slot = new TinyIntVector("slot", allocator);
-		Float8Vector value = new Float8Vector("value", allocator);
-		BigIntVector ingestedAt = new BigIntVector("ingested_at", allocator);
-		IntVector sourceFile = new IntVector("source_file", allocator);
+		Loader loader = new Loader(allocator, asOfMicros, registry, catalogue);
 		try {
-			int initial = 1 << 16;
-			pole.allocateNew(initial);
-			indicator.allocateNew(initial);
-			slot.allocateNew(initial);
-			value.allocateNew(initial);
-			ingestedAt.allocateNew(initial);
-			sourceFile.allocateNew(initial);
-			Map<String, Integer> poleCodes = new HashMap<>();
-			registry.poles().forEach(p -> poleCodes.put(p.id(), p.index()));
-			Map<String, Integer> indicatorCodes = new HashMap<>();
-			catalogue.indicators().forEach(i -> indicatorCodes.put(i.code(), i.index()));
-			Map<String, Integer> sourceCodes = new HashMap<>();
-			List<String> sourceNames = new ArrayList<>();
-			Dictionary poles = new Dictionary(poleCodes, false);
-			Dictionary indicators = new Dictionary(indicatorCodes, false);
-			Dictionary sources = new Dictionary(sourceCodes, true, sourceNames);
-			int[] counts = new int[2];
-			long[] skipped = new long[1];
 			for (Path file : files) {
 				try {
-					ParquetScan.scan(file, group -> {
-						ParquetScan.Column cPole = group.column("pole_id");
-						ParquetScan.Column cQuarter = group.column("quarter");
-						ParquetScan.Column cIndicator = group.column("indicator");
-						ParquetScan.Column cValue = group.column("value");
-						ParquetScan.Column cSource = group.column("source_file");
-						ParquetScan.Column cIngested = group.column("ingested_at");
-						poles.newRowGroup();
-						indicators.newRowGroup();
-						sources.newRowGroup();
-						int row = counts[0];
-						long n = group.rows();
-						ensureCapacity(row + (int) n, pole, indicator, slot, value, ingestedAt, sourceFile);
-						for (long i = 0; i < n; i++) {
-							long at = cIngested.int64();
-							cIngested.next();
-							int p = poles.code(cPole);
-							cPole.next();
-							int q = cQuarter.isNull() ? 0 : cQuarter.int32();
-							cQuarter.next();
-							int ind = indicators.code(cIndicator);
-							cIndicator.next();
-							boolean missing = cValue.isNull();
-							double v = missing ? 0 : cValue.float64();
-							cValue.next();
-							int src = sources.code(cSource);
-							cSource.next();
-							if (at > asOfMicros) {
-								skipped[0]++;
-								continue;
-							}
-							if (p < 0 || ind < 0 || q < 0 || q > 4) {
-								continue;
-							}
-							pole.set(row, p);
-							indicator.set(row, ind);
-							slot.set(row, q);
-							if (missing) {
-								value.setNull(row);
-							}
-							else {
-								value.set(row, v);
-							}
-							ingestedAt.set(row, at);
-							sourceFile.set(row, src);
-							row++;
-						}
-						counts[0] = row;
-					});
+					ParquetScan.scan(file, loader::rowGroup);
 				}
 				catch (RuntimeException ex) {
 					throw unreadable(file, ex);
 				}
 			}
-			int rows = counts[0];
-			for (var vector : List.of(pole, indicator, slot, value, ingestedAt, sourceFile)) {
+			return loader.finish();
+		}
+		catch (RuntimeException ex) {
+			for (var vector : loader.vectors()) {
+				vector.close();
+			}
+			throw ex;
+		}
+	}
+
+	/** The vectors being filled, row group by row group, and the dictionaries of the text columns. */
+	private static final class Loader {
+
+		final IntVector pole;
+
+		final IntVector indicator;
+
+		final TinyIntVector slot;
+
+		final Float8Vector value;
+
+		final BigIntVector ingestedAt;
+
+		final IntVector sourceFile;
+
+		final long asOfMicros;
+
+		final Dictionary poles;
+
+		final Dictionary indicators;
+
+		final Dictionary sources;
+
+		final List<String> sourceNames = new ArrayList<>();
+
+		int rows;
+
+		long later;
+
+		Loader(BufferAllocator allocator, long asOfMicros, Registry registry, Catalogue catalogue) {
+			this.asOfMicros = asOfMicros;
+			pole = new IntVector("pole", allocator);
+			indicator = new IntVector("indicator", allocator);
+			slot = new TinyIntVector("slot", allocator);
+			value = new Float8Vector("value", allocator);
+			ingestedAt = new BigIntVector("ingested_at", allocator);
+			sourceFile = new IntVector("source_file", allocator);
+			try {
+				int initial = 1 << 16;
+				for (BaseFixedWidthVector vector : vectors()) {
+					vector.allocateNew(initial);
+				}
+			}
+			catch (RuntimeException ex) {
+				for (var vector : vectors()) {
+					vector.close();
+				}
+				throw ex;
+			}
+			Map<String, Integer> poleCodes = new HashMap<>();
+			registry.poles().forEach(p -> poleCodes.put(p.id(), p.index()));
+			Map<String, Integer> indicatorCodes = new HashMap<>();
+			catalogue.indicators().forEach(i -> indicatorCodes.put(i.code(), i.index()));
+			poles = new Dictionary(poleCodes, false);
+			indicators = new Dictionary(indicatorCodes, false);
+			sources = new Dictionary(new HashMap<>(), true, sourceNames);
+		}
+
+		List<BaseFixedWidthVector> vectors() {
+			return List.of(pole, indicator, slot, value, ingestedAt, sourceFile);
+		}
+
+		/**
+		 * Appends the rows of a row group: those ingested after the as-of instant are counted in {@link #later},
+		 * those of poles or indicators the referential no longer has skipped.
+		 */
+		void rowGroup(ParquetScan.RowGroup group) {
+			ParquetScan.Column cPole = group.column("pole_id");
+			ParquetScan.Column cQuarter = group.column("quarter");
+			ParquetScan.Column cIndicator = group.column("indicator");
+			ParquetScan.Column cValue = group.column("value");
+			ParquetScan.Column cSource = group.column("source_file");
+			ParquetScan.Column cIngested = group.column("ingested_at");
+			poles.newRowGroup();
+			indicators.newRowGroup();
+			sources.newRowGroup();
+			int row = rows;
+			long n = group.rows();
+			ensureCapacity(row + (int) n, pole, indicator, slot, value, ingestedAt, sourceFile);
+			for (long i = 0; i < n; i++) {
+				long at = cIngested.int64();
+				cIngested.next();
+				int p = poles.code(cPole);
+				cPole.next();
+				int q = cQuarter.isNull() ? 0 : cQuarter.int32();
+				cQuarter.next();
+				int ind = indicators.code(cIndicator);
+				cIndicator.next();
+				boolean missing = cValue.isNull();
+				double v = missing ? 0 : cValue.float64();
+				cValue.next();
+				int src = sources.code(cSource);
+				cSource.next();
+				if (at > asOfMicros) {
+					later++;
+					continue;
+				}
+				if (p < 0 || ind < 0 || q < 0 || q > 4) {
+					continue;
+				}
+				pole.set(row, p);
+				indicator.set(row, ind);
+				slot.set(row, q);
+				if (missing) {
+					value.setNull(row);
+				}
+				else {
+					value.set(row, v);
+				}
+				ingestedAt.set(row, at);
+				sourceFile.set(row, src);
+				row++;
+			}
+			rows = row;
+		}
+
+		ObservationColumns finish() {
+			for (var vector : vectors()) {
 				vector.setValueCount(rows);
 			}
-			// the rank of a source file is its position in name order: the later name wins a tie of one run
+			return new ObservationColumns(pole, indicator, slot, value, ingestedAt, sourceFile, sourceRanks(), rows,
+					later);
+		}
+
+		/** The rank of each source file code: its position in name order (the later name wins a tie of one run). */
+		private int[] sourceRanks() {
 			Integer[] order = new Integer[sourceNames.size()];
 			for (int i = 0; i < order.length; i++) {
 				order[i] = i;
@@ -163,15 +224,9 @@ public final class ObservationColumns implements AutoCloseable {
 			for (int r = 0; r < order.length; r++) {
 				rank[order[r]] = r;
 			}
-			return new ObservationColumns(pole, indicator, slot, value, ingestedAt, sourceFile, rank, rows,
-					skipped[0]);
+			return rank;
 		}
-		catch (RuntimeException ex) {
-			for (var vector : List.of(pole, indicator, slot, value, ingestedAt, sourceFile)) {
-				vector.close();
-			}
-			throw ex;
-		}
+
 	}
 
 	/**
@@ -189,7 +244,7 @@ public final class ObservationColumns implements AutoCloseable {
 		return failure;
 	}
 
-	private static void ensureCapacity(int needed, org.apache.arrow.vector.BaseFixedWidthVector... vectors) {
+	private static void ensureCapacity(int needed, BaseFixedWidthVector... vectors) {
 		for (var vector : vectors) {
 			while (vector.getValueCapacity() < needed) {
 				vector.reAlloc();

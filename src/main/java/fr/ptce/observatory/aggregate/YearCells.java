@@ -5,8 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import fr.ptce.observatory.referential.GeoReferential;
+import fr.ptce.observatory.referential.Levels;
 import fr.ptce.observatory.referential.Pole;
 import fr.ptce.observatory.referential.Registry;
 
@@ -85,51 +87,124 @@ public final class YearCells {
 	 * @param codes the indicator codes, in the order of the columns of {@link YearValues}: catalogue then ratios
 	 */
 	public static YearCells compute(YearValues values, Registry registry, GeoReferential geo, List<String> codes) {
-		List<Area> areas = areas(values.year, registry);
-		int nCells = areas.size();
-		int nPoles = values.nPoles;
-		// each pole's cells, and each cell's slice of one bucket array (its respondents are at most its poles)
-		int[] offset = new int[nCells + 1];
-		int[] cellCount = new int[nPoles];
-		for (int c = 0; c < nCells; c++) {
-			offset[c + 1] = offset[c] + areas.get(c).members().length;
-			for (int p : areas.get(c).members()) {
-				cellCount[p]++;
-			}
-		}
-		int[][] cellsOfPole = new int[nPoles][];
-		for (int p = 0; p < nPoles; p++) {
-			cellsOfPole[p] = new int[cellCount[p]];
-			cellCount[p] = 0;
-		}
-		for (int c = 0; c < nCells; c++) {
-			for (int p : areas.get(c).members()) {
-				cellsOfPole[p][cellCount[p]++] = c;
-			}
-		}
-		int[] expected = java.util.stream.IntStream.range(0, nPoles).filter(p -> values.expected[p]).toArray();
-		double[] bucketValues = new double[offset[nCells]];
-		int[] bucketPoles = new int[offset[nCells]];
-		int[] fill = new int[nCells];
-		double[] respondentValues = new double[nPoles];
-		int[] respondentPoles = new int[nPoles];
-		int[] order = new int[nPoles];
-		double[] sorted = new double[nPoles];
-		int[] seen = new int[nPoles];
-		int nRatios = Ratio.ALL.size();
-		boolean[] isProtected = new boolean[nPoles];
-		String[] poleIds = new String[nPoles];
-		for (Pole pole : registry.poles()) {
-			isProtected[pole.index()] = !pole.openData();
-			poleIds[pole.index()] = pole.id();
-		}
-		List<Cell> all = new ArrayList<>(nCells * codes.size());
+		CellPass pass = new CellPass(values, registry, geo, areas(values.year, registry));
+		List<Cell> all = new ArrayList<>(pass.areas.size() * codes.size());
 		List<ConfidentialityAudit.Result> audits = new ArrayList<>();
 		for (int i = 0; i < codes.size(); i++) {
-			String code = codes.get(i);
 			boolean ratio = i >= values.nCatalogue;
-			int r = i - values.nCatalogue;
-			// the respondents of the year, sorted once by value: every cell's slice then comes out sorted
+			List<Cell> cells = pass.cells(codes.get(i), i, ratio);
+			Confidentiality.apply(cells);
+			if (!ratio) {
+				int column = i;
+				audits.add(ConfidentialityAudit.audit(cells, p -> values.value[p * values.nIndicators + column],
+						pass.isProtected, pass.poleIds));
+			}
+			all.addAll(cells);
+		}
+		return new YearCells(values.year, all, List.copyOf(audits));
+	}
+
+	/**
+	 * The cells of one year, indicator by indicator, with scratch arrays sized once: each cell's respondents are
+	 * a slice of one bucket array (they are at most the cell's poles), filled from the year's respondents sorted
+	 * once by value, so that every slice comes out sorted.
+	 */
+	private static final class CellPass {
+
+		final YearValues values;
+
+		final GeoReferential geo;
+
+		final List<Area> areas;
+
+		/** Cell c's slice of the buckets starts at offset[c]; offset[cells] is their total size. */
+		final int[] offset;
+
+		final int[][] cellsOfPole;
+
+		final int[] expected;
+
+		final boolean[] isProtected;
+
+		final String[] poleIds;
+
+		final double[] bucketValues;
+
+		final int[] bucketPoles;
+
+		final int[] fill;
+
+		final double[] respondentValues;
+
+		final int[] respondentPoles;
+
+		final int[] order;
+
+		final double[] sorted;
+
+		final int[] seen;
+
+		CellPass(YearValues values, Registry registry, GeoReferential geo, List<Area> areas) {
+			this.values = values;
+			this.geo = geo;
+			this.areas = areas;
+			int nCells = areas.size();
+			int nPoles = values.nPoles;
+			offset = new int[nCells + 1];
+			for (int c = 0; c < nCells; c++) {
+				offset[c + 1] = offset[c] + areas.get(c).members().length;
+			}
+			cellsOfPole = cellsOfPole(areas, nPoles);
+			expected = IntStream.range(0, nPoles).filter(p -> values.expected[p]).toArray();
+			isProtected = new boolean[nPoles];
+			poleIds = new String[nPoles];
+			for (Pole pole : registry.poles()) {
+				isProtected[pole.index()] = !pole.openData();
+				poleIds[pole.index()] = pole.id();
+			}
+			bucketValues = new double[offset[nCells]];
+			bucketPoles = new int[offset[nCells]];
+			fill = new int[nCells];
+			respondentValues = new double[nPoles];
+			respondentPoles = new int[nPoles];
+			order = new int[nPoles];
+			sorted = new double[nPoles];
+			seen = new int[nPoles];
+		}
+
+		/** Each pole's cells, in cell order. */
+		private static int[][] cellsOfPole(List<Area> areas, int nPoles) {
+			int[] cellCount = new int[nPoles];
+			for (Area area : areas) {
+				for (int p : area.members()) {
+					cellCount[p]++;
+				}
+			}
+			int[][] cellsOfPole = new int[nPoles][];
+			for (int p = 0; p < nPoles; p++) {
+				cellsOfPole[p] = new int[cellCount[p]];
+				cellCount[p] = 0;
+			}
+			for (int c = 0; c < areas.size(); c++) {
+				for (int p : areas.get(c).members()) {
+					cellsOfPole[p][cellCount[p]++] = c;
+				}
+			}
+			return cellsOfPole;
+		}
+
+		/** The cells of indicator {@code i} (column i of the values), before confidentiality. */
+		List<Cell> cells(String code, int i, boolean ratio) {
+			fillBuckets(i);
+			List<Cell> cells = new ArrayList<>(areas.size());
+			for (int c = 0; c < areas.size(); c++) {
+				cells.add(cell(c, code, i, ratio));
+			}
+			return cells;
+		}
+
+		/** The year's respondents to indicator i, sorted once by value, dealt into their cells' slices. */
+		private void fillBuckets(int i) {
 			int n = 0;
 			for (int p : expected) {
 				double v = values.value[p * values.nIndicators + i];
@@ -140,7 +215,7 @@ public final class YearCells {
 				}
 			}
 			sortByValue(respondentValues, respondentPoles, n, order, sorted, seen);
-			System.arraycopy(offset, 0, fill, 0, nCells);
+			System.arraycopy(offset, 0, fill, 0, areas.size());
 			for (int k = 0; k < n; k++) {
 				int p = respondentPoles[order[k]];
 				double v = sorted[k];
@@ -149,53 +224,48 @@ public final class YearCells {
 					bucketPoles[fill[c]++] = p;
 				}
 			}
-			List<Cell> cells = new ArrayList<>(nCells);
-			for (int c = 0; c < nCells; c++) {
-				Area area = areas.get(c);
-				Cell cell = new Cell(code, i, ratio, area.level(), area.area(), area.group());
-				cell.nExpected = area.members().length;
-				int from = offset[c];
-				int count = fill[c] - from;
-				int nImputed = 0;
-				double sumNum = 0;
-				double sumDen = 0;
-				for (int k = from; k < from + count; k++) {
-					int p = bucketPoles[k];
-					if (values.imputed[p * values.nIndicators + i]) {
-						nImputed++;
-					}
-					if (isProtected[p]) {
-						// ascending values: the last protected one is the largest
-						cell.nProtected++;
-						cell.protectedTotal += bucketValues[k];
-						cell.protectedMax = bucketValues[k];
-					}
-					if (ratio) {
-						sumNum += values.numerator[p * nRatios + r];
-						sumDen += values.denominator[p * nRatios + r];
-					}
-				}
-				cell.nImputed = nImputed;
-				cell.respondents = Arrays.copyOfRange(bucketPoles, from, from + count);
-				CellMeasures.measureSorted(cell, bucketValues, from, count);
-				if (ratio) {
-					cell.total = count == 0 || sumDen <= 0 ? Double.NaN : sumNum / sumDen * 100;
-				}
-				if (DENSITY_INDICATOR.equals(code) && !Levels.THEME.equals(area.level())
-						&& !Levels.NETWORK.equals(area.level()) && count > 0) {
-					cell.density = CellMeasures.density(cell.total, geo.population(area.level(), area.area()));
-				}
-				cells.add(cell);
-			}
-			Confidentiality.apply(cells);
-			if (!ratio) {
-				int column = i;
-				audits.add(ConfidentialityAudit.audit(cells, p -> values.value[p * values.nIndicators + column],
-						isProtected, poleIds));
-			}
-			all.addAll(cells);
 		}
-		return new YearCells(values.year, all, List.copyOf(audits));
+
+		private Cell cell(int c, String code, int i, boolean ratio) {
+			Area area = areas.get(c);
+			Cell cell = new Cell(code, i, ratio, area.level(), area.area(), area.group());
+			cell.nExpected = area.members().length;
+			int from = offset[c];
+			int count = fill[c] - from;
+			int nRatios = Ratio.ALL.size();
+			int r = i - values.nCatalogue;
+			int nImputed = 0;
+			double sumNum = 0;
+			double sumDen = 0;
+			for (int k = from; k < from + count; k++) {
+				int p = bucketPoles[k];
+				if (values.imputed[p * values.nIndicators + i]) {
+					nImputed++;
+				}
+				if (isProtected[p]) {
+					// ascending values: the last protected one is the largest
+					cell.nProtected++;
+					cell.protectedTotal += bucketValues[k];
+					cell.protectedMax = bucketValues[k];
+				}
+				if (ratio) {
+					sumNum += values.numerator[p * nRatios + r];
+					sumDen += values.denominator[p * nRatios + r];
+				}
+			}
+			cell.nImputed = nImputed;
+			cell.respondents = Arrays.copyOfRange(bucketPoles, from, from + count);
+			CellMeasures.measureSorted(cell, bucketValues, from, count);
+			if (ratio) {
+				cell.total = count == 0 || sumDen <= 0 ? Double.NaN : sumNum / sumDen * 100;
+			}
+			if (DENSITY_INDICATOR.equals(code) && !Levels.THEME.equals(area.level())
+					&& !Levels.NETWORK.equals(area.level()) && count > 0) {
+				cell.density = CellMeasures.density(cell.total, geo.population(area.level(), area.area()));
+			}
+			return cell;
+		}
+
 	}
 
 	/**

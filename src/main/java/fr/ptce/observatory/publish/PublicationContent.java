@@ -4,15 +4,18 @@ import static fr.ptce.observatory.publish.FrenchFormat.MISSING;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 import fr.ptce.observatory.aggregate.Confidentiality;
 import fr.ptce.observatory.referential.Catalogue;
 import fr.ptce.observatory.referential.GeoReferential;
 import fr.ptce.observatory.referential.Indicator;
+import fr.ptce.observatory.referential.Levels;
 import fr.ptce.observatory.referential.Registry;
 import fr.ptce.observatory.warehouse.AggregateCell;
 import fr.ptce.observatory.warehouse.Trend;
@@ -23,15 +26,15 @@ import fr.ptce.observatory.warehouse.Trend;
  */
 public final class PublicationContent {
 
-	public static final String NATIONAL = "national";
+	public static final String NATIONAL = Levels.NATIONAL;
 
-	public static final String REGION = "region";
+	public static final String REGION = Levels.REGION;
 
-	public static final String DEPARTEMENT = "departement";
+	public static final String DEPARTEMENT = Levels.DEPARTEMENT;
 
-	public static final String THEME = "theme";
+	public static final String THEME = Levels.THEME;
 
-	public static final String NETWORK = "network";
+	public static final String NETWORK = Levels.NETWORK;
 
 	/** The indicator whose respondents count as "poles responding" (every pole reports its members). */
 	public static final String CORE = "MEMBERS_TOTAL";
@@ -47,27 +50,11 @@ public final class PublicationContent {
 	public record Published(String code, String label, String unit, boolean ratio) {
 	}
 
-	public static final Map<String, String> THEMES = new LinkedHashMap<>();
+	/** Theme and network labels (referential/Registry), in code order, the order of the tables. */
+	public static final Map<String, String> THEMES = Collections.unmodifiableMap(new TreeMap<>(Registry.THEME_LABELS));
 
-	public static final Map<String, String> NETWORKS = new LinkedHashMap<>();
-
-	static {
-		THEMES.put("ALIMENTATION", "Alimentation");
-		THEMES.put("CULTURE", "Culture");
-		THEMES.put("ECONOMIE_CIRCULAIRE", "Économie circulaire");
-		THEMES.put("EMPLOI_INSERTION", "Emploi et insertion");
-		THEMES.put("ENERGIE", "Énergie");
-		THEMES.put("HABITAT", "Habitat");
-		THEMES.put("MOBILITE", "Mobilité");
-		THEMES.put("NUMERIQUE", "Numérique");
-		THEMES.put("SERVICES_PERSONNE", "Services à la personne");
-		THEMES.put("TOURISME", "Tourisme");
-		NETWORKS.put("COORACE", "COORACE");
-		NETWORKS.put("ESS_FRANCE", "ESS France");
-		NETWORKS.put("LABO_ESS", "Le Labo de l’ESS");
-		NETWORKS.put("MES", "Mouvement pour l’économie solidaire");
-		NETWORKS.put("RTES", "Réseau des territoires pour l’économie solidaire");
-	}
+	public static final Map<String, String> NETWORKS = Collections
+		.unmodifiableMap(new TreeMap<>(Registry.NETWORK_LABELS));
 
 	private final Catalogue catalogue;
 

@@ -139,9 +139,9 @@ public final class GeoReferential {
 	 */
 	public long population(String level, String area) {
 		return switch (level) {
-			case "national" -> FRANCE.equals(area) ? francePopulation : 0;
-			case "region" -> regionPopulation.getOrDefault(area, 0L);
-			case "departement" -> departementPopulation.getOrDefault(area, 0L);
+			case Levels.NATIONAL -> FRANCE.equals(area) ? francePopulation : 0;
+			case Levels.REGION -> regionPopulation.getOrDefault(area, 0L);
+			case Levels.DEPARTEMENT -> departementPopulation.getOrDefault(area, 0L);
 			default -> 0;
 		};
 	}

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,10 +28,20 @@ public final class Registry {
 
 	public static final Set<String> LEGAL_FORMS = Set.of("association", "scic", "scop", "gie", "sas", "other");
 
-	public static final List<String> THEMES = List.of("ALIMENTATION", "ECONOMIE_CIRCULAIRE", "MOBILITE", "CULTURE",
-			"HABITAT", "ENERGIE", "NUMERIQUE", "SERVICES_PERSONNE", "TOURISME", "EMPLOI_INSERTION");
+	/** The themes of registry.md, in its order, with the label publications print for each. */
+	public static final Map<String, String> THEME_LABELS = labels("ALIMENTATION", "Alimentation",
+			"ECONOMIE_CIRCULAIRE", "Économie circulaire", "MOBILITE", "Mobilité", "CULTURE", "Culture", "HABITAT",
+			"Habitat", "ENERGIE", "Énergie", "NUMERIQUE", "Numérique", "SERVICES_PERSONNE", "Services à la personne",
+			"TOURISME", "Tourisme", "EMPLOI_INSERTION", "Emploi et insertion");
 
-	public static final List<String> NETWORKS = List.of("LABO_ESS", "RTES", "COORACE", "MES", "ESS_FRANCE");
+	/** The partner networks of registry.md, in its order, with the label publications print for each. */
+	public static final Map<String, String> NETWORK_LABELS = labels("LABO_ESS", "Le Labo de l’ESS", "RTES",
+			"Réseau des territoires pour l’économie solidaire", "COORACE", "COORACE", "MES",
+			"Mouvement pour l’économie solidaire", "ESS_FRANCE", "ESS France");
+
+	public static final List<String> THEMES = List.copyOf(THEME_LABELS.keySet());
+
+	public static final List<String> NETWORKS = List.copyOf(NETWORK_LABELS.keySet());
 
 	private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
@@ -181,6 +192,15 @@ public final class Registry {
 	/** The earliest created year, the lower bound of any period a pole can report. */
 	public int firstCreated() {
 		return poles.stream().mapToInt(Pole::created).min().orElse(9999);
+	}
+
+	/** An unmodifiable map of codes to labels, in the order given: code, label, code, label... */
+	private static Map<String, String> labels(String... codesAndLabels) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		for (int i = 0; i < codesAndLabels.length; i += 2) {
+			labels.put(codesAndLabels[i], codesAndLabels[i + 1]);
+		}
+		return Collections.unmodifiableMap(labels);
 	}
 
 }

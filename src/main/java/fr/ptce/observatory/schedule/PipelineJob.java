@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import fr.ptce.observatory.partners.Partners;
-import fr.ptce.observatory.warehouse.Timestamps;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;

@@ -2,14 +2,26 @@ package fr.ptce.observatory.warehouse;
 
 /**
  * Parquet's RLE/bit-packing hybrid encoding (the spec's Encodings.md), over a whole page of ints at once: the
- * dictionary ids of the code columns and the definition levels of the optional ones. parquet-mr encodes value by
+ * dictionary ids of the code columns and the definition levels of the optional ones. parquet-java encodes value by
  * value through a state machine; here a run is found by scanning for the next different value, which makes the
  * long runs of observation files (one file, one status, one pole for dozens of rows) cost a compare per row.
  *
+ * What is written, in the grammar of Encodings.md (the length prefix of definition levels is the caller's):
+ * <pre>
+ * encoded-data       := run*
+ * run                := bit-packed-run | rle-run
+ * bit-packed-run     := varint((groups &lt;&lt; 1) | 1) values   groups of 8 values, 1 &lt;= groups &lt;= 63,
+ *                                                         values LSB first, groups * bitWidth bytes
+ * rle-run            := varint(count &lt;&lt; 1) value            count &gt;= 8, value little-endian on
+ *                                                         ceil(bitWidth / 8) bytes (none at bit width 0)
+ * varint             := ULEB128: 7 bits a byte, low first, high bit set on all bytes but the last
+ * </pre>
+ *
  * Runs of 8 equal values or more are RLE runs; the rest is bit-packed in groups of 8, at most 63 groups per run
- * header (like parquet-mr and Arrow, so that no reader meets a longer one). A bit-packed section before an RLE
- * run must hold a multiple of 8 values: it borrows the first values of the run, and the run stays RLE only if 8
- * or more are left. The last group is padded with zeros, which readers ignore (they know the value count).
+ * header (like parquet-java and Arrow: a one-byte header, and no reader meets a longer run). A bit-packed section
+ * before an RLE run must hold a multiple of 8 values: it borrows the first values of the run, and the run stays
+ * RLE only if 8 or more are left. The last group is padded with zeros, which readers ignore (they know the value
+ * count). HybridEncoderTest checks the bytes.
  */
 final class HybridEncoder {
 

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.parquet.format.RowGroup;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.io.LocalOutputFile;
 
 /**
  * One observations file being written from rows in code form: the same layout, encodings and key-value metadata
@@ -17,13 +17,10 @@ import org.apache.parquet.format.RowGroup;
  * {@link ObservationEncoder}). Like {@link ParquetTable.Sink}, the file is written under a hidden temporary name
  * and appears under its final name only once committed ({@link AtomicFiles}).
  *
- * The file is written without parquet-mr's ParquetFileWriter: the magic, the row groups' pages with their thrift
- * headers, then the footer ({@link ObservationFooter}), with the thrift structures of parquet-format alone. The
- * writer's footer code (ParquetMetadata and its JSON mapper, the schema, statistics and column index classes) cost
- * a fresh JVM a third of a second of CPU on its first file, about 1,800 classes with the rest. Unlike
- * ParquetFileWriter, no column index and offset index are written: they only hold per-page statistics and page
- * locations, which readers use to skip pages within a row group when they find them and do without otherwise; the
- * row groups' statistics, which readers prune row groups with, are in the footer as before.
+ * The pages are encoded here ({@link ObservationEncoder}: int codes to dictionary ids, bulk RLE/bit-packing,
+ * statistics from precomputed ranks), which is where the time goes; parquet-java's {@link ParquetFileWriter} frames
+ * them (page headers with CRC-32, column chunk metadata, offset indexes, footer), and {@link FooterRewrite} gives
+ * the footer this program's name as created_by.
  *
  * Memory: an open file buffers up to {@code rowGroupRows} rows (37 bytes a row, plus comments), encoding
  * scratch is shared by the files of a thread. Not thread-safe: one thread adds, commits and closes.
@@ -42,10 +39,7 @@ public final class ObservationFile implements AutoCloseable {
 
 	private final Path temporary;
 
-	private final PositionOutput output;
-
-	/** The footer entries of the row groups written so far. */
-	private final List<RowGroup> rowGroups = new ArrayList<>();
+	private final ParquetFileWriter writer;
 
 	private final ObservationCodes codes;
 
@@ -66,11 +60,11 @@ public final class ObservationFile implements AutoCloseable {
 	/** Buffered rows at which the next row group is written: the capacity, except maybe for the first one. */
 	private int flushAt;
 
-	private ObservationFile(Path target, Path temporary, PositionOutput output, ObservationCodes codes,
+	private ObservationFile(Path target, Path temporary, ParquetFileWriter writer, ObservationCodes codes,
 			long ingestedAtMicros, Map<String, String> metadata, int zstdLevel, int rowGroupRows) {
 		this.target = target;
 		this.temporary = temporary;
-		this.output = output;
+		this.writer = writer;
 		this.codes = codes;
 		this.ingestedAtMicros = ingestedAtMicros;
 		this.metadata = metadata;
@@ -90,19 +84,22 @@ public final class ObservationFile implements AutoCloseable {
 		}
 		int level = Integer.getInteger(ZSTD_LEVEL_PROPERTY, DEFAULT_ZSTD_LEVEL);
 		Path tmp = AtomicFiles.temporarySibling(target);
-		PositionOutput output = null;
+		ParquetFileWriter writer = null;
 		try {
 			Files.createDirectories(target.getParent());
-			output = new PositionOutput(tmp);
-			output.write(ObservationFooter.MAGIC);
+			// no padding (a local file has no blocks to align row groups with), CRC-32 of the pages as parquet-mr's
+			// default; truncation lengths are parquet-mr's defaults, though no column index is written
+			writer = new ParquetFileWriter(new LocalOutputFile(tmp), Tables.OBSERVATION.schema(),
+					ParquetFileWriter.Mode.CREATE, Long.MAX_VALUE, 0, 64, Integer.MAX_VALUE, true);
+			writer.start();
 			Map<String, String> metadata = new LinkedHashMap<>(provenance.keyValueMetadata());
 			// what ParquetWriter adds for the reference writer's WriteSupport: the footers stay alike
 			metadata.put("writer.model.name", "observatory");
-			return new ObservationFile(target, tmp, output, codes, ingestedAtMicros, metadata, level, rowGroupRows);
+			return new ObservationFile(target, tmp, writer, codes, ingestedAtMicros, metadata, level, rowGroupRows);
 		}
 		catch (IOException | RuntimeException ex) {
-			if (output != null) {
-				output.closeQuietly();
+			if (writer != null) {
+				abort(writer);
 			}
 			AtomicFiles.deleteQuietly(tmp);
 			if (ex instanceof IOException io) {
@@ -127,9 +124,10 @@ public final class ObservationFile implements AutoCloseable {
 
 	/**
 	 * Writes and deletes a one-row file in a folder. The first file a JVM writes loads and runs cold the encoder,
-	 * zstd-jni's native library and the thrift code of page headers and footer (70 ms of CPU here once logging is
-	 * set up, 150 ms in a bare JVM; through ParquetFileWriter it was 240 and 340 ms): a writer thread that does this
-	 * while its feeder is still busy elsewhere keeps that time off its first real files.
+	 * zstd-jni's native library, ParquetFileWriter and its metadata converter (240 ms of CPU measured once logging
+	 * is set up, 340 ms in a bare JVM, when the footer was last written this way):
+	 * a writer thread that does this while its feeder is still busy elsewhere keeps that time off its first real
+	 * files.
 	 */
 	public static void preload(Path folder, Provenance provenance) {
 		ObservationCodes codes = new ObservationCodes(List.of("PTCE-0000"), 2000, 2000, List.of("CODE"),
@@ -178,9 +176,9 @@ public final class ObservationFile implements AutoCloseable {
 		}
 		try {
 			flush();
-			ObservationFooter.write(output, rowGroups, metadata);
-			output.close();
+			writer.end(metadata);
 			finished = true;
+			FooterRewrite.withCreatedBy(temporary, writer.getFooter(), ObservationLayout.CREATED_BY);
 			AtomicFiles.move(temporary, other);
 			committed = true;
 		}
@@ -199,21 +197,34 @@ public final class ObservationFile implements AutoCloseable {
 		if (committed) {
 			return;
 		}
+		boolean wasFinished = finished;
 		finished = true;
-		output.closeQuietly();
+		if (!wasFinished) {
+			abort(writer);
+		}
 		AtomicFiles.deleteQuietly(temporary);
+	}
+
+	private static void abort(ParquetFileWriter writer) {
+		writer.abort();
+		try {
+			writer.close();
+		}
+		catch (IOException ignored) {
+			// the file is deleted anyway
+		}
 	}
 
 	private void flush() {
 		if (buffer.isEmpty()) {
 			return;
 		}
-		ObservationEncoder encoder = ObservationEncoder.acquire(zstdLevel);
+		ObservationEncoder encoder = ObservationEncoder.acquire();
 		try {
-			RowGroup group = encoder.writeRowGroup(output, buffer, codes, ingestedAtMicros);
+			writer.startBlock(buffer.size());
+			encoder.writeRowGroup(writer, zstdLevel, buffer, codes, ingestedAtMicros);
+			writer.endBlock();
 			encoder.release();
-			group.setOrdinal((short) rowGroups.size());
-			rowGroups.add(group);
 		}
 		catch (IOException ex) {
 			encoder.discard();

@@ -1,7 +1,6 @@
 package fr.ptce.observatory.warehouse;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

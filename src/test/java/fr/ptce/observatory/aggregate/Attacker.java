@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import fr.ptce.observatory.referential.Levels;
 import fr.ptce.observatory.referential.Pole;
 import fr.ptce.observatory.referential.Registry;
 import fr.ptce.observatory.warehouse.AggregateCell;

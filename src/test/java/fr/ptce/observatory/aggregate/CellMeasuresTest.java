@@ -3,6 +3,7 @@ package fr.ptce.observatory.aggregate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import fr.ptce.observatory.referential.Levels;
 import org.junit.jupiter.api.Test;
 
 /** Section 2 and 3 measures that are plain arithmetic: pole ratios, the cell ratio, changes, density. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
+import fr.ptce.observatory.referential.Levels;
+
 import org.junit.jupiter.api.Test;
 
 /** Methodology section 4, Audit: combinations of published cells, on hand-made cells. */

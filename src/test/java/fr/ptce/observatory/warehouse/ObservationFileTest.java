@@ -24,7 +24,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import fr.ptce.observatory.SoftwareVersion;
 import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.VersionParser;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridDecoder;
 import org.apache.parquet.filter2.compat.FilterCompat;
@@ -360,7 +362,10 @@ class ObservationFileTest {
 			assertThat(footer.getFileMetaData().getSchema()).isEqualTo(Tables.OBSERVATION.schema());
 			assertThat(footer.getFileMetaData().getKeyValueMetaData()).containsAllEntriesOf(PROVENANCE.keyValueMetadata())
 				.containsEntry("writer.model.name", "observatory");
-			assertThat(footer.getFileMetaData().getCreatedBy()).startsWith("parquet-mr version ");
+			// and it names its writer: this program, in the form readers parse, so that no workaround for old
+			// parquet-mr releases applies to it
+			assertThat(footer.getFileMetaData().getCreatedBy()).isEqualTo("observatory version " + SoftwareVersion.get());
+			assertThat(VersionParser.parse(footer.getFileMetaData().getCreatedBy()).application).isEqualTo("observatory");
 			assertThat(reader.getRecordCount()).isEqualTo(4500);
 			List<BlockMetaData> groups = footer.getBlocks();
 			assertThat(groups).extracting(BlockMetaData::getRowCount).containsExactly(1000L, 1000L, 1000L, 1000L, 500L);
@@ -385,8 +390,10 @@ class ObservationFileTest {
 				assertThat(line.genericGetMax()).isEqualTo(rows.line(to - 1));
 				assertThat(column(group, "value").getStatistics().getNumNulls())
 					.isEqualTo(count(rows, from, to, i -> Double.isNaN(rows.value(i))));
-				// no column index: readers skip pages within a row group only when they find one
+				// no column index: readers skip pages within a row group only when they find one; an offset index
+				// (where each page is), which ParquetFileWriter writes
 				assertThat(reader.readColumnIndex(column(group, "pole_id"))).isNull();
+				assertThat(reader.readOffsetIndex(column(group, "pole_id")).getPageCount()).isEqualTo(1);
 			}
 
 			// and it prunes row groups with those statistics
@@ -435,7 +442,8 @@ class ObservationFileTest {
 		// (in any order: the reference writer's goes through a HashMap)
 		assertThat(footer.getKey_value_metadata())
 			.containsExactlyInAnyOrderElementsOf(referenceFooter.getKey_value_metadata());
-		assertThat(footer.getCreated_by()).isEqualTo(referenceFooter.getCreated_by());
+		assertThat(footer.getCreated_by()).isEqualTo("observatory version " + SoftwareVersion.get());
+		assertThat(referenceFooter.getCreated_by()).startsWith("parquet-mr version ");
 		assertThat(footer.getVersion()).isEqualTo(1);
 		assertThat(footer.getNum_rows()).isEqualTo(3000);
 		RowGroup group = footer.getRow_groups().get(0);
@@ -503,7 +511,12 @@ class ObservationFileTest {
 		assertThat(group.getFile_offset()).isEqualTo(4);
 		assertThat(group.getTotal_byte_size()).isEqualTo(uncompressedGroup);
 		assertThat(group.getTotal_compressed_size()).isEqualTo(compressedGroup);
-		// the footer follows the last chunk
+		// the offset indexes (page locations) follow the last chunk, and the footer follows them
+		for (ColumnChunk chunk : group.getColumns()) {
+			assertThat(chunk.isSetColumn_index_offset()).isFalse();
+			assertThat(chunk.getOffset_index_offset()).isEqualTo(position);
+			position += chunk.getOffset_index_length();
+		}
 		assertThat(bytes.length - 8 - footerLength(bytes)).isEqualTo(position);
 	}
 

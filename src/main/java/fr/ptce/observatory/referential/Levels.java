@@ -1,9 +1,12 @@
-package fr.ptce.observatory.aggregate;
+package fr.ptce.observatory.referential;
 
 import java.util.List;
 import java.util.Map;
 
-/** The five levels of aggregate cells (methodology section 3), as written in the `level` column. */
+/**
+ * The five levels of aggregate cells (methodology section 3), as written in the `level` column: the one definition
+ * that aggregation, publications and the geographic referential's populations use.
+ */
 public final class Levels {
 
 	public static final String NATIONAL = "national";
