@@ -3,7 +3,7 @@ package fr.ptce.observatory.publish;
 import java.util.function.Function;
 
 import fr.ptce.observatory.aggregate.Confidentiality;
-import fr.ptce.observatory.aggregate.Levels;
+import fr.ptce.observatory.referential.Levels;
 import fr.ptce.observatory.warehouse.AggregateCell;
 
 /**

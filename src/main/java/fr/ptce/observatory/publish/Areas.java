@@ -3,7 +3,7 @@ package fr.ptce.observatory.publish;
 import java.util.ArrayList;
 import java.util.List;
 
-import fr.ptce.observatory.aggregate.Levels;
+import fr.ptce.observatory.referential.Levels;
 import fr.ptce.observatory.referential.GeoReferential;
 import fr.ptce.observatory.referential.Registry;
 

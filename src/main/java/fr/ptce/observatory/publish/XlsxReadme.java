@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import fr.ptce.observatory.aggregate.Confidentiality;
-import fr.ptce.observatory.aggregate.Levels;
+import fr.ptce.observatory.referential.Levels;
 import fr.ptce.observatory.referential.Registry;
 import fr.ptce.observatory.warehouse.Timestamps;
 

@@ -9,7 +9,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
-import fr.ptce.observatory.aggregate.Levels;
+import fr.ptce.observatory.referential.Levels;
 import fr.ptce.observatory.referential.GeoReferential;
 import fr.ptce.observatory.warehouse.AggregateCell;
 import fr.ptce.observatory.warehouse.AtomicFiles;

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import fr.ptce.observatory.aggregate.Levels;
+import fr.ptce.observatory.referential.Levels;
 import fr.ptce.observatory.referential.Registry;
 import fr.ptce.observatory.warehouse.DataDirectory;
 
