@@ -125,6 +125,10 @@ public final class PublicationContent {
 		s.add(Section.h1("Les régions"));
 		s.add(areaTable(data, REGION, regionAreas(), "Région", "Régions", NATIONAL, area, "France"));
 		s.add(densityChart(data, REGION, regionAreas(), "Emplois pour 10\u202F000 habitants par région"));
+		Section map = DensityMap.section(data, regionAreas(), FrenchFormat.instant(provenance.asOf()));
+		if (map != null) {
+			s.add(map);
+		}
 		s.add(Section.pageBreak());
 		s.add(Section.h1("Les thématiques et les réseaux"));
 		s.add(Section.h2("Par thématique"));

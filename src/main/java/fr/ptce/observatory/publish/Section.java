@@ -92,7 +92,7 @@ public record Section(String kind, String heading, String text, List<String> hea
 	 */
 	String alternativeText() {
 		if ("map".equals(kind)) {
-			return text;
+			return text.replace(FrenchFormat.THOUSANDS, ' ').replace(FrenchFormat.UNIT_SPACE, ' ');
 		}
 		if (!"line".equals(kind) && !"bar".equals(kind)) {
 			return null;

@@ -266,6 +266,9 @@ class PublisherTest {
 			assertThat(types).anySatisfy(t -> assertThat(t)
 				.startsWith("Alt:Diagramme en barres : Emplois pour 10 000 habitants par région")
 				.contains("Corse : s : non publié"));
+			// and the map every region's value, the secret ones said so
+			assertThat(types).anySatisfy(t -> assertThat(t).startsWith("Alt:Carte des 18 régions")
+				.contains("Île-de-France : 102,9").contains("Corse : secret statistique"));
 			assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("Les PTCE en France en 2025");
 			assertThat(doc.getDocumentInformation().getAuthor()).isEqualTo("Observatoire national des PTCE");
 			// the dates of the as-of instant, so that reruns are comparable
