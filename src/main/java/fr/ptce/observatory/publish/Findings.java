@@ -128,6 +128,10 @@ final class Findings {
 		List<String> out = new ArrayList<>();
 		String scope = "À champ constant (pôles ayant répondu en " + (y - 1) + " et en " + y + ")";
 		if (counts.isEmpty() && ratios.isEmpty()) {
+			if (published(PublicationContent.CORE, level, area) == null) {
+				// an area whose figures are secret: its edition already says so
+				return out;
+			}
 			out.add(scope + ", aucune évolution n’est publiable : secret statistique, ou moins de trois pôles "
 					+ "ayant répondu les deux années.");
 			return out;
@@ -226,7 +230,8 @@ final class Findings {
 		}
 		List<String> parts = new ArrayList<>();
 		cells.stream().sorted(Comparator.comparing(AggregateCell::density).reversed())
-			.forEach(c -> parts.add(names.get(c.area()) + " (" + density(c.density()) + ")"));
+			.forEach(c -> parts.add(PublicationContent.typographic(names.get(c.area())) + " (" + density(c.density())
+					+ ")"));
 		s.append(lead).append(String.join(", ", parts)).append('.');
 	}
 
@@ -252,8 +257,9 @@ final class Findings {
 		AggregateCell low = cells.get(0);
 		AggregateCell high = cells.get(cells.size() - 1);
 		return "Parmi les régions dont les chiffres sont publiés, le taux de réponse va de "
-				+ FrenchFormat.rate(low.responseRate()) + " (" + regions.get(low.area()) + ") à "
-				+ FrenchFormat.rate(high.responseRate()) + " (" + regions.get(high.area()) + ").";
+				+ FrenchFormat.rate(low.responseRate()) + " (" + PublicationContent.typographic(regions.get(low.area()))
+				+ ") à " + FrenchFormat.rate(high.responseRate()) + " ("
+				+ PublicationContent.typographic(regions.get(high.area())) + ").";
 	}
 
 	/** Rule 6 (national): the {@value #TOP} regions with the most jobs among those whose total is published. */
@@ -265,7 +271,8 @@ final class Findings {
 		List<String> parts = new ArrayList<>();
 		for (int i = cells.size() - 1; i >= 0 && i >= cells.size() - TOP; i--) {
 			AggregateCell c = cells.get(i);
-			parts.add(regions.get(c.area()) + " (" + FrenchFormat.amount(c.total(), "fte") + " ETP)");
+			parts.add(PublicationContent.typographic(regions.get(c.area())) + " ("
+					+ FrenchFormat.amount(c.total(), "fte") + " ETP)");
 		}
 		return "Les régions publiées qui comptent le plus d’emplois portés par les pôles : " + String.join(", ", parts)
 				+ ".";

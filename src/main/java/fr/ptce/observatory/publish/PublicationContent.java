@@ -155,31 +155,8 @@ public final class PublicationContent {
 			boolean fictional) {
 		int y = data.year();
 		String area = region.code();
-		Map<String, String> departements = new LinkedHashMap<>();
-		for (GeoReferential.Departement d : geo.departementsOf(area)) {
-			departements.put(d.code(), d.name() + " (" + d.code() + ")");
-		}
-		List<Section> s = new ArrayList<>();
-		s.add(Section.h1("Chiffres clés " + y + " – " + region.name()));
-		s.add(keyFigures(data, REGION, area));
-		s.add(Section.h1("Tableau régional des indicateurs"));
-		s.add(indicatorTable(data, REGION, area, "Région"));
-		s.add(Section.pageBreak());
-		s.add(Section.h1("Évolution sur dix ans"));
-		s.addAll(TenYearCharts.charts(this, data, REGION, area));
-		s.add(Section.pageBreak());
-		s.add(Section.h1("Les départements"));
-		s.add(areaTable(data, DEPARTEMENT, departements, "Département", "Départements", REGION, area,
-				region.name()));
-		s.add(densityChart(data, DEPARTEMENT, departements, "Emplois pour 10\u202F000 habitants par département"));
-		s.add(Section.h1("Couverture de la collecte"));
-		s.add(Section.h2("Taux de réponse par département"));
-		s.add(coverageByArea(data, DEPARTEMENT, departements, "Département", "Couverture départements"));
-		s.add(Section.h2("Réponses et imputations par indicateur"));
-		s.add(coverageByIndicator(data, REGION, area, "Couverture indicateurs"));
-		s.add(Section.text("Les tableaux par thématique et par réseau ne sont publiés qu’au niveau national."));
-		s.add(Section.pageBreak());
-		s.addAll(MethodologyAnnex.sections(catalogue, indicators, provenance));
+		List<Section> s = new RegionalEdition(this, geo).sections(data, region,
+				MethodologyAnnex.sections(catalogue, indicators, provenance));
 		return new Edition("rapport-regional-" + y + "-" + area + ".pdf", "Les PTCE en " + region.name() + " en " + y,
 				"Édition régionale du rapport de l’observatoire des pôles territoriaux de coopération économique",
 				fictional ? FICTIONAL : null, s, ResponseQuality.provisionalMark(data));

@@ -158,7 +158,7 @@ class FindingsTest {
 	void theRegionsAreAboveOrBelowTheNationalDensityAndASecretOneIsNotNamed() {
 		String density = new Findings(content.indicators(), data).regionsAgainstNationalDensity(content.regionAreas());
 		assertThat(density).startsWith("Les pôles portent 4,5 emplois (ETP) pour 10\u202F000 habitants en France. "
-				+ "Au-dessus de ce niveau : Île-de-France (7,5), Provence-Alpes-Côte d'Azur (6,5), ");
+				+ "Au-dessus de ce niveau : Île-de-France (7,5), Provence-Alpes-Côte d\u2019Azur (6,5), ");
 		// 84 % 12 = 0 → 2.0; 53 % 12 = 5 → 4.5 (France's level); 11 % 12 = 11 → 7.5
 		assertThat(density).contains("Île-de-France (7,5)").contains("Au même niveau : Bretagne (4,5).")
 			.contains("Auvergne-Rhône-Alpes (2,0)").endsWith("La densité des autres régions n’est pas publiable "
