@@ -104,11 +104,8 @@ final class RegionalEdition {
 				: Section.text("Aucun indicateur de la région n’est publiable pour " + y + "."));
 		s.add(Section.h1("La région et la France"));
 		s.add(comparison(data, area));
-		List<Section> charts = TenYearCharts.charts(content, data, PublicationContent.REGION, area);
-		if (charts.stream().anyMatch(c -> "line".equals(c.kind()))) {
-			s.add(Section.h1("Évolution sur dix ans"));
-		}
-		s.addAll(charts);
+		s.add(Section.h1("Évolution sur dix ans"));
+		s.addAll(TenYearCharts.charts(content, data, PublicationContent.REGION, area));
 		s.add(Section.text("La méthode, les indicateurs et les règles du secret statistique sont décrits dans "
 				+ "l’annexe méthodologique du rapport national."));
 		return s;
