@@ -73,8 +73,8 @@ final class Findings {
 
 	/**
 	 * Rule 1, response: respondents of MEMBERS_TOTAL out of the expected poles, the rate, last year's rate; after a
-	 * break in response (rule of {@link ResponseQuality}) the raw change of the total it drags down; the year
-	 * provisional if it is.
+	 * break in response (rule of {@link ResponseQuality}) the raw change of the total, said not comparable; the
+	 * year provisional if it is.
 	 */
 	String response(String level, String area) {
 		int y = data.year();
@@ -95,7 +95,7 @@ final class Findings {
 		boolean broken = ResponseQuality.breaks(data, PublicationContent.CORE, level, area).stream()
 			.anyMatch(b -> b.year() == y);
 		if (broken) {
-			s.append(" Ce recul de la réponse pèse sur les totaux");
+			s.append(" Après ce recul de la réponse, les totaux ne se comparent pas à ceux de ").append(y - 1);
 			if (core.yoyPct() != null) {
 				s.append(" (structures membres : ").append(signed(core.yoyPct(), false))
 					.append(" en évolution brute)");

@@ -48,6 +48,11 @@ class ResponseQualityTest {
 		assertThat(ResponseQuality.provisional(provisional)).isTrue();
 		assertThat(ResponseQuality.provisionalMark(provisional))
 			.isEqualTo("Résultats provisoires : 76,0\u00A0% des pôles attendus ont répondu en 2025 (moins de 80,0\u00A0%)");
+		// the findings say it; 7 points less than 2024 is no break
+		String response = new Findings(new PublicationContent(PublicationFixture.CATALOGUE, PublicationFixture.GEO)
+			.indicators(), provisional).response("national", "FR");
+		assertThat(response).contains("313 des 412 pôles attendus").contains("(83,0\u00A0% en 2024)")
+			.doesNotContain("recul").endsWith("les résultats de 2025 sont provisoires.");
 		// the fixture's 83.0 %: final
 		PublicationData fin = PublicationData.load(PublicationFixture.dataDirectoryWithFixture(usual), YEAR);
 		assertThat(ResponseQuality.provisional(fin)).isFalse();
@@ -72,6 +77,10 @@ class ResponseQualityTest {
 	void theProvisionalMarkIsOnTheCoverAndEveryPageAndTheBreakOnTheCharts(@TempDir Path root) throws Exception {
 		PublicationData data = withResponse(root, 0.70, YEAR);
 		PublicationContent content = new PublicationContent(PublicationFixture.CATALOGUE, PublicationFixture.GEO);
+		// 13.1 points less than 2024: the findings say the totals do not compare, and how to read the changes
+		assertThat(new Findings(content.indicators(), data).response("national", "FR"))
+			.contains("Après ce recul de la réponse, les totaux ne se comparent pas à ceux de 2024 (structures membres "
+					+ ": +3,1\u00A0% en évolution brute) : les évolutions sont donc lues à champ constant");
 		Edition national = content.national(data, new PublicationContent.Provenance(PublicationFixture.AS_OF, "c",
 				"r", "test"), false);
 		Path pdf = root.resolve("national.pdf");
