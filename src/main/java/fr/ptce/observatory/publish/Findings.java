@@ -37,6 +37,7 @@ final class Findings {
 	List<String> national(Map<String, String> regions) {
 		List<String> out = new ArrayList<>();
 		add(out, response(PublicationContent.NATIONAL, GeoReferential.FRANCE));
+		add(out, levels(PublicationContent.NATIONAL, GeoReferential.FRANCE));
 		out.addAll(constantSampleChanges(PublicationContent.NATIONAL, GeoReferential.FRANCE));
 		add(out, trends(PublicationContent.NATIONAL, GeoReferential.FRANCE));
 		add(out, regionsAgainstNationalDensity(regions));
@@ -49,6 +50,7 @@ final class Findings {
 	List<String> regional(GeoReferential.Region region) {
 		List<String> out = new ArrayList<>();
 		add(out, response(PublicationContent.REGION, region.code()));
+		add(out, levels(PublicationContent.REGION, region.code()));
 		out.addAll(constantSampleChanges(PublicationContent.REGION, region.code()));
 		add(out, trends(PublicationContent.REGION, region.code()));
 		add(out, densityAgainstFrance(region));
@@ -107,6 +109,30 @@ final class Findings {
 				.append(" sont provisoires.");
 		}
 		return s.toString();
+	}
+
+	/** Rule 1b, levels: the published totals of members, jobs and turnover of the year, in one sentence. */
+	String levels(String level, String area) {
+		List<String> parts = new ArrayList<>();
+		AggregateCell members = published(PublicationContent.CORE, level, area);
+		AggregateCell jobs = published(JOBS, level, area);
+		AggregateCell turnover = published("TURNOVER", level, area);
+		if (members != null && members.total() != null) {
+			parts.add(FrenchFormat.amount(members.total(), "count") + " structures membres");
+		}
+		if (jobs != null && jobs.total() != null) {
+			parts.add(FrenchFormat.amount(jobs.total(), "fte") + " emplois (ETP) dans les pôles et leurs projets");
+		}
+		if (turnover != null && turnover.total() != null) {
+			parts.add("un chiffre d’affaires de " + FrenchFormat.amount(turnover.total(), "EUR")
+					+ " pour leurs activités coopératives");
+		}
+		if (parts.isEmpty()) {
+			return null;
+		}
+		String joined = parts.size() == 1 ? parts.get(0)
+				: String.join(", ", parts.subList(0, parts.size() - 1)) + " et " + parts.get(parts.size() - 1);
+		return "Les pôles répondants réunissent " + joined + ".";
 	}
 
 	/**

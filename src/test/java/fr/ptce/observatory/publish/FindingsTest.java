@@ -173,6 +173,17 @@ class FindingsTest {
 	}
 
 	@Test
+	void theLevelsAreThePublishedTotals() {
+		String members = PublicationContent.total(data.cell("MEMBERS_TOTAL", "national", "FR"),
+				content.indicator("MEMBERS_TOTAL"));
+		assertThat(new Findings(content.indicators(), data).levels("national", "FR"))
+			.startsWith("Les pôles répondants réunissent " + members + " structures membres, ")
+			.contains(" emplois (ETP) dans les pôles et leurs projets et un chiffre d’affaires de ");
+		// Corsica: nothing published, nothing said
+		assertThat(new Findings(content.indicators(), data).levels("region", "94")).isNull();
+	}
+
+	@Test
 	void theResponseIsQuotedFromTheCoreCell() {
 		String response = new Findings(content.indicators(), data).response("national", "FR");
 		assertThat(response).isEqualTo("En 2025, 342 des 412 pôles attendus ont transmis leurs données, soit un taux "
