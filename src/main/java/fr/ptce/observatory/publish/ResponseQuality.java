@@ -47,7 +47,8 @@ final class ResponseQuality {
 			return null;
 		}
 		return "Résultats provisoires : " + FrenchFormat.rate(nationalRate(data)) + " des pôles attendus ont "
-				+ "répondu en " + data.year() + " (moins de " + FrenchFormat.percent(PROVISIONAL_BELOW_PCT) + ")";
+				+ "répondu en " + data.year() + " (moins de " + FrenchFormat.number(PROVISIONAL_BELOW_PCT, 0)
+				+ FrenchFormat.UNIT_SPACE + "%)";
 	}
 
 	/** A year of the window whose response rate fell by more than {@link #BREAK_POINTS} points. */

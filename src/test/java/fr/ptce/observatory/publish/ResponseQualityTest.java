@@ -47,7 +47,7 @@ class ResponseQualityTest {
 		PublicationData provisional = withResponse(low, 0.76, YEAR);
 		assertThat(ResponseQuality.provisional(provisional)).isTrue();
 		assertThat(ResponseQuality.provisionalMark(provisional))
-			.isEqualTo("Résultats provisoires : 76,0\u00A0% des pôles attendus ont répondu en 2025 (moins de 80,0\u00A0%)");
+			.isEqualTo("Résultats provisoires : 76,0\u00A0% des pôles attendus ont répondu en 2025 (moins de 80\u00A0%)");
 		// the findings say it; 7 points less than 2024 is no break
 		String response = new Findings(new PublicationContent(PublicationFixture.CATALOGUE, PublicationFixture.GEO)
 			.indicators(), provisional).response("national", "FR");
