@@ -6,6 +6,14 @@ import java.util.List;
  * A document to render: its file name, the cover texts and PDF metadata, and its sections.
  *
  * @param notice the banner printed on the cover and every page (fictional data, internal document), or null
+ * @param provisional the mark of a year whose response is too low to be final ("Résultats provisoires..."),
+ * printed on the cover and at the top of every page, or null
  */
-public record Edition(String fileName, String title, String subtitle, String notice, List<Section> sections) {
+public record Edition(String fileName, String title, String subtitle, String notice, List<Section> sections,
+		String provisional) {
+
+	public Edition(String fileName, String title, String subtitle, String notice, List<Section> sections) {
+		this(fileName, title, subtitle, notice, sections, null);
+	}
+
 }

@@ -51,6 +51,7 @@ public final class PdfRenderer {
 		parameters.put("EDITION", "Édition du " + edited);
 		parameters.put("AS_OF", "Données arrêtées au " + FrenchFormat.instant(asOf));
 		parameters.put("NOTICE", edition.notice());
+		parameters.put("PROVISIONAL", edition.provisional());
 		parameters.put("FOOTER", edition.title() + " – données arrêtées au " + FrenchFormat.instant(asOf));
 		parameters.put(JRParameter.REPORT_LOCALE, Locale.FRANCE);
 		List<Map<String, ?>> sections = edition.sections().stream().<Map<String, ?>>map(Section::toFields).toList();

@@ -41,7 +41,9 @@ public final class PublicationContent {
 
 	public static final String NOTE = "s : secret statistique (trop peu de répondants, un pôle représentant plus de "
 			+ "85\u00A0% du total, secret protégeant une autre case ou un pôle, médiane de moins de 10 répondants) ; "
-			+ MISSING + " : donnée non disponible. Évolutions des parts en points de pourcentage (pt).";
+			+ MISSING + " : donnée non disponible. Évolution à champ constant : sur les seuls pôles répondants les deux "
+			+ "années ; évolution brute : des totaux, qui varient aussi avec le nombre de répondants. Évolutions des "
+			+ "parts en points de pourcentage (pt).";
 
 	public static final String FICTIONAL = "Données fictives : chiffres calculés sur l’échantillon de démonstration, "
 			+ "sans valeur statistique.";
@@ -96,6 +98,7 @@ public final class PublicationContent {
 		int y = data.year();
 		String area = GeoReferential.FRANCE;
 		List<Section> s = new ArrayList<>();
+		s.addAll(findings(new Findings(indicators, data).national(regionAreas())));
 		s.add(Section.h1("Chiffres clés " + y));
 		s.add(Section.text("Les pôles territoriaux de coopération économique (PTCE) en France en " + y
 				+ ", d’après les données transmises par les pôles à l’observatoire national."));
@@ -104,11 +107,15 @@ public final class PublicationContent {
 		s.add(indicatorTable(data, NATIONAL, area, "National"));
 		s.add(Section.pageBreak());
 		s.add(Section.h1("Évolution sur dix ans"));
-		s.addAll(charts(data, NATIONAL, area));
+		s.addAll(TenYearCharts.charts(this, data, NATIONAL, area));
 		s.add(Section.pageBreak());
 		s.add(Section.h1("Les régions"));
 		s.add(areaTable(data, REGION, regionAreas(), "Région", "Régions", NATIONAL, area, "France"));
 		s.add(densityChart(data, REGION, regionAreas(), "Emplois pour 10\u202F000 habitants par région"));
+		Section map = DensityMap.section(data, regionAreas(), FrenchFormat.instant(provenance.asOf()));
+		if (map != null) {
+			s.add(map);
+		}
 		s.add(Section.pageBreak());
 		s.add(Section.h1("Les thématiques et les réseaux"));
 		s.add(Section.h2("Par thématique"));
@@ -126,7 +133,7 @@ public final class PublicationContent {
 		s.addAll(MethodologyAnnex.sections(catalogue, indicators, provenance));
 		return new Edition("rapport-national-" + y + ".pdf", "Les PTCE en France en " + y,
 				"Rapport national de l’observatoire des pôles territoriaux de coopération économique",
-				fictional ? FICTIONAL : null, s);
+				fictional ? FICTIONAL : null, s, ResponseQuality.provisionalMark(data));
 	}
 
 	// ---------------------------------------------------------------- regional editions
@@ -135,34 +142,19 @@ public final class PublicationContent {
 			boolean fictional) {
 		int y = data.year();
 		String area = region.code();
-		Map<String, String> departements = new LinkedHashMap<>();
-		for (GeoReferential.Departement d : geo.departementsOf(area)) {
-			departements.put(d.code(), d.name() + " (" + d.code() + ")");
-		}
-		List<Section> s = new ArrayList<>();
-		s.add(Section.h1("Chiffres clés " + y + " – " + region.name()));
-		s.add(keyFigures(data, REGION, area));
-		s.add(Section.h1("Tableau régional des indicateurs"));
-		s.add(indicatorTable(data, REGION, area, "Région"));
-		s.add(Section.pageBreak());
-		s.add(Section.h1("Évolution sur dix ans"));
-		s.addAll(charts(data, REGION, area));
-		s.add(Section.pageBreak());
-		s.add(Section.h1("Les départements"));
-		s.add(areaTable(data, DEPARTEMENT, departements, "Département", "Départements", REGION, area,
-				region.name()));
-		s.add(densityChart(data, DEPARTEMENT, departements, "Emplois pour 10\u202F000 habitants par département"));
-		s.add(Section.h1("Couverture de la collecte"));
-		s.add(Section.h2("Taux de réponse par département"));
-		s.add(coverageByArea(data, DEPARTEMENT, departements, "Département", "Couverture départements"));
-		s.add(Section.h2("Réponses et imputations par indicateur"));
-		s.add(coverageByIndicator(data, REGION, area, "Couverture indicateurs"));
-		s.add(Section.text("Les tableaux par thématique et par réseau ne sont publiés qu’au niveau national."));
-		s.add(Section.pageBreak());
-		s.addAll(MethodologyAnnex.sections(catalogue, indicators, provenance));
+		List<Section> s = new RegionalEdition(this, geo).sections(data, region,
+				MethodologyAnnex.sections(catalogue, indicators, provenance));
 		return new Edition("rapport-regional-" + y + "-" + area + ".pdf", "Les PTCE en " + region.name() + " en " + y,
 				"Édition régionale du rapport de l’observatoire des pôles territoriaux de coopération économique",
-				fictional ? FICTIONAL : null, s);
+				fictional ? FICTIONAL : null, s, ResponseQuality.provisionalMark(data));
+	}
+
+	/** "À retenir": one paragraph per finding. */
+	static List<Section> findings(List<String> findings) {
+		List<Section> s = new ArrayList<>();
+		s.add(Section.h1("À retenir"));
+		findings.forEach(f -> s.add(Section.text("\u2022 " + f)));
+		return s;
 	}
 
 	Map<String, String> regionAreas() {
@@ -175,36 +167,41 @@ public final class PublicationContent {
 
 	// ---------------------------------------------------------------- tables
 
-	/** The key figures: counts of poles, response rate, and the main indicators with their change and trend. */
+	/**
+	 * The key figures: counts of poles and response rate, then the main indicators with their response rate, their
+	 * change on a constant sample (the headline change), the raw change of their total beside it, and their trend.
+	 */
 	Section keyFigures(PublicationData data, String level, String area) {
 		int y = data.year();
 		List<List<String>> rows = new ArrayList<>();
 		AggregateCell core = data.cell(CORE, level, area);
 		AggregateCell corePrev = data.cell(y - 1, CORE, level, area);
-		rows.add(List.of("Pôles attendus", core == null ? MISSING : FrenchFormat.number((double) core.nExpected(), 0),
+		rows.add(List.of("Pôles attendus", expected(core), MISSING, MISSING,
 				countChange(core == null ? null : core.nExpected(), corePrev == null ? null : corePrev.nExpected()),
 				MISSING));
-		rows.add(List.of("Pôles répondants",
-				core == null ? MISSING : FrenchFormat.number((double) core.nRespondents(), 0),
+		rows.add(List.of("Pôles répondants", respondents(core), MISSING, MISSING,
 				countChange(core == null ? null : core.nRespondents(),
 						corePrev == null ? null : corePrev.nRespondents()),
 				MISSING));
 		Double rate = core == null ? null : core.responseRate();
 		Double ratePrev = corePrev == null ? null : corePrev.responseRate();
-		rows.add(List.of("Taux de réponse", FrenchFormat.rate(rate),
+		rows.add(List.of("Taux de réponse", FrenchFormat.rate(rate), MISSING, MISSING,
 				rate == null || ratePrev == null ? MISSING : FrenchFormat.change((rate - ratePrev) * 100, true),
 				MISSING));
-		for (String code : List.of("MEMBERS_TOTAL", "JOBS_FTE", "JOBS_CREATED", "TURNOVER", "PUBLIC_FUNDING_SHARE",
-				"ESS_SHARE", "GOV_PARTICIPATION")) {
+		for (String code : KEY_INDICATORS) {
 			Published p = byCode.get(code);
 			AggregateCell c = data.cell(code, level, area);
 			Trend t = data.trend(code, level, area);
-			rows.add(List.of(p.label(), total(c, p), change(c, AggregateCell::yoyPct, p),
-					FrenchFormat.direction(t == null ? null : t.direction())));
+			rows.add(List.of(p.label(), total(c, p), responseRate(c), constantSampleChange(data, c, p),
+					change(c, AggregateCell::yoyPct, p), FrenchFormat.direction(t == null ? null : t.direction())));
 		}
-		return Section.table("Chiffres clés",
-				List.of("Indicateur", "Valeur " + y, "Évolution sur un an", "Tendance sur dix ans"), rows, NOTE);
+		return Section.table("Chiffres clés", List.of("Indicateur", "Valeur " + y, "Taux de réponse",
+				"Évolution à champ constant", "Évolution brute du total", "Tendance sur dix ans"), rows, NOTE);
 	}
+
+	/** The indicators of the key figures, in their order. */
+	static final List<String> KEY_INDICATORS = List.of("MEMBERS_TOTAL", "JOBS_FTE", "JOBS_CREATED", "TURNOVER",
+			"PUBLIC_FUNDING_SHARE", "ESS_SHARE", "GOV_PARTICIPATION");
 
 	/** Every indicator of an area: total, median, changes, 3-year average, CAGR and 10-year direction. */
 	Section indicatorTable(PublicationData data, String level, String area, String sheet) {
@@ -213,14 +210,14 @@ public final class PublicationContent {
 			AggregateCell c = data.cell(p.code(), level, area);
 			Trend t = data.trend(p.code(), level, area);
 			rows.add(List.of(p.label(), total(c, p), quantile(c, AggregateCell::median, p),
-					change(c, AggregateCell::yoyPct, p), constantSampleChange(data, c, p),
+					constantSampleChange(data, c, p), change(c, AggregateCell::yoyPct, p),
 					figure(c, AggregateCell::ma3, p),
 					t == null ? MISSING : FrenchFormat.change(t.cagrPct(), false),
 					FrenchFormat.direction(t == null ? null : t.direction())));
 		}
 		return Section.table(sheet,
-				List.of("Indicateur", "Total", "Médiane par pôle", "Évolution sur un an",
-						"Évolution à champ constant", "Moyenne sur 3 ans", "Croissance annuelle moyenne (10 ans)",
+				List.of("Indicateur", "Total", "Médiane par pôle", "Évolution à champ constant",
+						"Évolution brute du total", "Moyenne sur 3 ans", "Croissance annuelle moyenne (10 ans)",
 						"Tendance sur dix ans"),
 				rows, NOTE + " Croissance annuelle moyenne : taux de croissance annuel composé sur les années "
 						+ "publiées des dix dernières ; tendance : test de Mann-Kendall au seuil de 5\u00A0%.");
@@ -236,7 +233,7 @@ public final class PublicationContent {
 		// the whole (France, or the region) last, as its own cell: never a sum of the rows above
 		rows.add(areaRow(data, totalLevel, totalArea, totalLabel));
 		return Section.table(sheet, List.of(first, "Pôles attendus", "Pôles répondants", "Taux de réponse",
-				"Structures membres", "Emplois (ETP)", "Emplois pour 10\u202F000 habitants", "Évolution des emplois"),
+				"Structures membres", "Emplois (ETP)", "Emplois pour 10\u202F000 habitants", "Évolution des emplois à champ constant"),
 				rows, NOTE + " Population : recensement de la population, communes du référentiel géographique.")
 			.withTotalLast();
 	}
@@ -248,7 +245,7 @@ public final class PublicationContent {
 				total(jobs, byCode.get("JOBS_FTE")),
 				FrenchFormat.cell(jobs == null ? null : jobs.confStatus(), jobs == null ? null : jobs.density(),
 						v -> FrenchFormat.number(v, 1)),
-				change(jobs, AggregateCell::yoyPct, byCode.get("JOBS_FTE")));
+				constantSampleChange(data, jobs, byCode.get("JOBS_FTE")));
 	}
 
 	/** Themes or networks: poles, members, jobs, turnover and the two shares. */
@@ -306,42 +303,6 @@ public final class PublicationContent {
 	}
 
 	// ---------------------------------------------------------------- charts
-
-	static final List<String> CHARTED = List.of("MEMBERS_TOTAL", "JOBS_FTE", "JOBS_CREATED", "TURNOVER",
-			"PUBLIC_FUNDING_SHARE", "ESS_SHARE");
-
-	List<Section> charts(PublicationData data, String level, String area) {
-		List<Section> charts = new ArrayList<>();
-		charts.add(Section.text("Totaux publiés des dix dernières années ; une année sans point est une année dont "
-				+ "le total est couvert par le secret statistique ou non disponible."));
-		for (String code : CHARTED) {
-			Published p = byCode.get(code);
-			boolean millions = "EUR".equals(p.unit());
-			List<Section.Point> points = new ArrayList<>();
-			for (int y = data.year() - PublicationData.WINDOW + 1; y <= data.year(); y++) {
-				AggregateCell c = data.cell(y, code, level, area);
-				Double v = c != null && "F".equals(c.confStatus()) ? c.total() : null;
-				points.add(new Section.Point(Integer.toString(y), v == null ? null : millions ? v / 1e6 : v,
-						v == null ? null : FrenchFormat.amount(v, p.unit())));
-			}
-			charts.add(Section.lineChart(p.label(), axisLabel(p.unit(), millions), points));
-		}
-		return charts;
-	}
-
-	private static String axisLabel(String unit, boolean millions) {
-		if (millions) {
-			return "millions d’euros";
-		}
-		return switch (unit) {
-			case "count" -> "nombre";
-			case "fte" -> "équivalents temps plein";
-			case "%" -> "%";
-			case "h" -> "heures";
-			case "t" -> "tonnes";
-			default -> unit;
-		};
-	}
 
 	Section densityChart(PublicationData data, String level, Map<String, String> areas, String heading) {
 		List<Section.Point> points = new ArrayList<>();

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import net.sf.jasperreports.renderers.Graphics2DRenderable;
+
 /**
  * One block of a publication, in reading order: a heading, a paragraph, a table of preformatted French text, a
  * chart or a page break. The same sections feed the PDF template and the XLSX workbook (one sheet per table).
@@ -12,7 +14,13 @@ import java.util.Map;
  * @param sheet the XLSX sheet name of a table (null: not exported)
  */
 public record Section(String kind, String heading, String text, List<String> headers, List<List<String>> rows,
-		List<Point> points, String axis, String note, String sheet, boolean totalLast) {
+		List<Point> points, String axis, String note, String sheet, boolean totalLast, Graphics2DRenderable graphic) {
+
+	/** Every kind but the map: no drawing of its own. */
+	public Section(String kind, String heading, String text, List<String> headers, List<List<String>> rows,
+			List<Point> points, String axis, String note, String sheet, boolean totalLast) {
+		this(kind, heading, text, headers, rows, points, axis, note, sheet, totalLast, null);
+	}
 
 	/** Columns of the template's generic table: the first (labels) and seven figures. */
 	public static final int MAX_COLUMNS = 8;
@@ -57,7 +65,12 @@ public record Section(String kind, String heading, String text, List<String> hea
 	}
 
 	public static Section lineChart(String heading, String axis, List<Point> points) {
-		return new Section("line", heading, null, List.of(), List.of(), List.copyOf(points), axis, null, null, false);
+		return lineChart(heading, axis, points, null);
+	}
+
+	/** @param note printed under the chart's title (the years marked as breaks in response), or null */
+	public static Section lineChart(String heading, String axis, List<Point> points, String note) {
+		return new Section("line", heading, null, List.of(), List.of(), List.copyOf(points), axis, note, null, false);
 	}
 
 	public static Section barChart(String heading, String axis, List<Point> points) {
@@ -65,10 +78,22 @@ public record Section(String kind, String heading, String text, List<String> hea
 	}
 
 	/**
+	 * A drawing made in Java (the tile map of the regions), drawn as vectors into the PDF by the template's
+	 * {@code map} band, with its alternative text (every value it shows) and a note under it (source, scope).
+	 */
+	public static Section map(String heading, Graphics2DRenderable drawing, String alternativeText, String note) {
+		return new Section("map", heading, alternativeText, List.of(), List.of(), List.of(), null, note, null, false,
+				drawing);
+	}
+
+	/**
 	 * What a chart shows, in words, for readers who do not see it: the tagged PDF's alternative text of the
 	 * figure, with every plotted value.
 	 */
 	String alternativeText() {
+		if ("map".equals(kind)) {
+			return text.replace(FrenchFormat.THOUSANDS, ' ').replace(FrenchFormat.UNIT_SPACE, ' ');
+		}
 		if (!"line".equals(kind) && !"bar".equals(kind)) {
 			return null;
 		}
@@ -91,13 +116,15 @@ public record Section(String kind, String heading, String text, List<String> hea
 		f.put("kind", "table".equals(kind) && headers.size() <= WIDE_COLUMNS ? "table-wide"
 				: "bar".equals(kind) && points.size() <= SMALL_BAR_CHART ? "bar-small" : kind);
 		f.put("heading", heading);
-		f.put("text", text);
+		f.put("text", "map".equals(kind) ? null : text);
+		f.put("graphic", graphic);
 		f.put("note", note);
 		f.put("axis", axis);
 		f.put("alt", alternativeText());
 		// a chart with nothing to draw says why rather than leaving empty axes unexplained
 		boolean empty = !points.isEmpty() && points.stream().allMatch(p -> p.value() == null);
-		f.put("subtitle", empty ? "Aucune valeur publiable : secret statistique ou données non disponibles" : null);
+		f.put("subtitle", empty ? "Aucune valeur publiable : secret statistique ou données non disponibles"
+				: "line".equals(kind) ? note : null);
 		for (int i = 0; i < MAX_COLUMNS; i++) {
 			f.put("h" + i, i < headers.size() ? headers.get(i) : null);
 		}

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 
 import fr.ptce.observatory.referential.Catalogue;
 import fr.ptce.observatory.referential.GeoReferential;
@@ -89,15 +91,22 @@ public final class PublicationFixture {
 	 * one expected pole and one respondent
 	 */
 	public static void write(DataDirectory dir, Registry registry, boolean tiny) {
+		UnaryOperator<AggregateCell> adjust = tiny ? c -> new AggregateCell(c.indicator(), c.level(), c.area(), 1, 1,
+				0, 1.0, null, null, null, null, null, null, null, null, null, "A") : c -> c;
+		write(dir, registry, adjust);
+	}
+
+	/** The fixture with each cell of each year changed by a test (a low response, a change of its own...). */
+	public static void write(DataDirectory dir, Registry registry, UnaryOperator<AggregateCell> adjust) {
+		write(dir, registry, (y, c) -> adjust.apply(c));
+	}
+
+	/** The fixture with each cell changed knowing its year. */
+	public static void write(DataDirectory dir, Registry registry, BiFunction<Integer, AggregateCell, AggregateCell> adjust) {
 		Provenance provenance = provenance(registry);
 		for (int y = YEAR - 9; y <= YEAR; y++) {
-			List<AggregateCell> cells = aggregates(y);
-			if (tiny) {
-				cells = cells.stream()
-					.map(c -> new AggregateCell(c.indicator(), c.level(), c.area(), 1, 1, 0, 1.0, null, null, null,
-							null, null, null, null, null, null, "A"))
-					.toList();
-			}
+			int year = y;
+			List<AggregateCell> cells = aggregates(y).stream().map(c -> adjust.apply(year, c)).toList();
 			Tables.AGGREGATE.writeFile(dir.partition(Tables.AGGREGATES, y).resolve("part-0.parquet"), provenance,
 					cells);
 		}
@@ -226,6 +235,13 @@ public final class PublicationFixture {
 			long at) {
 		return new Observation(year, pole, Integer.toString(year), null, indicator, value,
 				CATALOGUE.find(indicator).unit(), "A", null, "1".repeat(64), file, line, at);
+	}
+
+	/** A data directory in root holding the fixture's warehouse as it is. */
+	public static DataDirectory dataDirectoryWithFixture(Path root) {
+		DataDirectory dir = dataDirectory(root);
+		write(dir, registry());
+		return dir;
 	}
 
 	public static DataDirectory dataDirectory(Path root) {

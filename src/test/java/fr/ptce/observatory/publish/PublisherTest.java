@@ -98,9 +98,10 @@ class PublisherTest {
 				row.add(FrenchFormat.cell(conf, dbl(rs, 2), v -> FrenchFormat.amount(v, p.unit())));
 				// section 4: no quantile below 10 respondents, and a withheld constant-sample change, print s
 				row.add(rs.getInt(10) < 10 ? "s" : FrenchFormat.cell(conf, dbl(rs, 3), v -> FrenchFormat.amount(v, p.unit())));
-				row.add(FrenchFormat.cell(conf, dbl(rs, 4), v -> FrenchFormat.change(v, p.ratio())));
+				// the change on a constant sample first (the headline change), the raw change of the total beside it
 				row.add(code.equals(PublicationFixture.WITHHELD_CONSTANT_SAMPLE) ? "s"
 						: FrenchFormat.cell(conf, dbl(rs, 5), v -> FrenchFormat.change(v, p.ratio())));
+				row.add(FrenchFormat.cell(conf, dbl(rs, 4), v -> FrenchFormat.change(v, p.ratio())));
 				row.add(FrenchFormat.cell(conf, dbl(rs, 6), v -> FrenchFormat.amount(v, p.unit())));
 				row.add(FrenchFormat.change(dbl(rs, 8), false));
 				row.add(FrenchFormat.direction(rs.getString(9)));
@@ -173,7 +174,7 @@ class PublisherTest {
 	void figuresWithheldBySectionFourPrintS() throws Exception {
 		// given the fixture's national JOBS_FTE change on a constant sample withheld (staff-only withheld_figures)
 		List<String> jobs = expectedNational.get(PublicationFixture.WITHHELD_CONSTANT_SAMPLE);
-		assertThat(jobs.get(4)).isEqualTo("s");
+		assertThat(jobs.get(3)).isEqualTo("s");
 		assertThat(jobs.get(1)).isNotEqualTo("s");
 		// then the national table prints s there, and the annex states the rules
 		String text = flat(text(result.nationalPdf()));
@@ -209,10 +210,23 @@ class PublisherTest {
 	void keyFiguresComeFromTheNationalCellsAndTrends() throws Exception {
 		String text = flat(text(result.nationalPdf()));
 		List<String> members = expectedNational.get("MEMBERS_TOTAL");
-		// value, change over a year, direction over ten years
-		assertThat(text).contains(flat("Structures membres du pôle " + members.get(1) + " " + members.get(3) + " "
-				+ members.get(7)));
+		// value, response rate, change on a constant sample, raw change of the total, direction over ten years
+		assertThat(text).contains(flat("Structures membres du pôle " + members.get(1) + " 83,0 % " + members.get(3)
+				+ " " + members.get(4) + " " + members.get(7)));
 		assertThat(text).contains("Pôles attendus 412").contains("Pôles répondants 342").contains("83,0 %");
+		// each change says what it is (the headers wrap in the PDF: the workbook has them whole), and the note
+		// under the table says how they differ
+		try (InputStream in = Files.newInputStream(dir.publications(YEAR).resolve("tableaux-2025.xlsx"));
+				XSSFWorkbook book = new XSSFWorkbook(in)) {
+			Row head = book.getSheet("Chiffres clés").getRow(0);
+			assertThat(List.of(head.getCell(2).getStringCellValue(), head.getCell(3).getStringCellValue(),
+					head.getCell(4).getStringCellValue()))
+				.containsExactly("Taux de réponse", "Évolution à champ constant", "Évolution brute du total");
+		}
+		assertThat(text).contains("Évolution à champ constant : sur les seuls pôles répondants les deux années ; "
+				+ "évolution brute : des totaux, qui varient aussi avec le nombre de répondants.");
+		// 83 % of the poles responded: the year is final
+		assertThat(text).doesNotContain("Résultats provisoires");
 	}
 
 	@Test
@@ -239,6 +253,9 @@ class PublisherTest {
 			assertThat(types).anySatisfy(t -> assertThat(t)
 				.startsWith("Alt:Diagramme en barres : Emplois pour 10 000 habitants par région")
 				.contains("Corse : s : non publié"));
+			// and the map every region's value, the secret ones said so
+			assertThat(types).anySatisfy(t -> assertThat(t).startsWith("Alt:Carte des 18 régions")
+				.contains("Île-de-France : 102,9").contains("Corse : secret statistique"));
 			assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("Les PTCE en France en 2025");
 			assertThat(doc.getDocumentInformation().getAuthor()).isEqualTo("Observatoire national des PTCE");
 			// the dates of the as-of instant, so that reruns are comparable
@@ -262,7 +279,7 @@ class PublisherTest {
 		}
 	}
 
-	private static void collectTypes(PDStructureNode node, List<String> types) {
+	static void collectTypes(PDStructureNode node, List<String> types) {
 		for (Object kid : node.getKids()) {
 			if (kid instanceof PDStructureElement e) {
 				types.add(e.getStructureType());
