@@ -263,11 +263,11 @@ final class FileIngest implements RowLoop.Sink, Closeable {
 			noteFr = Messages.quarantinedFr(run.quarantineThreshold(), rejected, read);
 			noteEn = Messages.quarantinedEn(run.quarantineThreshold(), rejected, read);
 		}
-		Iterable<Issue> crossRow = validation.crossRowWarnings();
+		MemberConsistency crossRow = validation.crossRow();
 		Receipt receipt = new Receipt(name, sha256, run.ingestedAt(),
 				stored ? FileStatus.ACCEPTED : FileStatus.QUARANTINED, null, read, read - rejected, rejected,
 				issues.rowsWithWarnings(header, crossRow, stored), noteFr, noteEn);
-		return staged.stageReceipt(receipt, issues.issues(true, header, crossRow, stored));
+		return staged.stageReceipt(receipt, issues.issues(header, crossRow.warnings(), stored));
 	}
 
 	/** Replays an accepted small file's rows into the shared year files. */

@@ -412,7 +412,12 @@ final class SubmissionValidation {
 	 * ({@link MemberConsistency}).
 	 */
 	Iterable<Issue> crossRowWarnings() {
-		return new MemberConsistency(buffers, registry).warnings();
+		return crossRow().warnings();
+	}
+
+	/** The cross-row warnings of the file, once it is read. */
+	MemberConsistency crossRow() {
+		return new MemberConsistency(buffers, registry);
 	}
 
 }
