@@ -33,4 +33,20 @@ final class AcceptedRow {
 		return !Double.isNaN(value);
 	}
 
+	/** A copy that keeps this row's values once the instance is reused (for tests that collect rows). */
+	AcceptedRow copy() {
+		AcceptedRow copy = new AcceptedRow();
+		copy.pole = pole;
+		copy.year = year;
+		copy.quarter = quarter;
+		copy.indicator = indicator;
+		copy.value = value;
+		copy.status = status;
+		copy.comment = comment;
+		copy.line = line;
+		copy.key = key;
+		copy.previousCurrent = previousCurrent;
+		return copy;
+	}
+
 }

@@ -3,9 +3,6 @@ package fr.ptce.observatory.ingest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import fr.ptce.observatory.ObservatoryProperties;
 import fr.ptce.observatory.referential.Catalogue;
@@ -15,30 +12,33 @@ import fr.ptce.observatory.warehouse.Provenance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The ingest job: settle what a dead run left behind, read the inbox file by file into a staged run, then
- * publish it. Each file is one call of the files tasklet (one transaction of the job repository), so the
- * step's counts grow file by file and a stop request takes effect between two files.
+ * The ingest job, three steps: settle what a dead run left behind, read the inbox into a staged run, publish it.
  *
- * Step counts: read = data rows read, write = rows stored, filter = rows read but not stored (rejected rows,
- * and the accepted rows of quarantined files).
+ * The files step is a chunk step whose items are the inbox's files ({@link InboxReader}, in name order), each
+ * processed into its outcome and recorded in the run ({@link IngestRunStream}, the run's state, opened and
+ * closed with the step); a chunk of {@value #FILES_PER_CHUNK} files is one transaction of the job repository, so
+ * the step's counts grow and a stop request takes effect between chunks. Rows are not items: the row path of a
+ * file has no per-item framework call ({@link RowLoop}).
+ *
+ * Step counts of the files step: read = data rows read, write = rows stored, filter = rows read but not stored
+ * (rejected rows, and the accepted rows of quarantined files).
  */
 @Configuration(proxyBeanMethods = false)
 public class IngestJobConfiguration {
@@ -53,130 +53,128 @@ public class IngestJobConfiguration {
 	/** Execution-context key of the run summary. */
 	public static final String SUMMARY = "ingest.summary";
 
-	private final Map<Long, IngestLock> locks = new ConcurrentHashMap<>();
+	/**
+	 * Files per chunk: a repository transaction per small file would cost more than the file (the bundled samples
+	 * are 1,748 files of a few hundred rows); a stop request waits for at most this many files.
+	 */
+	static final int FILES_PER_CHUNK = 16;
 
-	private final Map<Long, RunState> runs = new ConcurrentHashMap<>();
+	@Bean
+	Job ingestJob(JobRepository jobRepository, Step recoverStagingStep, Step ingestFilesStep, Step publishRunStep) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(recoverStagingStep)
+			.next(ingestFilesStep)
+			.next(publishRunStep)
+			.build();
+	}
 
-	private static final long CHUNK_NANOS = 1_000_000_000L;
+	/**
+	 * The data directory's ingest lock, held by a job execution from its recovery step to its end: the job scope
+	 * closes it when the execution ends, whatever its outcome.
+	 */
+	public static class RunLock implements AutoCloseable {
 
-	/** The run of a job execution, in memory only: after a crash the run is redone from the inbox. */
-	private static final class RunState {
+		private IngestLock lock;
 
-		final IngestRun run;
+		public void acquire(DataDirectory dir) {
+			if (lock == null) {
+				lock = IngestLock.tryAcquire(dir);
+				if (lock == null) {
+					throw new IllegalStateException("another ingest is running on " + dir.root()
+							+ ": wait for it to finish, then run ingest again");
+				}
+			}
+		}
 
-		final List<Path> files;
-
-		int next;
-
-		RunState(IngestRun run, List<Path> files) {
-			this.run = run;
-			this.files = files;
+		@Override
+		public void close() {
+			if (lock != null) {
+				lock.close();
+				lock = null;
+			}
 		}
 
 	}
 
 	@Bean
-	Job ingestJob(JobRepository jobRepository, Step recoverStagingStep, Step ingestFilesStep, Step publishRunStep,
-			DataDirectory dir) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(recoverStagingStep)
-			.next(ingestFilesStep)
-			.next(publishRunStep)
-			.listener(new JobExecutionListener() {
-				@Override
-				public void afterJob(JobExecution execution) {
-					RunState state = runs.remove(execution.getId());
-					if (state != null) {
-						state.run.close();
-					}
-					IngestLock lock = locks.remove(execution.getId());
-					if (lock != null) {
-						lock.close();
-					}
-				}
-			})
-			.build();
+	@JobScope
+	RunLock ingestLock() {
+		return new RunLock();
 	}
 
 	/** Publishes sealed runs, discards unsealed ones: the work of a run killed at any point is finished now. */
 	@Bean
-	Step recoverStagingStep(JobRepository jobRepository, PlatformTransactionManager tx, DataDirectory dir,
-			SubmissionLedger ledger) {
-		Tasklet recover = (contribution, chunk) -> {
-			JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
-			IngestLock lock = IngestLock.tryAcquire(dir);
-			if (lock == null) {
-				throw new IllegalStateException("another ingest is running on " + dir.root()
-						+ ": wait for it to finish, then run ingest again");
-			}
-			locks.put(job.getId(), lock);
-			int[] settled = IngestRun.recover(dir, inbox(job, dir), ledger);
+	Step recoverStagingStep(JobRepository jobRepository, PlatformTransactionManager tx, Tasklet recoverStaging) {
+		return new StepBuilder("recoverStagingStep", jobRepository).tasklet(recoverStaging, tx)
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	Tasklet recoverStaging(DataDirectory dir, SubmissionLedger ledger, RunLock ingestLock,
+			@Value("#{jobParameters['" + INBOX + "']}") String inbox) {
+		return (contribution, chunk) -> {
+			ingestLock.acquire(dir);
+			int[] settled = RunPublication.recover(dir, inbox(inbox, dir), ledger);
 			if (settled[0] + settled[1] > 0) {
 				log.info("Recovered the staging area: {} run(s) published, {} discarded", settled[0], settled[1]);
 			}
 			return RepeatStatus.FINISHED;
 		};
-		return new StepBuilder("recoverStagingStep", jobRepository).tasklet(recover, tx).allowStartIfComplete(true).build();
 	}
 
 	@Bean
-	Step ingestFilesStep(JobRepository jobRepository, PlatformTransactionManager tx, DataDirectory dir,
-			Registry registry, Catalogue catalogue, Provenance provenance, ObservatoryProperties properties,
-			SubmissionLedger ledger, Clock clock) {
-		Tasklet ingestFiles = new Tasklet() {
-			@Override
-			public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
-				StepExecution step = chunk.getStepContext().getStepExecution();
-				JobExecution job = step.getJobExecution();
-				RunState state = runs.get(job.getId());
-				if (state == null) {
-					IngestRun run = new IngestRun(dir, registry, catalogue, provenance, clock.instant(),
-							ZoneId.of(properties.zone()), properties.quarantineThreshold(), ledger);
-					state = new RunState(run, IngestRun.inboxFiles(inbox(job, dir)));
-					runs.put(job.getId(), state);
-					Progress.start();
-					log.info("Ingesting {} file(s) from {}", state.files.size(), inbox(job, dir));
-				}
-				// a chunk is the files done within about a second: the job repository is updated, and a stop
-				// request honoured, that often, without one transaction per small file
-				long deadline = System.nanoTime() + CHUNK_NANOS;
-				while (state.next < state.files.size()) {
-					SubmissionOutcome outcome = state.run.process(state.files.get(state.next));
-					state.next++;
-					long stored = outcome.status() == FileStatus.ACCEPTED ? outcome.rowsAccepted() : 0;
-					step.setReadCount(step.getReadCount() + outcome.rowsRead());
-					step.setWriteCount(step.getWriteCount() + stored);
-					step.setFilterCount(step.getFilterCount() + outcome.rowsRead() - stored);
-					Progress.file(state.next, state.files.size(), outcome);
-					if (System.nanoTime() > deadline) {
-						step.getExecutionContext().putInt("files.done", state.next);
-						return RepeatStatus.CONTINUABLE;
-					}
-				}
-				step.getExecutionContext().putInt("files.done", state.next);
-				Path staged = state.run.seal();
-				job.getExecutionContext().putString("ingest.staged", staged.toString());
-				return RepeatStatus.FINISHED;
-			}
-		};
-		return new StepBuilder("ingestFilesStep", jobRepository).tasklet(ingestFiles, tx).allowStartIfComplete(true).build();
+	Step ingestFilesStep(JobRepository jobRepository, PlatformTransactionManager tx, InboxReader inboxReader,
+			IngestRunStream ingestRunStream) {
+		ExecutionContextPromotionListener promote = new ExecutionContextPromotionListener();
+		promote.setKeys(new String[] { IngestRunStream.STAGED });
+		return new StepBuilder("ingestFilesStep", jobRepository).<Path, ProcessedFile>chunk(FILES_PER_CHUNK)
+			.transactionManager(tx)
+			.reader(inboxReader)
+			.processor(ingestRunStream::process)
+			.writer(ingestRunStream::write)
+			.stream(ingestRunStream)
+			.listener(promote)
+			.allowStartIfComplete(true)
+			.build();
 	}
 
 	@Bean
-	Step publishRunStep(JobRepository jobRepository, PlatformTransactionManager tx, DataDirectory dir,
-			SubmissionLedger ledger) {
-		Tasklet publish = (contribution, chunk) -> {
-			JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
-			Path staged = Path.of(job.getExecutionContext().getString("ingest.staged"));
-			Manifest manifest = IngestRun.publish(staged, dir, inbox(job, dir), ledger, job.getId());
+	@StepScope
+	InboxReader inboxReader(DataDirectory dir, @Value("#{jobParameters['" + INBOX + "']}") String inbox) {
+		return new InboxReader(inbox(inbox, dir));
+	}
+
+	@Bean
+	@StepScope
+	IngestRunStream ingestRunStream(DataDirectory dir, Registry registry, Catalogue catalogue, Provenance provenance,
+			ObservatoryProperties properties, SubmissionLedger ledger, Clock clock, InboxReader inboxReader,
+			@Value("#{stepExecution}") StepExecution step) {
+		return new IngestRunStream(() -> new IngestRun(dir, registry, catalogue, provenance, clock.instant(),
+				ZoneId.of(properties.zone()), properties.quarantineThreshold(), ledger), inboxReader, step);
+	}
+
+	@Bean
+	Step publishRunStep(JobRepository jobRepository, PlatformTransactionManager tx, Tasklet publishRun) {
+		return new StepBuilder("publishRunStep", jobRepository).tasklet(publishRun, tx).allowStartIfComplete(true).build();
+	}
+
+	@Bean
+	@StepScope
+	Tasklet publishRun(DataDirectory dir, SubmissionLedger ledger,
+			@Value("#{jobParameters['" + INBOX + "']}") String inbox,
+			@Value("#{jobExecutionContext['" + IngestRunStream.STAGED + "']}") String staged,
+			@Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
+		return (contribution, chunk) -> {
+			Manifest manifest = RunPublication.publish(Path.of(staged), dir, inbox(inbox, dir), ledger, jobExecutionId);
 			IngestSummary summary = IngestSummary.of(manifest.files(), dir);
-			job.getExecutionContext().put(SUMMARY, summary.toMap());
+			chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext().put(SUMMARY,
+					summary.toMap());
 			return RepeatStatus.FINISHED;
 		};
-		return new StepBuilder("publishRunStep", jobRepository).tasklet(publish, tx).allowStartIfComplete(true).build();
 	}
 
-	static Path inbox(JobExecution job, DataDirectory dir) {
-		String inbox = job.getJobParameters().getString(INBOX);
+	private static Path inbox(String inbox, DataDirectory dir) {
 		return inbox == null || inbox.isBlank() ? dir.inbox() : Path.of(inbox);
 	}
 

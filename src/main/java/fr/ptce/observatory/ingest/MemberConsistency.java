@@ -30,10 +30,50 @@ final class MemberConsistency {
 		this.registry = registry;
 	}
 
+	/** The warnings found, packed (line, period, kind), in line order; computed once. */
+	private long[] found;
+
+	private int count;
+
 	/** The warnings in line order, made when iterated (each time). */
 	Iterable<Issue> warnings() {
-		long[] found = new long[16];
-		int count = 0;
+		find();
+		long[] sorted = found;
+		int size = count;
+		return () -> new Iterator<>() {
+
+			private int i;
+
+			@Override
+			public boolean hasNext() {
+				return i < size;
+			}
+
+			@Override
+			public Issue next() {
+				if (i >= size) {
+					throw new NoSuchElementException();
+				}
+				return warning(sorted[i++]);
+			}
+		};
+	}
+
+	/** The lines of the warnings, in order (for counting the rows with a warning without making the warnings). */
+	long[] lines() {
+		find();
+		long[] lines = new long[count];
+		for (int i = 0; i < count; i++) {
+			lines[i] = found[i] >>> 32;
+		}
+		return lines;
+	}
+
+	private void find() {
+		if (found != null) {
+			return;
+		}
+		found = new long[16];
 		int n = MEMBER_CODES.length;
 		for (int p = buffers.touchedPeriods.nextSetBit(0); p >= 0; p = buffers.touchedPeriods.nextSetBit(p + 1)) {
 			double total = buffers.members[p * n + TOTAL];
@@ -54,25 +94,6 @@ final class MemberConsistency {
 		}
 		// line first: the order of the receipt; then period and kind, the order they were once listed in
 		Arrays.sort(found, 0, count);
-		long[] sorted = found;
-		int size = count;
-		return () -> new Iterator<>() {
-
-			private int i;
-
-			@Override
-			public boolean hasNext() {
-				return i < size;
-			}
-
-			@Override
-			public Issue next() {
-				if (i >= size) {
-					throw new NoSuchElementException();
-				}
-				return warning(sorted[i++]);
-			}
-		};
 	}
 
 	/** The sum of the member categories present for the period, NaN when none is (nothing to compare). */

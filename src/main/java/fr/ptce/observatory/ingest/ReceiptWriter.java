@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
@@ -20,6 +22,11 @@ import tools.jackson.core.JsonGenerator;
  */
 final class ReceiptWriter {
 
+	/**
+	 * From about this many issues on, the CSV is written on a thread of its own while the JSON is: each walks the
+	 * issues from the spools, and the receipts of a file with a million warnings are over half a gigabyte of text.
+	 */
+	private static final long OWN_THREAD_FROM = 10_000;
 
 	private ReceiptWriter() {
 	}
@@ -32,8 +39,37 @@ final class ReceiptWriter {
 	}
 
 	static void write(Receipt receipt, Issues issues, Path json, Path csv) {
-		writeJson(receipt, issues.iterator(), json);
-		writeCsv(issues.iterator(), csv);
+		if (receipt.rowsRejected() + receipt.rowsWithWarnings() < OWN_THREAD_FROM) {
+			writeJson(receipt, issues.iterator(), json);
+			writeCsv(issues.iterator(), csv);
+			return;
+		}
+		FutureTask<Void> csvTask = new FutureTask<>(() -> writeCsv(issues.iterator(), csv), null);
+		Thread thread = new Thread(csvTask, "receipt-csv");
+		thread.setDaemon(true);
+		thread.start();
+		try {
+			writeJson(receipt, issues.iterator(), json);
+		}
+		finally {
+			awaitCsv(csvTask);
+		}
+	}
+
+	private static void awaitCsv(FutureTask<Void> csvTask) {
+		try {
+			csvTask.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while writing a receipt", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException r) {
+				throw r;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
 	}
 
 	private static void writeJson(Receipt r, Iterator<Issue> issues, Path target) {

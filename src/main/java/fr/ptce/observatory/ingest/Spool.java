@@ -257,6 +257,27 @@ final class Spool implements Closeable {
 			return new Issue(line, severity, readString(), readString(), readString(), readString());
 		}
 
+		/**
+		 * @return the line of the next issue, its texts skipped without being decoded (for counting lines), or -1
+		 * at the end
+		 */
+		long nextIssueLine() {
+			if (!ensure(8 + 1)) {
+				return -1;
+			}
+			long line = buffer.getLong();
+			buffer.get();
+			for (int s = 0; s < 4; s++) {
+				ensure(4);
+				int length = buffer.getInt();
+				if (length > 0) {
+					ensure(length);
+					buffer.position(buffer.position() + length);
+				}
+			}
+			return line;
+		}
+
 		private String readString() {
 			ensure(4);
 			int length = buffer.getInt();

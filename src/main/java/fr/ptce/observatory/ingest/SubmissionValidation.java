@@ -1,6 +1,7 @@
 package fr.ptce.observatory.ingest;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 
@@ -61,9 +62,9 @@ final class SubmissionValidation {
 			this.accepted = new BitSet(keys.size());
 			this.members = new float[keys.periodSize() * MEMBER_CODES.length];
 			this.memberLines = new int[keys.periodSize() * MEMBER_CODES.length];
-			java.util.Arrays.fill(members, Float.NaN);
+			Arrays.fill(members, Float.NaN);
 			this.memberSlot = new int[catalogue.size()];
-			java.util.Arrays.fill(memberSlot, -1);
+			Arrays.fill(memberSlot, -1);
 			for (int i = 0; i < MEMBER_CODES.length; i++) {
 				Indicator indicator = catalogue.find(MEMBER_CODES[i]);
 				if (indicator != null) {
@@ -75,7 +76,7 @@ final class SubmissionValidation {
 		void reset() {
 			accepted.clear();
 			for (int p = touchedPeriods.nextSetBit(0); p >= 0; p = touchedPeriods.nextSetBit(p + 1)) {
-				java.util.Arrays.fill(members, p * MEMBER_CODES.length, (p + 1) * MEMBER_CODES.length, Float.NaN);
+				Arrays.fill(members, p * MEMBER_CODES.length, (p + 1) * MEMBER_CODES.length, Float.NaN);
 			}
 			touchedPeriods.clear();
 		}
@@ -109,6 +110,7 @@ final class SubmissionValidation {
 		this.ingestionDay = ingestionDay;
 		this.header = header;
 		this.commaDecimal = delimiter == ';';
+		this.plainNumber = new PlainNumber(commaDecimal);
 		this.poleIds = buffers.poleIds;
 		this.indicatorCodes = buffers.indicatorCodes;
 		for (int q = 0; q < 5; q++) {
@@ -118,145 +120,59 @@ final class SubmissionValidation {
 	}
 
 	/**
-	 * Validates a row. The common forms (codes as the referential spells them, YYYY and YYYY-Qn periods, plain
-	 * decimal numbers, the catalogue unit) are read in place from the row's characters; any other form goes
-	 * through the general rules on Strings, so both paths give the same verdicts.
+	 * What the checks found so far on the row being validated: each check reads the fields it needs and leaves
+	 * here what the later ones use, so that a row is validated without an object per row or per field.
+	 */
+	private SubmissionReader.Row row;
+
+	private long line;
+
+	private boolean statusM;
+
+	private Pole pole;
+
+	private int year;
+
+	private int quarter;
+
+	private Indicator indicator;
+
+	private char status;
+
+	/** the value in its canonical form when it is not a simple number (null for a simple one) */
+	private String canonical;
+
+	private boolean simple;
+
+	/** Reads the simple numbers in place (reused from row to row). */
+	private final PlainNumber plainNumber;
+
+	private int factor;
+
+	private double number;
+
+	private int key;
+
+	/**
+	 * Validates a row: one check per field, in the order of the reasons in submission-format.md, the first that
+	 * applies rejecting the row. The common forms (codes as the referential spells them, YYYY and YYYY-Qn
+	 * periods, plain decimal numbers, the catalogue unit) are read in place from the row's characters; any other
+	 * form goes through the general rules on Strings, so both paths give the same verdicts.
 	 * @param row the row as read
 	 * @param out filled when the row is accepted
 	 * @param warnings receives the row's own warnings (comment truncated) when it is accepted
 	 * @return null when the row is accepted, else the reason it is rejected
 	 */
 	Issue validate(SubmissionReader.Row row, AcceptedRow out, List<Issue> warnings) {
-		long line = row.line();
-		if (row.size() != header.size()) {
-			return Messages.fieldCount(line, row.size(), header.size());
-		}
-		if (row.openQuote()) {
-			return Messages.openQuote(line);
-		}
-		char[] chars = row.chars();
-		int poleFrom = row.start(header.poleId());
-		int poleTo = row.end(header.poleId());
-		int periodFrom = row.start(header.period());
-		int periodTo = row.end(header.period());
-		int codeFrom = row.start(header.indicator());
-		int codeTo = row.end(header.indicator());
-		int valueFrom = row.start(header.value());
-		int valueTo = row.end(header.value());
-		int statusFrom = row.start(header.status());
-		int statusTo = row.end(header.status());
-		boolean statusM = statusTo - statusFrom == 1 && (chars[statusFrom] == 'M' || chars[statusFrom] == 'm');
-		if (poleTo <= poleFrom) {
-			return Messages.missingField(line, "pole_id");
-		}
-		if (periodTo <= periodFrom) {
-			return Messages.missingField(line, "period");
-		}
-		if (codeTo <= codeFrom) {
-			return Messages.missingField(line, "indicator");
-		}
-		if (valueTo <= valueFrom && !statusM) {
-			return Messages.missingField(line, "value");
-		}
-		int poleIndex = poleIds.find(chars, poleFrom, poleTo);
-		Pole pole = poleIndex >= 0 ? buffers.poles[poleIndex] : registry.find(row.field(header.poleId()));
-		if (pole == null) {
-			return Messages.unknownPole(line, row.field(header.poleId()));
-		}
-		int year;
-		int quarter;
-		int periodLength = periodTo - periodFrom;
-		if (periodLength == 4 && isDigits(chars, periodFrom, periodTo)) {
-			year = digits(chars, periodFrom, periodTo);
-			quarter = 0;
-		}
-		else if (periodLength == 7 && isDigits(chars, periodFrom, periodFrom + 4) && chars[periodFrom + 4] == '-'
-				&& chars[periodFrom + 5] == 'Q' && chars[periodFrom + 6] >= '1' && chars[periodFrom + 6] <= '4') {
-			year = digits(chars, periodFrom, periodFrom + 4);
-			quarter = chars[periodFrom + 6] - '0';
-		}
-		else {
-			String periodText = row.field(header.period());
-			Period period = Period.parse(periodText);
-			if (period == null) {
-				return Messages.badPeriod(line, periodText);
-			}
-			year = period.year();
-			quarter = period.quarter();
-		}
-		if (!pole.isActive(year)) {
-			return Messages.poleInactive(line, pole.id(), new Period(year, quarter), pole.created(), pole.closed());
-		}
-		if (isFuture(year, quarter)) {
-			return Messages.futurePeriod(line, new Period(year, quarter), ingestionDay);
-		}
-		int indicatorIndex = indicatorCodes.find(chars, codeFrom, codeTo);
-		Indicator indicator = indicatorIndex >= 0 ? catalogue.get(indicatorIndex)
-				: catalogue.find(row.field(header.indicator()));
-		if (indicator == null) {
-			return Messages.unknownIndicator(line, row.field(header.indicator()));
-		}
-		char status;
-		if (statusTo == statusFrom) {
-			status = 'A';
-		}
-		else {
-			status = statusTo - statusFrom == 1 ? Character.toUpperCase(chars[statusFrom]) : ' ';
-			if (status != 'A' && status != 'E' && status != 'P' && status != 'M') {
-				return Messages.badStatus(line, row.field(header.status()));
-			}
-		}
-		boolean missing = status == 'M';
-		if (missing && valueTo > valueFrom) {
-			return Messages.missingWithValue(line, row.field(header.value()));
-		}
-		String canonical = null;
-		boolean simple = false;
-		if (!missing) {
-			simple = simpleNumber(chars, valueFrom, valueTo);
-			if (!simple) {
-				canonical = SubmittedNumber.canonical(row.field(header.value()), commaDecimal);
-				if (canonical == null) {
-					return Messages.notANumber(line, row.field(header.value()), commaDecimal);
-				}
-			}
-		}
-		int factor = 1;
-		int unitFrom = row.start(header.unit());
-		int unitTo = row.end(header.unit());
-		if (unitTo > unitFrom && !spells(indicator.unit(), chars, unitFrom, unitTo)) {
-			String unit = row.field(header.unit());
-			factor = Units.factor(indicator.unit(), unit);
-			if (factor == 0) {
-				return Messages.unitMismatch(line, unit, indicator.code(), indicator.unit());
-			}
-		}
-		double number = Double.NaN;
-		if (!missing) {
-			number = simple ? simpleValue(factor) : SubmittedNumber.value(canonical, factor);
-			if (indicator.isInteger() && number != Math.rint(number)) {
-				return Messages.notInteger(line, row.field(header.value()), indicator.code());
-			}
-			if (number < indicator.min() || number > indicator.max()) {
-				return Messages.outOfRange(line, number, indicator.code(), indicator.min(), indicator.max());
-			}
-		}
-		int key = buffers.keys.key(pole.index(), year, quarter, indicator.index());
-		if (buffers.accepted.get(key)) {
-			return Messages.duplicateInFile(line, pole.id(), new Period(year, quarter).code(), indicator.code());
-		}
-		buffers.accepted.set(key);
-
-		String comment = null;
-		int commentFrom = row.start(header.comment());
-		int commentTo = row.end(header.comment());
-		if (commentTo > commentFrom) {
-			comment = new String(chars, commentFrom, commentTo - commentFrom);
-			int length = comment.codePointCount(0, comment.length());
-			if (length > COMMENT_LIMIT) {
-				comment = comment.substring(0, comment.offsetByCodePoints(0, COMMENT_LIMIT));
-				warnings.add(Messages.commentTruncated(line, length));
-			}
+		this.row = row;
+		this.line = row.line();
+		Issue reason;
+		if ((reason = shape()) != null || (reason = requiredFields()) != null || (reason = pole()) != null
+				|| (reason = period()) != null || (reason = activity()) != null || (reason = future()) != null
+				|| (reason = indicator()) != null || (reason = status()) != null || (reason = number()) != null
+				|| (reason = unit()) != null || (reason = value()) != null || (reason = duplicate()) != null) {
+			this.row = null;
+			return reason;
 		}
 		out.pole = pole.index();
 		out.year = year;
@@ -264,11 +180,191 @@ final class SubmissionValidation {
 		out.indicator = indicator.index();
 		out.value = number;
 		out.status = status;
-		out.comment = comment;
+		out.comment = comment(warnings);
 		out.line = line;
 		out.key = key;
 		rememberMembers(out);
+		this.row = null;
 		return null;
+	}
+
+	/** MALFORMED_ROW: the header's number of fields, no quote left open. */
+	private Issue shape() {
+		if (row.size() != header.size()) {
+			return Messages.fieldCount(line, row.size(), header.size());
+		}
+		return row.openQuote() ? Messages.openQuote(line) : null;
+	}
+
+	/** MISSING_FIELD: the required fields, in the order of the columns; the value may be empty with status M. */
+	private Issue requiredFields() {
+		int statusFrom = row.start(header.status());
+		int statusTo = row.end(header.status());
+		char[] chars = row.chars();
+		statusM = statusTo - statusFrom == 1 && (chars[statusFrom] == 'M' || chars[statusFrom] == 'm');
+		if (empty(header.poleId())) {
+			return Messages.missingField(line, "pole_id");
+		}
+		if (empty(header.period())) {
+			return Messages.missingField(line, "period");
+		}
+		if (empty(header.indicator())) {
+			return Messages.missingField(line, "indicator");
+		}
+		if (empty(header.value()) && !statusM) {
+			return Messages.missingField(line, "value");
+		}
+		return null;
+	}
+
+	private boolean empty(int column) {
+		return row.end(column) <= row.start(column);
+	}
+
+	/** UNKNOWN_POLE. */
+	private Issue pole() {
+		int index = poleIds.find(row.chars(), row.start(header.poleId()), row.end(header.poleId()));
+		pole = index >= 0 ? buffers.poles[index] : registry.find(row.field(header.poleId()));
+		return pole == null ? Messages.unknownPole(line, row.field(header.poleId())) : null;
+	}
+
+	/** BAD_PERIOD: YYYY and YYYY-Qn read in place, the other accepted forms by {@link Period#parse}. */
+	private Issue period() {
+		char[] chars = row.chars();
+		int from = row.start(header.period());
+		int to = row.end(header.period());
+		if (to - from == 4 && isDigits(chars, from, to)) {
+			year = digits(chars, from, to);
+			quarter = 0;
+			return null;
+		}
+		if (to - from == 7 && isDigits(chars, from, from + 4) && chars[from + 4] == '-' && chars[from + 5] == 'Q'
+				&& chars[from + 6] >= '1' && chars[from + 6] <= '4') {
+			year = digits(chars, from, from + 4);
+			quarter = chars[from + 6] - '0';
+			return null;
+		}
+		String text = row.field(header.period());
+		Period period = Period.parse(text);
+		if (period == null) {
+			return Messages.badPeriod(line, text);
+		}
+		year = period.year();
+		quarter = period.quarter();
+		return null;
+	}
+
+	/** POLE_INACTIVE. */
+	private Issue activity() {
+		return pole.isActive(year) ? null
+				: Messages.poleInactive(line, pole.id(), new Period(year, quarter), pole.created(), pole.closed());
+	}
+
+	/** FUTURE_PERIOD: the period ends after the ingestion day. */
+	private Issue future() {
+		boolean future = year != ingestionDay.getYear() ? year > ingestionDay.getYear()
+				: futureInIngestionYear[quarter];
+		return future ? Messages.futurePeriod(line, new Period(year, quarter), ingestionDay) : null;
+	}
+
+	/** UNKNOWN_INDICATOR. */
+	private Issue indicator() {
+		int index = indicatorCodes.find(row.chars(), row.start(header.indicator()), row.end(header.indicator()));
+		indicator = index >= 0 ? catalogue.get(index) : catalogue.find(row.field(header.indicator()));
+		return indicator == null ? Messages.unknownIndicator(line, row.field(header.indicator())) : null;
+	}
+
+	/** BAD_STATUS: A (the default), E, P or M in either case, and M without a value. */
+	private Issue status() {
+		int from = row.start(header.status());
+		int to = row.end(header.status());
+		if (to == from) {
+			status = 'A';
+		}
+		else {
+			status = to - from == 1 ? Character.toUpperCase(row.chars()[from]) : ' ';
+			if (status != 'A' && status != 'E' && status != 'P' && status != 'M') {
+				return Messages.badStatus(line, row.field(header.status()));
+			}
+		}
+		if (status == 'M' && !empty(header.value())) {
+			return Messages.missingWithValue(line, row.field(header.value()));
+		}
+		return null;
+	}
+
+	/** NOT_A_NUMBER: a simple number read in place, every other accepted form by {@link SubmittedNumber}. */
+	private Issue number() {
+		canonical = null;
+		simple = false;
+		if (status == 'M') {
+			return null;
+		}
+		simple = plainNumber.read(row.chars(), row.start(header.value()), row.end(header.value()));
+		if (!simple) {
+			canonical = SubmittedNumber.canonical(row.field(header.value()), commaDecimal);
+			if (canonical == null) {
+				return Messages.notANumber(line, row.field(header.value()), commaDecimal);
+			}
+		}
+		return null;
+	}
+
+	/** UNIT_MISMATCH: an empty unit or the catalogue's as spelled are read in place, aliases by {@link Units}. */
+	private Issue unit() {
+		factor = 1;
+		int from = row.start(header.unit());
+		int to = row.end(header.unit());
+		if (to > from && !spells(indicator.unit(), row.chars(), from, to)) {
+			String unit = row.field(header.unit());
+			factor = Units.factor(indicator.unit(), unit);
+			if (factor == 0) {
+				return Messages.unitMismatch(line, unit, indicator.code(), indicator.unit());
+			}
+		}
+		return null;
+	}
+
+	/** NOT_INTEGER and OUT_OF_RANGE, on the value in the catalogue unit. */
+	private Issue value() {
+		number = Double.NaN;
+		if (status == 'M') {
+			return null;
+		}
+		number = simple ? plainNumber.value(factor) : SubmittedNumber.value(canonical, factor);
+		if (indicator.isInteger() && number != Math.rint(number)) {
+			return Messages.notInteger(line, row.field(header.value()), indicator.code());
+		}
+		if (number < indicator.min() || number > indicator.max()) {
+			return Messages.outOfRange(line, number, indicator.code(), indicator.min(), indicator.max());
+		}
+		return null;
+	}
+
+	/** DUPLICATE_IN_FILE: the first accepted row of a key stands. */
+	private Issue duplicate() {
+		key = buffers.keys.key(pole.index(), year, quarter, indicator.index());
+		if (buffers.accepted.get(key)) {
+			return Messages.duplicateInFile(line, pole.id(), new Period(year, quarter).code(), indicator.code());
+		}
+		buffers.accepted.set(key);
+		return null;
+	}
+
+	/** The comment, cut at {@value #COMMENT_LIMIT} code points with a COMMENT_TRUNCATED warning. */
+	private String comment(List<Issue> warnings) {
+		int from = row.start(header.comment());
+		int to = row.end(header.comment());
+		if (to <= from) {
+			return null;
+		}
+		String comment = new String(row.chars(), from, to - from);
+		int length = comment.codePointCount(0, comment.length());
+		if (length > COMMENT_LIMIT) {
+			comment = comment.substring(0, comment.offsetByCodePoints(0, COMMENT_LIMIT));
+			warnings.add(Messages.commentTruncated(line, length));
+		}
+		return comment;
 	}
 
 	private static boolean spells(String text, char[] chars, int from, int to) {
@@ -281,14 +377,6 @@ final class SubmissionValidation {
 			}
 		}
 		return true;
-	}
-
-	/** FUTURE_PERIOD: the period ends after the ingestion day. */
-	private boolean isFuture(int year, int quarter) {
-		if (year != ingestionDay.getYear()) {
-			return year > ingestionDay.getYear();
-		}
-		return futureInIngestionYear[quarter];
 	}
 
 	private static boolean isDigits(char[] chars, int from, int to) {
@@ -308,72 +396,6 @@ final class SubmissionValidation {
 		return value;
 	}
 
-	/** Powers of ten up to 10^12, all exact in a double. */
-	private static final double[] POWERS_OF_TEN = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-			1e12 };
-
-	/** The number read by {@link #simpleNumber}: its digits as an integer, how many are decimals, its sign. */
-	private long mantissa;
-
-	private int decimals;
-
-	private boolean negative;
-
-	/**
-	 * A number in the simplest accepted form: an optional sign, at most 12 digits, at most one separator followed
-	 * by digits, no blank inside. Other forms (thousands separators, longer numbers) go through
-	 * {@link SubmittedNumber}.
-	 */
-	private boolean simpleNumber(char[] chars, int from, int to) {
-		int i = from;
-		negative = false;
-		if (i < to && (chars[i] == '-' || chars[i] == '+')) {
-			negative = chars[i] == '-';
-			i++;
-		}
-		long m = 0;
-		int before = 0;
-		int after = -1;
-		for (; i < to; i++) {
-			char c = chars[i];
-			if (c >= '0' && c <= '9') {
-				m = m * 10 + (c - '0');
-				if (after >= 0) {
-					after++;
-				}
-				else {
-					before++;
-				}
-			}
-			else if ((c == '.' || (c == ',' && commaDecimal)) && after < 0) {
-				after = 0;
-			}
-			else {
-				return false;
-			}
-		}
-		if (before == 0 || after == 0 || before + Math.max(after, 0) > 12) {
-			return false;
-		}
-		mantissa = m;
-		decimals = Math.max(after, 0);
-		return true;
-	}
-
-	/**
-	 * The value of the last simple number times a unit factor: the integer of its digits times the factor is
-	 * exact (below 2^53), and so is the power of ten, so their quotient is the correctly rounded double of the
-	 * exact decimal, the same as {@link SubmittedNumber#value} gives (which, through BigDecimal, has no -0 when
-	 * a factor applies).
-	 */
-	private double simpleValue(int factor) {
-		double magnitude = (mantissa * factor) / POWERS_OF_TEN[decimals];
-		if (!negative) {
-			return magnitude;
-		}
-		return factor != 1 && magnitude == 0 ? 0.0 : -magnitude;
-	}
-
 	private void rememberMembers(AcceptedRow row) {
 		int slot = buffers.memberSlot[row.indicator];
 		if (slot < 0 || !row.hasValue()) {
@@ -390,7 +412,12 @@ final class SubmissionValidation {
 	 * ({@link MemberConsistency}).
 	 */
 	Iterable<Issue> crossRowWarnings() {
-		return new MemberConsistency(buffers, registry).warnings();
+		return crossRow().warnings();
+	}
+
+	/** The cross-row warnings of the file, once it is read. */
+	MemberConsistency crossRow() {
+		return new MemberConsistency(buffers, registry);
 	}
 
 }

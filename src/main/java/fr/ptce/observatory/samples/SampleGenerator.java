@@ -183,6 +183,8 @@ public final class SampleGenerator {
 	record StoryFile(Story story, String file, String status, String reason, List<String> issues) {
 	}
 
+	private boolean uniformValues;
+
 	public SampleGenerator(Options options) {
 		this.options = options.validate();
 		this.geo = Referential.GEO;
@@ -203,6 +205,16 @@ public final class SampleGenerator {
 
 	public SampleGenerator progress(Consumer<String> progress) {
 		this.progress = progress;
+		return this;
+	}
+
+	/**
+	 * Benchmark mode only: values drawn uniformly in 0-400 instead of each pole's plausible figures. The file stays
+	 * valid (every value is in its indicator's range), but about one row in six carries a warning
+	 * (SUSPICIOUS_JUMP, INCONSISTENT_MEMBERS, INCONSISTENT_VOTERS): the load on the warning path of ingest.
+	 */
+	public SampleGenerator uniformValues() {
+		this.uniformValues = true;
 		return this;
 	}
 
@@ -312,11 +324,13 @@ public final class SampleGenerator {
 				Figures f = new Figures(Rng.of(options.seed(), "benchmark-figures", p.index), p.theme, false,
 						options.firstYear() - 1, options.lastYear(), 1);
 				Rng rng = Rng.of(options.seed(), "benchmark-report", p.index);
+				Rng uniform = Rng.of(options.seed(), "benchmark-uniform", p.index);
 				for (int year = options.firstYear(); year <= options.lastYear(); year++) {
 					for (int q = 0; q <= 4; q++) {
 						String period = plain.period(year, q);
 						for (String code : Figures.CODES) {
-							long v = q == 0 ? f.year(year, code) : f.quarter(year, q, code);
+							long v = uniformValues ? uniform.between(0, 400) * pow10(Figures.scale(code))
+									: q == 0 ? f.year(year, code) : f.quarter(year, q, code);
 							String status = Figures.isFlow(code) && year == options.lastYear() && rng.chance(0.2) ? "E"
 									: "A";
 							w.write(p.id);
@@ -344,6 +358,14 @@ public final class SampleGenerator {
 			}
 		}
 		return new Summary(poles.size(), 1, written, Files.size(file));
+	}
+
+	private static long pow10(int exponent) {
+		long pow = 1;
+		for (int i = 0; i < exponent; i++) {
+			pow *= 10;
+		}
+		return pow;
 	}
 
 }

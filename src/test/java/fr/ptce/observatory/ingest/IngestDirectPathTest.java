@@ -105,8 +105,10 @@ class IngestDirectPathTest {
 		try (IngestRun run = new IngestRun(dir, registry, catalogue,
 				new Provenance(Instant.now(), catalogue.sha256(), registry.sha256(), "test"), Instant.now(),
 				ZoneId.of("Europe/Paris"), 0.5, ledger, DIRECT_BYTES)) {
-			for (Path file : IngestRun.inboxFiles(dir.inbox())) {
-				outcomes.add(run.process(file));
+			for (Path file : InboxReader.inboxFiles(dir.inbox())) {
+				ProcessedFile processed = run.process(file);
+				run.record(processed);
+				outcomes.add(processed.outcome());
 			}
 			staged = run.seal();
 		}
@@ -114,7 +116,7 @@ class IngestDirectPathTest {
 		try (Stream<Path> files = Files.walk(staged)) {
 			parquet = files.filter(p -> p.getFileName().toString().contains(".parquet")).sorted().toList();
 		}
-		IngestRun.publish(staged, dir, dir.inbox(), ledger, null);
+		RunPublication.publish(staged, dir, dir.inbox(), ledger, null);
 		return parquet;
 	}
 

@@ -142,7 +142,7 @@ class IngestJobFunctionalTest {
 		assertThat(step.getFilterCount()).isZero();
 		// and each file is archived byte for byte, with its receipt, and the inbox is empty
 		assertThat(Files.readAllBytes(dir.archive().resolve("good-cp1252-semicolon.csv"))).isEqualTo(original);
-		assertThat(IngestRun.inboxFiles(dir.inbox())).isEmpty();
+		assertThat(InboxReader.inboxFiles(dir.inbox())).isEmpty();
 		JsonNode receipt = receipt("good-cp1252-semicolon.csv");
 		assertThat(receipt.get("status").asString()).isEqualTo("ACCEPTED");
 		assertThat(receipt.get("rows_read").asLong()).isEqualTo(2);

@@ -198,8 +198,8 @@ class IngestRestartTest {
 		try (IngestRun run = new IngestRun(dir, registry, catalogue,
 				new Provenance(Instant.now(), catalogue.sha256(), registry.sha256(), "test"), Instant.now(),
 				ZoneId.of("Europe/Paris"), 0.5, forgetful)) {
-			for (Path file : IngestRun.inboxFiles(dir.inbox())) {
-				run.process(file);
+			for (Path file : InboxReader.inboxFiles(dir.inbox())) {
+				run.record(run.process(file));
 			}
 			staged = run.seal();
 		}
@@ -220,7 +220,7 @@ class IngestRestartTest {
 		assertThat(countObservations(dir.root())).isEqualTo(3);
 		assertThat(dir.archive().resolve("a.csv")).exists();
 		assertThat(dir.archive().resolve("b.csv")).exists();
-		assertThat(IngestRun.inboxFiles(dir.inbox())).isEmpty();
+		assertThat(InboxReader.inboxFiles(dir.inbox())).isEmpty();
 		assertThat(Files.list(dir.staging()).count()).isZero();
 	}
 

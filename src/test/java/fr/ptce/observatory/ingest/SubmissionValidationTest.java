@@ -47,17 +47,23 @@ class SubmissionValidationTest {
 			warnings.addAll(reader.header().warnings());
 			SubmissionValidation validation = new SubmissionValidation(registry, IngestTestSupport.CATALOGUE, buffers,
 					TODAY, reader.header(), facts.delimiter());
-			SubmissionReader.Row row;
-			while ((row = reader.next()) != null) {
-				AcceptedRow out = new AcceptedRow();
-				Issue issue = validation.validate(row, out, warnings);
-				if (issue == null) {
-					accepted.add(out);
+			// the job's own row loop
+			RowLoop.run(file.getFileName().toString(), reader, validation, new RowLoop.Sink() {
+				@Override
+				public void accepted(AcceptedRow row) {
+					accepted.add(row.copy());
 				}
-				else {
-					errors.add(issue);
+
+				@Override
+				public void rejected(Issue reason) {
+					errors.add(reason);
 				}
-			}
+
+				@Override
+				public void warning(Issue warning) {
+					warnings.add(warning);
+				}
+			});
 			validation.crossRowWarnings().forEach(warnings::add);
 		}
 		return new Result(errors, warnings, accepted, facts);
