@@ -1,6 +1,5 @@
 package fr.ptce.observatory.ingest;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
