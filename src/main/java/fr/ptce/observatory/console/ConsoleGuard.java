@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Ahead of every console handler: the headers of a page that is per viewer and never framed, the CSRF check of every
@@ -22,6 +23,9 @@ class ConsoleGuard implements HandlerInterceptor {
 	 */
 	static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'; base-uri 'none'";
+
+	/** Seconds between two refreshes of a page that shows a run going on. */
+	static final int REFRESH_SECONDS = 5;
 
 	private final PartnerAccess partners;
 
@@ -69,6 +73,24 @@ class ConsoleGuard implements HandlerInterceptor {
 					+ " action.") : ConsoleException.notFound();
 		}
 		return true;
+	}
+
+	/**
+	 * A page that shows something going on refreshes itself (an HTTP Refresh, the same as a meta refresh) unless the
+	 * viewer turned that off ({@code ?auto=non}, a link on the page: WCAG 2.2.1 wants a time limit the user can stop).
+	 */
+	@Override
+	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+			ModelAndView mv) {
+		if (mv == null || !Boolean.TRUE.equals(mv.getModel().get("refresh"))) {
+			return;
+		}
+		boolean off = "non".equals(request.getParameter("auto"));
+		mv.addObject("autoRefresh", !off);
+		mv.addObject("here", request.getRequestURI());
+		if (!off) {
+			response.setHeader("Refresh", Integer.toString(REFRESH_SECONDS));
+		}
 	}
 
 }

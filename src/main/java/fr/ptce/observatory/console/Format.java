@@ -35,13 +35,14 @@ public final class Format {
 	private static final Map<String, String> ACTION = Map.of("SKIPPED", "ignorée", "PENDING", "à exécuter", "RUNNING",
 			"en cours", "COMPLETED", "terminée", "FAILED", "échouée");
 
-	/** A date of the job repository (local time of the server) or an instant (shown in Paris time). */
+	/** A date of the job repository (local time of the server) or an instant, in Paris time. */
 	public String time(Object value) {
 		if (value == null) {
 			return "–";
 		}
 		if (value instanceof LocalDateTime t) {
-			return DATE_TIME.format(t);
+			// the job repository's times are the server's local time: shown, like every other, in Paris time
+			return DATE_TIME.format(t.atZone(ZoneId.systemDefault()).withZoneSameInstant(PARIS));
 		}
 		if (value instanceof Instant i) {
 			return DATE_TIME.format(i.atZone(PARIS));

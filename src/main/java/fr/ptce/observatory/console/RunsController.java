@@ -26,9 +26,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Access(Access.Level.STAFF)
 public class RunsController {
 
-	/** Seconds between refreshes of a page that shows a run going on. */
-	static final int REFRESH = 5;
-
 	private final OperatorApi api;
 
 	public RunsController(OperatorApi api) {

@@ -24,17 +24,17 @@ import org.springframework.context.ConfigurableApplicationContext;
  * bundled samples: ingest, aggregate 2015-2025, report and extracts of 2025), then the server started as
  * {@code serve} starts it, with the pipeline's real jobs, H2 in the data directory, a random port and two schedules.
  */
-final class ConsoleServer implements AutoCloseable {
+public final class ConsoleServer implements AutoCloseable {
 
-	static final String OPERATOR_TOKEN = "console-operator-token-for-tests-0123456789";
+	public static final String OPERATOR_TOKEN = "console-operator-token-for-tests-0123456789";
 
-	static final String READ_TOKEN = "console-read-only-token-for-tests-0123456789";
+	public static final String READ_TOKEN = "console-read-only-token-for-tests-0123456789";
 
-	final Path dataDir;
+	public final Path dataDir;
 
 	final ConfigurableApplicationContext context;
 
-	final String base;
+	public final String base;
 
 	private ConsoleServer(Path dataDir, ConfigurableApplicationContext context) {
 		this.dataDir = dataDir;
@@ -47,7 +47,7 @@ final class ConsoleServer implements AutoCloseable {
 	 * {@code -Dconsole.demo.cache=DIR}, the demo's data directory is kept in DIR the first time and copied from it the
 	 * next times (the demo takes minutes on a loaded machine).
 	 */
-	static ConsoleServer demo(Path dataDir) throws IOException {
+	public static ConsoleServer demo(Path dataDir) throws IOException {
 		String cache = System.getProperty("console.demo.cache", "");
 		if (!cache.isBlank() && Files.isDirectory(Path.of(cache))) {
 			copy(Path.of(cache), dataDir);
@@ -108,7 +108,7 @@ final class ConsoleServer implements AutoCloseable {
 		}
 	}
 
-	String issue(String partner) {
+	public String issue(String partner) {
 		return context.getBean(PartnerTokens.class).issue(partner, PartnerTokens.DEFAULT_VALIDITY, "console test").token();
 	}
 
