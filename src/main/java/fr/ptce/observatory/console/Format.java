@@ -44,6 +44,12 @@ public final class Format {
 			// the job repository's times are the server's local time: shown, like every other, in Paris time
 			return DATE_TIME.format(t.atZone(ZoneId.systemDefault()).withZoneSameInstant(PARIS));
 		}
+		if (value instanceof java.sql.Timestamp t) {
+			return time(t.toLocalDateTime());
+		}
+		if (value instanceof java.time.OffsetDateTime t) {
+			return time(t.toInstant());
+		}
 		if (value instanceof Instant i) {
 			return DATE_TIME.format(i.atZone(PARIS));
 		}

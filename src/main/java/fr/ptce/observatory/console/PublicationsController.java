@@ -14,7 +14,9 @@ import java.util.Optional;
 
 import fr.ptce.observatory.ObservatoryProperties;
 import fr.ptce.observatory.aggregate.KeyFigures;
+import fr.ptce.observatory.publish.PublicationContent;
 import fr.ptce.observatory.referential.Catalogue;
+import fr.ptce.observatory.referential.GeoReferential;
 import fr.ptce.observatory.warehouse.DataDirectory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -42,11 +44,12 @@ public class PublicationsController {
 
 	private final DataDirectory dir;
 
-	private final Catalogue catalogue;
+	/** The indicators' labels as the publication prints them (the catalogue's, and the derived ratios'). */
+	private final Map<String, String> labels = new LinkedHashMap<>();
 
-	public PublicationsController(ObservatoryProperties properties, Catalogue catalogue) {
+	public PublicationsController(ObservatoryProperties properties, Catalogue catalogue, GeoReferential geo) {
 		this.dir = new DataDirectory(properties.dataDir());
-		this.catalogue = catalogue;
+		new PublicationContent(catalogue, geo).indicators().forEach(p -> labels.put(p.code(), p.label()));
 	}
 
 	/** A published file: its name in the manifest, size and SHA-256. */
@@ -81,9 +84,7 @@ public class PublicationsController {
 		for (String line : KeyFigures.describe(KeyFigures.national(dir, y))) {
 			int colon = line.indexOf(" : ");
 			String code = line.substring(0, colon);
-			var indicator = catalogue.find(code);
-			figures.add(Map.of("label", indicator == null ? code : indicator.labelFr(), "value",
-					line.substring(colon + 3)));
+			figures.add(Map.of("label", labels.getOrDefault(code, code), "value", line.substring(colon + 3)));
 		}
 		model.addAttribute("figures", figures);
 		return "console/publication";

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,6 +86,7 @@ class ConsoleBrowserTest {
 		String[][] pages = { { "/partitions", "Partitions (étape × année)", "03-partitions" },
 				{ "/rattrapages", "Rattrapages", "04-rattrapages" }, { "/lancer", "Lancer une exécution", "05-lancer" },
 				{ "/planifications", "Planifications", "06-planifications" },
+				{ "/envois", "Envois par courriel", "06b-envois" },
 				{ "/fichiers", "Fichiers reçus", "07-fichiers" }, { "/publications", "Publications", "09-publications" },
 				{ "/extraits", "Extraits des partenaires", "11-extraits" },
 				{ "/extraits/LABO_ESS", "Extraits de LABO_ESS", "12-extraits-partenaire" },
@@ -105,7 +107,8 @@ class ConsoleBrowserTest {
 		browser.open("/publications");
 		browser.find("a[href^='/publications/']").click();
 		assertThat(browser.h1()).startsWith("Publication 2025");
-		assertThat(browser.find("main").getText()).contains("Chiffres clés 2025").contains("Structures membres du pôle");
+		assertThat(browser.find("main").getText()).contains("Chiffres clés 2025").contains("Structures membres du pôle")
+			.contains("Part des financements publics");
 		check("10-publication");
 	}
 
@@ -365,6 +368,37 @@ class ConsoleBrowserTest {
 		finally {
 			partner.close();
 		}
+	}
+
+	@Test
+	void theKeyboardAloneSignsInAndMovesAroundWithTheFocusVisible() throws Exception {
+		browser.driver.manage().deleteAllCookies();
+		browser.open("/connexion");
+		WebElement body = browser.find("body");
+		body.sendKeys(Keys.TAB);
+		WebElement skip = browser.driver.switchTo().activeElement();
+		assertThat(skip.getText()).isEqualTo("Aller au contenu");
+		assertThat(skip.getCssValue("outline-style")).isEqualTo("solid");
+		assertThat(skip.isDisplayed()).isTrue();
+		skip.sendKeys(Keys.TAB);
+		browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+		WebElement field = browser.driver.switchTo().activeElement();
+		assertThat(field.getAttribute("id")).isEqualTo("token");
+		field.sendKeys(ConsoleServer.OPERATOR_TOKEN, Keys.ENTER);
+		assertThat(browser.h1()).isEqualTo("Exécutions");
+		// through the menu with Tab, to the grid, opened with Enter
+		WebElement focused = null;
+		for (int i = 0; i < 10; i++) {
+			browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+			focused = browser.driver.switchTo().activeElement();
+			if (focused.getText().equals("Partitions")) {
+				break;
+			}
+		}
+		assertThat(focused.getText()).isEqualTo("Partitions");
+		assertThat(focused.getCssValue("outline-style")).isEqualTo("solid");
+		focused.sendKeys(Keys.ENTER);
+		assertThat(browser.h1()).isEqualTo("Partitions (étape × année)");
 	}
 
 	static List<String> links(String css) {
