@@ -20,6 +20,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless chromium driven by its chromedriver, both given by path so that Selenium Manager never downloads
@@ -86,7 +88,13 @@ final class Browser implements AutoCloseable {
 		driver.manage().deleteAllCookies();
 		open("/connexion");
 		find("#token").sendKeys(token);
-		find("form[action='/connexion'] button[type=submit]").click();
+		clickAndWait(find("form[action='/connexion'] button[type=submit]"));
+	}
+
+	/** Clicks what leaves the page (a link, a form's button) and waits until the next page replaced it. */
+	void clickAndWait(WebElement element) {
+		element.click();
+		new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(element));
 	}
 
 	Cookie session() {

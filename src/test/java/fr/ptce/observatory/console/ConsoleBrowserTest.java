@@ -79,7 +79,7 @@ class ConsoleBrowserTest {
 		assertThat(browser.h1()).isEqualTo("Exécutions");
 		assertThat(browser.all("tbody tr").size()).isGreaterThanOrEqualTo(4);
 		check("01-executions");
-		browser.find("tbody tr th a").click();
+		browser.clickAndWait(browser.find("tbody tr th a"));
 		assertThat(browser.h1()).startsWith("Exécution ");
 		assertThat(browser.find("main").getText()).contains("Lues").contains("Écrites").contains("Filtrées");
 		check("02-execution");
@@ -98,14 +98,14 @@ class ConsoleBrowserTest {
 			check(page[2]);
 		}
 		browser.open("/fichiers");
-		browser.driver.findElement(By.xpath("(//tbody/tr[td[6][normalize-space(text())!='0']]/th/a)[1]"))
-			.click();
+		browser.clickAndWait(
+				browser.driver.findElement(By.xpath("(//tbody/tr[td[6][normalize-space(text())!='0']]/th/a)[1]")));
 		assertThat(browser.h1()).startsWith("Accusé de réception");
 		assertThat(browser.all("main table tbody tr")).isNotEmpty();
 		assertThat(browser.find("main").getText()).contains("Anomalies du fichier, par ligne");
 		check("08-fichier");
 		browser.open("/publications");
-		browser.find("a[href^='/publications/']").click();
+		browser.clickAndWait(browser.find("a[href^='/publications/']"));
 		assertThat(browser.h1()).startsWith("Publication 2025");
 		assertThat(browser.find("main").getText()).contains("Chiffres clés 2025").contains("Structures membres du pôle")
 			.contains("Part des financements publics");
@@ -123,7 +123,7 @@ class ConsoleBrowserTest {
 		// the preview: the API's own plan, nothing started
 		browser.open("/rattrapages");
 		fillBackfill("2023", "2024");
-		browser.find("button[value=apercu]").click();
+		browser.clickAndWait(browser.find("button[value=apercu]"));
 		assertThat(browser.find("main").getText()).contains("Aperçu : ce qui serait fait")
 			.contains("2 partition(s) à exécuter, 0 ignorée(s)");
 		List<WebElement> plan = browser.all("section[aria-labelledby=apercu] tbody tr");
@@ -137,7 +137,7 @@ class ConsoleBrowserTest {
 		// then the real one, for 2024 only, followed until it ends
 		browser.open("/rattrapages");
 		fillBackfill("2024", "2024");
-		browser.find("button[value=lancer]").click();
+		browser.clickAndWait(browser.find("button[value=lancer]"));
 		assertThat(browser.driver.getCurrentUrl()).matches(".*/rattrapages/backfill-[0-9]+");
 		check("16-rattrapage");
 		if (!browser.find("main").getText().contains("Terminé.")) {
@@ -155,7 +155,7 @@ class ConsoleBrowserTest {
 		assertThat(after.getAttribute("class")).isEqualTo("etat-COMPLETED");
 		assertThat(cell("publication", 2023).getText()).startsWith("–");
 		check("17-partitions-apres");
-		after.findElement(By.tagName("a")).click();
+		browser.clickAndWait(after.findElement(By.tagName("a")));
 		assertThat(browser.h1()).endsWith(": publication");
 		assertThat(browser.find("main").getText()).contains("year=2024").contains("terminée");
 		assertThat(Files.isRegularFile(dataDir.resolve("publications/2024/manifest.json"))).isTrue();
@@ -196,11 +196,11 @@ class ConsoleBrowserTest {
 		browser.signIn(ConsoleServer.OPERATOR_TOKEN);
 		browser.open("/planifications");
 		assertThat(row("aggregate-nightly").getText()).contains("▶ active").doesNotContain("suspendue");
-		row("aggregate-nightly").findElement(By.tagName("button")).click();
+		browser.clickAndWait(row("aggregate-nightly").findElement(By.tagName("button")));
 		assertThat(row("aggregate-nightly").getText()).contains("⏸ suspendue").contains("Reprendre");
 		assertThat(row("ingest-inbox").getText()).contains("▶ active");
 		check("18-planification-suspendue");
-		row("aggregate-nightly").findElement(By.tagName("button")).click();
+		browser.clickAndWait(row("aggregate-nightly").findElement(By.tagName("button")));
 		assertThat(row("aggregate-nightly").getText()).contains("▶ active").contains("Suspendre");
 	}
 
@@ -343,7 +343,7 @@ class ConsoleBrowserTest {
 		browser.open("/jetons");
 		new org.openqa.selenium.support.ui.Select(browser.find("#partner")).selectByValue("RTES");
 		browser.find("#label").sendKeys("tableau de bord");
-		browser.find("form[action='/jetons'] button").click();
+		browser.clickAndWait(browser.find("form[action='/jetons'] button"));
 		String secret = browser.find("#secret").getAttribute("value");
 		assertThat(secret).hasSizeGreaterThan(40);
 		assertThat(browser.driver.getCurrentUrl()).doesNotContain(secret);
@@ -357,7 +357,7 @@ class ConsoleBrowserTest {
 			partner.signIn(secret);
 			assertThat(partner.h1()).isEqualTo("Extraits de RTES");
 			WebElement row = browser.driver.findElement(By.xpath("//tbody/tr[td[text()='tableau de bord']]"));
-			row.findElement(By.tagName("button")).click();
+			browser.clickAndWait(row.findElement(By.tagName("button")));
 			assertThat(browser.driver.findElement(By.xpath("//tbody/tr[td[text()='tableau de bord']]")).getText())
 				.contains("révoqué");
 			partner.open("/extraits/RTES");
@@ -385,6 +385,8 @@ class ConsoleBrowserTest {
 		WebElement field = browser.driver.switchTo().activeElement();
 		assertThat(field.getAttribute("id")).isEqualTo("token");
 		field.sendKeys(ConsoleServer.OPERATOR_TOKEN, Keys.ENTER);
+		new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(60))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(field));
 		assertThat(browser.h1()).isEqualTo("Exécutions");
 		// through the menu with Tab, to the grid, opened with Enter
 		WebElement focused = null;
@@ -398,6 +400,8 @@ class ConsoleBrowserTest {
 		assertThat(focused.getText()).isEqualTo("Partitions");
 		assertThat(focused.getCssValue("outline-style")).isEqualTo("solid");
 		focused.sendKeys(Keys.ENTER);
+		new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(60))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(focused));
 		assertThat(browser.h1()).isEqualTo("Partitions (étape × année)");
 	}
 
