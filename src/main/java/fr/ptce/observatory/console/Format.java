@@ -62,12 +62,19 @@ public final class Format {
 	}
 
 	public String duration(Object start, Object end) {
-		if (!(start instanceof LocalDateTime s)) {
+		LocalDateTime s = local(start);
+		if (s == null) {
 			return "–";
 		}
-		Duration d = Duration.between(s, end instanceof LocalDateTime e ? e : LocalDateTime.now());
+		LocalDateTime e = local(end);
+		Duration d = Duration.between(s, e != null ? e : LocalDateTime.now());
 		long seconds = Math.max(0, d.toSeconds());
 		return seconds < 60 ? seconds + " s" : seconds / 60 + " min " + seconds % 60 + " s";
+	}
+
+	/** A time of the job repository, as Spring Batch gives it (LocalDateTime) or as its table does (Timestamp). */
+	private static LocalDateTime local(Object value) {
+		return value instanceof LocalDateTime t ? t : value instanceof java.sql.Timestamp t ? t.toLocalDateTime() : null;
 	}
 
 	public String bytes(Object value) {

@@ -8,6 +8,7 @@ import fr.ptce.observatory.schedule.PipelineJob;
 import fr.ptce.observatory.schedule.api.OperatorApi;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -28,16 +29,19 @@ public class RunsController {
 
 	private final OperatorApi api;
 
-	public RunsController(OperatorApi api) {
+	private final RunList list;
+
+	public RunsController(OperatorApi api, JdbcTemplate jdbc) {
 		this.api = api;
+		this.list = new RunList(jdbc);
 	}
 
 	@GetMapping("/executions")
 	public String list(@RequestParam(required = false) String job, Model model) {
-		String chosen = job == null || job.isBlank() ? null : job;
-		List<Map<String, Object>> runs = api.runs(chosen, 100);
+		PipelineJob chosen = job == null || job.isBlank() ? null : PipelineJob.find(job).orElse(null);
+		List<Map<String, Object>> runs = list.latest(chosen, 100);
 		model.addAttribute("runs", runs);
-		model.addAttribute("job", chosen);
+		model.addAttribute("job", chosen == null ? null : chosen.shortName());
 		model.addAttribute("jobs", PipelineJob.values());
 		model.addAttribute("refresh", runs.stream().anyMatch(r -> ConsoleModel.FORMAT.running(r.get("status"))));
 		return "console/executions";

@@ -46,6 +46,9 @@ class FormatTest {
 		LocalDateTime local = LocalDateTime.ofInstant(Instant.parse("2026-07-01T10:00:00Z"), ZoneId.systemDefault());
 		assertThat(f.time(local)).isEqualTo("01/07/2026 12:00:00");
 		assertThat(f.time(null)).isEqualTo("–");
+		assertThat(f.time(java.sql.Timestamp.valueOf(local))).isEqualTo("01/07/2026 12:00:00");
+		assertThat(f.duration(java.sql.Timestamp.valueOf(local), local.plusSeconds(75))).isEqualTo("1 min 15 s");
+		assertThat(f.duration(null, null)).isEqualTo("–");
 		assertThat(f.bytes(512L)).isEqualTo("512 o");
 		assertThat(f.bytes(1536L)).isEqualTo("1,5 Kio");
 		assertThat(f.bytes(3L * 1024 * 1024 * 1024)).isEqualTo("3,0 Gio");
