@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import fr.ptce.observatory.warehouse.Sha256;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,14 +43,20 @@ class ConsoleBrowserTest {
 
 	static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
+	/** Every line the server logs while the tests run (after its start, which resets Logback's appenders). */
+	static final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+
 	@BeforeAll
 	static void start() throws Exception {
 		server = ConsoleServer.demo(dataDir);
+		logs.start();
+		((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
 		browser = new Browser(server.base);
 	}
 
 	@AfterAll
 	static void stop() throws Exception {
+		((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
 		try {
 			if (browser != null) {
 				browser.close();
@@ -285,6 +295,14 @@ class ConsoleBrowserTest {
 		String pageCsrf = page.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
 		assertThat(post("/deconnexion", session, "_csrf=" + pageCsrf).statusCode()).isEqualTo(302);
 		assertThat(get("/executions", session).statusCode()).isEqualTo(303);
+		// the sign-ins were logged, and no line holds a token or a session id
+		List<String> lines = new ArrayList<>();
+		synchronized (logs) {
+			logs.list.forEach(e -> lines.add(e.getFormattedMessage()));
+		}
+		assertThat(lines).anyMatch(l -> l.contains("console: operator signed in"));
+		assertThat(String.join("\n", lines)).doesNotContain(ConsoleServer.OPERATOR_TOKEN).doesNotContain(session)
+			.doesNotContain(ConsoleServer.READ_TOKEN);
 	}
 
 	private static String cookieValue(HttpResponse<?> response) {
