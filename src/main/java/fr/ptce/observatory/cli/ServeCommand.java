@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * chunk boundary (they can be restarted) before the process ends.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = { "Runs the scheduler, the operator API (/api), the "
-		+ "partner download service (/partners/v1) and Actuator (/actuator) until stopped (SIGTERM stops running jobs at a chunk boundary, restartable)." }, sortOptions = false)
+		+ "web console (/), the partner download service (/partners/v1) and Actuator (/actuator) until stopped (SIGTERM stops running jobs at a chunk boundary, restartable)." }, sortOptions = false)
 public class ServeCommand implements Callable<Integer> {
 
 	@ParentCommand
@@ -80,8 +80,8 @@ public class ServeCommand implements Callable<Integer> {
 		}
 		String port = context.getEnvironment().getProperty("local.server.port", "?");
 		String address = context.getEnvironment().getProperty("server.address", "0.0.0.0");
-		out.println("observatory serving on http://" + address + ":" + port + "/api (partner downloads: /partners/v1, "
-				+ "Actuator: /actuator/health), data directory " + dataDir.toAbsolutePath().normalize());
+		out.println("observatory serving on http://" + address + ":" + port + "/api (web console: /, partner downloads: "
+				+ "/partners/v1, Actuator: /actuator/health), data directory " + dataDir.toAbsolutePath().normalize());
 		out.flush();
 		closed.await();
 		GracefulTermination.awaitEnd();

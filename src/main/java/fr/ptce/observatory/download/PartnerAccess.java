@@ -64,6 +64,25 @@ public class PartnerAccess {
 		}
 	}
 
+	/**
+	 * The record of a valid partner token, as the download service accepts it: known, active (not expired, not
+	 * revoked) and of a partner still in the partners file; empty otherwise.
+	 */
+	public java.util.Optional<TokenRecord> authenticate(String token) {
+		return tokens.authenticate(token).filter(r -> partners.find(r.partner()) != null);
+	}
+
+	/** Whether the token of this id is still valid as {@link #authenticate} would find it (a console session's check). */
+	public boolean active(String id) {
+		TokenRecord r = token(id);
+		return r != null && "active".equals(r.state(now())) && partners.find(r.partner()) != null;
+	}
+
+	/** The partners' codes of the partners file, in its order. */
+	public List<String> partnerCodes() {
+		return partners.all().stream().map(p -> p.code()).toList();
+	}
+
 	public List<TokenRecord> tokens() {
 		return tokens.list();
 	}

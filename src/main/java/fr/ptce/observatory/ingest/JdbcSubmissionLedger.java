@@ -45,9 +45,17 @@ public class JdbcSubmissionLedger implements SubmissionLedger {
 
 	/** The files processed, most recent first. */
 	public List<java.util.Map<String, Object>> recent(int limit) {
-		return jdbc.queryForList("SELECT FILE_NAME, STATUS, REASON, INGESTED_AT, ROWS_READ, ROWS_ACCEPTED,"
-				+ " ROWS_REJECTED, ROWS_WITH_WARNINGS, STORED_AS FROM OBS_SUBMISSION ORDER BY ID DESC"
+		return jdbc.queryForList("SELECT ID, FILE_NAME, SHA256, STATUS, REASON, INGESTED_AT, ROWS_READ, ROWS_ACCEPTED,"
+				+ " ROWS_REJECTED, ROWS_WITH_WARNINGS, STORED_AS, JOB_EXECUTION_ID FROM OBS_SUBMISSION ORDER BY ID DESC"
 				+ " FETCH FIRST " + limit + " ROWS ONLY");
+	}
+
+	/** One processed file by its row id (the console's page of a receipt), or null. */
+	public java.util.Map<String, Object> find(long id) {
+		List<java.util.Map<String, Object>> rows = jdbc.queryForList("SELECT ID, FILE_NAME, SHA256, STATUS, REASON,"
+				+ " INGESTED_AT, ROWS_READ, ROWS_ACCEPTED, ROWS_REJECTED, ROWS_WITH_WARNINGS, STORED_AS, JOB_EXECUTION_ID"
+				+ " FROM OBS_SUBMISSION WHERE ID = ?", id);
+		return rows.isEmpty() ? null : rows.get(0);
 	}
 
 }

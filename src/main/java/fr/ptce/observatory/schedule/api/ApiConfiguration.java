@@ -10,22 +10,27 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** The operator API's token check on /api/*, only in a web application (serve). */
+/** The operator API's token check on /api/*, and the staff tokens it checks, only in a web application (serve). */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class ApiConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiConfiguration.class);
 
+	/** The staff tokens, for the API's filter and the console's sign-in. */
 	@Bean
-	FilterRegistrationBean<OperatorTokenFilter> operatorTokenFilter(
-			@Value("${observatory.api.token-sha256:}") String full,
+	OperatorTokens operatorTokens(@Value("${observatory.api.token-sha256:}") String full,
 			@Value("${observatory.api.read-token-sha256:}") String read) {
-		if (full.isBlank() && read.isBlank()) {
+		return new OperatorTokens(full, read);
+	}
+
+	@Bean
+	FilterRegistrationBean<OperatorTokenFilter> operatorTokenFilter(OperatorTokens tokens) {
+		if (tokens.noneConfigured()) {
 			log.warn("no operator token configured (observatory.api.token-sha256): every /api call is refused");
 		}
 		FilterRegistrationBean<OperatorTokenFilter> registration = new FilterRegistrationBean<>(
-				new OperatorTokenFilter(full, read));
+				new OperatorTokenFilter(tokens));
 		registration.addUrlPatterns("/api/*", "/api");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;

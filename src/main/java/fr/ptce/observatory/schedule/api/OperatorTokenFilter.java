@@ -1,10 +1,7 @@
 package fr.ptce.observatory.schedule.api;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,9 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every call under /api carries {@code Authorization: Bearer TOKEN}. The configuration holds only SHA-256 digests
- * ({@code observatory.api.token-sha256}: full access; {@code observatory.api.read-token-sha256}: GET only), compared
- * in constant time. A missing or unknown token is 401 with the same body whatever the reason; the read-only token on
+ * Every call under /api carries {@code Authorization: Bearer TOKEN}, worth what {@link OperatorTokens} says (full
+ * access, or GET only). A missing or unknown token is 401 with the same body whatever the reason; the read-only token on
  * an action is 403. With no token configured, every call is refused: the API is never open by default.
  *
  * A filter rather than Spring Security: one static bearer check on one path prefix, and Spring Security's
@@ -27,29 +23,18 @@ public class OperatorTokenFilter extends OncePerRequestFilter {
 	/** The largest request body the API reads: its bodies are a few parameters. */
 	static final long MAX_BODY = 16 * 1024;
 
-	private final byte[] fullDigest;
-
-	private final byte[] readDigest;
+	private final OperatorTokens tokens;
 
 	public OperatorTokenFilter(String fullSha256, String readSha256) {
-		this.fullDigest = parse(fullSha256, "observatory.api.token-sha256");
-		this.readDigest = parse(readSha256, "observatory.api.read-token-sha256");
+		this(new OperatorTokens(fullSha256, readSha256));
 	}
 
-	private static byte[] parse(String hex, String property) {
-		if (hex == null || hex.isBlank()) {
-			return null;
-		}
-		String h = hex.trim().toLowerCase(Locale.ROOT);
-		if (!h.matches("[0-9a-f]{64}")) {
-			throw new IllegalArgumentException(property + " must be the SHA-256 of the token in hex (64 characters),"
-					+ " e.g. printf %s \"$TOKEN\" | sha256sum");
-		}
-		return HexFormat.of().parseHex(h);
+	public OperatorTokenFilter(OperatorTokens tokens) {
+		this.tokens = tokens;
 	}
 
 	public static String sha256(String token) {
-		return fr.ptce.observatory.warehouse.Sha256.of(token.getBytes(StandardCharsets.UTF_8));
+		return OperatorTokens.sha256(token);
 	}
 
 	@Override
@@ -59,20 +44,16 @@ public class OperatorTokenFilter extends OncePerRequestFilter {
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("Cache-Control", "no-store");
 		String header = request.getHeader("Authorization");
-		byte[] given = null;
-		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			given = HexFormat.of().parseHex(sha256(header.substring(7).trim()));
-		}
-		// both digests are always compared, so that timing says nothing of which one matched
-		boolean full = matches(fullDigest, given);
-		boolean read = matches(readDigest, given);
-		if (!full && !read) {
+		String given = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim()
+				: null;
+		Optional<OperatorTokens.Access> access = tokens.check(given);
+		if (access.isEmpty()) {
 			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 			response.setHeader("WWW-Authenticate", "Bearer");
 			write(response, "{\"error\":\"unauthorized\"}");
 			return;
 		}
-		if (!full && !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+		if (!access.get().mayAct() && !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
 			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 			write(response, "{\"error\":\"forbidden: this token may only read\"}");
 			return;
@@ -86,12 +67,6 @@ public class OperatorTokenFilter extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(request, response);
-	}
-
-	private static boolean matches(byte[] expected, byte[] given) {
-		byte[] candidate = given == null ? new byte[32] : given;
-		boolean equal = MessageDigest.isEqual(expected == null ? new byte[32] : expected, candidate);
-		return expected != null && given != null && equal;
 	}
 
 	private static void write(HttpServletResponse response, String body) throws IOException {
