@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 import fr.ptce.observatory.schedule.JobRuns;
 import fr.ptce.observatory.schedule.PipelineJob;
 import fr.ptce.observatory.schedule.RunConflictException;
-import fr.ptce.observatory.schedule.RunOutcomes;
+import fr.ptce.observatory.launch.RunOutcomes;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
