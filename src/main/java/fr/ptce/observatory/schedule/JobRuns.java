@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import fr.ptce.observatory.launch.ProcessMarker;
+import fr.ptce.observatory.launch.RunHistory;
 import fr.ptce.observatory.launch.RunOutcomes;
 import fr.ptce.observatory.referential.Registry;
 import fr.ptce.observatory.warehouse.Timestamps;
@@ -86,6 +87,11 @@ public class JobRuns implements SmartLifecycle {
 		this.repository = repository;
 		this.properties = properties;
 		this.meters = meters.getIfAvailable();
+	}
+
+	/** The record of what ran, read in a few queries (what GET /api/runs, partitions and backfills read). */
+	public RunHistory history() {
+		return context.getBean(RunHistory.class);
 	}
 
 	public JobRepository repository() {

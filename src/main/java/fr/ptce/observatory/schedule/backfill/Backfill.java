@@ -116,7 +116,7 @@ public final class Backfill {
 			}
 		}
 		List<Item> items = new ArrayList<>();
-		for (PartitionState state : PartitionStates.list(runs.repository(), request.steps(), request.from(),
+		for (PartitionState state : PartitionStates.list(runs.history(), request.steps(), request.from(),
 				request.to())) {
 			items.add(new Item(state, request.mode().skipReason(state.state())));
 		}
