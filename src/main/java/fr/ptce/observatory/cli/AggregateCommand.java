@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import fr.ptce.observatory.aggregate.AggregateEngine;
 import fr.ptce.observatory.aggregate.AggregateJobConfiguration;
 import fr.ptce.observatory.aggregate.KeyFigures;
+import fr.ptce.observatory.launch.JobLaunches;
 import fr.ptce.observatory.schedule.ParameterBounds;
 import fr.ptce.observatory.warehouse.DataDirectory;
 import fr.ptce.observatory.warehouse.Timestamps;

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import fr.ptce.observatory.launch.JobLaunches;
 import fr.ptce.observatory.warehouse.DataDirectory;
 import fr.ptce.observatory.warehouse.ParquetScan;
 import fr.ptce.observatory.warehouse.Tables;

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import fr.ptce.observatory.extract.ExtractBuilder;
 import fr.ptce.observatory.extract.ExtractJobConfiguration;
+import fr.ptce.observatory.launch.JobLaunches;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;

@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import fr.ptce.observatory.partners.Partners;
+import fr.ptce.observatory.referential.GeoReferential;
+import fr.ptce.observatory.referential.Registry;
+
 /**
  * The global options of interfaces.md, and the Spring properties given on the command line
  * ({@code --name.with.dots=value}, e.g. {@code --spring.profiles.active=postgres} or {@code --server.port=9090}),
@@ -37,6 +41,19 @@ public final class GlobalOptions {
 
 	public List<String> springArguments() {
 		return springArguments;
+	}
+
+	/**
+	 * Loads and checks the registry and the partners file given on the command line, for a command that does not
+	 * otherwise read them (status): a bad file stops every command with its line and reason, as it always did.
+	 */
+	public void checkGivenFiles() {
+		if (registry != null) {
+			Registry.load(registry.toAbsolutePath().normalize(), GeoReferential.bundled());
+		}
+		if (partners != null) {
+			Partners.load(partners.toAbsolutePath().normalize());
+		}
 	}
 
 }

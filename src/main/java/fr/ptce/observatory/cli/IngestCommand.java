@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import fr.ptce.observatory.ingest.IngestJobConfiguration;
 import fr.ptce.observatory.ingest.IngestSummary;
+import fr.ptce.observatory.launch.JobLaunches;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 
+import fr.ptce.observatory.launch.JobLaunches;
 import fr.ptce.observatory.publish.Publisher;
 import fr.ptce.observatory.publish.ReportJobConfiguration;
 import fr.ptce.observatory.warehouse.Timestamps;

@@ -1,20 +1,27 @@
 package fr.ptce.observatory.cli;
 
 import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import fr.ptce.observatory.extract.Extracts;
-import fr.ptce.observatory.ingest.JdbcSubmissionLedger;
 import fr.ptce.observatory.aggregate.AuditStatus;
+import fr.ptce.observatory.ingest.JdbcSubmissionLedger;
+import fr.ptce.observatory.launch.RunHistory;
 import fr.ptce.observatory.schedule.backfill.PartitionState;
 import fr.ptce.observatory.schedule.backfill.PartitionStates;
 import fr.ptce.observatory.warehouse.DataDirectory;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,66 +45,89 @@ public class StatusCommand implements Callable<Integer> {
 	int limit;
 
 	@Override
-	public Integer call() {
+	public Integer call() throws SQLException {
 		PrintWriter out = spec.commandLine().getOut();
-		try (ConfigurableApplicationContext context = ApplicationContexts.start(parent.global, parent.global.dataDir())) {
-			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-			out.println("Job executions (most recent first):");
-			List<Map<String, Object>> executions = jdbc.queryForList("SELECT e.JOB_EXECUTION_ID, i.JOB_NAME, e.STATUS,"
-					+ " e.START_TIME, e.END_TIME, e.EXIT_CODE FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i"
-					+ " ON e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID ORDER BY e.JOB_EXECUTION_ID DESC FETCH FIRST " + limit
-					+ " ROWS ONLY");
-			if (executions.isEmpty()) {
-				out.println("  none yet");
+		if (DirectDatabase.applies(parent.global)) {
+			// read-only: no Spring, the database and the files read directly
+			DirectDatabase.quietLogging();
+			parent.global.checkGivenFiles();
+			DataDirectory dir = new DataDirectory(parent.global.dataDir().toAbsolutePath().normalize());
+			dir.createLayout();
+			Optional<Connection> connection = DirectDatabase.open(dir.root());
+			try {
+				JdbcTemplate jdbc = connection.map(c -> new JdbcTemplate(new SingleConnectionDataSource(c, true)))
+					.orElse(null);
+				print(jdbc, dir, out);
 			}
-			for (Map<String, Object> e : executions) {
-				out.printf("  #%-5s %-14s %-10s started %s, ended %s%n", e.get("JOB_EXECUTION_ID"), e.get("JOB_NAME"),
-						e.get("STATUS"), e.get("START_TIME"), e.get("END_TIME") == null ? "-" : e.get("END_TIME"));
-				List<Map<String, Object>> steps = jdbc.queryForList("SELECT STEP_NAME, STATUS, READ_COUNT, WRITE_COUNT,"
-						+ " FILTER_COUNT, EXIT_MESSAGE FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ?"
-						+ " ORDER BY STEP_EXECUTION_ID", e.get("JOB_EXECUTION_ID"));
-				for (Map<String, Object> s : steps) {
-					out.printf("         %-22s %-10s read %s, written %s, filtered %s%n", s.get("STEP_NAME"),
-							s.get("STATUS"), s.get("READ_COUNT"), s.get("WRITE_COUNT"), s.get("FILTER_COUNT"));
-					String message = (String) s.get("EXIT_MESSAGE");
-					if (message != null && !message.isBlank() && !"COMPLETED".equals(s.get("STATUS"))) {
-						out.println("         " + message.lines().findFirst().orElse(""));
-					}
+			finally {
+				if (connection.isPresent()) {
+					connection.get().close();
 				}
-			}
-			out.println();
-			out.println("State of each (step, year):");
-			List<PartitionState> partitions = PartitionStates.list(context);
-			if (partitions.isEmpty()) {
-				out.println("  none yet");
-			}
-			for (PartitionState p : partitions) {
-				out.printf("  %-10s %d  %-10s run #%s%s%n", p.step().name().toLowerCase(java.util.Locale.ROOT), p.year(),
-						p.state(), p.runId() == null ? "-" : p.runId(), p.endTime() == null ? "" : ", ended " + p.endTime());
-			}
-			out.println();
-			out.println("Confidentiality audit, staff only (per aggregated year):");
-			List<String> audit = AuditStatus.lines(context.getBean(DataDirectory.class));
-			if (audit.isEmpty()) {
-				out.println("  none yet");
-			}
-			audit.forEach(line -> out.println("  " + line));
-			out.println();
-			out.println("Partner extracts (latest version of each partner and year):");
-			printExtracts(context.getBean(DataDirectory.class), out);
-			out.println();
-			out.println("Files processed (most recent first):");
-			List<Map<String, Object>> files = context.getBean(JdbcSubmissionLedger.class).recent(limit);
-			if (files.isEmpty()) {
-				out.println("  none yet");
-			}
-			for (Map<String, Object> f : files) {
-				out.printf("  %-50s %-20s %s rows read, %s accepted, %s rejected -> %s%n", f.get("FILE_NAME"),
-						f.get("STATUS") + (f.get("REASON") == null ? "" : " " + f.get("REASON")), f.get("ROWS_READ"),
-						f.get("ROWS_ACCEPTED"), f.get("ROWS_REJECTED"), f.get("STORED_AS"));
 			}
 			return 0;
 		}
+		try (ConfigurableApplicationContext context = ApplicationContexts.start(parent.global, parent.global.dataDir())) {
+			print(context.getBean(JdbcTemplate.class), context.getBean(DataDirectory.class), out);
+			return 0;
+		}
+	}
+
+	/** The screen; {@code jdbc} null when the database was never created (nothing ran yet). */
+	private void print(JdbcTemplate jdbc, DataDirectory dir, PrintWriter out) {
+		RunHistory history = jdbc == null ? null : new RunHistory(jdbc);
+		out.println("Job executions (most recent first):");
+		List<RunHistory.Run> runs = history == null ? List.of() : history.recent(null, limit);
+		if (runs.isEmpty()) {
+			out.println("  none yet");
+		}
+		for (RunHistory.Run e : runs) {
+			out.printf("  #%-5s %-14s %-10s started %s, ended %s%n", e.id(), e.jobName(), e.status(),
+					sqlText(e.startTime()), e.endTime() == null ? "-" : sqlText(e.endTime()));
+			for (RunHistory.Step s : e.steps()) {
+				out.printf("         %-22s %-10s read %s, written %s, filtered %s%n", s.name(), s.status(), s.read(),
+						s.written(), s.filtered());
+				String message = s.exitMessage();
+				if (message != null && !message.isBlank() && !"COMPLETED".equals(s.status())) {
+					out.println("         " + message.lines().findFirst().orElse(""));
+				}
+			}
+		}
+		out.println();
+		out.println("State of each (step, year):");
+		List<PartitionState> partitions = history == null ? List.of() : PartitionStates.list(history);
+		if (partitions.isEmpty()) {
+			out.println("  none yet");
+		}
+		for (PartitionState p : partitions) {
+			out.printf("  %-10s %d  %-10s run #%s%s%n", p.step().name().toLowerCase(java.util.Locale.ROOT), p.year(),
+					p.state(), p.runId() == null ? "-" : p.runId(), p.endTime() == null ? "" : ", ended " + p.endTime());
+		}
+		out.println();
+		out.println("Confidentiality audit, staff only (per aggregated year):");
+		List<String> audit = AuditStatus.lines(dir);
+		if (audit.isEmpty()) {
+			out.println("  none yet");
+		}
+		audit.forEach(line -> out.println("  " + line));
+		out.println();
+		out.println("Partner extracts (latest version of each partner and year):");
+		printExtracts(dir, out);
+		out.println();
+		out.println("Files processed (most recent first):");
+		List<Map<String, Object>> files = jdbc == null ? List.of() : new JdbcSubmissionLedger(jdbc).recent(limit);
+		if (files.isEmpty()) {
+			out.println("  none yet");
+		}
+		for (Map<String, Object> f : files) {
+			out.printf("  %-50s %-20s %s rows read, %s accepted, %s rejected -> %s%n", f.get("FILE_NAME"),
+					f.get("STATUS") + (f.get("REASON") == null ? "" : " " + f.get("REASON")), f.get("ROWS_READ"),
+					f.get("ROWS_ACCEPTED"), f.get("ROWS_REJECTED"), f.get("STORED_AS"));
+		}
+	}
+
+	/** A time as the database prints it (2026-03-31 12:00:00.123), as this screen always showed it. */
+	private static String sqlText(LocalDateTime time) {
+		return time == null ? "null" : Timestamp.valueOf(time).toString();
 	}
 
 	private static void printExtracts(DataDirectory dir, PrintWriter out) {

@@ -20,11 +20,15 @@ import de.siegmar.fastcsv.reader.CsvRecord;
  */
 public record CsvTable(String source, String sha256, List<String> header, List<Row> rows) {
 
-	public record Row(long line, Map<String, String> fields) {
+	/**
+	 * One data row: its fields by position and the table's one map of column positions (a map per row would be
+	 * most of the time a 10,000-pole registry takes to load).
+	 */
+	public record Row(long line, Map<String, Integer> columns, String[] values) {
 
 		public String get(String column) {
-			String value = fields.get(column);
-			return value == null ? "" : value.strip();
+			Integer i = columns.get(column);
+			return i == null ? "" : values[i].strip();
 		}
 
 	}
@@ -38,6 +42,7 @@ public record CsvTable(String source, String sha256, List<String> header, List<R
 			throw new ReferentialException(source + ": cannot be read (" + ex.getMessage() + ")", ex);
 		}
 		List<String> header = null;
+		Map<String, Integer> columns = new HashMap<>();
 		List<Row> rows = new ArrayList<>();
 		try (CsvReader<CsvRecord> reader = CsvReader.builder()
 			.detectBomHeader(true)
@@ -49,6 +54,10 @@ public record CsvTable(String source, String sha256, List<String> header, List<R
 			for (CsvRecord record : reader) {
 				if (header == null) {
 					header = record.getFields().stream().map(f -> f.strip().toLowerCase(Locale.ROOT)).toList();
+					for (int i = 0; i < header.size(); i++) {
+						// a repeated column: the last one is read, as before
+						columns.put(header.get(i), i);
+					}
 					for (String required : requiredColumns) {
 						if (!header.contains(required)) {
 							throw ReferentialException.at(source, record.getStartingLineNumber(),
@@ -61,11 +70,7 @@ public record CsvTable(String source, String sha256, List<String> header, List<R
 					throw ReferentialException.at(source, record.getStartingLineNumber(), record.getFieldCount()
 							+ " fields where the header has " + header.size());
 				}
-				Map<String, String> fields = new HashMap<>();
-				for (int i = 0; i < header.size(); i++) {
-					fields.put(header.get(i), record.getField(i));
-				}
-				rows.add(new Row(record.getStartingLineNumber(), fields));
+				rows.add(new Row(record.getStartingLineNumber(), columns, record.getFields().toArray(String[]::new)));
 			}
 		}
 		catch (ReferentialException ex) {

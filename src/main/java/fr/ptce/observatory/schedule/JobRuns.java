@@ -12,6 +12,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
+import fr.ptce.observatory.launch.ProcessMarker;
+import fr.ptce.observatory.launch.RunHistory;
+import fr.ptce.observatory.launch.RunOutcomes;
 import fr.ptce.observatory.referential.Registry;
 import fr.ptce.observatory.warehouse.DataDirectory;
 import fr.ptce.observatory.warehouse.MissingAggregatesException;
@@ -44,7 +47,7 @@ import org.springframework.stereotype.Service;
  * started here are asked to stop ({@code JobOperator.stop}: they end STOPPED at the next chunk boundary) and
  * awaited, so that they can be restarted later from where they stopped.
  *
- * Command-line runs do not come here (they run synchronously through {@code cli.JobLaunches}); jobs are looked up by
+ * Command-line runs do not come here (they run synchronously through {@code launch.JobLaunches}); jobs are looked up by
  * bean name when first needed, so that a build without some job still starts.
  */
 @Service
@@ -86,6 +89,11 @@ public class JobRuns implements SmartLifecycle {
 		this.repository = repository;
 		this.properties = properties;
 		this.meters = meters.getIfAvailable();
+	}
+
+	/** The record of what ran, read in a few queries (what GET /api/runs, partitions and backfills read). */
+	public RunHistory history() {
+		return context.getBean(RunHistory.class);
 	}
 
 	public JobRepository repository() {

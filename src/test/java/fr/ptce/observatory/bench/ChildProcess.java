@@ -12,7 +12,11 @@ import java.util.List;
  */
 public final class ChildProcess {
 
-	public record Measure(int exitCode, double seconds, long peakRssBytes, String output) {
+	/**
+	 * @param cpuSeconds user + system time of the process (all its threads), as last read from /proc while it ran:
+	 * what it cost on a machine whose other loads make wall times vary
+	 */
+	public record Measure(int exitCode, double seconds, long peakRssBytes, String output, double cpuSeconds) {
 
 		public double peakRssMb() {
 			return peakRssBytes / 1024.0 / 1024.0;
@@ -28,19 +32,40 @@ public final class ChildProcess {
 				"-Xmx" + heap, "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp",
 				System.getProperty("java.class.path"), mainClass));
 		command.addAll(List.of(args));
+		return command(command);
+	}
+
+	/** Runs any command (e.g. {@code java -jar target/observatory.jar ...}) and measures it the same way. */
+	public static Measure command(List<String> command) throws IOException, InterruptedException {
 		Path log = Files.createTempFile("bench-child", ".log");
 		long start = System.nanoTime();
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		long peak = 0;
+		long ticks = 0;
 		Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+		Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
 		while (process.isAlive()) {
 			peak = Math.max(peak, vmHwm(status));
+			ticks = Math.max(ticks, cpuTicks(stat));
 			Thread.sleep(20);
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
 		String output = Files.readString(log);
 		Files.deleteIfExists(log);
-		return new Measure(process.exitValue(), seconds, peak, output);
+		return new Measure(process.exitValue(), seconds, peak, output, ticks / 100.0);
+	}
+
+	/** utime + stime of /proc/PID/stat, in clock ticks (100 a second on Linux). */
+	private static long cpuTicks(Path stat) {
+		try {
+			String line = Files.readString(stat);
+			String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+			return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+		}
+		catch (IOException | RuntimeException ex) {
+			// the process ended between two polls
+			return 0;
+		}
 	}
 
 	private static long vmHwm(Path status) {

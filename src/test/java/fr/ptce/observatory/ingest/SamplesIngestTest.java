@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
-import fr.ptce.observatory.cli.JobLaunches;
+import fr.ptce.observatory.launch.JobLaunches;
 import fr.ptce.observatory.warehouse.DataDirectory;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

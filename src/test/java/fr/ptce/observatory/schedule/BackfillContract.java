@@ -47,7 +47,7 @@ abstract class BackfillContract {
 			run(runs, PipelineJob.REPORT, Map.of("year", "2020"), BatchStatus.COMPLETED);
 
 			// then the partition states are those of the last runs
-			assertThat(PartitionStates.list(runs.repository(), STEPS, 2020, 2022))
+			assertThat(PartitionStates.list(runs.history(), STEPS, 2020, 2022))
 				.extracting(s -> s.step().shortName() + " " + s.year() + " " + s.state())
 				.containsExactly("aggregate 2020 COMPLETED", "aggregate 2021 FAILED", "aggregate 2022 NONE",
 						"report 2020 COMPLETED", "report 2021 NONE", "report 2022 NONE");

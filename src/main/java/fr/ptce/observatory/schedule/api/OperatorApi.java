@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import fr.ptce.observatory.launch.RunHistory;
 import fr.ptce.observatory.schedule.JobRuns;
 import fr.ptce.observatory.schedule.PipelineJob;
 import fr.ptce.observatory.schedule.Schedules;
@@ -79,7 +80,8 @@ public class OperatorApi {
 		if (limit < 1 || limit > 1000) {
 			throw new IllegalArgumentException("limit must be between 1 and 1000");
 		}
-		return runs.list(Optional.ofNullable(job), limit).stream().map(OperatorApi::summary).toList();
+		String name = job == null ? null : PipelineJob.find(job).map(PipelineJob::beanName).orElse(job);
+		return runs.history().recent(name, limit).stream().map(OperatorApi::summary).toList();
 	}
 
 	@GetMapping("/runs/{id}")
@@ -168,7 +170,7 @@ public class OperatorApi {
 			@RequestParam(required = false) Integer to, @RequestParam(required = false) String steps) {
 		List<PartitionState> states;
 		if (from == null && to == null && steps == null) {
-			states = PartitionStates.list(runs.repository());
+			states = PartitionStates.list(runs.history());
 		}
 		else {
 			if (from == null || to == null) {
@@ -176,7 +178,7 @@ public class OperatorApi {
 			}
 			List<PipelineJob> stepList = steps == null ? PartitionStates.STEPS : BackfillRequest.steps(steps);
 			new BackfillRequest(from, to, stepList, BackfillMode.ALL, 1, null);
-			states = PartitionStates.list(runs.repository(), stepList, from, to);
+			states = PartitionStates.list(runs.history(), stepList, from, to);
 		}
 		return states.stream().map(s -> {
 			Map<String, Object> m = new LinkedHashMap<>();
@@ -241,15 +243,33 @@ public class OperatorApi {
 		m.put("job", PipelineJob.find(name).map(PipelineJob::shortName).orElse(name));
 		m.put("status", execution.getStatus().name());
 		m.put("exitCode", execution.getExitStatus().getExitCode());
-		Map<String, Object> params = new LinkedHashMap<>();
-		execution.getJobParameters().parameters().stream()
-			.sorted(Comparator.comparing(p -> p.name()))
-			.forEach(p -> params.put(p.name(), p.value()));
-		m.put("parameters", params);
+		m.put("parameters", parameters(execution.getJobParameters()));
 		m.put("createTime", execution.getCreateTime());
 		m.put("startTime", execution.getStartTime());
 		m.put("endTime", execution.getEndTime());
 		return m;
+	}
+
+	/** The same fields as a run's detail has, read through the shared run history (as {@code status} reads it). */
+	static Map<String, Object> summary(RunHistory.Run run) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("id", run.id());
+		m.put("job", PipelineJob.find(run.jobName()).map(PipelineJob::shortName).orElse(run.jobName()));
+		m.put("status", run.status().name());
+		m.put("exitCode", run.exitCode());
+		m.put("parameters", parameters(run.parameters()));
+		m.put("createTime", run.createTime());
+		m.put("startTime", run.startTime());
+		m.put("endTime", run.endTime());
+		return m;
+	}
+
+	private static Map<String, Object> parameters(org.springframework.batch.core.job.parameters.JobParameters all) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		all.parameters().stream()
+			.sorted(Comparator.comparing(p -> p.name()))
+			.forEach(p -> params.put(p.name(), p.value()));
+		return params;
 	}
 
 	static Map<String, Object> detail(JobExecution execution) {

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 import fr.ptce.observatory.schedule.JobRuns;
 import fr.ptce.observatory.schedule.PipelineJob;
 import fr.ptce.observatory.schedule.RunConflictException;
-import fr.ptce.observatory.schedule.RunOutcomes;
+import fr.ptce.observatory.launch.RunOutcomes;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -116,7 +116,7 @@ public final class Backfill {
 			}
 		}
 		List<Item> items = new ArrayList<>();
-		for (PartitionState state : PartitionStates.list(runs.repository(), request.steps(), request.from(),
+		for (PartitionState state : PartitionStates.list(runs.history(), request.steps(), request.from(),
 				request.to())) {
 			items.add(new Item(state, request.mode().skipReason(state.state())));
 		}

@@ -7,12 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import fr.ptce.observatory.launch.RunHistory;
 import fr.ptce.observatory.schedule.PipelineJob;
 
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -27,56 +25,64 @@ public final class PartitionStates {
 	public static final List<PipelineJob> STEPS = List.of(PipelineJob.AGGREGATE, PipelineJob.REPORT,
 			PipelineJob.EXTRACT);
 
-	private static final int MAX_INSTANCES = 100_000;
-
 	private PartitionStates() {
 	}
 
 	/** Every partition that has been run at least once, by step then year (for {@code status}). */
 	public static List<PartitionState> list(ApplicationContext context) {
-		return list(context.getBean(JobRepository.class));
+		return list(context.getBean(RunHistory.class));
 	}
 
-	public static List<PartitionState> list(JobRepository repository) {
+	public static List<PartitionState> list(RunHistory history) {
+		Map<PipelineJob, Map<Integer, PartitionState>> last = lastRuns(history, STEPS);
 		List<PartitionState> all = new ArrayList<>();
 		for (PipelineJob step : STEPS) {
-			all.addAll(lastRuns(repository, step).values().stream().sorted(
+			all.addAll(last.get(step).values().stream().sorted(
 					java.util.Comparator.comparingInt(PartitionState::year)).toList());
 		}
 		return all;
 	}
 
 	/** The partitions of these steps and years, NONE for those never run, by step then year. */
-	public static List<PartitionState> list(JobRepository repository, Collection<PipelineJob> steps, int from,
-			int to) {
+	public static List<PartitionState> list(RunHistory history, Collection<PipelineJob> steps, int from, int to) {
+		Map<PipelineJob, Map<Integer, PartitionState>> last = lastRuns(history,
+				STEPS.stream().filter(steps::contains).toList());
 		List<PartitionState> list = new ArrayList<>();
 		for (PipelineJob step : STEPS) {
 			if (!steps.contains(step)) {
 				continue;
 			}
-			Map<Integer, PartitionState> last = lastRuns(repository, step);
 			for (int year = from; year <= to; year++) {
-				list.add(last.getOrDefault(year, new PartitionState(step, year, PartitionState.State.NONE, null, null)));
+				list.add(last.get(step).getOrDefault(year,
+						new PartitionState(step, year, PartitionState.State.NONE, null, null)));
 			}
 		}
 		return list;
 	}
 
-	private static Map<Integer, PartitionState> lastRuns(JobRepository repository, PipelineJob step) {
-		Map<Integer, JobExecution> last = new HashMap<>();
-		for (JobInstance instance : repository.getJobInstances(step.beanName(), 0, MAX_INSTANCES)) {
-			for (JobExecution execution : repository.getJobExecutions(instance)) {
-				for (int year : new TreeSet<>(step.years(execution.getJobParameters()))) {
-					JobExecution known = last.get(year);
-					if (known == null || known.getId() < execution.getId()) {
-						last.put(year, execution);
-					}
-				}
+	/** The last run of each step covering each year, from one reading of the runs of those steps' jobs. */
+	private static Map<PipelineJob, Map<Integer, PartitionState>> lastRuns(RunHistory history,
+			List<PipelineJob> steps) {
+		Map<String, PipelineJob> byJob = new HashMap<>();
+		Map<PipelineJob, Map<Integer, RunHistory.Run>> last = new HashMap<>();
+		for (PipelineJob step : steps) {
+			byJob.put(step.beanName(), step);
+			last.put(step, new HashMap<>());
+		}
+		// in id order: a later run covering a year replaces an earlier one
+		for (RunHistory.Run run : history.ofJobs(byJob.keySet())) {
+			PipelineJob step = byJob.get(run.jobName());
+			for (int year : new TreeSet<>(step.years(run.parameters()))) {
+				last.get(step).put(year, run);
 			}
 		}
-		Map<Integer, PartitionState> states = new HashMap<>();
-		last.forEach((year, execution) -> states.put(year, new PartitionState(step, year,
-				state(execution.getStatus()), execution.getId(), execution.getEndTime())));
+		Map<PipelineJob, Map<Integer, PartitionState>> states = new HashMap<>();
+		last.forEach((step, runs) -> {
+			Map<Integer, PartitionState> byYear = new HashMap<>();
+			runs.forEach((year, run) -> byYear.put(year,
+					new PartitionState(step, year, state(run.status()), run.id(), run.endTime())));
+			states.put(step, byYear);
+		});
 		return states;
 	}
 

@@ -1,9 +1,7 @@
-package fr.ptce.observatory.cli;
+package fr.ptce.observatory.launch;
 
 import java.io.PrintWriter;
 
-import fr.ptce.observatory.schedule.ProcessMarker;
-import fr.ptce.observatory.schedule.RunOutcomes;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -15,7 +13,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Runs a job from the command line, synchronously, and turns its outcome into the exit status of
+ * Runs a job synchronously (the command line; the server goes through {@code schedule.JobRuns}), and turns its outcome into the exit status of
  * interfaces.md: 0 when it completed, 1 when it failed (with the step and the reason).
  *
  * Jobs define no incrementer (Spring Batch 6 would then ignore the parameters given); each command run is a

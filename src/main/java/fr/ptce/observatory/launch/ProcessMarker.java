@@ -1,4 +1,4 @@
-package fr.ptce.observatory.schedule;
+package fr.ptce.observatory.launch;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProcessMarker implements BeanPostProcessor {
 
-	static final String HOST = "process.host";
+	public static final String HOST = "process.host";
 
-	static final String PID = "process.pid";
+	public static final String PID = "process.pid";
 
 	private final ObjectProvider<JobRepository> repository;
 
@@ -55,7 +55,7 @@ public class ProcessMarker implements BeanPostProcessor {
 	}
 
 	/** Which process ran the execution, as recorded: "its process 123 on host ended". */
-	static String describe(JobExecution execution) {
+	public static String describe(JobExecution execution) {
 		var context = execution.getExecutionContext();
 		if (!context.containsKey(PID)) {
 			return "no process recorded with the run";
@@ -63,7 +63,7 @@ public class ProcessMarker implements BeanPostProcessor {
 		return "its process " + context.getLong(PID) + " on " + context.getString(HOST, "?") + " had ended";
 	}
 
-	static String host() {
+	public static String host() {
 		try {
 			return InetAddress.getLocalHost().getHostName();
 		}

@@ -1,4 +1,4 @@
-package fr.ptce.observatory.schedule;
+package fr.ptce.observatory.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package fr.ptce.observatory.schedule;
+package fr.ptce.observatory.launch;
 
 import java.util.Comparator;
 import java.util.List;
@@ -12,8 +12,8 @@ import org.springframework.batch.core.step.StepExecution;
 
 /**
  * What every way of running a job shares (the command line, the server, backfills): the parameters of a new run and
- * the one line that says why a run did not complete. Here rather than in the command line, which the server's
- * classes must not depend on.
+ * the one line that says why a run did not complete. In {@code launch}, below both {@code cli} and {@code schedule},
+ * so that the server's classes never depend on the command line.
  */
 public final class RunOutcomes {
 

@@ -1,0 +1,67 @@
+package fr.ptce.observatory.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded database of a data directory opened without Spring, for a command that only reads it
+ * ({@code status}): the JVM and the query are all it costs. Used only when nothing could move the database elsewhere
+ * (no Spring property on the command line, in the environment or in a local application.yml); otherwise the command
+ * starts Spring as before. The URL is the one application.yml gives ({@code DirectDatabaseTest} compares them).
+ */
+final class DirectDatabase {
+
+	private DirectDatabase() {
+	}
+
+	/** The URL of application.yml's spring.datasource.url for this data directory. */
+	static String url(Path dataDir) {
+		return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize() + "/db/observatory;DB_CLOSE_ON_EXIT=FALSE";
+	}
+
+	/** Whether the default embedded database is certainly the one Spring would open. */
+	static boolean applies(GlobalOptions global) {
+		if (!global.springArguments().isEmpty() || Files.exists(Path.of("application.yml"))
+				|| Files.exists(Path.of("application.properties")) || Files.isDirectory(Path.of("config"))) {
+			return false;
+		}
+		boolean env = System.getenv().keySet().stream().anyMatch(k -> k.startsWith("SPRING_"));
+		boolean props = System.getProperties()
+			.stringPropertyNames()
+			.stream()
+			.anyMatch(k -> k.startsWith("spring.") && !k.equals(ApplicationContexts.NO_PREINITIALIZATION));
+		return !env && !props;
+	}
+
+	/** A connection to the data directory's database, or empty when it was never created (nothing ran yet). */
+	static Optional<Connection> open(Path dataDir) throws SQLException {
+		if (!Files.exists(dataDir.resolve("db").resolve("observatory.mv.db"))) {
+			return Optional.empty();
+		}
+		quietLogging();
+		return Optional.of(DriverManager.getConnection(url(dataDir) + ";IFEXISTS=TRUE", "sa", ""));
+	}
+
+	/**
+	 * Without Spring Boot, logback would print its DEBUG defaults (the Parquet readers' own lines); the levels of
+	 * application.yml's logging section that matter here are applied instead.
+	 */
+	static void quietLogging() {
+		Logger root = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+		if (root instanceof ch.qos.logback.classic.Logger logback) {
+			logback.setLevel(ch.qos.logback.classic.Level.WARN);
+			((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.apache.parquet"))
+				.setLevel(ch.qos.logback.classic.Level.ERROR);
+			((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.apache.hadoop"))
+				.setLevel(ch.qos.logback.classic.Level.ERROR);
+		}
+	}
+
+}

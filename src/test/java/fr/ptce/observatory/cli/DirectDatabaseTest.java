@@ -1,0 +1,68 @@
+package fr.ptce.observatory.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code status} reads the embedded database without Spring: the same database as Spring's, the same screen, and
+ * Flyway left out of a command once the schema is current.
+ */
+class DirectDatabaseTest {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void theUrlIsTheOneOfApplicationYml() {
+		GlobalOptions global = new GlobalOptions();
+		try (ConfigurableApplicationContext context = ApplicationContexts.start(global, dir)) {
+			assertThat(DirectDatabase.url(dir)).isEqualTo(context.getEnvironment().getProperty("spring.datasource.url"));
+			// a fresh directory: Flyway created the schema
+			assertThat(context.getEnvironment().getProperty("spring.flyway.enabled")).isNull();
+		}
+		try (ConfigurableApplicationContext context = ApplicationContexts.start(global, dir)) {
+			// the second start finds the schema current
+			assertThat(context.getEnvironment().getProperty("spring.flyway.enabled")).isEqualTo("false");
+		}
+	}
+
+	@Test
+	void statusPrintsTheSameScreenWithAndWithoutSpring() throws Exception {
+		Path data = dir.resolve("data");
+		Files.createDirectories(data.resolve("inbox"));
+		Files.writeString(data.resolve("inbox/s.csv"), "pole_id,period,indicator,value\nPTCE-0001,2024,JOBS_FTE,3\n"
+				+ "PTCE-0001,2024,NO_SUCH,3\n");
+		Path registry = dir.resolve("registry.csv");
+		Files.writeString(registry, "pole_id,name,commune,created,closed,legal_form,theme,networks,epci,open_data\n"
+				+ "PTCE-0001,A,75056,2015,,association,CULTURE,,,yes\n");
+		assertThat(CommandLineTest.run("--data-dir", data.toString(), "--registry", registry.toString(), "ingest")
+			.status()).isZero();
+		assertThat(CommandLineTest.run("--data-dir", data.toString(), "--registry", registry.toString(), "aggregate",
+				"--year", "2024").status()).isZero();
+
+		CommandLineTest.Run direct = CommandLineTest.run("--data-dir", data.toString(), "status");
+		// any Spring property on the command line: status starts Spring as it used to
+		CommandLineTest.Run spring = CommandLineTest.run("--data-dir", data.toString(), "--spring.main.banner-mode=off",
+				"status");
+
+		assertThat(direct.status()).isZero();
+		assertThat(direct.out()).isEqualTo(spring.out());
+		assertThat(direct.out()).contains("#2", "aggregateJob", "#1", "ingestJob", "ingestFilesStep",
+				"read 2, written 1, filtered 1", "aggregate  2024  COMPLETED  run #2", "s.csv");
+	}
+
+	@Test
+	void statusOnADirectoryWhereNothingRanSaysSo() {
+		CommandLineTest.Run status = CommandLineTest.run("--data-dir", dir.resolve("new").toString(), "status");
+		assertThat(status.status()).isZero();
+		assertThat(status.out()).contains("Job executions (most recent first):\n  none yet");
+		assertThat(dir.resolve("new/inbox")).isDirectory();
+	}
+
+}
