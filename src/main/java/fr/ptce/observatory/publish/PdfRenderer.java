@@ -1,18 +1,13 @@
 package fr.ptce.observatory.publish;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import fr.ptce.observatory.warehouse.AtomicFiles;
 
@@ -28,8 +23,8 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
 /**
  * Renders an {@link Edition} with the publication template into a tagged PDF (headings, tables), in French
- * (fr-FR), with its title and author, fonts embedded. The PDF's creation and modification dates are those of
- * the as-of instant, so that two runs on the same data give comparable files.
+ * (fr-FR), with its title and author, fonts embedded, then finished by {@link PdfArchival} into PDF/A-2a and
+ * PDF/UA-1 (its dates are those of the as-of instant, so that two runs on the same data give comparable files).
  */
 public final class PdfRenderer {
 
@@ -73,39 +68,13 @@ public final class PdfRenderer {
 			configuration.setCompressed(true);
 			exporter.setConfiguration(configuration);
 			exporter.exportReport();
-			pdf = withDates(out.toByteArray(), asOf);
+			pdf = PdfArchival.finish(out.toByteArray(), asOf, "observatory " + softwareVersion);
 		}
 		catch (JRException ex) {
 			throw new IllegalStateException("cannot render " + edition.fileName() + " with reports-templates/"
 					+ TEMPLATE + ".jrxml: " + ex.getMessage(), ex);
 		}
 		AtomicFiles.write(target, tmp -> Files.write(tmp, pdf));
-	}
-
-	private static final Pattern DATE = Pattern.compile("/(CreationDate|ModDate)\\s*\\((D:[0-9]{14})([^)]*)\\)");
-
-	/**
-	 * Replaces the creation and modification dates OpenPDF stamps with the as-of instant, keeping each string's
-	 * length so that the cross-reference offsets stay valid.
-	 */
-	static byte[] withDates(byte[] pdf, Instant asOf) {
-		String text = new String(pdf, StandardCharsets.ISO_8859_1);
-		String stamp = "D:" + DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC).format(asOf);
-		Matcher m = DATE.matcher(text);
-		StringBuilder out = new StringBuilder(text.length());
-		while (m.find()) {
-			String zone = m.group(3);
-			String utc = zone.length() == 7 ? "+00'00'" : zone.length() == 1 ? "Z" : zone.length() == 6 ? "+00'00"
-					: zone;
-			m.appendReplacement(out, "");
-			out.append('/').append(m.group(1));
-			// the original spacing between the key and the string is kept
-			String whole = m.group();
-			int paren = whole.indexOf('(');
-			out.append(whole, m.group(1).length() + 1, paren).append('(').append(stamp).append(utc).append(')');
-		}
-		m.appendTail(out);
-		return out.toString().getBytes(StandardCharsets.ISO_8859_1);
 	}
 
 }
