@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,9 @@ import fr.ptce.observatory.warehouse.AtomicFiles;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JRPrintElement;
+import net.sf.jasperreports.engine.JRPrintFrame;
+import net.sf.jasperreports.engine.JRPrintText;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import net.sf.jasperreports.export.SimpleExporterInput;
@@ -48,11 +52,13 @@ public final class PdfRenderer {
 		parameters.put("NOTICE", edition.notice());
 		parameters.put("FOOTER", edition.title() + " – données arrêtées au " + FrenchFormat.instant(asOf));
 		parameters.put(JRParameter.REPORT_LOCALE, Locale.FRANCE);
-		List<Map<String, ?>> sections = edition.sections().stream().<Map<String, ?>>map(Section::toFields).toList();
+		String source = SOURCE + ", données arrêtées au " + FrenchFormat.instant(asOf) + ".";
+		List<Map<String, ?>> blocks = PdfBlocks.of(edition, source);
 		byte[] pdf;
 		try {
 			JasperPrint print = JasperFillManager.fillReport(templates.get(TEMPLATE), parameters,
-					new JRMapCollectionDataSource(sections));
+					new JRMapCollectionDataSource(blocks));
+			numberContents(print);
 			JRPdfExporter exporter = new JRPdfExporter();
 			exporter.setExporterInput(new SimpleExporterInput(print));
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -75,6 +81,44 @@ public final class PdfRenderer {
 					+ TEMPLATE + ".jrxml: " + ex.getMessage(), ex);
 		}
 		AtomicFiles.write(target, tmp -> Files.write(tmp, pdf));
+	}
+
+	/** The default source of tables and figures. */
+	static final String SOURCE = "Observatoire national des PTCE, indicateurs transmis par les pôles";
+
+	/**
+	 * Replaces the page placeholders of the table of contents with the page of each heading's anchor, once the
+	 * report is filled and its pages known (the placeholders have the width of a page number's box).
+	 */
+	static void numberContents(JasperPrint print) {
+		Map<String, Integer> pages = new HashMap<>();
+		List<JRPrintText> placeholders = new ArrayList<>();
+		for (int i = 0; i < print.getPages().size(); i++) {
+			collect(print.getPages().get(i).getElements(), i + 1, pages, placeholders);
+		}
+		for (JRPrintText t : placeholders) {
+			String anchor = t.getFullText().substring(2, t.getFullText().length() - 1);
+			Integer page = pages.get(anchor);
+			t.setText(page == null ? "" : page.toString());
+		}
+	}
+
+	private static void collect(List<JRPrintElement> elements, int page, Map<String, Integer> pages,
+			List<JRPrintText> placeholders) {
+		for (JRPrintElement e : elements) {
+			if (e instanceof JRPrintFrame frame) {
+				collect(frame.getElements(), page, pages, placeholders);
+			}
+			else if (e instanceof JRPrintText t) {
+				if (t.getAnchorName() != null) {
+					pages.putIfAbsent(t.getAnchorName(), page);
+				}
+				String text = t.getFullText();
+				if (text != null && text.startsWith("#p") && text.endsWith("#")) {
+					placeholders.add(t);
+				}
+			}
+		}
 	}
 
 }

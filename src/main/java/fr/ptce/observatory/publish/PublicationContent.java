@@ -38,7 +38,7 @@ public final class PublicationContent {
 
 	public static final String NOTE = "s : secret statistique (trop peu de répondants, un pôle représentant plus de "
 			+ "85\u00A0% du total, secret protégeant une autre case ou un pôle, médiane de moins de 10 répondants) ; "
-			+ MISSING + " : donnée non disponible. Évolutions des parts en points de pourcentage (pt).";
+			+ MISSING + " : donnée non disponible ; " + FrenchFormat.NO_POLE + " : aucun pôle. Évolutions des parts en points de pourcentage (pt).";
 
 	public static final String FICTIONAL = "Données fictives : chiffres calculés sur l’échantillon de démonstration, "
 			+ "sans valeur statistique.";
@@ -139,7 +139,7 @@ public final class PublicationContent {
 		s.addAll(MethodologyAnnex.sections(catalogue, indicators, provenance));
 		return new Edition("rapport-national-" + y + ".pdf", "Les PTCE en France en " + y,
 				"Rapport national de l’observatoire des pôles territoriaux de coopération économique",
-				fictional ? FICTIONAL : null, s);
+				fictional ? FICTIONAL : null, s).withScope(scope(y, "en France (18 régions)"));
 	}
 
 	// ---------------------------------------------------------------- regional editions
@@ -173,9 +173,15 @@ public final class PublicationContent {
 		s.add(Section.text("Les tableaux par thématique et par réseau ne sont publiés qu’au niveau national."));
 		s.add(Section.pageBreak());
 		s.addAll(MethodologyAnnex.sections(catalogue, indicators, provenance));
-		return new Edition("rapport-regional-" + y + "-" + area + ".pdf", "Les PTCE en " + region.name() + " en " + y,
+		return new Edition("rapport-regional-" + y + "-" + area + ".pdf", "Les PTCE " + region.in() + " en " + y,
 				"Édition régionale du rapport de l’observatoire des pôles territoriaux de coopération économique",
-				fictional ? FICTIONAL : null, s);
+				fictional ? FICTIONAL : null, s).withScope(scope(y, region.in()));
+	}
+
+	/** The scope of an edition's tables and figures (methodology section 1: the poles expected in the year). */
+	static String scope(int year, String where) {
+		return "pôles territoriaux de coopération économique attendus en " + year + " (créés au plus tard en "
+				+ year + " et non fermés avant), " + where + ".";
 	}
 
 	Map<String, String> regionAreas() {
@@ -394,7 +400,7 @@ public final class PublicationContent {
 
 	static String figure(AggregateCell c, Function<AggregateCell, Double> measure, Published p) {
 		if (c == null) {
-			return MISSING;
+			return FrenchFormat.NO_POLE;
 		}
 		return FrenchFormat.cell(c.confStatus(), measure.apply(c), v -> FrenchFormat.amount(v, p.unit()));
 	}
@@ -418,21 +424,22 @@ public final class PublicationContent {
 
 	static String change(AggregateCell c, Function<AggregateCell, Double> measure, Published p) {
 		if (c == null) {
-			return MISSING;
+			return FrenchFormat.NO_POLE;
 		}
 		return FrenchFormat.cell(c.confStatus(), measure.apply(c), v -> FrenchFormat.change(v, p.ratio()));
 	}
 
+	// an area without a cell has no pole: none expected, none responding, no figure ("–", not "nd")
 	static String expected(AggregateCell c) {
-		return c == null ? MISSING : FrenchFormat.number((double) c.nExpected(), 0);
+		return c == null ? "0" : FrenchFormat.number((double) c.nExpected(), 0);
 	}
 
 	static String respondents(AggregateCell c) {
-		return c == null ? MISSING : FrenchFormat.number((double) c.nRespondents(), 0);
+		return c == null ? "0" : FrenchFormat.number((double) c.nRespondents(), 0);
 	}
 
 	static String responseRate(AggregateCell c) {
-		return c == null ? MISSING : FrenchFormat.rate(c.responseRate());
+		return c == null ? FrenchFormat.NO_POLE : FrenchFormat.rate(c.responseRate());
 	}
 
 	private static String countChange(Integer now, Integer before) {

@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,7 +93,7 @@ public final class Publisher {
 				registrySha, version);
 		boolean fictional = isSample(registrySha);
 		Instant generated = clock.instant();
-		String edited = FrenchFormat.date(LocalDate.ofInstant(generated, ZoneOffset.UTC));
+		String edited = FrenchFormat.date(generated);
 
 		PublicationContent content = new PublicationContent(catalogue, geo);
 		PdfRenderer renderer = new PdfRenderer(templates);
