@@ -2,8 +2,10 @@ package fr.ptce.observatory.publish;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The data source of the publication template, from an edition's sections: a table of contents first, then one
@@ -14,8 +16,15 @@ import java.util.Map;
  */
 final class PdfBlocks {
 
-	/** The text of a table of contents' page number until the page is known: {@code #p} + anchor + {@code #}. */
-	static final String PAGE_PLACEHOLDER = "#p%s#";
+	/**
+	 * The text of a table of contents' page number until the page is known: {@code #p} + the entry's index +
+	 * {@code #}, short enough to stay on one line of the page number's box.
+	 */
+	static final String PAGE_PLACEHOLDER = "#p%d#";
+
+	/** The records of the template's data source, and the anchor of each entry of the table of contents. */
+	record Blocks(List<Map<String, ?>> records, List<String> anchors) {
+	}
 
 	static final String CONTENTS = "Sommaire";
 
@@ -39,6 +48,8 @@ final class PdfBlocks {
 
 	private int anchors;
 
+	private final Set<String> names = new LinkedHashSet<>();
+
 	private final String source;
 
 	private final String scope;
@@ -51,7 +62,7 @@ final class PdfBlocks {
 	/**
 	 * @param source the default source line of tables and figures (without "Source :")
 	 */
-	static List<Map<String, ?>> of(Edition edition, String source) {
+	static Blocks of(Edition edition, String source) {
 		PdfBlocks b = new PdfBlocks(source, edition.scope());
 		for (Section s : edition.sections()) {
 			b.add(s);
@@ -67,7 +78,7 @@ final class PdfBlocks {
 			all.add(Map.of("kind", "break"));
 		}
 		all.addAll(b.blocks);
-		return all;
+		return new Blocks(all, List.copyOf(b.names));
 	}
 
 	private void add(Section s) {
@@ -140,13 +151,18 @@ final class PdfBlocks {
 		return f;
 	}
 
+	/**
+	 * The anchor of a heading: its own text, which JasperReports also takes as the bookmark's title (made unique
+	 * by a number should a heading come twice).
+	 */
 	private String anchor(String heading, int level) {
-		String name = "s" + ++anchors;
+		String name = names.contains(heading) ? heading + " (" + ++anchors + ")" : heading;
+		names.add(name);
 		Map<String, Object> entry = new HashMap<>();
 		entry.put("kind", "toc");
 		// a second-level entry is indented by two em spaces
 		entry.put("text", (level == 1 ? "" : "\u2003\u2003") + heading);
-		entry.put("page", PAGE_PLACEHOLDER.formatted(name));
+		entry.put("page", PAGE_PLACEHOLDER.formatted(names.size() - 1));
 		contents.add(entry);
 		return name;
 	}

@@ -53,12 +53,12 @@ public final class PdfRenderer {
 		parameters.put("FOOTER", edition.title() + " – données arrêtées au " + FrenchFormat.instant(asOf));
 		parameters.put(JRParameter.REPORT_LOCALE, Locale.FRANCE);
 		String source = SOURCE + ", données arrêtées au " + FrenchFormat.instant(asOf) + ".";
-		List<Map<String, ?>> blocks = PdfBlocks.of(edition, source);
+		PdfBlocks.Blocks blocks = PdfBlocks.of(edition, source);
 		byte[] pdf;
 		try {
 			JasperPrint print = JasperFillManager.fillReport(templates.get(TEMPLATE), parameters,
-					new JRMapCollectionDataSource(blocks));
-			numberContents(print);
+					new JRMapCollectionDataSource(blocks.records()));
+			numberContents(print, blocks.anchors());
 			JRPdfExporter exporter = new JRPdfExporter();
 			exporter.setExporterInput(new SimpleExporterInput(print));
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -90,15 +90,15 @@ public final class PdfRenderer {
 	 * Replaces the page placeholders of the table of contents with the page of each heading's anchor, once the
 	 * report is filled and its pages known (the placeholders have the width of a page number's box).
 	 */
-	static void numberContents(JasperPrint print) {
+	static void numberContents(JasperPrint print, List<String> anchors) {
 		Map<String, Integer> pages = new HashMap<>();
 		List<JRPrintText> placeholders = new ArrayList<>();
 		for (int i = 0; i < print.getPages().size(); i++) {
 			collect(print.getPages().get(i).getElements(), i + 1, pages, placeholders);
 		}
 		for (JRPrintText t : placeholders) {
-			String anchor = t.getFullText().substring(2, t.getFullText().length() - 1);
-			Integer page = pages.get(anchor);
+			int entry = Integer.parseInt(t.getFullText().substring(2, t.getFullText().length() - 1));
+			Integer page = pages.get(anchors.get(entry));
 			t.setText(page == null ? "" : page.toString());
 		}
 	}
@@ -114,7 +114,7 @@ public final class PdfRenderer {
 					pages.putIfAbsent(t.getAnchorName(), page);
 				}
 				String text = t.getFullText();
-				if (text != null && text.startsWith("#p") && text.endsWith("#")) {
+				if (text != null && text.matches("#p[0-9]+#")) {
 					placeholders.add(t);
 				}
 			}
