@@ -162,7 +162,7 @@ class PublicationDocumentTest {
 					PDPage page = item.findDestinationPage(doc);
 					int number = doc.getPages().indexOf(page) + 1;
 					assertThat(text(doc, number, number)).as(item.getTitle()).contains(item.getTitle());
-					assertThat(contents).as(item.getTitle()).containsPattern("(?m)^\\s*" + Pattern.quote(item.getTitle())
+					assertThat(contents).as(item.getTitle()).containsPattern("(?mU)^\\s*" + Pattern.quote(item.getTitle())
 							+ " " + number + "$");
 				}
 			}
@@ -277,6 +277,9 @@ class PublicationDocumentTest {
 				assertThat(text).doesNotContainPattern("PTCE[-\u2011]\\s*$");
 			}
 		}
+		// no word cut in a narrow column ("financemen / ts publics")
+		assertThat(text(national())).doesNotContainPattern("financemen(?!ts)").doesNotContainPattern("réponda(?!nt)")
+			.doesNotContainPattern("gouvernanc(?!e)");
 		assertThat(text(national()).replaceAll("\\s+", " ")).contains("Part des financements publics")
 			.contains("Emplois pour 10 000 habitants").contains("Évolution à champ constant");
 	}

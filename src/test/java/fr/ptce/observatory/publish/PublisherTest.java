@@ -382,7 +382,8 @@ class PublisherTest {
 			}
 		}
 		// and with every figure confidential, the tables print s and the charts have nothing to draw
-		assertThat(flat(text(published.nationalPdf()))).contains("Structures membres du pôle s s s s s")
+		// (the label may wrap in its column: its last word is then read after the row's figures)
+		assertThat(flat(text(published.nationalPdf()))).containsPattern("Structures membres du (pôle )?s s s s s")
 			.contains("Pôles attendus 1");
 		// and the old publication is gone, whole, with nothing hidden left behind
 		assertThat(published.folder().resolve("old.txt")).doesNotExist();
