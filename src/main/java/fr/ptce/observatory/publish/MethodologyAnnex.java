@@ -95,6 +95,12 @@ final class MethodologyAnnex {
 		return s;
 	}
 
+	/** The scope of an edition's tables and figures (methodology section 1: the poles expected in the year). */
+	static String scope(int year, String where) {
+		return "pôles territoriaux de coopération économique attendus en " + year + " (créés au plus tard en "
+				+ year + " et non fermés avant), " + where + ".";
+	}
+
 	/**
 	 * The provenance of the figures, printed small at the very end: the as-of instant exactly, the SHA-256 of the
 	 * catalogue and registry, the software version, and the indicators' codes as the data files name them (the

@@ -139,7 +139,7 @@ public final class PublicationContent {
 		s.addAll(MethodologyAnnex.sections(catalogue, indicators, provenance));
 		return new Edition("rapport-national-" + y + ".pdf", "Les PTCE en France en " + y,
 				"Rapport national de l’observatoire des pôles territoriaux de coopération économique",
-				fictional ? FICTIONAL : null, s).withScope(scope(y, "en France (18 régions)"));
+				fictional ? FICTIONAL : null, s).withScope(MethodologyAnnex.scope(y, "en France (18 régions)"));
 	}
 
 	// ---------------------------------------------------------------- regional editions
@@ -175,13 +175,7 @@ public final class PublicationContent {
 		s.addAll(MethodologyAnnex.sections(catalogue, indicators, provenance));
 		return new Edition("rapport-regional-" + y + "-" + area + ".pdf", "Les PTCE " + region.in() + " en " + y,
 				"Édition régionale du rapport de l’observatoire des pôles territoriaux de coopération économique",
-				fictional ? FICTIONAL : null, s).withScope(scope(y, region.in()));
-	}
-
-	/** The scope of an edition's tables and figures (methodology section 1: the poles expected in the year). */
-	static String scope(int year, String where) {
-		return "pôles territoriaux de coopération économique attendus en " + year + " (créés au plus tard en "
-				+ year + " et non fermés avant), " + where + ".";
+				fictional ? FICTIONAL : null, s).withScope(MethodologyAnnex.scope(y, region.in()));
 	}
 
 	Map<String, String> regionAreas() {
