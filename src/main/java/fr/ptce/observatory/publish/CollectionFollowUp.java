@@ -119,7 +119,7 @@ public final class CollectionFollowUp {
 				region = l.pole().region();
 				rows = new ArrayList<>();
 			}
-			rows.add(List.of(l.pole().name() + " (" + l.pole().id() + ")", l.pole().departement(),
+			rows.add(List.of(l.pole().name() + " (" + FrenchFormat.code(l.pole().id()) + ")", l.pole().departement(),
 					l.nothing() ? "aucune donnée" : "partielle",
 					FrenchFormat.number((double) l.indicatorsSent(), 0) + " / "
 							+ FrenchFormat.number((double) l.indicatorsExpected(), 0),

@@ -4,14 +4,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
  * French typography of the publications, in one place so that the PDF and the XLSX print the very same text:
  * thousands separated by a narrow no-break space (U+202F), decimal comma, a no-break space (U+00A0) before a unit
- * ({@code 12,3 %}, {@code 1 234 €}), dates like {@code 31 mars 2026}, {@code s} for a confidential figure and
- * {@code –} for a missing one, changes signed (with the minus sign U+2212) and marked with an arrow, so that
+ * ({@code 12,3 %}, {@code 1 234 €}), dates like {@code 31 mars 2026} in Paris time, {@code s} for a confidential
+ * figure, {@code nd} for one not available and {@code –} where there is no pole at all, changes signed (with the minus sign U+2212) and marked with an arrow, so that
  * colour is never the only carrier of their meaning.
  */
 public final class FrenchFormat {
@@ -24,7 +24,17 @@ public final class FrenchFormat {
 
 	public static final String CONFIDENTIAL = "s";
 
-	public static final String MISSING = "\u2013";
+	/** A figure that is not available (not received, not computable): INSEE's "nd". */
+	public static final String MISSING = "nd";
+
+	/** A figure of an area or group with no pole at all ("néant"), distinct from one not available. */
+	public static final String NO_POLE = "\u2013";
+
+	/** The observatory's time zone: dates and times are printed as read in France. */
+	public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+	/** "1er" with its "er" raised, as French typography writes the first of the month. */
+	public static final String FIRST = "1\u1D49\u02B3";
 
 	public static final String MINUS = "\u2212";
 
@@ -120,17 +130,30 @@ public final class FrenchFormat {
 		};
 	}
 
-	/** {@code 31 mars 2026}, {@code 1er mai 2026}. */
+	/** {@code 31 mars 2026}, {@code 1ᵉʳ mai 2026} (no-break spaces: a date is not broken across lines). */
 	public static String date(LocalDate date) {
-		String day = date.getDayOfMonth() == 1 ? "1er" : Integer.toString(date.getDayOfMonth());
-		return day + " " + MONTHS[date.getMonthValue() - 1] + " " + date.getYear();
+		String day = date.getDayOfMonth() == 1 ? FIRST : Integer.toString(date.getDayOfMonth());
+		return day + UNIT_SPACE + MONTHS[date.getMonthValue() - 1] + " " + date.getYear();
 	}
 
-	/** An instant in UTC: {@code 31 mars 2026 à 23:59:59 UTC}. */
+	/** The day of an instant in Paris: {@code 31 mars 2026}. */
+	public static String date(Instant instant) {
+		return date(instant.atZone(PARIS).toLocalDate());
+	}
+
+	/** An instant in Paris time, to the minute: {@code 1ᵉʳ avril 2026 à 1 h 59}. */
 	public static String instant(Instant instant) {
-		ZonedDateTime utc = instant.atZone(ZoneOffset.UTC);
-		return date(utc.toLocalDate()) + " à " + String.format("%02d:%02d:%02d", utc.getHour(), utc.getMinute(),
-				utc.getSecond()) + " UTC";
+		ZonedDateTime paris = instant.atZone(PARIS);
+		return date(paris.toLocalDate()) + " à " + paris.getHour() + UNIT_SPACE + "h" + UNIT_SPACE
+				+ String.format("%02d", paris.getMinute());
+	}
+
+	/**
+	 * A code printed in running text or a table ({@code PTCE-0030}), its hyphens made non-breaking so that a line
+	 * is never broken inside it.
+	 */
+	public static String code(String code) {
+		return code.replace('-', '\u2011');
 	}
 
 	/**

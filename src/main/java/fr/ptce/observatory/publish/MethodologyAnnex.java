@@ -80,23 +80,44 @@ final class MethodologyAnnex {
 		s.add(Section.h2("Les indicateurs"));
 		List<List<String>> rows = new ArrayList<>();
 		for (Indicator i : catalogue.indicators()) {
-			rows.add(List.of(PublicationContent.typographic(i.labelFr()) + " (" + i.code() + ")", PublicationContent.unitLabel(i.unit()),
+			rows.add(List.of(PublicationContent.typographic(i.labelFr()), PublicationContent.unitLabel(i.unit()),
 					i.isFlow() ? "flux" : "stock"));
 		}
 		for (Published p : indicators) {
 			if (p.ratio()) {
-				rows.add(List.of(p.label() + " (" + p.code() + ")", "%", "ratio"));
+				rows.add(List.of(p.label(), "%", "ratio"));
 			}
 		}
-		s.add(Section.table("Indicateurs", List.of("Libellé (code)", "Unité", "Nature"), rows,
+		s.add(Section.table("Indicateurs", List.of("Indicateur", "Unité", "Nature"), rows,
 				"Stock : valeur à la fin de l’année ; flux : cumul sur l’année ; ratio : rapport de deux sommes, "
 						+ "en pourcentage."));
-		s.add(Section.h2("Provenance des chiffres"));
-		s.add(Section.text("Données arrêtées au " + FrenchFormat.instant(provenance.asOf()) + " ("
-				+ fr.ptce.observatory.warehouse.Timestamps.format(provenance.asOf()) + ")."));
-		s.add(Section.text("Catalogue des indicateurs, SHA-256 : " + provenance.catalogueSha256()));
-		s.add(Section.text("Répertoire des pôles, SHA-256 : " + provenance.registrySha256()));
-		s.add(Section.text("Logiciel : observatory " + provenance.softwareVersion()));
+		s.addAll(colophon(indicators, provenance));
+		return s;
+	}
+
+	/** The scope of an edition's tables and figures (methodology section 1: the poles expected in the year). */
+	static String scope(int year, String where) {
+		return "pôles territoriaux de coopération économique attendus en " + year + " (créés au plus tard en "
+				+ year + " et non fermés avant), " + where + ".";
+	}
+
+	/**
+	 * The provenance of the figures, printed small at the very end: the as-of instant exactly, the SHA-256 of the
+	 * catalogue and registry, the software version, and the indicators' codes as the data files name them (the
+	 * public text names indicators by their French labels only).
+	 */
+	static List<Section> colophon(List<Published> indicators, Provenance provenance) {
+		List<Section> s = new ArrayList<>();
+		s.add(Section.colophon("Provenance. Données arrêtées au " + FrenchFormat.instant(provenance.asOf()) + " ("
+				+ fr.ptce.observatory.warehouse.Timestamps.format(provenance.asOf()) + "). Catalogue des indicateurs, "
+				+ "SHA-256 " + provenance.catalogueSha256() + ". Répertoire des pôles, SHA-256 "
+				+ provenance.registrySha256() + ". Logiciel : observatory " + provenance.softwareVersion() + "."));
+		StringBuilder codes = new StringBuilder("Codes des indicateurs dans les fichiers de données : ");
+		for (int i = 0; i < indicators.size(); i++) {
+			codes.append(i == 0 ? "" : " ; ").append(indicators.get(i).label()).append(" ")
+				.append(indicators.get(i).code());
+		}
+		s.add(Section.colophon(codes.append('.').toString()));
 		return s;
 	}
 

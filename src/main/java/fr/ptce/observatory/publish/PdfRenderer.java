@@ -1,24 +1,23 @@
 package fr.ptce.observatory.publish;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import fr.ptce.observatory.warehouse.AtomicFiles;
 
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JRPrintElement;
+import net.sf.jasperreports.engine.JRPrintFrame;
+import net.sf.jasperreports.engine.JRPrintText;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import net.sf.jasperreports.export.SimpleExporterInput;
@@ -28,8 +27,8 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
 /**
  * Renders an {@link Edition} with the publication template into a tagged PDF (headings, tables), in French
- * (fr-FR), with its title and author, fonts embedded. The PDF's creation and modification dates are those of
- * the as-of instant, so that two runs on the same data give comparable files.
+ * (fr-FR), with its title and author, fonts embedded, then finished by {@link PdfArchival} into PDF/A-2a and
+ * PDF/UA-1 (its dates are those of the as-of instant, so that two runs on the same data give comparable files).
  */
 public final class PdfRenderer {
 
@@ -54,11 +53,13 @@ public final class PdfRenderer {
 		parameters.put("PROVISIONAL", edition.provisional());
 		parameters.put("FOOTER", edition.title() + " – données arrêtées au " + FrenchFormat.instant(asOf));
 		parameters.put(JRParameter.REPORT_LOCALE, Locale.FRANCE);
-		List<Map<String, ?>> sections = edition.sections().stream().<Map<String, ?>>map(Section::toFields).toList();
+		String source = SOURCE + ", données arrêtées au " + FrenchFormat.instant(asOf) + ".";
+		PdfBlocks.Blocks blocks = PdfBlocks.of(edition, source);
 		byte[] pdf;
 		try {
 			JasperPrint print = JasperFillManager.fillReport(templates.get(TEMPLATE), parameters,
-					new JRMapCollectionDataSource(sections));
+					new JRMapCollectionDataSource(blocks.records()));
+			numberContents(print, blocks.anchors());
 			JRPdfExporter exporter = new JRPdfExporter();
 			exporter.setExporterInput(new SimpleExporterInput(print));
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -74,7 +75,7 @@ public final class PdfRenderer {
 			configuration.setCompressed(true);
 			exporter.setConfiguration(configuration);
 			exporter.exportReport();
-			pdf = withDates(out.toByteArray(), asOf);
+			pdf = PdfArchival.finish(out.toByteArray(), asOf, "observatory " + softwareVersion);
 		}
 		catch (JRException ex) {
 			throw new IllegalStateException("cannot render " + edition.fileName() + " with reports-templates/"
@@ -83,30 +84,42 @@ public final class PdfRenderer {
 		AtomicFiles.write(target, tmp -> Files.write(tmp, pdf));
 	}
 
-	private static final Pattern DATE = Pattern.compile("/(CreationDate|ModDate)\\s*\\((D:[0-9]{14})([^)]*)\\)");
+	/** The default source of tables and figures. */
+	static final String SOURCE = "Observatoire national des PTCE, indicateurs transmis par les pôles";
 
 	/**
-	 * Replaces the creation and modification dates OpenPDF stamps with the as-of instant, keeping each string's
-	 * length so that the cross-reference offsets stay valid.
+	 * Replaces the page placeholders of the table of contents with the page of each heading's anchor, once the
+	 * report is filled and its pages known (the placeholders have the width of a page number's box).
 	 */
-	static byte[] withDates(byte[] pdf, Instant asOf) {
-		String text = new String(pdf, StandardCharsets.ISO_8859_1);
-		String stamp = "D:" + DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC).format(asOf);
-		Matcher m = DATE.matcher(text);
-		StringBuilder out = new StringBuilder(text.length());
-		while (m.find()) {
-			String zone = m.group(3);
-			String utc = zone.length() == 7 ? "+00'00'" : zone.length() == 1 ? "Z" : zone.length() == 6 ? "+00'00"
-					: zone;
-			m.appendReplacement(out, "");
-			out.append('/').append(m.group(1));
-			// the original spacing between the key and the string is kept
-			String whole = m.group();
-			int paren = whole.indexOf('(');
-			out.append(whole, m.group(1).length() + 1, paren).append('(').append(stamp).append(utc).append(')');
+	static void numberContents(JasperPrint print, List<String> anchors) {
+		Map<String, Integer> pages = new HashMap<>();
+		List<JRPrintText> placeholders = new ArrayList<>();
+		for (int i = 0; i < print.getPages().size(); i++) {
+			collect(print.getPages().get(i).getElements(), i + 1, pages, placeholders);
 		}
-		m.appendTail(out);
-		return out.toString().getBytes(StandardCharsets.ISO_8859_1);
+		for (JRPrintText t : placeholders) {
+			int entry = Integer.parseInt(t.getFullText().substring(2, t.getFullText().length() - 1));
+			Integer page = pages.get(anchors.get(entry));
+			t.setText(page == null ? "" : page.toString());
+		}
+	}
+
+	private static void collect(List<JRPrintElement> elements, int page, Map<String, Integer> pages,
+			List<JRPrintText> placeholders) {
+		for (JRPrintElement e : elements) {
+			if (e instanceof JRPrintFrame frame) {
+				collect(frame.getElements(), page, pages, placeholders);
+			}
+			else if (e instanceof JRPrintText t) {
+				if (t.getAnchorName() != null) {
+					pages.putIfAbsent(t.getAnchorName(), page);
+				}
+				String text = t.getFullText();
+				if (text != null && text.matches("#p[0-9]+#")) {
+					placeholders.add(t);
+				}
+			}
+		}
 	}
 
 }

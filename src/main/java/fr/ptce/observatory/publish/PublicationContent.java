@@ -41,9 +41,9 @@ public final class PublicationContent {
 
 	public static final String NOTE = "s : secret statistique (trop peu de répondants, un pôle représentant plus de "
 			+ "85\u00A0% du total, secret protégeant une autre case ou un pôle, médiane de moins de 10 répondants) ; "
-			+ MISSING + " : donnée non disponible. Évolution à champ constant : sur les seuls pôles répondants les deux "
-			+ "années ; évolution brute : des totaux, qui varient aussi avec le nombre de répondants. Évolutions des "
-			+ "parts en points de pourcentage (pt).";
+			+ MISSING + " : donnée non disponible ; " + FrenchFormat.NO_POLE + " : aucun pôle. Évolution à champ "
+			+ "constant : sur les seuls pôles répondants les deux années ; évolution brute : des totaux, qui varient "
+			+ "aussi avec le nombre de répondants. Évolutions des parts en points de pourcentage (pt).";
 
 	public static final String FICTIONAL = "Données fictives : chiffres calculés sur l’échantillon de démonstration, "
 			+ "sans valeur statistique.";
@@ -133,7 +133,8 @@ public final class PublicationContent {
 		s.addAll(MethodologyAnnex.sections(catalogue, indicators, provenance));
 		return new Edition("rapport-national-" + y + ".pdf", "Les PTCE en France en " + y,
 				"Rapport national de l’observatoire des pôles territoriaux de coopération économique",
-				fictional ? FICTIONAL : null, s, ResponseQuality.provisionalMark(data));
+				fictional ? FICTIONAL : null, s, ResponseQuality.provisionalMark(data), null)
+			.withScope(MethodologyAnnex.scope(y, "en France (18 régions)"));
 	}
 
 	// ---------------------------------------------------------------- regional editions
@@ -144,9 +145,10 @@ public final class PublicationContent {
 		String area = region.code();
 		List<Section> s = new RegionalEdition(this, geo).sections(data, region,
 				MethodologyAnnex.sections(catalogue, indicators, provenance));
-		return new Edition("rapport-regional-" + y + "-" + area + ".pdf", "Les PTCE en " + region.name() + " en " + y,
+		return new Edition("rapport-regional-" + y + "-" + area + ".pdf", "Les PTCE " + region.in() + " en " + y,
 				"Édition régionale du rapport de l’observatoire des pôles territoriaux de coopération économique",
-				fictional ? FICTIONAL : null, s, ResponseQuality.provisionalMark(data));
+				fictional ? FICTIONAL : null, s, ResponseQuality.provisionalMark(data), null)
+			.withScope(MethodologyAnnex.scope(y, region.in()));
 	}
 
 	/** "À retenir": one paragraph per finding. */
@@ -342,7 +344,7 @@ public final class PublicationContent {
 
 	static String figure(AggregateCell c, Function<AggregateCell, Double> measure, Published p) {
 		if (c == null) {
-			return MISSING;
+			return FrenchFormat.NO_POLE;
 		}
 		return FrenchFormat.cell(c.confStatus(), measure.apply(c), v -> FrenchFormat.amount(v, p.unit()));
 	}
@@ -366,21 +368,22 @@ public final class PublicationContent {
 
 	static String change(AggregateCell c, Function<AggregateCell, Double> measure, Published p) {
 		if (c == null) {
-			return MISSING;
+			return FrenchFormat.NO_POLE;
 		}
 		return FrenchFormat.cell(c.confStatus(), measure.apply(c), v -> FrenchFormat.change(v, p.ratio()));
 	}
 
+	// an area without a cell has no pole: none expected, none responding, no figure ("–", not "nd")
 	static String expected(AggregateCell c) {
-		return c == null ? MISSING : FrenchFormat.number((double) c.nExpected(), 0);
+		return c == null ? "0" : FrenchFormat.number((double) c.nExpected(), 0);
 	}
 
 	static String respondents(AggregateCell c) {
-		return c == null ? MISSING : FrenchFormat.number((double) c.nRespondents(), 0);
+		return c == null ? "0" : FrenchFormat.number((double) c.nRespondents(), 0);
 	}
 
 	static String responseRate(AggregateCell c) {
-		return c == null ? MISSING : FrenchFormat.rate(c.responseRate());
+		return c == null ? FrenchFormat.NO_POLE : FrenchFormat.rate(c.responseRate());
 	}
 
 	private static String countChange(Integer now, Integer before) {

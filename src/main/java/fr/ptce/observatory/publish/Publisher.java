@@ -103,7 +103,7 @@ public final class Publisher {
 				registrySha, version);
 		boolean fictional = isSample(registrySha);
 		Instant generated = clock.instant();
-		String edited = FrenchFormat.date(LocalDate.ofInstant(generated, ZoneOffset.UTC));
+		String edited = FrenchFormat.date(generated);
 
 		PublicationContent content = new PublicationContent(catalogue, geo);
 		PdfRenderer renderer = new PdfRenderer(templates);

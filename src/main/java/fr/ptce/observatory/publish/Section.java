@@ -1,6 +1,7 @@
 package fr.ptce.observatory.publish;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +15,21 @@ import net.sf.jasperreports.renderers.Graphics2DRenderable;
  * @param sheet the XLSX sheet name of a table (null: not exported)
  */
 public record Section(String kind, String heading, String text, List<String> headers, List<List<String>> rows,
-		List<Point> points, String axis, String note, String sheet, boolean totalLast, Graphics2DRenderable graphic) {
+		List<Point> points, String axis, String note, String sheet, boolean totalLast, Graphics2DRenderable graphic,
+		Caption caption) {
 
-	/** Every kind but the map: no drawing of its own. */
+	/**
+	 * What the PDF prints around a table or a figure, each optional: its title after "Tableau N –" or "Figure N –"
+	 * (by default a chart's heading, or the heading a table comes under), its source and its scope (by default
+	 * those of the document, {@link Edition#scope()}).
+	 */
+	public record Caption(String title, String source, String scope) {
+	}
+
+	/** Every kind but the map: no drawing of its own, and the default caption. */
 	public Section(String kind, String heading, String text, List<String> headers, List<List<String>> rows,
 			List<Point> points, String axis, String note, String sheet, boolean totalLast) {
-		this(kind, heading, text, headers, rows, points, axis, note, sheet, totalLast, null);
+		this(kind, heading, text, headers, rows, points, axis, note, sheet, totalLast, null, null);
 	}
 
 	/** Columns of the template's generic table: the first (labels) and seven figures. */
@@ -47,6 +57,11 @@ public record Section(String kind, String heading, String text, List<String> hea
 		return new Section("text", null, text, List.of(), List.of(), List.of(), null, null, null, false);
 	}
 
+	/** A line of the colophon, printed small at the end of the document (provenance, codes). */
+	public static Section colophon(String text) {
+		return new Section("colophon", null, text, List.of(), List.of(), List.of(), null, null, null, false);
+	}
+
 	public static Section pageBreak() {
 		return new Section("break", null, null, List.of(), List.of(), List.of(), null, null, null, false);
 	}
@@ -61,7 +76,13 @@ public record Section(String kind, String heading, String text, List<String> hea
 
 	/** The same table whose last row is the whole (France, the region), printed bold. */
 	public Section withTotalLast() {
-		return new Section(kind, heading, text, headers, rows, points, axis, note, sheet, true);
+		return new Section(kind, heading, text, headers, rows, points, axis, note, sheet, true, graphic, caption);
+	}
+
+	/** The same table or chart with its own caption (title, source, scope; each null for the default). */
+	public Section withCaption(String title, String source, String scope) {
+		return new Section(kind, heading, text, headers, rows, points, axis, note, sheet, totalLast, graphic,
+				new Caption(title, source, scope));
 	}
 
 	public static Section lineChart(String heading, String axis, List<Point> points) {
@@ -73,8 +94,14 @@ public record Section(String kind, String heading, String text, List<String> hea
 		return new Section("line", heading, null, List.of(), List.of(), List.copyOf(points), axis, note, null, false);
 	}
 
+	/**
+	 * A bar chart of areas, its bars by decreasing value (areas compare by their value, not their code), the
+	 * bars that cannot be drawn last, in their order.
+	 */
 	public static Section barChart(String heading, String axis, List<Point> points) {
-		return new Section("bar", heading, null, List.of(), List.of(), List.copyOf(points), axis, null, null, false);
+		List<Point> sorted = new ArrayList<>(points);
+		sorted.sort(Comparator.comparing(Point::value, Comparator.nullsLast(Comparator.reverseOrder())));
+		return new Section("bar", heading, null, List.of(), List.of(), List.copyOf(sorted), axis, null, null, false);
 	}
 
 	/**
@@ -83,7 +110,7 @@ public record Section(String kind, String heading, String text, List<String> hea
 	 */
 	public static Section map(String heading, Graphics2DRenderable drawing, String alternativeText, String note) {
 		return new Section("map", heading, alternativeText, List.of(), List.of(), List.of(), null, note, null, false,
-				drawing);
+				drawing, null);
 	}
 
 	/**

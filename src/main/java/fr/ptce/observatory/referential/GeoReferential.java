@@ -26,10 +26,28 @@ public final class GeoReferential {
 	public record Departement(String code, String name, String region, String zone) {
 	}
 
-	public record Region(String code, String name, String zone) {
+	/**
+	 * @param tncc INSEE's type of article of the name (COG column TNCC): 0 none, 1 none before a vowel, 2 "le",
+	 *     3 "la", 4 "les", 5 "l'"
+	 */
+	public record Region(String code, String name, String zone, int tncc) {
 
 		public boolean isReported() {
 			return !"com".equals(zone);
+		}
+
+		/**
+		 * "In the region" as INSEE writes it: en Bretagne, en Île-de-France, en Nouvelle-Aquitaine, dans le Grand
+		 * Est, dans les Hauts-de-France, à La Réunion, à Mayotte (an overseas island without article takes
+		 * "à"; the article of La Réunion is part of its name).
+		 */
+		public String in() {
+			return switch (tncc) {
+				case 2 -> "dans le " + name;
+				case 4 -> "dans les " + name;
+				case 5 -> "dans l’" + name;
+				default -> !"metro".equals(zone) && tncc == 0 ? "à " + name : "en " + name;
+			};
 		}
 
 	}
@@ -71,11 +89,12 @@ public final class GeoReferential {
 	public static GeoReferential bundled() {
 		CsvTable communes = table("communes.csv", "commune", "name", "departement", "region", "epci", "population");
 		CsvTable departements = table("departements.csv", "departement", "name", "region", "zone");
-		CsvTable regions = table("regions.csv", "region", "name", "zone");
+		CsvTable regions = table("regions.csv", "region", "name", "zone", "tncc");
 		CsvTable epcis = table("epci.csv", "epci", "name", "type", "population");
 		Map<String, Region> regionMap = new LinkedHashMap<>();
 		regions.rows()
-			.forEach(r -> regionMap.put(r.get("region"), new Region(r.get("region"), r.get("name"), r.get("zone"))));
+			.forEach(r -> regionMap.put(r.get("region"), new Region(r.get("region"), r.get("name"), r.get("zone"),
+					Integer.parseInt(r.get("tncc")))));
 		Map<String, Departement> departementMap = new LinkedHashMap<>();
 		departements.rows()
 			.forEach(r -> departementMap.put(r.get("departement"), new Departement(r.get("departement"),

@@ -47,9 +47,9 @@ class FrenchFormatTest {
 	void marksConfidentialAndMissingFigures() {
 		assertThat(FrenchFormat.cell("A", 12.0, v -> FrenchFormat.number(v, 0))).isEqualTo("s");
 		assertThat(FrenchFormat.cell("D", null, v -> FrenchFormat.number(v, 0))).isEqualTo("s");
-		assertThat(FrenchFormat.cell("F", null, v -> FrenchFormat.number(v, 0))).isEqualTo("\u2013");
+		assertThat(FrenchFormat.cell("F", null, v -> FrenchFormat.number(v, 0))).isEqualTo("nd");
 		assertThat(FrenchFormat.cell("F", 12.0, v -> FrenchFormat.number(v, 0))).isEqualTo("12");
-		assertThat(FrenchFormat.amount(null, "EUR")).isEqualTo("\u2013");
+		assertThat(FrenchFormat.amount(null, "EUR")).isEqualTo("nd");
 	}
 
 	@Test
@@ -59,7 +59,7 @@ class FrenchFormatTest {
 		assertThat(FrenchFormat.change(0.04, true)).isEqualTo("► 0,0" + NBSP + "pt");
 		assertThat(FrenchFormat.change(-0.04, false)).isEqualTo("► 0,0" + NBSP + "%");
 		assertThat(FrenchFormat.change(1.25, true)).isEqualTo("▲ +1,3" + NBSP + "pt");
-		assertThat(FrenchFormat.change(null, true)).isEqualTo("\u2013");
+		assertThat(FrenchFormat.change(null, true)).isEqualTo("nd");
 	}
 
 	@Test
@@ -67,16 +67,39 @@ class FrenchFormatTest {
 		assertThat(FrenchFormat.direction("hausse")).isEqualTo("▲ hausse");
 		assertThat(FrenchFormat.direction("baisse")).isEqualTo("▼ baisse");
 		assertThat(FrenchFormat.direction("stable")).isEqualTo("► stable");
-		assertThat(FrenchFormat.direction(null)).isEqualTo("\u2013");
+		assertThat(FrenchFormat.direction(null)).isEqualTo("nd");
 	}
 
 	@Test
 	void printsDatesTheFrenchWay() {
-		assertThat(FrenchFormat.date(LocalDate.of(2026, 3, 31))).isEqualTo("31 mars 2026");
-		assertThat(FrenchFormat.date(LocalDate.of(2026, 5, 1))).isEqualTo("1er mai 2026");
-		assertThat(FrenchFormat.date(LocalDate.of(2025, 8, 15))).isEqualTo("15 août 2025");
+		// no-break space between day and month; "er" raised (modifier letters, so the PDF and the XLSX agree)
+		assertThat(FrenchFormat.date(LocalDate.of(2026, 3, 31))).isEqualTo("31\u00A0mars 2026");
+		assertThat(FrenchFormat.date(LocalDate.of(2026, 5, 1))).isEqualTo("1\u1D49\u02B3\u00A0mai 2026");
+		assertThat(FrenchFormat.date(LocalDate.of(2025, 8, 15))).isEqualTo("15\u00A0août 2025");
+	}
+
+	@Test
+	void printsInstantsInParisTimeToTheMinute() {
+		// 23:59 UTC on 31 March is 1:59 on 1 April in Paris (summer time); winter time is one hour ahead of UTC
 		assertThat(FrenchFormat.instant(Instant.parse("2026-03-31T23:59:59.999999Z")))
-			.isEqualTo("31 mars 2026 à 23:59:59 UTC");
+			.isEqualTo("1\u1D49\u02B3\u00A0avril 2026 à 1\u00A0h\u00A059");
+		assertThat(FrenchFormat.instant(Instant.parse("2026-01-15T08:05:00Z")))
+			.isEqualTo("15\u00A0janvier 2026 à 9\u00A0h\u00A005");
+		assertThat(FrenchFormat.date(Instant.parse("2026-03-31T23:59:59Z"))).isEqualTo("1\u1D49\u02B3\u00A0avril 2026");
+	}
+
+	@Test
+	void notAvailableAndNoPoleAreDistinctMarks() {
+		assertThat(FrenchFormat.MISSING).isEqualTo("nd");
+		assertThat(FrenchFormat.NO_POLE).isEqualTo("\u2013").isNotEqualTo(FrenchFormat.MISSING);
+		assertThat(PublicationContent.expected(null)).isEqualTo("0");
+		assertThat(PublicationContent.responseRate(null)).isEqualTo(FrenchFormat.NO_POLE);
+		assertThat(PublicationContent.NOTE).contains("nd : donnée non disponible").contains("\u2013 : aucun pôle");
+	}
+
+	@Test
+	void codesAreNeverBrokenAcrossLines() {
+		assertThat(FrenchFormat.code("PTCE-0030")).isEqualTo("PTCE\u20110030").doesNotContain("-");
 	}
 
 }
