@@ -189,7 +189,7 @@ final class RegionalEdition {
 				}
 			}
 		}
-		return (rank == 1 ? "1er" : rank + "e") + " sur " + of;
+		return (rank == 1 ? FrenchFormat.FIRST : rank + "e") + " sur " + of;
 	}
 
 	private Map<String, String> departements(String region) {

@@ -92,9 +92,9 @@ class CollectionFollowUpTest {
 		Edition edition = CollectionFollowUp.edition(YEAR, late, PublicationFixture.GEO, 5, false,
 				PublicationData.load(dir, YEAR), PARIS);
 
-		assertThat(lastSent(edition, "PTCE-0105")).isEqualTo("15 novembre 2025");
-		assertThat(lastSent(edition, "PTCE-0102")).isEqualTo("5 mars 2026");
-		assertThat(lastSent(edition, "PTCE-0103")).isEqualTo("10 février 2026");
+		assertThat(lastSent(edition, "PTCE-0105")).isEqualTo("15\u00A0novembre 2025");
+		assertThat(lastSent(edition, "PTCE-0102")).isEqualTo("5\u00A0mars 2026");
+		assertThat(lastSent(edition, "PTCE-0103")).isEqualTo("10\u00A0février 2026");
 		assertThat(lastSent(edition, "PTCE-0104")).isEqualTo(FrenchFormat.MISSING);
 		assertThat(edition.fileName()).isEqualTo("interne/suivi-collecte-2025.pdf")
 			.isEqualTo(CollectionFollowUp.fileName(YEAR));
@@ -103,7 +103,7 @@ class CollectionFollowUpTest {
 	private static String lastSent(Edition edition, String pole) {
 		for (Section s : edition.sections()) {
 			for (List<String> row : s.rows()) {
-				if (row.get(0).contains("(" + pole + ")")) {
+				if (row.get(0).contains("(" + FrenchFormat.code(pole) + ")")) {
 					return row.get(row.size() - 1);
 				}
 			}

@@ -196,7 +196,8 @@ class PublicationDocumentTest {
 		int tables = count(text, "(?m)^Tableau (\\d+) – ");
 		int figures = count(text, "(?m)^Figure (\\d+) – ");
 		assertThat(tables).isGreaterThanOrEqualTo(8);
-		assertThat(figures).isEqualTo(PublicationContent.CHARTED.size() + 1);
+		// the ten-year charts, the density bar chart and the map
+		assertThat(figures).isEqualTo(TenYearCharts.CHARTED.size() + 2);
 		assertThat(text).contains("Tableau 1 – Chiffres clés 2025").contains("Figure 1 – Structures membres du pôle");
 		assertThat(count(text, "(?m)^Source : Observatoire national des PTCE")).isEqualTo(tables + figures);
 		assertThat(count(text, "(?m)^Champ : pôles territoriaux de coopération économique attendus en 2025"))

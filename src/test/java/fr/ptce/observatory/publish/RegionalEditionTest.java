@@ -111,7 +111,7 @@ class RegionalEditionTest {
 			above = rs.getInt(3);
 			published = rs.getInt(4);
 		}
-		String rank = (above + 1 == 1 ? "1er" : (above + 1) + "e") + " sur " + published;
+		String rank = (above + 1 == 1 ? FrenchFormat.FIRST : (above + 1) + "e") + " sur " + published;
 		assertThat(text).contains(PublisherTest.flat("Structures membres du pôle " + FrenchFormat.number(region, 0) + " "
 				+ FrenchFormat.number(france, 0) + " " + FrenchFormat.percent(region / france * 100) + " " + rank));
 		assertThat(text).contains("La région et la France").contains("Emplois (ETP) pour 10 000 habitants");

@@ -231,7 +231,8 @@ class XlsxTablesTest {
 		}
 		String all = String.join("\n", text);
 		assertThat(all).contains("Données fictives").contains("Source").contains("Licence Ouverte")
-			.contains("Données arrêtées au 31 mars 2026");
+			// the as-of instant 2026-03-31T23:59:59Z, as read in Paris
+			.contains("Données arrêtées au " + FrenchFormat.FIRST + "\u00A0avril 2026 à 1\u00A0h\u00A059");
 		for (String column : MEASURES) {
 			assertThat(all).contains("\n" + column + " | ");
 		}
