@@ -3,7 +3,8 @@ package fr.ptce.observatory;
 import fr.ptce.observatory.cli.ObservatoryCommand;
 
 /**
- * {@code java -jar observatory.jar [global options] COMMAND [options]}: see {@link ObservatoryCommand}.
+ * {@code java -jar observatory.jar [global options] COMMAND [options]}: see
+ * {@link ObservatoryCommand}.
  */
 public final class Main {
 

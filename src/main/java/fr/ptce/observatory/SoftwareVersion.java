@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The software version recorded in every artefact, from the build (observatory-version.properties). */
+/**
+ * The software version recorded in every artefact, from the build
+ * (observatory-version.properties).
+ */
 public final class SoftwareVersion {
 
 	private static final String VERSION = load();

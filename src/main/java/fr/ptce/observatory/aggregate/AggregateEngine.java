@@ -31,10 +31,11 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
 /**
- * The aggregate computation for a range of years, as of an instant: each year of the range and the nine before
- * it (yoy, ma3 and trends need them, and a year's output must not depend on what ran before) is loaded into
- * Arrow vectors, annualised and aggregated, several years at a time on worker threads; the years are then
- * completed in ascending order with what needs earlier years, and the partitions of the range are written.
+ * The aggregate computation for a range of years, as of an instant: each year of the
+ * range and the nine before it (yoy, ma3 and trends need them, and a year's output must
+ * not depend on what ran before) is loaded into Arrow vectors, annualised and aggregated,
+ * several years at a time on worker threads; the years are then completed in ascending
+ * order with what needs earlier years, and the partitions of the range are written.
  */
 public final class AggregateEngine {
 
@@ -68,8 +69,12 @@ public final class AggregateEngine {
 		this.codes = List.copyOf(list);
 	}
 
-	/** Time spent in each phase over the years of a run, in nanoseconds (summed over worker threads). */
-	private final java.util.concurrent.atomic.AtomicLongArray phases = new java.util.concurrent.atomic.AtomicLongArray(5);
+	/**
+	 * Time spent in each phase over the years of a run, in nanoseconds (summed over
+	 * worker threads).
+	 */
+	private final java.util.concurrent.atomic.AtomicLongArray phases = new java.util.concurrent.atomic.AtomicLongArray(
+			5);
 
 	private static final String[] PHASES = { "load", "values", "cells", "write pole values", "complete and write" };
 
@@ -78,7 +83,9 @@ public final class AggregateEngine {
 			int auditSuppressions) {
 	}
 
-	/** Runs the range and writes pole_values, aggregates and trends for each of its years. */
+	/**
+	 * Runs the range and writes pole_values, aggregates and trends for each of its years.
+	 */
 	public List<YearSummary> run(int from, int to, Instant asOf, Consumer<String> progress) {
 		if (from > to) {
 			throw new IllegalArgumentException("from " + from + " is after to " + to);
@@ -98,7 +105,8 @@ public final class AggregateEngine {
 		try (BufferAllocator allocator = new RootAllocator()) {
 			Deque<Future<Computed>> pending = new ArrayDeque<>();
 			int next = first;
-			// a bounded look-ahead: at most threads + 1 years in memory besides the history
+			// a bounded look-ahead: at most threads + 1 years in memory besides the
+			// history
 			while (next <= to && pending.size() <= threads) {
 				int year = next++;
 				pending.add(pool.submit(() -> computeYear(year, from, asOfMicros, allocator, stamped)));
@@ -155,8 +163,9 @@ public final class AggregateEngine {
 	}
 
 	/**
-	 * One year on a worker thread: load its observations into Arrow vectors, annualise, aggregate with
-	 * confidentiality, and write its pole values when it is in the range (they need no other year).
+	 * One year on a worker thread: load its observations into Arrow vectors, annualise,
+	 * aggregate with confidentiality, and write its pole values when it is in the range
+	 * (they need no other year).
 	 */
 	private Computed computeYear(int year, int from, long asOfMicros, BufferAllocator root, Provenance stamped) {
 		long t0 = System.nanoTime();
@@ -200,9 +209,8 @@ public final class AggregateEngine {
 			.thenComparing(AggregateCell::area);
 		rows.sort(cellOrder);
 		List<Trend> sortedTrends = new ArrayList<>(trends);
-		sortedTrends.sort(Comparator.comparing(Trend::indicator)
-			.thenComparing(Trend::level)
-			.thenComparing(Trend::area));
+		sortedTrends
+			.sort(Comparator.comparing(Trend::indicator).thenComparing(Trend::level).thenComparing(Trend::area));
 		Tables.AGGREGATE.writeFile(dataDirectory.partition(Tables.AGGREGATES, year).resolve(PART), stamped, rows);
 		Tables.TREND.writeFile(dataDirectory.partition(Tables.TRENDS, year).resolve(PART), stamped, sortedTrends);
 		AuditFiles.write(dataDirectory, year, computed.cells, stamped);
@@ -236,8 +244,8 @@ public final class AggregateEngine {
 	}
 
 	/**
-	 * Years of the range where no pole is expected and nothing was ever observed: asking for them is a usage
-	 * error rather than an empty publication.
+	 * Years of the range where no pole is expected and nothing was ever observed: asking
+	 * for them is a usage error rather than an empty publication.
 	 */
 	public List<Integer> yearsWithoutData(int from, int to) {
 		List<Integer> empty = new ArrayList<>();

@@ -25,13 +25,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The job `aggregateJob` (issue 3): for each year of [from, to], as of an instant, the poles' yearly values,
- * the aggregate cells under confidentiality and the trends, written partition by partition. Parameters: `from`,
- * `to` (long), `asOf` (ISO-8601 instant), `run.id`; no incrementer.
+ * The job `aggregateJob` (issue 3): for each year of [from, to], as of an instant, the
+ * poles' yearly values, the aggregate cells under confidentiality and the trends, written
+ * partition by partition. Parameters: `from`, `to` (long), `asOf` (ISO-8601 instant),
+ * `run.id`; no incrementer.
  *
- * One tasklet step rather than one partition per year: every year needs the published totals of the nine years
- * before it, computed in the same run, so the years are not independent; the engine computes several years at
- * a time on worker threads and completes them in order.
+ * One tasklet step rather than one partition per year: every year needs the published
+ * totals of the nine years before it, computed in the same run, so the years are not
+ * independent; the engine computes several years at a time on worker threads and
+ * completes them in order.
  */
 @Configuration(proxyBeanMethods = false)
 public class AggregateJobConfiguration {
@@ -60,8 +62,7 @@ public class AggregateJobConfiguration {
 				throw new IllegalArgumentException("aggregateJob needs the parameters from, to and asOf");
 			}
 			Instant asOf = Timestamps.parseInstant(asOfText);
-			List<AggregateEngine.YearSummary> summaries = engine.run(from.intValue(), to.intValue(), asOf,
-					log::info);
+			List<AggregateEngine.YearSummary> summaries = engine.run(from.intValue(), to.intValue(), asOf, log::info);
 			long observations = summaries.stream().mapToLong(AggregateEngine.YearSummary::observations).sum();
 			long cells = summaries.stream().mapToLong(AggregateEngine.YearSummary::cells).sum();
 			contribution.incrementWriteCount(cells);

@@ -1,8 +1,8 @@
 package fr.ptce.observatory.aggregate;
 
 /**
- * Methodology section 1: the yearly value of a pole from its current observations of one year, where an
- * observation with status M counts as absent (callers pass NaN for it).
+ * Methodology section 1: the yearly value of a pole from its current observations of one
+ * year, where an observation with status M counts as absent (callers pass NaN for it).
  */
 public final class Annualisation {
 
@@ -10,10 +10,12 @@ public final class Annualisation {
 	}
 
 	/**
-	 * @param flow true for a flow indicator (quarters add up), false for a stock (the latest quarter stands)
+	 * @param flow true for a flow indicator (quarters add up), false for a stock (the
+	 * latest quarter stands)
 	 * @param annual the current annual value, NaN when absent
 	 * @param quarters the current values of quarters 1..4 (index 0..3), NaN when absent
-	 * @return the yearly value, or null when the pole is a non-respondent for the indicator and year
+	 * @return the yearly value, or null when the pole is a non-respondent for the
+	 * indicator and year
 	 */
 	public static YearlyValue yearlyValue(boolean flow, double annual, double[] quarters) {
 		// an annual observation wins over any quarter
@@ -34,7 +36,8 @@ public final class Annualisation {
 			return null;
 		}
 		if (!flow) {
-			// a stock is a level at a date: the latest quarter present is the year's level
+			// a stock is a level at a date: the latest quarter present is the year's
+			// level
 			return new YearlyValue(latest, false, n);
 		}
 		if (n == 4) {

@@ -14,9 +14,10 @@ import fr.ptce.observatory.warehouse.Provenance;
 import fr.ptce.observatory.warehouse.WithheldFigure;
 
 /**
- * Writes what the confidentiality rules of a year withheld beyond primary and secondary suppression, for the
- * observatory's staff (warehouse/confidentiality_audit and warehouse/withheld_figures): per indicator, the
- * audit's counts; per figure, the rule that withheld it and the pole an audit suppression protects.
+ * Writes what the confidentiality rules of a year withheld beyond primary and secondary
+ * suppression, for the observatory's staff (warehouse/confidentiality_audit and
+ * warehouse/withheld_figures): per indicator, the audit's counts; per figure, the rule
+ * that withheld it and the pole an audit suppression protects.
  */
 final class AuditFiles {
 
@@ -43,7 +44,8 @@ final class AuditFiles {
 					audit.polesExposed(), audit.suppressions().size(),
 					constantWithheld.getOrDefault(audit.indicator(), 0), audit.linearPrograms()));
 		}
-		// the ratios are not audited (0 audited), but their constant samples are withheld the same way
+		// the ratios are not audited (0 audited), but their constant samples are withheld
+		// the same way
 		for (Cell cell : cells.cells) {
 			if (cell.ratio && Levels.NATIONAL.equals(cell.level)) {
 				summaries.add(new AuditSummary(cell.indicator, cell.nProtected, 0, 0, 0,

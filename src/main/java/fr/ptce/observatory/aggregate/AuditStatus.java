@@ -14,9 +14,10 @@ import fr.ptce.observatory.warehouse.InternalTables;
 import fr.ptce.observatory.warehouse.TableReaders;
 
 /**
- * One line per aggregated year on what the confidentiality rules withheld beyond primary and secondary
- * suppression, for `status` (the staff's view; the details are in warehouse/confidentiality_audit and
- * warehouse/withheld_figures, and in the internal follow-up of the publication).
+ * One line per aggregated year on what the confidentiality rules withheld beyond primary
+ * and secondary suppression, for `status` (the staff's view; the details are in
+ * warehouse/confidentiality_audit and warehouse/withheld_figures, and in the internal
+ * follow-up of the publication).
  */
 public final class AuditStatus {
 

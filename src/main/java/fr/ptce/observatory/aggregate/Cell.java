@@ -3,9 +3,9 @@ package fr.ptce.observatory.aggregate;
 import fr.ptce.observatory.warehouse.AggregateCell;
 
 /**
- * An aggregate cell of one year while it is computed: its measures (NaN where there is none) and its
- * confidentiality status. Mutable on purpose: primary then secondary suppression, then the measures that need
- * earlier years, are set in turn.
+ * An aggregate cell of one year while it is computed: its measures (NaN where there is
+ * none) and its confidentiality status. Mutable on purpose: primary then secondary
+ * suppression, then the measures that need earlier years, are set in turn.
  */
 public final class Cell {
 
@@ -53,14 +53,20 @@ public final class Cell {
 	/** The largest single yearly value, for the dominance rule. */
 	double max = Double.NaN;
 
-	/** Respondents without open-data consent, their total and largest value (section 4, Consent). */
+	/**
+	 * Respondents without open-data consent, their total and largest value (section 4,
+	 * Consent).
+	 */
 	int nProtected;
 
 	double protectedTotal;
 
 	double protectedMax = Double.NEGATIVE_INFINITY;
 
-	/** yoy_constant_pct was computed but withheld by the rule Constant sample (printed s, not –). */
+	/**
+	 * yoy_constant_pct was computed but withheld by the rule Constant sample (printed s,
+	 * not –).
+	 */
 	boolean constantSampleWithheld;
 
 	double density = Double.NaN;
@@ -130,7 +136,10 @@ public final class Cell {
 		return nRespondents;
 	}
 
-	/** The published row: in a cell that is not F, every figure but the counts is null (section 4). */
+	/**
+	 * The published row: in a cell that is not F, every figure but the counts is null
+	 * (section 4).
+	 */
 	public AggregateCell toRow() {
 		boolean free = isPublished();
 		Double responseRate = nExpected == 0 ? null : (double) nRespondents / nExpected;

@@ -12,28 +12,34 @@ import java.util.function.IntToDoubleFunction;
 import fr.ptce.observatory.referential.Levels;
 
 /**
- * The audit of methodology section 4, for one (year, indicator that is not a ratio), after primary and secondary
- * suppression: can a protected pole's value be derived by combining published cells (networks overlap, levels
- * nest)? The unknowns are the protected respondents' values x ≥ 0; each published cell gives the equation
- * "its total minus its consenting respondents' known values = Σ of its protected respondents' x". A protected pole
- * of value v is <b>exposed</b> when the least and greatest x_p the equations allow differ by at most
- * 0.2 × v + 10⁻⁶ × max(1, v). While a pole is exposed, the published cell with the fewest respondents among those
- * of the exposed pole with the smallest pole_id becomes D (ties: network, theme, departement, region, national,
- * then the lowest area code), and the audit runs again.
+ * The audit of methodology section 4, for one (year, indicator that is not a ratio),
+ * after primary and secondary suppression: can a protected pole's value be derived by
+ * combining published cells (networks overlap, levels nest)? The unknowns are the
+ * protected respondents' values x ≥ 0; each published cell gives the equation "its total
+ * minus its consenting respondents' known values = Σ of its protected respondents' x". A
+ * protected pole of value v is <b>exposed</b> when the least and greatest x_p the
+ * equations allow differ by at most 0.2 × v + 10⁻⁶ × max(1, v). While a pole is exposed,
+ * the published cell with the fewest respondents among those of the exposed pole with the
+ * smallest pole_id becomes D (ties: network, theme, departement, region, national, then
+ * the lowest area code), and the audit runs again.
  * <p>
  * How it stays fast without changing any verdict:
  * <ul>
- * <li>a pole in no published cell is unconstrained, so never exposed, and is no unknown;</li>
- * <li>protected poles in exactly the same published cells form a class, one unknown (their sum): any split of the
- * class's sum among its members is possible, so a member's least value is 0 and its greatest the class's;</li>
- * <li>every solution found is a feasible point: a pole whose values seen in feasible points (its true value
- * first) already differ by more than the threshold is not exposed, and needs no linear program of its own;
- * programs over the sum of all the undecided poles give many such points at once;</li>
- * <li>bounds propagated through the equations hold in every solution: a pole they pin within the threshold is
- * exposed without a program (a zero in a cell whose protected total is 0, a pole left alone by a
- * subtraction);</li>
- * <li>suppressing a cell removes an equation, which only widens every range: a pole found not exposed stays so,
- * and the next round audits only the poles exposed in this one.</li>
+ * <li>a pole in no published cell is unconstrained, so never exposed, and is no
+ * unknown;</li>
+ * <li>protected poles in exactly the same published cells form a class, one unknown
+ * (their sum): any split of the class's sum among its members is possible, so a member's
+ * least value is 0 and its greatest the class's;</li>
+ * <li>every solution found is a feasible point: a pole whose values seen in feasible
+ * points (its true value first) already differ by more than the threshold is not exposed,
+ * and needs no linear program of its own; programs over the sum of all the undecided
+ * poles give many such points at once;</li>
+ * <li>bounds propagated through the equations hold in every solution: a pole they pin
+ * within the threshold is exposed without a program (a zero in a cell whose protected
+ * total is 0, a pole left alone by a subtraction);</li>
+ * <li>suppressing a cell removes an equation, which only widens every range: a pole found
+ * not exposed stays so, and the next round audits only the poles exposed in this
+ * one.</li>
  * </ul>
  */
 public final class ConfidentialityAudit {
@@ -44,7 +50,10 @@ public final class ConfidentialityAudit {
 	/** Slack for rounding, relative to max(1, v). */
 	public static final double ROUNDING = 1e-6;
 
-	/** Level order for ties between cells of equal respondents: the smallest areas go first. */
+	/**
+	 * Level order for ties between cells of equal respondents: the smallest areas go
+	 * first.
+	 */
 	private static final List<String> TIE_ORDER = List.of(Levels.NETWORK, Levels.THEME, Levels.DEPARTEMENT,
 			Levels.REGION, Levels.NATIONAL);
 
@@ -56,7 +65,8 @@ public final class ConfidentialityAudit {
 	 * What the audit of one (year, indicator) found.
 	 *
 	 * @param protectedRespondents respondents without open-data consent
-	 * @param polesAudited protected respondents constrained by at least one published cell at the start
+	 * @param polesAudited protected respondents constrained by at least one published
+	 * cell at the start
 	 * @param polesExposed poles exposed before any suppression by the audit
 	 * @param linearPrograms linear programs solved
 	 */
@@ -72,7 +82,10 @@ public final class ConfidentialityAudit {
 
 	private final String[] poleIds;
 
-	/** Values seen for each pole in feasible points so far (pole index → [least, greatest]). */
+	/**
+	 * Values seen for each pole in feasible points so far (pole index → [least,
+	 * greatest]).
+	 */
 	private final Map<Integer, double[]> seen = new HashMap<>();
 
 	private int linearPrograms;
@@ -86,14 +99,14 @@ public final class ConfidentialityAudit {
 	}
 
 	/**
-	 * Audits the cells of one (year, indicator), making D the cells the rule says, and tells what it found.
-	 *
+	 * Audits the cells of one (year, indicator), making D the cells the rule says, and
+	 * tells what it found.
 	 * @param valueOf the yearly value of a pole (by registry index) for the indicator
 	 * @param isProtected by registry index, whether the pole is without open-data consent
-	 * @param poleIds by registry index, the pole_id (the order in which exposed poles are protected)
+	 * @param poleIds by registry index, the pole_id (the order in which exposed poles are
+	 * protected)
 	 */
-	public static Result audit(List<Cell> cells, IntToDoubleFunction valueOf, boolean[] isProtected,
-			String[] poleIds) {
+	public static Result audit(List<Cell> cells, IntToDoubleFunction valueOf, boolean[] isProtected, String[] poleIds) {
 		return new ConfidentialityAudit(cells, valueOf, isProtected, poleIds).run();
 	}
 
@@ -125,7 +138,10 @@ public final class ConfidentialityAudit {
 		return new Result(indicator, nProtected, audited, exposedBefore, List.copyOf(suppressions), linearPrograms);
 	}
 
-	/** The protected respondents of the (year, indicator): every respondent is in the cells of its areas. */
+	/**
+	 * The protected respondents of the (year, indicator): every respondent is in the
+	 * cells of its areas.
+	 */
 	private BitSet protectedRespondents() {
 		BitSet poles = new BitSet();
 		for (Cell cell : cells) {
@@ -138,7 +154,10 @@ public final class ConfidentialityAudit {
 		return poles;
 	}
 
-	/** Of the candidates, the poles exposed under the equations (linear programs only where needed). */
+	/**
+	 * Of the candidates, the poles exposed under the equations (linear programs only
+	 * where needed).
+	 */
 	private BitSet exposed(Equations equations, BitSet candidates) {
 		LinearBounds lp = equations.linearProgram();
 		BitSet undecided = undecided(equations, candidates, lp);
@@ -146,7 +165,8 @@ public final class ConfidentialityAudit {
 		double[][] bounds = equations.propagatedBounds();
 		for (int p = undecided.nextSetBit(0); p >= 0; p = undecided.nextSetBit(p + 1)) {
 			int unknown = equations.unknownOf(p);
-			// a member of a class can be 0 (the others taking its share): its range is [0, the class's greatest]
+			// a member of a class can be 0 (the others taking its share): its range is
+			// [0, the class's greatest]
 			double least = equations.classSize(unknown) > 1 ? 0 : bounds[0][unknown];
 			if (bounds[1][unknown] - least <= threshold(p, lp)) {
 				exposed.set(p);
@@ -166,7 +186,8 @@ public final class ConfidentialityAudit {
 			double[] least = inClass ? null : solve(lp, equations, new int[] { unknown }, false);
 			double high = greatest == null ? Double.NaN : greatest[unknown];
 			double low = inClass ? 0 : least == null ? Double.NaN : least[unknown];
-			// a program the solver could not finish proves nothing: the pole is treated as exposed
+			// a program the solver could not finish proves nothing: the pole is treated
+			// as exposed
 			if (Double.isNaN(high) || Double.isNaN(low) || high - low <= threshold) {
 				exposed.set(p);
 			}
@@ -176,8 +197,8 @@ public final class ConfidentialityAudit {
 	}
 
 	/**
-	 * The candidates that no published cell leaves unconstrained and whose values seen in feasible points so far
-	 * do not yet differ by more than their threshold.
+	 * The candidates that no published cell leaves unconstrained and whose values seen in
+	 * feasible points so far do not yet differ by more than their threshold.
 	 */
 	private BitSet undecided(Equations equations, BitSet candidates, LinearBounds lp) {
 		BitSet undecided = new BitSet();
@@ -199,9 +220,10 @@ public final class ConfidentialityAudit {
 	}
 
 	/**
-	 * Programs over all the undecided poles at once, least then greatest of their sum: each solution is a feasible
-	 * point that typically sets many of them far from their value (a vertex puts most unknowns at 0), deciding them
-	 * without a program of their own. Stops when a program decides nobody; what is left is decided pole by pole.
+	 * Programs over all the undecided poles at once, least then greatest of their sum:
+	 * each solution is a feasible point that typically sets many of them far from their
+	 * value (a vertex puts most unknowns at 0), deciding them without a program of their
+	 * own. Stops when a program decides nobody; what is left is decided pole by pole.
 	 */
 	private void gatherFeasiblePoints(Equations equations, BitSet undecided, LinearBounds lp) {
 		boolean greatest = false;
@@ -256,8 +278,8 @@ public final class ConfidentialityAudit {
 	}
 
 	/**
-	 * Among the published cells the pole responds in, the one with the fewest respondents (ties: network, theme,
-	 * departement, region, national, then the lowest area code).
+	 * Among the published cells the pole responds in, the one with the fewest respondents
+	 * (ties: network, theme, departement, region, national, then the lowest area code).
 	 */
 	private Cell cellToSuppress(int pole) {
 		Cell best = null;

@@ -11,15 +11,18 @@ import java.util.Set;
 import java.util.function.IntToDoubleFunction;
 
 /**
- * The equations an attacker can write from the published cells of one (year, indicator), for the audit of
- * {@link ConfidentialityAudit}: one per published cell with protected respondents (its total minus the known
- * values of its consenting respondents, i.e. the sum of its protected respondents' values), over one unknown per
- * <em>class</em> of protected poles that respond in exactly the same published cells (only their sum appears in
- * any equation).
+ * The equations an attacker can write from the published cells of one (year, indicator),
+ * for the audit of {@link ConfidentialityAudit}: one per published cell with protected
+ * respondents (its total minus the known values of its consenting respondents, i.e. the
+ * sum of its protected respondents' values), over one unknown per <em>class</em> of
+ * protected poles that respond in exactly the same published cells (only their sum
+ * appears in any equation).
  */
 final class Equations {
 
-	/** By pole index: its class, or −1 when it is in no published cell (or not protected). */
+	/**
+	 * By pole index: its class, or −1 when it is in no published cell (or not protected).
+	 */
 	private final Map<Integer, Integer> classOfPole;
 
 	/** By class: its member poles. */
@@ -132,11 +135,11 @@ final class Equations {
 	}
 
 	/**
-	 * Bounds of each unknown that hold in every solution, by propagation over the equations (an unknown is at most
-	 * its equation's right-hand side minus the others' least values, and at least the right-hand side minus the
-	 * others' greatest values), a few passes: cheap proofs that a value is pinned down, so that only the poles
-	 * they leave open need linear programs.
-	 *
+	 * Bounds of each unknown that hold in every solution, by propagation over the
+	 * equations (an unknown is at most its equation's right-hand side minus the others'
+	 * least values, and at least the right-hand side minus the others' greatest values),
+	 * a few passes: cheap proofs that a value is pinned down, so that only the poles they
+	 * leave open need linear programs.
 	 * @return {least, greatest} by unknown
 	 */
 	double[][] propagatedBounds() {

@@ -9,9 +9,10 @@ import java.util.TreeMap;
 import fr.ptce.observatory.warehouse.Trend;
 
 /**
- * What a year's cells need of the earlier years, computed in the same run (methodology sections 3 and 5): the
- * published totals of the ten years up to it (yoy_pct, ma3, trends) and the poles' yearly values of the year
- * before (yoy_constant_pct). Years are added in ascending order; what is older than the trend window is dropped.
+ * What a year's cells need of the earlier years, computed in the same run (methodology
+ * sections 3 and 5): the published totals of the ten years up to it (yoy_pct, ma3,
+ * trends) and the poles' yearly values of the year before (yoy_constant_pct). Years are
+ * added in ascending order; what is older than the trend window is dropped.
  */
 public final class History {
 
@@ -23,7 +24,10 @@ public final class History {
 
 	private YearValues previousValues;
 
-	/** The respondents of each cell of the previous year, by cell key (the constant sample's other side). */
+	/**
+	 * The respondents of each cell of the previous year, by cell key (the constant
+	 * sample's other side).
+	 */
 	private Map<String, int[]> previousRespondents = Map.of();
 
 	/** By registry index, whether the pole is protected (without open-data consent). */
@@ -34,13 +38,13 @@ public final class History {
 	}
 
 	/**
-	 * Sets yoy_pct, yoy_constant_pct and ma3 on the cells of a year, from the years added before.
+	 * Sets yoy_pct, yoy_constant_pct and ma3 on the cells of a year, from the years added
+	 * before.
 	 */
 	public void complete(YearCells year, YearValues values) {
 		Map<String, Double> previous = published.getOrDefault(year.year - 1, Map.of());
 		Map<String, Double> beforePrevious = published.getOrDefault(year.year - 2, Map.of());
-		YearValues prevValues = previousValues != null && previousValues.year == year.year - 1 ? previousValues
-				: null;
+		YearValues prevValues = previousValues != null && previousValues.year == year.year - 1 ? previousValues : null;
 		int nRatios = Ratio.ALL.size();
 		for (Cell cell : year.cells) {
 			if (!cell.isPublished()) {
@@ -63,16 +67,16 @@ public final class History {
 	}
 
 	/**
-	 * The change over the cell's poles with a yearly value in both years, each year's total over them alone;
-	 * NaN with fewer than 3 such poles or a zero total the year before. NaN too, with the cell marked
-	 * {@link Cell#constantSampleWithheld}, when the rule Constant sample of section 4 withholds it: the difference
-	 * between a total and its constant-sample total is the total of the poles outside the sample, so those of Y and
-	 * those of Y−1 must each be none or a group that would not be primary-confidential as a cell.
-	 *
+	 * The change over the cell's poles with a yearly value in both years, each year's
+	 * total over them alone; NaN with fewer than 3 such poles or a zero total the year
+	 * before. NaN too, with the cell marked {@link Cell#constantSampleWithheld}, when the
+	 * rule Constant sample of section 4 withholds it: the difference between a total and
+	 * its constant-sample total is the total of the poles outside the sample, so those of
+	 * Y and those of Y−1 must each be none or a group that would not be
+	 * primary-confidential as a cell.
 	 * @param respondentsBefore the respondents of the same cell in Y−1
 	 */
-	double constantSample(Cell cell, YearValues current, YearValues previous, int[] respondentsBefore,
-			int nRatios) {
+	double constantSample(Cell cell, YearValues current, YearValues previous, int[] respondentsBefore, int nRatios) {
 		int i = cell.indicatorIndex;
 		int n = 0;
 		double sumNow = 0;
@@ -120,7 +124,10 @@ public final class History {
 		return change;
 	}
 
-	/** Poles outside a constant sample that would be primary-confidential as a cell of their own. */
+	/**
+	 * Poles outside a constant sample that would be primary-confidential as a cell of
+	 * their own.
+	 */
 	private static boolean revealing(RespondentGroup outside, boolean ratio) {
 		return outside.n() > 0 && Confidentiality.primary(outside, ratio) != Cell.FREE;
 	}
@@ -145,7 +152,10 @@ public final class History {
 		previousValues = values;
 	}
 
-	/** One trend row per cell of the year, over its published points of Y−9..Y (the year itself included). */
+	/**
+	 * One trend row per cell of the year, over its published points of Y−9..Y (the year
+	 * itself included).
+	 */
 	public List<Trend> trends(YearCells year) {
 		List<Trend> trends = new ArrayList<>(year.cells.size());
 		for (Cell cell : year.cells) {

@@ -12,7 +12,10 @@ import fr.ptce.observatory.warehouse.DataDirectory;
 import fr.ptce.observatory.warehouse.TableReaders;
 import fr.ptce.observatory.warehouse.Tables;
 
-/** A few national figures of a year, read back from the aggregates partition (for `demo` and operators). */
+/**
+ * A few national figures of a year, read back from the aggregates partition (for `demo`
+ * and operators).
+ */
 public final class KeyFigures {
 
 	/** The indicators shown, in this order. */
@@ -22,7 +25,10 @@ public final class KeyFigures {
 	private KeyFigures() {
 	}
 
-	/** The national cells of those indicators in the aggregates of the year (empty if not aggregated). */
+	/**
+	 * The national cells of those indicators in the aggregates of the year (empty if not
+	 * aggregated).
+	 */
 	public static List<AggregateCell> national(DataDirectory dir, int year) {
 		Map<String, AggregateCell> national = TableReaders
 			.readPartition(dir, Tables.AGGREGATES, year, TableReaders::aggregates)
@@ -39,7 +45,10 @@ public final class KeyFigures {
 		return figures;
 	}
 
-	/** One line per figure: "JOBS_FTE: total 1234.5 (12/15 poles), +3.2 % on a year", or "s" when confidential. */
+	/**
+	 * One line per figure: "JOBS_FTE: total 1234.5 (12/15 poles), +3.2 % on a year", or
+	 * "s" when confidential.
+	 */
 	public static List<String> describe(List<AggregateCell> figures) {
 		List<String> lines = new ArrayList<>();
 		for (AggregateCell c : figures) {

@@ -4,11 +4,13 @@ import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.linear.LinearSolver;
 
 /**
- * The linear programs of the confidentiality audit: unknowns y ≥ 0, equations Σ_{j ∈ row} y_j = b_row, and the
- * least or greatest value of one unknown under them. Solved with ojAlgo (pure Java, no native set-up).
+ * The linear programs of the confidentiality audit: unknowns y ≥ 0, equations Σ_{j ∈ row}
+ * y_j = b_row, and the least or greatest value of one unknown under them. Solved with
+ * ojAlgo (pure Java, no native set-up).
  * <p>
- * The right-hand sides are scaled by a power of two so that the largest is about 1: the solver's tolerances are
- * made for numbers of that size, and a power of two changes no digit of the values.
+ * The right-hand sides are scaled by a power of two so that the largest is about 1: the
+ * solver's tolerances are made for numbers of that size, and a power of two changes no
+ * digit of the values.
  */
 final class LinearBounds {
 
@@ -23,7 +25,8 @@ final class LinearBounds {
 	private int solved;
 
 	/**
-	 * @param rows for each equation, the indices of its unknowns (each with coefficient 1)
+	 * @param rows for each equation, the indices of its unknowns (each with coefficient
+	 * 1)
 	 * @param rhs for each equation, its right-hand side
 	 */
 	LinearBounds(int nVariables, int[][] rows, double[] rhs) {
@@ -38,10 +41,11 @@ final class LinearBounds {
 	}
 
 	/**
-	 * How far a solution may be from the exact optimum, in the units of the right-hand sides: the solver's
-	 * tolerance on numbers of about 1, scaled back. Ranges are compared with their threshold plus this, so that
-	 * the solver's rounding never hides an exposed value (a zero value pinned at 0 by a cell whose protected
-	 * total is 0 must not look free because a solution says 2e-6).
+	 * How far a solution may be from the exact optimum, in the units of the right-hand
+	 * sides: the solver's tolerance on numbers of about 1, scaled back. Ranges are
+	 * compared with their threshold plus this, so that the solver's rounding never hides
+	 * an exposed value (a zero value pinned at 0 by a cell whose protected total is 0
+	 * must not look free because a solution says 2e-6).
 	 */
 	double tolerance() {
 		return 1e-9 / scale;
@@ -53,13 +57,15 @@ final class LinearBounds {
 	}
 
 	/**
-	 * A solution where the sum of the {@code targets} unknowns is the greatest (or least) the equations allow, in
-	 * the units of the right-hand sides, or null when the solver did not reach an optimum. With one target, that
-	 * unknown's bound.
+	 * A solution where the sum of the {@code targets} unknowns is the greatest (or least)
+	 * the equations allow, in the units of the right-hand sides, or null when the solver
+	 * did not reach an optimum. With one target, that unknown's bound.
 	 */
 	double[] optimise(int[] targets, boolean greatest) {
-		// standard form: least c·y with A y = b, y ≥ 0 (a greatest sum is the least of its opposite), built from
-		// dense double rows: ojAlgo's expression model converts every coefficient to BigDecimal and presolves,
+		// standard form: least c·y with A y = b, y ≥ 0 (a greatest sum is the least of
+		// its opposite), built from
+		// dense double rows: ojAlgo's expression model converts every coefficient to
+		// BigDecimal and presolves,
 		// which costs more than the simplex itself on these programs
 		double[] objective = new double[nVariables];
 		for (int j : targets) {

@@ -1,9 +1,10 @@
 package fr.ptce.observatory.aggregate;
 
 /**
- * The standard normal distribution function Φ through the complementary error function, accurate to about
- * 1e-15 (p-values of the Mann–Kendall test are published figure by figure): a positive-term series of erf below
- * 1, the continued fraction of erfc above, where each is exact to double precision in a few dozen terms.
+ * The standard normal distribution function Φ through the complementary error function,
+ * accurate to about 1e-15 (p-values of the Mann–Kendall test are published figure by
+ * figure): a positive-term series of erf below 1, the continued fraction of erfc above,
+ * where each is exact to double precision in a few dozen terms.
  */
 public final class NormalDistribution {
 
@@ -11,7 +12,9 @@ public final class NormalDistribution {
 
 	private static final double ONE_OVER_SQRT_PI = 1 / Math.sqrt(Math.PI);
 
-	/** Below 1 the series, above the continued fraction: both within 2e-15 relative there. */
+	/**
+	 * Below 1 the series, above the continued fraction: both within 2e-15 relative there.
+	 */
 	private static final double SERIES_LIMIT = 1.0;
 
 	private NormalDistribution() {
@@ -34,7 +37,10 @@ public final class NormalDistribution {
 		return erfcContinuedFraction(x);
 	}
 
-	/** erf(x) = 2/√π · e^(−x²) · Σ 2ⁿ x^(2n+1) / (1·3·…·(2n+1)): all terms positive, no cancellation. */
+	/**
+	 * erf(x) = 2/√π · e^(−x²) · Σ 2ⁿ x^(2n+1) / (1·3·…·(2n+1)): all terms positive, no
+	 * cancellation.
+	 */
 	private static double erfSeries(double x) {
 		double x2 = x * x;
 		double term = x;
@@ -50,8 +56,8 @@ public final class NormalDistribution {
 	}
 
 	/**
-	 * erfc(x) = e^(−x²)/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + 2/(x + …))))), evaluated by the modified
-	 * Lentz method.
+	 * erfc(x) = e^(−x²)/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + 2/(x + …))))), evaluated
+	 * by the modified Lentz method.
 	 */
 	private static double erfcContinuedFraction(double x) {
 		double tiny = 1e-300;
@@ -79,7 +85,10 @@ public final class NormalDistribution {
 		return 0.5 * erfc(-z / Math.sqrt(2));
 	}
 
-	/** 2 × (1 − Φ(|z|)), computed as erfc(|z|/√2) so that small p-values keep their precision. */
+	/**
+	 * 2 × (1 − Φ(|z|)), computed as erfc(|z|/√2) so that small p-values keep their
+	 * precision.
+	 */
 	public static double twoSidedP(double z) {
 		return erfc(Math.abs(z) / Math.sqrt(2));
 	}

@@ -19,11 +19,12 @@ import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.TinyIntVector;
 
 /**
- * The observations of one year partition, as of an instant, in Arrow vectors: the in-memory columnar form the
- * aggregation works on. Pole and indicator are dictionary-encoded to the registry's and catalogue's indices,
- * the source file to a code whose rank is its name order (the tie-break of revisions of one run); rows ingested
- * after the as-of instant are left out at load time, rows of poles or indicators the referential no longer has
- * are skipped.
+ * The observations of one year partition, as of an instant, in Arrow vectors: the
+ * in-memory columnar form the aggregation works on. Pole and indicator are
+ * dictionary-encoded to the registry's and catalogue's indices, the source file to a code
+ * whose rank is its name order (the tie-break of revisions of one run); rows ingested
+ * after the as-of instant are left out at load time, rows of poles or indicators the
+ * referential no longer has are skipped.
  */
 public final class ObservationColumns implements AutoCloseable {
 
@@ -46,7 +47,9 @@ public final class ObservationColumns implements AutoCloseable {
 
 	final int rows;
 
-	/** Rows of the partition left out because they were ingested after the as-of instant. */
+	/**
+	 * Rows of the partition left out because they were ingested after the as-of instant.
+	 */
 	final long later;
 
 	private ObservationColumns(IntVector pole, IntVector indicator, TinyIntVector slot, Float8Vector value,
@@ -66,7 +69,10 @@ public final class ObservationColumns implements AutoCloseable {
 		return rows;
 	}
 
-	/** Reads the files of a partition column by column into vectors allocated from the allocator. */
+	/**
+	 * Reads the files of a partition column by column into vectors allocated from the
+	 * allocator.
+	 */
 	public static ObservationColumns load(BufferAllocator allocator, List<Path> files, long asOfMicros,
 			Registry registry, Catalogue catalogue) {
 		Loader loader = new Loader(allocator, asOfMicros, registry, catalogue);
@@ -89,7 +95,10 @@ public final class ObservationColumns implements AutoCloseable {
 		}
 	}
 
-	/** The vectors being filled, row group by row group, and the dictionaries of the text columns. */
+	/**
+	 * The vectors being filled, row group by row group, and the dictionaries of the text
+	 * columns.
+	 */
 	private static final class Loader {
 
 		final IntVector pole;
@@ -152,8 +161,9 @@ public final class ObservationColumns implements AutoCloseable {
 		}
 
 		/**
-		 * Appends the rows of a row group: those ingested after the as-of instant are counted in {@link #later},
-		 * those of poles or indicators the referential no longer has skipped.
+		 * Appends the rows of a row group: those ingested after the as-of instant are
+		 * counted in {@link #later}, those of poles or indicators the referential no
+		 * longer has skipped.
 		 */
 		void rowGroup(ParquetScan.RowGroup group) {
 			ParquetScan.Column cPole = group.column("pole_id");
@@ -213,7 +223,10 @@ public final class ObservationColumns implements AutoCloseable {
 					later);
 		}
 
-		/** The rank of each source file code: its position in name order (the later name wins a tie of one run). */
+		/**
+		 * The rank of each source file code: its position in name order (the later name
+		 * wins a tie of one run).
+		 */
 		private int[] sourceRanks() {
 			Integer[] order = new Integer[sourceNames.size()];
 			for (int i = 0; i < order.length; i++) {
@@ -230,16 +243,17 @@ public final class ObservationColumns implements AutoCloseable {
 	}
 
 	/**
-	 * The operator's message names the file: the cause is kept as suppressed, not as cause, because the command
-	 * line reports the deepest cause's message, which Parquet words without the file name.
+	 * The operator's message names the file: the cause is kept as suppressed, not as
+	 * cause, because the command line reports the deepest cause's message, which Parquet
+	 * words without the file name.
 	 */
 	private static IllegalStateException unreadable(Path file, RuntimeException ex) {
 		Throwable root = ex;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
 		}
-		IllegalStateException failure = new IllegalStateException("cannot read the observation file " + file + ": "
-				+ root.getMessage());
+		IllegalStateException failure = new IllegalStateException(
+				"cannot read the observation file " + file + ": " + root.getMessage());
 		failure.addSuppressed(ex);
 		return failure;
 	}
@@ -263,8 +277,8 @@ public final class ObservationColumns implements AutoCloseable {
 	}
 
 	/**
-	 * String column to int code, decoding each distinct Parquet dictionary entry once per row group rather than
-	 * each row.
+	 * String column to int code, decoding each distinct Parquet dictionary entry once per
+	 * row group rather than each row.
 	 */
 	private static final class Dictionary {
 

@@ -1,8 +1,8 @@
 package fr.ptce.observatory.aggregate;
 
 /**
- * Quantiles by linear interpolation between closest ranks (numpy's default, R type 7), as methodology section 3
- * requires for median, p25 and p75.
+ * Quantiles by linear interpolation between closest ranks (numpy's default, R type 7), as
+ * methodology section 3 requires for median, p25 and p75.
  */
 public final class Quantiles {
 

@@ -1,9 +1,10 @@
 package fr.ptce.observatory.aggregate;
 
 /**
- * What the primary rule of methodology section 4 looks at in a set of respondents (a cell, a union of cells, or
- * the poles outside a constant sample): their number, total and largest value, and the same over the protected
- * ones (poles without open-data consent), whose values an attacker does not know.
+ * What the primary rule of methodology section 4 looks at in a set of respondents (a
+ * cell, a union of cells, or the poles outside a constant sample): their number, total
+ * and largest value, and the same over the protected ones (poles without open-data
+ * consent), whose values an attacker does not know.
  *
  * @param max the largest value, or −∞ with no respondent
  * @param protectedMax the largest protected value, or −∞ with no protected respondent
@@ -18,8 +19,7 @@ public record RespondentGroup(int n, double total, double max, int nProtected, d
 	/** This group with one more respondent. */
 	public RespondentGroup with(double value, boolean isProtected) {
 		return new RespondentGroup(n + 1, total + value, Math.max(max, value), nProtected + (isProtected ? 1 : 0),
-				protectedTotal + (isProtected ? value : 0),
-				isProtected ? Math.max(protectedMax, value) : protectedMax);
+				protectedTotal + (isProtected ? value : 0), isProtected ? Math.max(protectedMax, value) : protectedMax);
 	}
 
 	/** The union of two groups of distinct respondents. */

@@ -3,8 +3,9 @@ package fr.ptce.observatory.aggregate;
 import java.util.Arrays;
 
 /**
- * Methodology section 5: the trend of a cell over its published points (years ascending, totals), by the
- * compound annual growth rate, the Theil–Sen slope and the Mann–Kendall test.
+ * Methodology section 5: the trend of a cell over its published points (years ascending,
+ * totals), by the compound annual growth rate, the Theil–Sen slope and the Mann–Kendall
+ * test.
  *
  * @param mkS null with fewer than 2 points
  * @param direction hausse, baisse, stable, or null with fewer than 4 points
@@ -64,7 +65,10 @@ public record TrendMeasures(Integer firstYear, Integer lastYear, int nPoints, In
 		return new TrendMeasures(years[0], years[n - 1], n, s, cagr, slope, z, p, direction);
 	}
 
-	/** Var(S) = [n(n−1)(2n+5) − Σ_t t(t−1)(2t+5)] / 18, t over the sizes of groups of tied totals. */
+	/**
+	 * Var(S) = [n(n−1)(2n+5) − Σ_t t(t−1)(2t+5)] / 18, t over the sizes of groups of tied
+	 * totals.
+	 */
 	static double varianceOfS(double[] totals) {
 		int n = totals.length;
 		double[] sorted = totals.clone();

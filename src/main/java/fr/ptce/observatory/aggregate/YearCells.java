@@ -13,9 +13,9 @@ import fr.ptce.observatory.referential.Pole;
 import fr.ptce.observatory.referential.Registry;
 
 /**
- * The aggregate cells of one year (methodology section 3) with their confidentiality (section 4), from the
- * poles' yearly values. The measures that need earlier years (yoy, constant sample, ma3) are set later by
- * {@link History}.
+ * The aggregate cells of one year (methodology section 3) with their confidentiality
+ * (section 4), from the poles' yearly values. The measures that need earlier years (yoy,
+ * constant sample, ma3) are set later by {@link History}.
  */
 public final class YearCells {
 
@@ -27,7 +27,10 @@ public final class YearCells {
 	/** Every cell, grouped by indicator in the order of the codes. */
 	final List<Cell> cells;
 
-	/** The confidentiality audit of each indicator that is not a ratio, in the order of the codes. */
+	/**
+	 * The confidentiality audit of each indicator that is not a ratio, in the order of
+	 * the codes.
+	 */
 	final List<ConfidentialityAudit.Result> audits;
 
 	private YearCells(int year, List<Cell> cells, List<ConfidentialityAudit.Result> audits) {
@@ -73,7 +76,8 @@ public final class YearCells {
 		List<Area> areas = new ArrayList<>();
 		national.forEach((a, m) -> areas.add(new Area(Levels.NATIONAL, a, null, toArray(m))));
 		regions.forEach((a, m) -> areas.add(new Area(Levels.REGION, a, null, toArray(m))));
-		departements.forEach((a, m) -> areas.add(new Area(Levels.DEPARTEMENT, a, departementRegion.get(a), toArray(m))));
+		departements
+			.forEach((a, m) -> areas.add(new Area(Levels.DEPARTEMENT, a, departementRegion.get(a), toArray(m))));
 		themes.forEach((a, m) -> areas.add(new Area(Levels.THEME, a, null, toArray(m))));
 		networks.forEach((a, m) -> areas.add(new Area(Levels.NETWORK, a, null, toArray(m))));
 		return areas;
@@ -84,7 +88,8 @@ public final class YearCells {
 	}
 
 	/**
-	 * @param codes the indicator codes, in the order of the columns of {@link YearValues}: catalogue then ratios
+	 * @param codes the indicator codes, in the order of the columns of
+	 * {@link YearValues}: catalogue then ratios
 	 */
 	public static YearCells compute(YearValues values, Registry registry, GeoReferential geo, List<String> codes) {
 		CellPass pass = new CellPass(values, registry, geo, areas(values.year, registry));
@@ -105,9 +110,10 @@ public final class YearCells {
 	}
 
 	/**
-	 * The cells of one year, indicator by indicator, with scratch arrays sized once: each cell's respondents are
-	 * a slice of one bucket array (they are at most the cell's poles), filled from the year's respondents sorted
-	 * once by value, so that every slice comes out sorted.
+	 * The cells of one year, indicator by indicator, with scratch arrays sized once: each
+	 * cell's respondents are a slice of one bucket array (they are at most the cell's
+	 * poles), filled from the year's respondents sorted once by value, so that every
+	 * slice comes out sorted.
 	 */
 	private static final class CellPass {
 
@@ -117,7 +123,10 @@ public final class YearCells {
 
 		final List<Area> areas;
 
-		/** Cell c's slice of the buckets starts at offset[c]; offset[cells] is their total size. */
+		/**
+		 * Cell c's slice of the buckets starts at offset[c]; offset[cells] is their total
+		 * size.
+		 */
 		final int[] offset;
 
 		final int[][] cellsOfPole;
@@ -193,7 +202,10 @@ public final class YearCells {
 			return cellsOfPole;
 		}
 
-		/** The cells of indicator {@code i} (column i of the values), before confidentiality. */
+		/**
+		 * The cells of indicator {@code i} (column i of the values), before
+		 * confidentiality.
+		 */
 		List<Cell> cells(String code, int i, boolean ratio) {
 			fillBuckets(i);
 			List<Cell> cells = new ArrayList<>(areas.size());
@@ -203,7 +215,10 @@ public final class YearCells {
 			return cells;
 		}
 
-		/** The year's respondents to indicator i, sorted once by value, dealt into their cells' slices. */
+		/**
+		 * The year's respondents to indicator i, sorted once by value, dealt into their
+		 * cells' slices.
+		 */
 		private void fillBuckets(int i) {
 			int n = 0;
 			for (int p : expected) {
@@ -269,9 +284,9 @@ public final class YearCells {
 	}
 
 	/**
-	 * Orders the first n values ascending without boxing: a primitive sort of the values, then each value's
-	 * position found by binary search (equal values keep their input order).
-	 *
+	 * Orders the first n values ascending without boxing: a primitive sort of the values,
+	 * then each value's position found by binary search (equal values keep their input
+	 * order).
 	 * @param order receives the input indices in ascending order of value
 	 * @param sorted receives the values in ascending order
 	 */

@@ -9,9 +9,10 @@ import fr.ptce.observatory.referential.Pole;
 import fr.ptce.observatory.referential.Registry;
 
 /**
- * The yearly values of every pole of the registry for one year (methodology sections 1 and 2), in dense
- * primitive arrays indexed by pole × indicator: the catalogue's indicators first, then the ratios of
- * {@link Ratio#ALL}. NaN where a pole has no yearly value.
+ * The yearly values of every pole of the registry for one year (methodology sections 1
+ * and 2), in dense primitive arrays indexed by pole × indicator: the catalogue's
+ * indicators first, then the ratios of {@link Ratio#ALL}. NaN where a pole has no yearly
+ * value.
  */
 public final class YearValues {
 
@@ -37,7 +38,9 @@ public final class YearValues {
 
 	final boolean[] expected;
 
-	/** Current observations taken into account (rows of the partition as of the instant). */
+	/**
+	 * Current observations taken into account (rows of the partition as of the instant).
+	 */
 	final long observations;
 
 	private YearValues(int year, int nPoles, int nCatalogue, long observations) {
@@ -66,9 +69,10 @@ public final class YearValues {
 	}
 
 	/**
-	 * Selects the current observation of each (pole, period, indicator) among the loaded rows (the greatest
-	 * ingested_at, ties broken by the greatest source file name), then annualises (section 1) and derives the
-	 * ratios (section 2). Only poles expected in the year get values.
+	 * Selects the current observation of each (pole, period, indicator) among the loaded
+	 * rows (the greatest ingested_at, ties broken by the greatest source file name), then
+	 * annualises (section 1) and derives the ratios (section 2). Only poles expected in
+	 * the year get values.
 	 */
 	public static YearValues compute(int year, ObservationColumns rows, Registry registry, Catalogue catalogue) {
 		int nPoles = registry.size();
@@ -124,7 +128,10 @@ public final class YearValues {
 		return rows.value.get(row);
 	}
 
-	/** The hot loop: one pass over the vectors, keeping the winning row of each (pole, indicator, period). */
+	/**
+	 * The hot loop: one pass over the vectors, keeping the winning row of each (pole,
+	 * indicator, period).
+	 */
 	private static void selectCurrent(ObservationColumns rows, int nCat, int[] best) {
 		long[] bestAt = new long[best.length];
 		int[] rank = rows.sourceFileRank;

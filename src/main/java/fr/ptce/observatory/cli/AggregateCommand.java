@@ -25,8 +25,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * `aggregate --year Y | --from Y1 --to Y2 [--as-of INSTANT]` (interfaces.md): yearly pole values, aggregates
- * and trends for those years.
+ * `aggregate --year Y | --from Y1 --to Y2 [--as-of INSTANT]` (interfaces.md): yearly pole
+ * values, aggregates and trends for those years.
  */
 @Command(name = "aggregate", mixinStandardHelpOptions = true, sortOptions = false,
 		description = "Computes the poles' yearly values, the aggregate cells under statistical confidentiality and "
@@ -69,11 +69,11 @@ public class AggregateCommand implements Callable<Integer> {
 						+ ": no pole of the registry is expected then and nothing was ingested for it;"
 						+ " choose years within the poles' activity");
 			}
-			Instant effective = instant != null ? instant
-					: Timestamps.micros(context.getBean(Clock.class).instant());
+			Instant effective = instant != null ? instant : Timestamps.micros(context.getBean(Clock.class).instant());
 			JobLaunches.recoverAbandoned(context, AggregateJobConfiguration.JOB, out);
-			out.println("Aggregating " + (range[0] == range[1] ? "year " + range[0]
-					: "years " + range[0] + " to " + range[1]) + " as of " + Timestamps.format(effective) + "...");
+			out.println("Aggregating "
+					+ (range[0] == range[1] ? "year " + range[0] : "years " + range[0] + " to " + range[1]) + " as of "
+					+ Timestamps.format(effective) + "...");
 			JobExecution execution = run(context, range[0], range[1], effective);
 			int status = JobLaunches.exitStatus(execution, err);
 			if (status == 0) {
@@ -86,15 +86,16 @@ public class AggregateCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * Runs aggregateJob for a year range on a started context (used by `demo` and `backfill` too) and waits
-	 * for it.
+	 * Runs aggregateJob for a year range on a started context (used by `demo` and
+	 * `backfill` too) and waits for it.
 	 */
 	public static JobExecution run(ApplicationContext context, int from, int to, Instant asOf) {
-		return JobLaunches.run(context, AggregateJobConfiguration.JOB, JobLaunches.newRun()
-			.addLong("from", (long) from)
-			.addLong("to", (long) to)
-			.addString("asOf", Timestamps.format(asOf))
-			.toJobParameters());
+		return JobLaunches.run(context, AggregateJobConfiguration.JOB,
+				JobLaunches.newRun()
+					.addLong("from", (long) from)
+					.addLong("to", (long) to)
+					.addString("asOf", Timestamps.format(asOf))
+					.toJobParameters());
 	}
 
 	/** A few national key figures of a year, one printable line each (for `demo`). */
@@ -122,7 +123,10 @@ public class AggregateCommand implements Callable<Integer> {
 		return new int[] { from, to };
 	}
 
-	/** Four digits, then the bounds every job parameter has (ParameterBounds): 1900 to the current year. */
+	/**
+	 * Four digits, then the bounds every job parameter has (ParameterBounds): 1900 to the
+	 * current year.
+	 */
 	static void checkYear(String option, int value) {
 		if (value < 1000 || value > 9999) {
 			throw new UsageException(option + " " + value + " is not a year (four digits expected, e.g. 2025)");
@@ -139,6 +143,5 @@ public class AggregateCommand implements Callable<Integer> {
 			throw new UsageException(ex.getMessage());
 		}
 	}
-
 
 }

@@ -19,20 +19,23 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts the Spring application for one command, with the global options as properties. Command-line runs
- * are not web applications and never start the scheduler (spring.quartz.auto-startup is false but for
- * `serve`), so that triggers persisted by a server never fire from a command.
+ * Starts the Spring application for one command, with the global options as properties.
+ * Command-line runs are not web applications and never start the scheduler
+ * (spring.quartz.auto-startup is false but for `serve`), so that triggers persisted by a
+ * server never fire from a command.
  *
- * A command (not `serve`) starts the smallest application that does its work: {@link CommandApplication} (the
- * auto-configurations of a job only), every bean lazy (a command builds the beans it asks for and theirs: the
- * referential where a job reads it, the publication templates for `report`...), and Flyway only when the
- * schema is behind the newest migration of the jar.
+ * A command (not `serve`) starts the smallest application that does its work:
+ * {@link CommandApplication} (the auto-configurations of a job only), every bean lazy (a
+ * command builds the beans it asks for and theirs: the referential where a job reads it,
+ * the publication templates for `report`...), and Flyway only when the schema is behind
+ * the newest migration of the jar.
  */
 public final class ApplicationContexts {
 
 	/**
-	 * Spring Boot's background pre-initialization warms Jackson, Tomcat and the HTTP converters on another thread,
-	 * for a server; a command uses none of them and would pay for it on a shared core.
+	 * Spring Boot's background pre-initialization warms Jackson, Tomcat and the HTTP
+	 * converters on another thread, for a server; a command uses none of them and would
+	 * pay for it on a shared core.
 	 */
 	static final String NO_PREINITIALIZATION = "spring.backgroundpreinitializer.ignore";
 
@@ -60,13 +63,15 @@ public final class ApplicationContexts {
 		}
 		properties.putAll(extra);
 		Optional<Connection> held = command ? schemaCheck(global, dataDir, properties) : Optional.empty();
-		// as command-line arguments, the highest precedence: above application.yml's defaults
+		// as command-line arguments, the highest precedence: above application.yml's
+		// defaults
 		List<String> args = new ArrayList<>();
 		properties.forEach((name, value) -> args.add("--" + name + "=" + value));
 		args.addAll(global.springArguments());
 		try {
 			ConfigurableApplicationContext context = new SpringApplicationBuilder(
-					command ? CommandApplication.class : ObservatoryApplication.class).web(web)
+					command ? CommandApplication.class : ObservatoryApplication.class)
+				.web(web)
 				.logStartupInfo(false)
 				.run(args.toArray(String[]::new));
 			if (command) {
@@ -80,8 +85,9 @@ public final class ApplicationContexts {
 	}
 
 	/**
-	 * Beans are lazy, so a registry or partners file given on the command line is loaded here when the command
-	 * does not read it: a bad file stops every command with its line and reason, as before.
+	 * Beans are lazy, so a registry or partners file given on the command line is loaded
+	 * here when the command does not read it: a bad file stops every command with its
+	 * line and reason, as before.
 	 */
 	private static void checkGivenFiles(GlobalOptions global, ConfigurableApplicationContext context) {
 		try {
@@ -99,11 +105,13 @@ public final class ApplicationContexts {
 	}
 
 	/**
-	 * With the default embedded database, switches Flyway off when the schema is already current (Flyway would
-	 * scan the jar and check every migration). The connection is held open while Spring starts, so that the
-	 * pool finds the database already open rather than opening its files again.
+	 * With the default embedded database, switches Flyway off when the schema is already
+	 * current (Flyway would scan the jar and check every migration). The connection is
+	 * held open while Spring starts, so that the pool finds the database already open
+	 * rather than opening its files again.
 	 */
-	private static Optional<Connection> schemaCheck(GlobalOptions global, Path dataDir, Map<String, Object> properties) {
+	private static Optional<Connection> schemaCheck(GlobalOptions global, Path dataDir,
+			Map<String, Object> properties) {
 		if (!DirectDatabase.applies(global)) {
 			return Optional.empty();
 		}
@@ -115,7 +123,8 @@ public final class ApplicationContexts {
 			return connection;
 		}
 		catch (SQLException ex) {
-			// held by a server, or unreadable: Spring's own start says so, as it always did
+			// held by a server, or unreadable: Spring's own start says so, as it always
+			// did
 			return Optional.empty();
 		}
 	}

@@ -20,12 +20,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code backfill --from Y1 --to Y2 [--steps aggregate,report,extract] [--mode missing|failed|all] [--force]
- * [--dry-run] [--concurrency N] [--as-of INSTANT]}: reruns the steps for each year of the range, by default only the
- * (step, year) partitions not already completed. Exit status 1 when a partition failed (the others still ran).
+ * [--dry-run] [--concurrency N] [--as-of INSTANT]}: reruns the steps for each year of the
+ * range, by default only the (step, year) partitions not already completed. Exit status 1
+ * when a partition failed (the others still ran).
  */
-@Command(name = "backfill", mixinStandardHelpOptions = true, description = { "Reruns steps for each year of a range: by default only the (step, year) "
-		+ "partitions whose last run did not complete (--mode missing); --force or --mode all redoes every one, "
-		+ "--mode failed only those whose last run failed or was stopped." }, sortOptions = false)
+@Command(name = "backfill", mixinStandardHelpOptions = true,
+		description = { "Reruns steps for each year of a range: by default only the (step, year) "
+				+ "partitions whose last run did not complete (--mode missing); --force or --mode all redoes every one, "
+				+ "--mode failed only those whose last run failed or was stopped." },
+		sortOptions = false)
 public class BackfillCommand implements Callable<Integer> {
 
 	@ParentCommand

@@ -26,12 +26,14 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
 /**
- * The application of a command-line run: {@link ObservatoryApplication}'s beans with the auto-configurations a job
- * needs and no others (no web server, scheduler, Actuator, metrics or JSON), every bean lazy (only what the command
- * asks for is built: {@code ApplicationContexts} sets spring.main.lazy-initialization). {@code serve} keeps
+ * The application of a command-line run: {@link ObservatoryApplication}'s beans with the
+ * auto-configurations a job needs and no others (no web server, scheduler, Actuator,
+ * metrics or JSON), every bean lazy (only what the command asks for is built:
+ * {@code ApplicationContexts} sets spring.main.lazy-initialization). {@code serve} keeps
  * {@link ObservatoryApplication}, with everything.
  *
- * Not a {@code @Configuration}: ObservatoryApplication's component scan must not pick it up in {@code serve}.
+ * Not a {@code @Configuration}: ObservatoryApplication's component scan must not pick it
+ * up in {@code serve}.
  */
 @ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
 		AopAutoConfiguration.class, DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,

@@ -31,8 +31,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code demo}: the whole chain on the bundled samples, in a fresh data directory (default ./var/demo), then
- * where to look.
+ * {@code demo}: the whole chain on the bundled samples, in a fresh data directory
+ * (default ./var/demo), then where to look.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
 		description = { "Runs the whole chain on the bundled samples (data-samples/) in a fresh data directory"
@@ -68,7 +68,8 @@ public class DemoCommand implements Callable<Integer> {
 				err.println("error: the samples gave no observation to aggregate");
 				return 1;
 			}
-			// the last complete year: the year before today, or the last year the samples cover
+			// the last complete year: the year before today, or the last year the samples
+			// cover
 			int last = Math.min(LocalDate.now(context.getBean(Clock.class)).getYear() - 1, years.get(years.size() - 1));
 			int first = years.get(0);
 			out.println();
@@ -86,15 +87,18 @@ public class DemoCommand implements Callable<Integer> {
 			Path nationalPdf = ReportCommand.publish(context, last, null);
 			out.println();
 			out.println("The national report of " + last + ": " + nationalPdf);
-			out.println("Regional editions, XLSX tables and manifest.json beside it; the collection follow-up in interne/.");
+			out.println(
+					"Regional editions, XLSX tables and manifest.json beside it; the collection follow-up in interne/.");
 			out.println();
 			out.println("== extract " + last);
 			Path extract = ExtractCommand.extract(context, last);
-			out.println("Partner extracts of " + last + " in " + dataDir.resolve("extracts") + ", one folder per partner");
+			out.println(
+					"Partner extracts of " + last + " in " + dataDir.resolve("extracts") + ", one folder per partner");
 			out.println();
 			out.println("Look at:");
 			out.println("  " + dataDir.resolve("receipts") + "   one JSON and one CSV receipt per file");
-			out.println("  " + dataDir.resolve("warehouse") + "   observations, pole_values, aggregates, trends (Parquet)");
+			out.println(
+					"  " + dataDir.resolve("warehouse") + "   observations, pole_values, aggregates, trends (Parquet)");
 			out.println("  java -jar target/observatory.jar --data-dir " + dataDir + " status");
 			out.println();
 			out.println("One partner's extract: " + extract);
@@ -105,7 +109,10 @@ public class DemoCommand implements Callable<Integer> {
 		}
 	}
 
-	/** A fresh directory: an earlier demo's is emptied; anything else that is not empty is refused. */
+	/**
+	 * A fresh directory: an earlier demo's is emptied; anything else that is not empty is
+	 * refused.
+	 */
 	private static void prepare(Path dataDir) throws IOException {
 		if (Files.exists(dataDir)) {
 			boolean empty;
@@ -143,6 +150,5 @@ public class DemoCommand implements Callable<Integer> {
 			throw new UncheckedIOException("cannot copy the bundled samples: " + ex.getMessage(), ex);
 		}
 	}
-
 
 }

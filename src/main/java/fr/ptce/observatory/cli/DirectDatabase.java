@@ -11,10 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded database of a data directory opened without Spring, for a command that only reads it
- * ({@code status}): the JVM and the query are all it costs. Used only when nothing could move the database elsewhere
- * (no Spring property on the command line, in the environment or in a local application.yml); otherwise the command
- * starts Spring as before. The URL is the one application.yml gives ({@code DirectDatabaseTest} compares them).
+ * The embedded database of a data directory opened without Spring, for a command that
+ * only reads it ({@code status}): the JVM and the query are all it costs. Used only when
+ * nothing could move the database elsewhere (no Spring property on the command line, in
+ * the environment or in a local application.yml); otherwise the command starts Spring as
+ * before. The URL is the one application.yml gives ({@code DirectDatabaseTest} compares
+ * them).
  */
 final class DirectDatabase {
 
@@ -40,7 +42,10 @@ final class DirectDatabase {
 		return !env && !props;
 	}
 
-	/** A connection to the data directory's database, or empty when it was never created (nothing ran yet). */
+	/**
+	 * A connection to the data directory's database, or empty when it was never created
+	 * (nothing ran yet).
+	 */
 	static Optional<Connection> open(Path dataDir) throws SQLException {
 		if (!Files.exists(dataDir.resolve("db").resolve("observatory.mv.db"))) {
 			return Optional.empty();
@@ -50,8 +55,9 @@ final class DirectDatabase {
 	}
 
 	/**
-	 * Without Spring Boot, logback would print its DEBUG defaults (the Parquet readers' own lines); the levels of
-	 * application.yml's logging section that matter here are applied instead.
+	 * Without Spring Boot, logback would print its DEBUG defaults (the Parquet readers'
+	 * own lines); the levels of application.yml's logging section that matter here are
+	 * applied instead.
 	 */
 	static void quietLogging() {
 		Logger root = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);

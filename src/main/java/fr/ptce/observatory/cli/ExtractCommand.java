@@ -20,8 +20,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code extract --year Y [--partner CODE]}: the partner extracts of year Y (extracts.md) from the warehouse. A
- * year without aggregates and an unknown partner are usage errors (exit 2) that say what to run or give instead.
+ * {@code extract --year Y [--partner CODE]}: the partner extracts of year Y (extracts.md)
+ * from the warehouse. A year without aggregates and an unknown partner are usage errors
+ * (exit 2) that say what to run or give instead.
  */
 @Command(name = "extract", mixinStandardHelpOptions = true, sortOptions = false,
 		description = "Builds the partner extracts of year Y (Parquet, CSV, SDMX-CSV, datapackage.json) into "
@@ -91,8 +92,8 @@ public class ExtractCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * For {@code demo}: builds the extracts of year Y in an already-started context and returns the folder of the
-	 * first partner's extract.
+	 * For {@code demo}: builds the extracts of year Y in an already-started context and
+	 * returns the folder of the first partner's extract.
 	 * @throws IllegalStateException when the job fails (with its step and reason)
 	 */
 	public static Path extract(ConfigurableApplicationContext context, int year) {

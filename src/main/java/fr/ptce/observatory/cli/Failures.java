@@ -2,14 +2,23 @@ package fr.ptce.observatory.cli;
 
 import fr.ptce.observatory.referential.ReferentialException;
 
-/** Turns an exception into the one line an operator reads: the deepest message that says something. */
+/**
+ * Turns an exception into the one line an operator reads: the deepest message that says
+ * something.
+ */
 final class Failures {
 
-	/** What a command says when the embedded database of its data directory is open in another process. */
+	/**
+	 * What a command says when the embedded database of its data directory is open in
+	 * another process.
+	 */
 	static final String HELD_BY_A_SERVER = "the database of this data directory is held by a running server "
 			+ "(observatory serve): use its operator API (docs/operations.md), or stop the server first";
 
-	/** H2's DATABASE_ALREADY_OPEN: the file is locked by another process (serve), which alone may open it. */
+	/**
+	 * H2's DATABASE_ALREADY_OPEN: the file is locked by another process (serve), which
+	 * alone may open it.
+	 */
 	private static final int H2_DATABASE_ALREADY_OPEN = 90020;
 
 	private Failures() {

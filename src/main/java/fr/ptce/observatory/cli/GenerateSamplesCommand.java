@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code observatory generate-samples}: writes the bundled samples, or larger sets for benchmarks, from a seed.
- * Needs no Spring context.
+ * {@code observatory generate-samples}: writes the bundled samples, or larger sets for
+ * benchmarks, from a seed. Needs no Spring context.
  */
 @Command(name = "generate-samples", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
 		header = "Writes sample registry and submissions from a seed (the bundled samples, or larger sets for benchmarks).",
@@ -27,8 +27,10 @@ import picocli.CommandLine.Spec;
 						+ "format), expected-receipts.csv and expected-issues.csv (what ingesting them must report) and "
 						+ "a README.md. The same options always give byte-identical files: data-samples/ is "
 						+ "`generate-samples --out data-samples` with the defaults.",
-				"", "With --rows N it writes instead a registry and one large clean file submissions/benchmark_N.csv of "
-						+ "exactly N rows (UTF-8, ',', distinct keys, all valid), streamed.", "" },
+				"",
+				"With --rows N it writes instead a registry and one large clean file submissions/benchmark_N.csv of "
+						+ "exactly N rows (UTF-8, ',', distinct keys, all valid), streamed.",
+				"" },
 		footer = { "", "Examples:", "  observatory generate-samples --out data-samples --force",
 				"  observatory generate-samples --out /tmp/big --poles 2000 --scale 5",
 				"  observatory generate-samples --out /tmp/bench --rows 10000000 --years 2000-2025" })
@@ -50,7 +52,8 @@ public class GenerateSamplesCommand implements Callable<Integer> {
 			description = "number of poles, at most 9999 (default: 160; with --rows: as many as the rows need)")
 	Integer poles;
 
-	@Option(names = "--years", paramLabel = "Y1-Y2", description = "years of the submissions (default: ${DEFAULT-VALUE})",
+	@Option(names = "--years", paramLabel = "Y1-Y2",
+			description = "years of the submissions (default: ${DEFAULT-VALUE})",
 			defaultValue = SampleGenerator.DEFAULT_FIRST_YEAR + "-" + SampleGenerator.DEFAULT_LAST_YEAR)
 	String years;
 
@@ -100,8 +103,9 @@ public class GenerateSamplesCommand implements Callable<Integer> {
 		catch (IllegalArgumentException ex) {
 			throw new UsageException(ex.getMessage());
 		}
-		console.println(String.format(Locale.ROOT, "Wrote %d poles, %d files, %d rows (%.1f MB) into %s", summary.poles(),
-				summary.files(), summary.rows(), summary.bytes() / 1e6, out.toAbsolutePath().normalize()));
+		console
+			.println(String.format(Locale.ROOT, "Wrote %d poles, %d files, %d rows (%.1f MB) into %s", summary.poles(),
+					summary.files(), summary.rows(), summary.bytes() / 1e6, out.toAbsolutePath().normalize()));
 		return 0;
 	}
 

@@ -9,9 +9,9 @@ import fr.ptce.observatory.referential.GeoReferential;
 import fr.ptce.observatory.referential.Registry;
 
 /**
- * The global options of interfaces.md, and the Spring properties given on the command line
- * ({@code --name.with.dots=value}, e.g. {@code --spring.profiles.active=postgres} or {@code --server.port=9090}),
- * which are passed to Spring Boot untouched.
+ * The global options of interfaces.md, and the Spring properties given on the command
+ * line ({@code --name.with.dots=value}, e.g. {@code --spring.profiles.active=postgres} or
+ * {@code --server.port=9090}), which are passed to Spring Boot untouched.
  */
 public final class GlobalOptions {
 
@@ -44,8 +44,9 @@ public final class GlobalOptions {
 	}
 
 	/**
-	 * Loads and checks the registry and the partners file given on the command line, for a command that does not
-	 * otherwise read them (status): a bad file stops every command with its line and reason, as it always did.
+	 * Loads and checks the registry and the partners file given on the command line, for
+	 * a command that does not otherwise read them (status): a bad file stops every
+	 * command with its line and reason, as it always did.
 	 */
 	public void checkGivenFiles() {
 		if (registry != null) {

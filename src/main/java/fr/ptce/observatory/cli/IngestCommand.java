@@ -31,7 +31,8 @@ public class IngestCommand implements Callable<Integer> {
 	@Spec
 	picocli.CommandLine.Model.CommandSpec spec;
 
-	@Option(names = "--inbox", paramLabel = "DIR", description = "folder of the files to ingest (default: DATA_DIR/inbox)")
+	@Option(names = "--inbox", paramLabel = "DIR",
+			description = "folder of the files to ingest (default: DATA_DIR/inbox)")
 	Path inbox;
 
 	@Override
@@ -41,19 +42,24 @@ public class IngestCommand implements Callable<Integer> {
 		if (inbox != null && !inbox.toFile().isDirectory()) {
 			throw new UsageException("the inbox " + inbox + " is not a folder");
 		}
-		try (ConfigurableApplicationContext context = ApplicationContexts.start(parent.global, parent.global.dataDir())) {
+		try (ConfigurableApplicationContext context = ApplicationContexts.start(parent.global,
+				parent.global.dataDir())) {
 			return ingest(context, inbox, out, err);
 		}
 	}
 
-	/** Runs the ingest job on a started context and prints its summary; the exit status of interfaces.md. */
+	/**
+	 * Runs the ingest job on a started context and prints its summary; the exit status of
+	 * interfaces.md.
+	 */
 	static int ingest(ConfigurableApplicationContext context, Path inbox, PrintWriter out, PrintWriter err) {
 		JobLaunches.recoverAbandoned(context, IngestJobConfiguration.JOB_NAME, out);
 		JobParametersBuilder parameters = JobLaunches.newRun();
 		if (inbox != null) {
 			parameters.addString(IngestJobConfiguration.INBOX, inbox.toAbsolutePath().toString(), false);
 		}
-		JobExecution execution = JobLaunches.run(context, IngestJobConfiguration.JOB_NAME, parameters.toJobParameters());
+		JobExecution execution = JobLaunches.run(context, IngestJobConfiguration.JOB_NAME,
+				parameters.toJobParameters());
 		Object summary = execution.getExecutionContext().get(IngestJobConfiguration.SUMMARY);
 		if (summary != null) {
 			IngestSummary.fromContext(summary).lines().forEach(out::println);

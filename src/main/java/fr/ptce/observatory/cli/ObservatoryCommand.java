@@ -14,17 +14,20 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The command line of interfaces.md. Arguments are parsed before Spring starts, so that --help, --version
- * and usage errors answer at once. Exit status: 0 success, 1 a job failed, 2 usage error.
+ * The command line of interfaces.md. Arguments are parsed before Spring starts, so that
+ * --help, --version and usage errors answer at once. Exit status: 0 success, 1 a job
+ * failed, 2 usage error.
  */
-@Command(name = "observatory", mixinStandardHelpOptions = true,
-		versionProvider = ObservatoryCommand.Version.class, sortOptions = false, usageHelpAutoWidth = true,
-		header = "Batch pipeline of the national observatory of the PTCE.",
-		synopsisSubcommandLabel = "COMMAND",
-		description = { "", "Ingests the poles' indicator submissions, computes the yearly figures under statistical "
-				+ "confidentiality, publishes the national report and shares extracts with partner networks.", "" },
-		footer = { "", "Spring Boot properties may be given as --name.with.dots=value "
-				+ "(e.g. --spring.profiles.active=postgres).",
+@Command(name = "observatory", mixinStandardHelpOptions = true, versionProvider = ObservatoryCommand.Version.class,
+		sortOptions = false, usageHelpAutoWidth = true,
+		header = "Batch pipeline of the national observatory of the PTCE.", synopsisSubcommandLabel = "COMMAND",
+		description = { "",
+				"Ingests the poles' indicator submissions, computes the yearly figures under statistical "
+						+ "confidentiality, publishes the national report and shares extracts with partner networks.",
+				"" },
+		footer = { "",
+				"Spring Boot properties may be given as --name.with.dots=value "
+						+ "(e.g. --spring.profiles.active=postgres).",
 				"Exit status: 0 success, 1 a job failed (the message says which step and why), 2 usage error.",
 				"Run 'observatory COMMAND --help' for the options of a command." },
 		subcommands = { IngestCommand.class, AggregateCommand.class, ReportCommand.class, ExtractCommand.class,

@@ -22,9 +22,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code partner token issue|list|revoke} and {@code partner audit} (extracts.md): the partners' download tokens and
- * the audit of the download service, in the job repository's database. While {@code serve} holds the embedded
- * database (H2 listens on no port) the command refuses and points to the operator API, which does the same.
+ * {@code partner token issue|list|revoke} and {@code partner audit} (extracts.md): the
+ * partners' download tokens and the audit of the download service, in the job
+ * repository's database. While {@code serve} holds the embedded database (H2 listens on
+ * no port) the command refuses and points to the operator API, which does the same.
  */
 @Command(name = "partner", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
 		description = "Partner download tokens and the download audit (see docs/partners.md).",
@@ -42,7 +43,10 @@ public class PartnerCommand implements Runnable {
 		throw new UsageException("give a command: partner token issue|list|revoke, or partner audit");
 	}
 
-	/** Runs with the application's PartnerAccess; a database another process holds is said as such. */
+	/**
+	 * Runs with the application's PartnerAccess; a database another process holds is said
+	 * as such.
+	 */
 	<T> T withAccess(Function<PartnerAccess, T> work) {
 		ConfigurableApplicationContext context;
 		try {
@@ -71,7 +75,8 @@ public class PartnerCommand implements Runnable {
 
 		@Override
 		public void run() {
-			throw new UsageException("give a command: partner token issue CODE, partner token list, partner token revoke ID");
+			throw new UsageException(
+					"give a command: partner token issue CODE, partner token list, partner token revoke ID");
 		}
 
 	}

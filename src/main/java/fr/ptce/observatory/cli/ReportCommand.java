@@ -21,9 +21,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code report --year Y [--as-of INSTANT]}: renders the publication of year Y into publications/YYYY/ from the
- * aggregates of Y. A year without aggregates is a usage error (exit 2) that says to run {@code aggregate} first:
- * the report never computes figures itself, so that what is published is what the aggregation job wrote.
+ * {@code report --year Y [--as-of INSTANT]}: renders the publication of year Y into
+ * publications/YYYY/ from the aggregates of Y. A year without aggregates is a usage error
+ * (exit 2) that says to run {@code aggregate} first: the report never computes figures
+ * itself, so that what is published is what the aggregation job wrote.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
 		description = "Renders the national publication of year Y (and its regional editions) into "
@@ -50,8 +51,7 @@ public class ReportCommand implements Callable<Integer> {
 		PrintWriter err = spec.commandLine().getErr();
 		AggregateCommand.checkYear("--year", year);
 		Instant instant = AsOfOption.parse(asOf);
-		try (ConfigurableApplicationContext context = ApplicationContexts.start(root.global,
-				root.global.dataDir())) {
+		try (ConfigurableApplicationContext context = ApplicationContexts.start(root.global, root.global.dataDir())) {
 			JobLaunches.recoverAbandoned(context, ReportJobConfiguration.JOB, out);
 			JobExecution execution = launch(context, year, instant, out);
 			int status = JobLaunches.exitStatus(execution, err);
@@ -68,10 +68,10 @@ public class ReportCommand implements Callable<Integer> {
 		}
 	}
 
-
 	/**
-	 * Checks the year can be published (UsageException otherwise), then runs the report job. The checks are
-	 * those of {@link Publisher#check}: aggregates present, as-of instant matching theirs.
+	 * Checks the year can be published (UsageException otherwise), then runs the report
+	 * job. The checks are those of {@link Publisher#check}: aggregates present, as-of
+	 * instant matching theirs.
 	 */
 	static JobExecution launch(ConfigurableApplicationContext context, int year, Instant asOf, PrintWriter out) {
 		try {
@@ -92,7 +92,8 @@ public class ReportCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * For {@code demo}: publishes year Y in an already-started context and returns the national PDF.
+	 * For {@code demo}: publishes year Y in an already-started context and returns the
+	 * national PDF.
 	 * @param asOf null for the aggregates' own as-of instant
 	 * @throws UsageException when the year has no aggregates
 	 * @throws IllegalStateException when the report job fails (with its step and reason)

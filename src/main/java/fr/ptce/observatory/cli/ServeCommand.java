@@ -21,13 +21,16 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code serve [--schedules FILE] [--plain-logs]}: the long-running process: the Quartz scheduler with the schedules
- * of the file, the operator API under /api and Actuator under /actuator, on 127.0.0.1:8080 unless
- * {@code --server.address} / {@code --server.port} say otherwise. Runs until SIGTERM, which stops running jobs at a
+ * {@code serve [--schedules FILE] [--plain-logs]}: the long-running process: the Quartz
+ * scheduler with the schedules of the file, the operator API under /api and Actuator
+ * under /actuator, on 127.0.0.1:8080 unless {@code --server.address} /
+ * {@code --server.port} say otherwise. Runs until SIGTERM, which stops running jobs at a
  * chunk boundary (they can be restarted) before the process ends.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = { "Runs the scheduler, the operator API (/api), the "
-		+ "web console (/), the partner download service (/partners/v1) and Actuator (/actuator) until stopped (SIGTERM stops running jobs at a chunk boundary, restartable)." }, sortOptions = false)
+@Command(name = "serve", mixinStandardHelpOptions = true,
+		description = { "Runs the scheduler, the operator API (/api), the "
+				+ "web console (/), the partner download service (/partners/v1) and Actuator (/actuator) until stopped (SIGTERM stops running jobs at a chunk boundary, restartable)." },
+		sortOptions = false)
 public class ServeCommand implements Callable<Integer> {
 
 	@ParentCommand
@@ -49,7 +52,8 @@ public class ServeCommand implements Callable<Integer> {
 		if (schedules != null && !Files.isRegularFile(schedules)) {
 			throw new UsageException("--schedules " + schedules + ": no such file");
 		}
-		// checked before Spring starts, so that a bad file is one clear line and exit status 2
+		// checked before Spring starts, so that a bad file is one clear line and exit
+		// status 2
 		try {
 			ScheduleFile.load(schedules);
 		}
@@ -80,7 +84,8 @@ public class ServeCommand implements Callable<Integer> {
 		}
 		String port = context.getEnvironment().getProperty("local.server.port", "?");
 		String address = context.getEnvironment().getProperty("server.address", "0.0.0.0");
-		out.println("observatory serving on http://" + address + ":" + port + "/api (web console: /, partner downloads: "
+		out.println("observatory serving on http://" + address + ":" + port
+				+ "/api (web console: /, partner downloads: "
 				+ "/partners/v1, Actuator: /actuator/health), data directory " + dataDir.toAbsolutePath().normalize());
 		out.flush();
 		closed.await();

@@ -66,13 +66,17 @@ public class StatusCommand implements Callable<Integer> {
 			}
 			return 0;
 		}
-		try (ConfigurableApplicationContext context = ApplicationContexts.start(parent.global, parent.global.dataDir())) {
+		try (ConfigurableApplicationContext context = ApplicationContexts.start(parent.global,
+				parent.global.dataDir())) {
 			print(context.getBean(JdbcTemplate.class), context.getBean(DataDirectory.class), out);
 			return 0;
 		}
 	}
 
-	/** The screen; {@code jdbc} null when the database was never created (nothing ran yet). */
+	/**
+	 * The screen; {@code jdbc} null when the database was never created (nothing ran
+	 * yet).
+	 */
 	private void print(JdbcTemplate jdbc, DataDirectory dir, PrintWriter out) {
 		RunHistory history = jdbc == null ? null : new RunHistory(jdbc);
 		out.println("Job executions (most recent first):");
@@ -100,7 +104,8 @@ public class StatusCommand implements Callable<Integer> {
 		}
 		for (PartitionState p : partitions) {
 			out.printf("  %-10s %d  %-10s run #%s%s%n", p.step().name().toLowerCase(java.util.Locale.ROOT), p.year(),
-					p.state(), p.runId() == null ? "-" : p.runId(), p.endTime() == null ? "" : ", ended " + p.endTime());
+					p.state(), p.runId() == null ? "-" : p.runId(),
+					p.endTime() == null ? "" : ", ended " + p.endTime());
 		}
 		out.println();
 		out.println("Confidentiality audit, staff only (per aggregated year):");
@@ -125,7 +130,10 @@ public class StatusCommand implements Callable<Integer> {
 		}
 	}
 
-	/** A time as the database prints it (2026-03-31 12:00:00.123), as this screen always showed it. */
+	/**
+	 * A time as the database prints it (2026-03-31 12:00:00.123), as this screen always
+	 * showed it.
+	 */
 	private static String sqlText(LocalDateTime time) {
 		return time == null ? "null" : Timestamp.valueOf(time).toString();
 	}

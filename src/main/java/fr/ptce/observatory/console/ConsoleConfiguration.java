@@ -14,9 +14,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The web console of {@code serve}, at / on the API's port: its guard, and its session cookie (HttpOnly,
- * SameSite=Strict, Secure when the request came over TLS, which Tomcat decides per request; never a session id in a
- * URL).
+ * The web console of {@code serve}, at / on the API's port: its guard, and its session
+ * cookie (HttpOnly, SameSite=Strict, Secure when the request came over TLS, which Tomcat
+ * decides per request; never a session id in a URL).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -33,8 +33,8 @@ public class ConsoleConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new ConsoleGuard(partners)).excludePathPatterns("/api/**", "/partners/**",
-				"/actuator/**", "/error");
+		registry.addInterceptor(new ConsoleGuard(partners))
+			.excludePathPatterns("/api/**", "/partners/**", "/actuator/**", "/error");
 	}
 
 	@Bean

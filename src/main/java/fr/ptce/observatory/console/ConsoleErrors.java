@@ -15,9 +15,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The console's error pages, in French, with the status the API gives for the same cause (400, 403, 404, 409, 503).
- * Messages of the services are shown as they say them (they name the parameter and the reason); a 404 is one page
- * whatever the reason, so that a partner learns nothing of what exists elsewhere.
+ * The console's error pages, in French, with the status the API gives for the same cause
+ * (400, 403, 404, 409, 503). Messages of the services are shown as they say them (they
+ * name the parameter and the reason); a 404 is one page whatever the reason, so that a
+ * partner learns nothing of what exists elsewhere.
  */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ControllerAdvice(basePackageClasses = ConsoleErrors.class)
@@ -47,8 +48,8 @@ public class ConsoleErrors {
 
 	@ExceptionHandler(RunsBusyException.class)
 	ModelAndView busy(RunsBusyException ex, HttpServletRequest request) {
-		return page(request, 503, "Serveur occupé", "Toutes les exécutions possibles sont en cours ou en attente : "
-				+ "réessayez dans un moment.");
+		return page(request, 503, "Serveur occupé",
+				"Toutes les exécutions possibles sont en cours ou en attente : " + "réessayez dans un moment.");
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -7,7 +7,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.ModelAndView;
 
-/** What every console page is given: the viewer (for the menu), the CSRF token of its forms, the formatter. */
+/**
+ * What every console page is given: the viewer (for the menu), the CSRF token of its
+ * forms, the formatter.
+ */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ControllerAdvice(basePackageClasses = ConsoleModel.class)
 public class ConsoleModel {

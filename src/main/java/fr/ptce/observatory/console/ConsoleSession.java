@@ -10,9 +10,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * What the console keeps in the servlet session: the viewer and the session's CSRF token (a synchronizer token: each
- * form carries it, each POST must give it back). The session cookie is the only credential a browser holds after
- * sign-in; the token given at sign-in is never kept.
+ * What the console keeps in the servlet session: the viewer and the session's CSRF token
+ * (a synchronizer token: each form carries it, each POST must give it back). The session
+ * cookie is the only credential a browser holds after sign-in; the token given at sign-in
+ * is never kept.
  */
 public final class ConsoleSession {
 
@@ -35,7 +36,9 @@ public final class ConsoleSession {
 		return session == null ? null : (Viewer) session.getAttribute(VIEWER);
 	}
 
-	/** The session's CSRF token, the session (and the token) created if there is none yet. */
+	/**
+	 * The session's CSRF token, the session (and the token) created if there is none yet.
+	 */
 	public static String csrf(HttpServletRequest request) {
 		HttpSession session = request.getSession(true);
 		String token = (String) session.getAttribute(CSRF);
@@ -47,18 +50,21 @@ public final class ConsoleSession {
 		return token;
 	}
 
-	/** Whether the request carries the CSRF token of its session (false when there is no session). */
+	/**
+	 * Whether the request carries the CSRF token of its session (false when there is no
+	 * session).
+	 */
 	public static boolean csrfMatches(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
 		String expected = session == null ? null : (String) session.getAttribute(CSRF);
 		String given = request.getParameter(CSRF_PARAMETER);
-		return expected != null && given != null && MessageDigest.isEqual(
-				expected.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.UTF_8));
+		return expected != null && given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+				given.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**
-	 * Signs the viewer in: a new session id (the one used before sign-in is worth nothing: no fixation), a new CSRF
-	 * token, the idle expiry.
+	 * Signs the viewer in: a new session id (the one used before sign-in is worth
+	 * nothing: no fixation), a new CSRF token, the idle expiry.
 	 */
 	public static void signIn(HttpServletRequest request, Viewer viewer) {
 		HttpSession session = request.getSession(true);

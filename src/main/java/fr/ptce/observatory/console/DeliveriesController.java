@@ -7,7 +7,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The e-mails of published reports to the analysts and of new extracts to the partners: status, attempts, error. */
+/**
+ * The e-mails of published reports to the analysts and of new extracts to the partners:
+ * status, attempts, error.
+ */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Controller
 @Access(Access.Level.STAFF)

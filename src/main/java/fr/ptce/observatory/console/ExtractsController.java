@@ -23,11 +23,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The partners' extracts, by year and version, as the download service lists them (the same names, sizes and
- * SHA-256), with the tables and columns of their datapackage.json. A partner sees its own page only, with links
- * signed by the download service (valid one hour, audited as such); any other partner's page is the console's one
- * 404, the same as for a partner that does not exist. The staff sees every partner's, without download links (the
- * operator API lists extracts, it does not serve them).
+ * The partners' extracts, by year and version, as the download service lists them (the
+ * same names, sizes and SHA-256), with the tables and columns of their datapackage.json.
+ * A partner sees its own page only, with links signed by the download service (valid one
+ * hour, audited as such); any other partner's page is the console's one 404, the same as
+ * for a partner that does not exist. The staff sees every partner's, without download
+ * links (the operator API lists extracts, it does not serve them).
  */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Controller
@@ -51,7 +52,9 @@ public class ExtractsController {
 		this.clock = clock;
 	}
 
-	/** One file of an extract as the page shows it; {@code link} is null for the staff. */
+	/**
+	 * One file of an extract as the page shows it; {@code link} is null for the staff.
+	 */
 	public record FileView(String path, long bytes, String sha256, String link) {
 	}
 
@@ -75,7 +78,8 @@ public class ExtractsController {
 			Map<String, Object> m = new LinkedHashMap<>();
 			m.put("code", code);
 			m.put("count", extracts.size());
-			m.put("latest", extracts.isEmpty() ? null : extracts.get(0).year() + " (" + extracts.get(0).version() + ")");
+			m.put("latest",
+					extracts.isEmpty() ? null : extracts.get(0).year() + " (" + extracts.get(0).version() + ")");
 			list.add(m);
 		}
 		model.addAttribute("partners", list);
@@ -95,23 +99,28 @@ public class ExtractsController {
 			List<TableView> tables = List.of();
 			for (ExtractFile f : e.files()) {
 				String year = Integer.toString(e.year());
-				String link = viewer.isPartner() ? "/partners/v1/dl/" + partner + "/" + year + "/" + e.version() + "/"
-						+ f.path() + "?expires=" + expires + "&sig=" + signer.sign(partner, year, e.version(), f.path(),
-								expires) : null;
+				String link = viewer.isPartner()
+						? "/partners/v1/dl/" + partner + "/" + year + "/" + e.version() + "/" + f.path() + "?expires="
+								+ expires + "&sig=" + signer.sign(partner, year, e.version(), f.path(), expires)
+						: null;
 				files.add(new FileView(f.path(), f.bytes(), f.sha256(), link));
 				if (f.path().equals("datapackage.json")) {
 					tables = tables(json.readTree(f.file().toFile()));
 				}
 			}
-			byYear.computeIfAbsent(e.year(), y -> new ArrayList<>()).add(new ExtractView(e.year(), e.version(),
-					e.asOf().toString(), e.created().toString(), files, tables));
+			byYear.computeIfAbsent(e.year(), y -> new ArrayList<>())
+				.add(new ExtractView(e.year(), e.version(), e.asOf().toString(), e.created().toString(), files,
+						tables));
 		}
 		model.addAttribute("partner", partner);
 		model.addAttribute("years", byYear);
 		return "console/extraits-partenaire";
 	}
 
-	/** The tables of a datapackage, once each (a table is there as Parquet and as CSV, with the same schema). */
+	/**
+	 * The tables of a datapackage, once each (a table is there as Parquet and as CSV,
+	 * with the same schema).
+	 */
 	static List<TableView> tables(JsonNode pkg) {
 		Map<String, TableView> tables = new LinkedHashMap<>();
 		for (JsonNode resource : pkg.path("resources")) {

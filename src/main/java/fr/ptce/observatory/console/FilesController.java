@@ -34,10 +34,11 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The inbox (files waiting for the next ingestion) and the files processed, each with its receipt: status, counts,
- * the issues by line (the first {@value #ISSUES_SHOWN}; the receipt files have them all) and the receipt files to
- * download. A receipt is read as a stream (its head, then lines of its CSV), so a receipt of millions of issues costs
- * no more memory than a small one.
+ * The inbox (files waiting for the next ingestion) and the files processed, each with its
+ * receipt: status, counts, the issues by line (the first {@value #ISSUES_SHOWN}; the
+ * receipt files have them all) and the receipt files to download. A receipt is read as a
+ * stream (its head, then lines of its CSV), so a receipt of millions of issues costs no
+ * more memory than a small one.
  */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Controller
@@ -63,7 +64,8 @@ public class FilesController {
 		if (Files.isDirectory(dir.inbox(), LinkOption.NOFOLLOW_LINKS)) {
 			try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir.inbox())) {
 				for (Path p : entries) {
-					BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+					BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class,
+							LinkOption.NOFOLLOW_LINKS);
 					if (a.isRegularFile() && !p.getFileName().toString().startsWith(".")) {
 						inbox.add(Map.of("name", p.getFileName().toString(), "size", a.size(), "modified",
 								a.lastModifiedTime().toInstant()));
@@ -131,15 +133,17 @@ public class FilesController {
 	}
 
 	/**
-	 * The receipt of this processing of the file: receipts/NAME.SHA8.json, or NAME.SHA8-N.json when the same name was
-	 * processed before; the one whose head has this file, SHA-256 and instant of ingestion.
+	 * The receipt of this processing of the file: receipts/NAME.SHA8.json, or
+	 * NAME.SHA8-N.json when the same name was processed before; the one whose head has
+	 * this file, SHA-256 and instant of ingestion.
 	 */
 	private Path receipt(Map<String, Object> row) throws IOException {
 		String base = row.get("FILE_NAME") + "." + ((String) row.get("SHA256")).substring(0, 8);
 		Instant at = row.get("INGESTED_AT") instanceof Timestamp t ? t.toInstant() : null;
 		for (int n = 1; n < 1000; n++) {
 			Path candidate = dir.receipts().resolve(n == 1 ? base + ".json" : base + "-" + n + ".json");
-			if (!candidate.normalize().startsWith(dir.receipts()) || !Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
+			if (!candidate.normalize().startsWith(dir.receipts())
+					|| !Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
 				return null;
 			}
 			Map<String, String> head = head(candidate);

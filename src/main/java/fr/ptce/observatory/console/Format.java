@@ -10,14 +10,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * How the console writes things in French: dates in the observatory's zone, sizes, and the words of run statuses,
- * partition states and jobs. Each state has a text mark as well as its colour (the grid is read without colours).
+ * How the console writes things in French: dates in the observatory's zone, sizes, and
+ * the words of run statuses, partition states and jobs. Each state has a text mark as
+ * well as its colour (the grid is read without colours).
  */
 public final class Format {
 
 	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss", Locale.FRANCE);
+	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss",
+			Locale.FRANCE);
 
 	private static final Map<String, String> STATUS = Map.of("COMPLETED", "terminée", "FAILED", "échouée", "STARTED",
 			"en cours", "STARTING", "au démarrage", "STOPPING", "en cours d'arrêt", "STOPPED", "arrêtée", "ABANDONED",
@@ -26,8 +28,8 @@ public final class Format {
 	private static final Map<String, String> STATE = Map.of("NONE", "jamais exécutée", "COMPLETED", "terminée",
 			"FAILED", "échouée", "STOPPED", "arrêtée", "ABANDONED", "abandonnée", "RUNNING", "en cours");
 
-	private static final Map<String, String> MARK = Map.of("NONE", "–", "COMPLETED", "✓", "FAILED", "✗", "STOPPED",
-			"■", "ABANDONED", "⊘", "RUNNING", "▶");
+	private static final Map<String, String> MARK = Map.of("NONE", "–", "COMPLETED", "✓", "FAILED", "✗", "STOPPED", "■",
+			"ABANDONED", "⊘", "RUNNING", "▶");
 
 	private static final Map<String, String> JOB = Map.of("ingest", "ingestion", "aggregate", "agrégation", "report",
 			"publication", "extract", "extraits");
@@ -35,13 +37,17 @@ public final class Format {
 	private static final Map<String, String> ACTION = Map.of("SKIPPED", "ignorée", "PENDING", "à exécuter", "RUNNING",
 			"en cours", "COMPLETED", "terminée", "FAILED", "échouée");
 
-	/** A date of the job repository (local time of the server) or an instant, in Paris time. */
+	/**
+	 * A date of the job repository (local time of the server) or an instant, in Paris
+	 * time.
+	 */
 	public String time(Object value) {
 		if (value == null) {
 			return "–";
 		}
 		if (value instanceof LocalDateTime t) {
-			// the job repository's times are the server's local time: shown, like every other, in Paris time
+			// the job repository's times are the server's local time: shown, like every
+			// other, in Paris time
 			return DATE_TIME.format(t.atZone(ZoneId.systemDefault()).withZoneSameInstant(PARIS));
 		}
 		if (value instanceof java.sql.Timestamp t) {
@@ -72,9 +78,13 @@ public final class Format {
 		return seconds < 60 ? seconds + " s" : seconds / 60 + " min " + seconds % 60 + " s";
 	}
 
-	/** A time of the job repository, as Spring Batch gives it (LocalDateTime) or as its table does (Timestamp). */
+	/**
+	 * A time of the job repository, as Spring Batch gives it (LocalDateTime) or as its
+	 * table does (Timestamp).
+	 */
 	private static LocalDateTime local(Object value) {
-		return value instanceof LocalDateTime t ? t : value instanceof java.sql.Timestamp t ? t.toLocalDateTime() : null;
+		return value instanceof LocalDateTime t ? t
+				: value instanceof java.sql.Timestamp t ? t.toLocalDateTime() : null;
 	}
 
 	public String bytes(Object value) {
@@ -119,7 +129,9 @@ public final class Format {
 		return JOB.getOrDefault(String.valueOf(job), String.valueOf(job));
 	}
 
-	/** A run's status as the state it gives its partitions (the grid's colours and marks). */
+	/**
+	 * A run's status as the state it gives its partitions (the grid's colours and marks).
+	 */
 	public String runState(Object status) {
 		String s = String.valueOf(status);
 		if (running(s)) {

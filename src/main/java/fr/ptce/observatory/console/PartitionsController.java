@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The partition grid (steps × years, each cell the state of the last run that covered it, linked to that run) and
- * backfills: the form, its dry-run preview (the API's own plan), the backfill started and followed.
+ * The partition grid (steps × years, each cell the state of the last run that covered it,
+ * linked to that run) and backfills: the form, its dry-run preview (the API's own plan),
+ * the backfill started and followed.
  */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Controller
@@ -82,9 +83,10 @@ public class PartitionsController {
 			@RequestParam(defaultValue = "1") Integer concurrency, @RequestParam(required = false) String asOf,
 			@RequestParam(defaultValue = "apercu") String action, Model model) {
 		boolean dryRun = !"lancer".equals(action);
-		Map<String, Object> answer = api.backfill(new OperatorApi.StartBackfill(from, to,
-				steps == null || steps.isEmpty() ? null : steps, mode, concurrency, dryRun,
-				asOf == null || asOf.isBlank() ? null : asOf.strip())).getBody();
+		Map<String, Object> answer = api
+			.backfill(new OperatorApi.StartBackfill(from, to, steps == null || steps.isEmpty() ? null : steps, mode,
+					concurrency, dryRun, asOf == null || asOf.isBlank() ? null : asOf.strip()))
+			.getBody();
 		if (!dryRun) {
 			return "redirect:/rattrapages/" + answer.get("id");
 		}

@@ -18,9 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The partners' download tokens (issued, shown once on the page that answers the form, never again; revoked) and
- * the download audit, through {@link PartnerAccess} as the command line and the API use it. As under /api, the
- * read-only token sees them and changes nothing.
+ * The partners' download tokens (issued, shown once on the page that answers the form,
+ * never again; revoked) and the download audit, through {@link PartnerAccess} as the
+ * command line and the API use it. As under /api, the read-only token sees them and
+ * changes nothing.
  */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Controller
@@ -38,7 +39,10 @@ public class PartnerTokensController {
 		return page(model, null);
 	}
 
-	/** Issues a token and shows it, this once, on the page that answers (never a redirect: no URL ever holds it). */
+	/**
+	 * Issues a token and shows it, this once, on the page that answers (never a redirect:
+	 * no URL ever holds it).
+	 */
 	@PostMapping("/jetons")
 	@Access(Access.Level.OPERATOR)
 	public String issue(@RequestParam(defaultValue = "") String partner, @RequestParam(required = false) String expires,

@@ -31,9 +31,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The publications by year, for the staff (analysts use the read-only token): the files of each year's
- * manifest.json (national and regional PDFs, XLSX tables, the internal follow-up, the manifest itself), with the key
- * figures of the year. Only names the manifest lists are served, each a regular file reached without a link.
+ * The publications by year, for the staff (analysts use the read-only token): the files
+ * of each year's manifest.json (national and regional PDFs, XLSX tables, the internal
+ * follow-up, the manifest itself), with the key figures of the year. Only names the
+ * manifest lists are served, each a regular file reached without a link.
  */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Controller
@@ -44,7 +45,10 @@ public class PublicationsController {
 
 	private final DataDirectory dir;
 
-	/** The indicators' labels as the publication prints them (the catalogue's, and the derived ratios'). */
+	/**
+	 * The indicators' labels as the publication prints them (the catalogue's, and the
+	 * derived ratios').
+	 */
 	private final Map<String, String> labels = new LinkedHashMap<>();
 
 	public PublicationsController(ObservatoryProperties properties, Catalogue catalogue, GeoReferential geo) {
@@ -91,7 +95,8 @@ public class PublicationsController {
 	}
 
 	@GetMapping("/publications/{year}/fichiers/{*path}")
-	public org.springframework.http.ResponseEntity<Resource> file(@PathVariable String year, @PathVariable String path) {
+	public org.springframework.http.ResponseEntity<Resource> file(@PathVariable String year,
+			@PathVariable String path) {
 		int y = year(year);
 		String name = path.startsWith("/") ? path.substring(1) : path;
 		JsonNode manifest = manifest(y).orElseThrow(ConsoleException::notFound);
@@ -146,7 +151,10 @@ public class PublicationsController {
 		return files;
 	}
 
-	/** Every folder from the publication's folder to the file, and the file, is itself (no symbolic link). */
+	/**
+	 * Every folder from the publication's folder to the file, and the file, is itself (no
+	 * symbolic link).
+	 */
 	static boolean regularFileWithoutLinks(Path folder, Path file) {
 		Path p = file;
 		while (p != null && !p.equals(folder)) {

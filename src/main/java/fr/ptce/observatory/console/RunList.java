@@ -11,10 +11,11 @@ import fr.ptce.observatory.schedule.PipelineJob;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The latest runs as the list page shows them (id, job, status, exit code, parameters, start, end), read in two
- * queries from the job repository's tables, as {@code status} reads them: the repository's own API loads each run
- * whole (steps, contexts), a few queries per run, which made the list page of a hundred runs slow. A run's page
- * still goes through the operator API.
+ * The latest runs as the list page shows them (id, job, status, exit code, parameters,
+ * start, end), read in two queries from the job repository's tables, as {@code status}
+ * reads them: the repository's own API loads each run whole (steps, contexts), a few
+ * queries per run, which made the list page of a hundred runs slow. A run's page still
+ * goes through the operator API.
  */
 final class RunList {
 
@@ -32,10 +33,12 @@ final class RunList {
 			where = " WHERE i.JOB_NAME = ?";
 			args.add(job.beanName());
 		}
-		List<Map<String, Object>> rows = jdbc.queryForList("SELECT e.JOB_EXECUTION_ID, i.JOB_NAME, e.STATUS,"
-				+ " e.EXIT_CODE, e.START_TIME, e.END_TIME FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i"
-				+ " ON e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID" + where + " ORDER BY e.JOB_EXECUTION_ID DESC FETCH FIRST "
-				+ Math.max(1, limit) + " ROWS ONLY", args.toArray());
+		List<Map<String, Object>> rows = jdbc.queryForList(
+				"SELECT e.JOB_EXECUTION_ID, i.JOB_NAME, e.STATUS,"
+						+ " e.EXIT_CODE, e.START_TIME, e.END_TIME FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i"
+						+ " ON e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID" + where
+						+ " ORDER BY e.JOB_EXECUTION_ID DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
+				args.toArray());
 		if (rows.isEmpty()) {
 			return List.of();
 		}
@@ -43,7 +46,8 @@ final class RunList {
 		Map<Long, Map<String, Object>> parameters = new LinkedHashMap<>();
 		jdbc.query("SELECT JOB_EXECUTION_ID, PARAMETER_NAME, PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS"
 				+ " WHERE JOB_EXECUTION_ID >= ?", rs -> {
-					parameters.computeIfAbsent(rs.getLong(1), id -> new TreeMap<>()).put(rs.getString(2), rs.getString(3));
+					parameters.computeIfAbsent(rs.getLong(1), id -> new TreeMap<>())
+						.put(rs.getString(2), rs.getString(3));
 				}, last);
 		List<Map<String, Object>> runs = new ArrayList<>();
 		for (Map<String, Object> r : rows) {

@@ -18,9 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Runs: the latest first (the page refreshes itself while one is going), one run with its steps and its error, the
- * form that starts a run, and stop, restart, abandon. Everything goes through the operator API's own methods, so that
- * the console accepts and refuses exactly what the API does.
+ * Runs: the latest first (the page refreshes itself while one is going), one run with its
+ * steps and its error, the form that starts a run, and stop, restart, abandon. Everything
+ * goes through the operator API's own methods, so that the console accepts and refuses
+ * exactly what the API does.
  */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Controller
@@ -61,7 +62,10 @@ public class RunsController {
 		return "console/lancer";
 	}
 
-	/** Starts a run: the job and its parameters as the form gives them (empty fields are not given). */
+	/**
+	 * Starts a run: the job and its parameters as the form gives them (empty fields are
+	 * not given).
+	 */
 	@PostMapping("/executions")
 	@Access(Access.Level.OPERATOR)
 	public String start(@RequestParam MultiValueMap<String, String> form) {

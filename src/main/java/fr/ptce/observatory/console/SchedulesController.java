@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
-/** The schedules with their state and next firing; pause and resume (for every server of the cluster). */
+/**
+ * The schedules with their state and next firing; pause and resume (for every server of
+ * the cluster).
+ */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Controller
 @Access(Access.Level.STAFF)

@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Sign-in with a token, exchanged for the session cookie; sign-out. The token is posted in a form body (never in a
- * URL), checked as the API and the download service check it, and forgotten: the session keeps who signed in.
+ * Sign-in with a token, exchanged for the session cookie; sign-out. The token is posted
+ * in a form body (never in a URL), checked as the API and the download service check it,
+ * and forgotten: the session keeps who signed in.
  */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Controller

@@ -11,10 +11,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Keeps the download audit to its retention ({@code observatory.partners.audit-retention}, a year by default; 0
- * keeps everything): the table grows with the traffic, about 200 bytes a request, and a year of it is what an
- * operator needs to answer a partner's question about its downloads. Runs in {@code serve} at start and then once a
- * day, on a thread of its own so that a slow delete never holds a request.
+ * Keeps the download audit to its retention
+ * ({@code observatory.partners.audit-retention}, a year by default; 0 keeps everything):
+ * the table grows with the traffic, about 200 bytes a request, and a year of it is what
+ * an operator needs to answer a partner's question about its downloads. Runs in
+ * {@code serve} at start and then once a day, on a thread of its own so that a slow
+ * delete never holds a request.
  */
 final class AuditRetention implements SmartLifecycle {
 
@@ -32,7 +34,8 @@ final class AuditRetention implements SmartLifecycle {
 
 	AuditRetention(DownloadAudit audit, Duration retention, Clock clock) {
 		if (retention.isNegative()) {
-			throw new IllegalArgumentException("observatory.partners.audit-retention must not be negative: " + retention);
+			throw new IllegalArgumentException(
+					"observatory.partners.audit-retention must not be negative: " + retention);
 		}
 		this.audit = audit;
 		this.retention = retention;

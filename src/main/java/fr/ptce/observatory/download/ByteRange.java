@@ -4,13 +4,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A {@code Range} header against a file of a given size (RFC 9110 section 14): one of "whole file" (no header,
- * several ranges, a unit or syntax the server may ignore), a satisfiable range, or unsatisfiable (416).
+ * A {@code Range} header against a file of a given size (RFC 9110 section 14): one of
+ * "whole file" (no header, several ranges, a unit or syntax the server may ignore), a
+ * satisfiable range, or unsatisfiable (416).
  */
 public record ByteRange(Kind kind, long first, long last) {
 
 	public enum Kind {
+
 		WHOLE, PARTIAL, UNSATISFIABLE
+
 	}
 
 	private static final Pattern SINGLE = Pattern.compile("bytes=[ \t]*([0-9]{0,19})-([0-9]{0,19})[ \t]*",
@@ -24,7 +27,8 @@ public record ByteRange(Kind kind, long first, long last) {
 		if (header == null) {
 			return whole(size);
 		}
-		// several ranges: RFC 9110 lets the server answer with the whole file, which every client handles
+		// several ranges: RFC 9110 lets the server answer with the whole file, which
+		// every client handles
 		Matcher m = SINGLE.matcher(header.strip());
 		if (header.indexOf(',') >= 0 || !m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
 			return whole(size);

@@ -10,9 +10,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The audit of the download service (OBS_PARTNER_DOWNLOAD): one row per request to /partners/v1, answered or
- * refused. What is stored is chosen so that a row never holds a secret: the token's id, never the token; the path
- * without its query string, so never a link's signature.
+ * The audit of the download service (OBS_PARTNER_DOWNLOAD): one row per request to
+ * /partners/v1, answered or refused. What is stored is chosen so that a row never holds a
+ * secret: the token's id, never the token; the path without its query string, so never a
+ * link's signature.
  */
 @Repository
 public class DownloadAudit {
@@ -29,22 +30,26 @@ public class DownloadAudit {
 	}
 
 	public void record(Entry e) {
-		jdbc.update("INSERT INTO OBS_PARTNER_DOWNLOAD (REQUESTED_AT, PARTNER, TOKEN_ID, VIA, METHOD, PATH, RANGE_HEADER,"
-				+ " STATUS, BYTES_SENT, CLIENT, USER_AGENT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		jdbc.update(
+				"INSERT INTO OBS_PARTNER_DOWNLOAD (REQUESTED_AT, PARTNER, TOKEN_ID, VIA, METHOD, PATH, RANGE_HEADER,"
+						+ " STATUS, BYTES_SENT, CLIENT, USER_AGENT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				PartnerTokens.utc(e.at()), e.partner(), e.tokenId(), e.via(), clean(e.method(), 10),
 				clean(e.path(), 1000), clean(e.range(), 200), e.status(), e.bytesSent(), clean(e.client(), 100),
 				clean(e.userAgent(), 500));
 	}
 
 	/**
-	 * Deletes the records older than an instant (the retention of {@link AuditRetention}), in one statement.
+	 * Deletes the records older than an instant (the retention of
+	 * {@link AuditRetention}), in one statement.
 	 * @return how many were deleted
 	 */
 	public int prune(Instant before) {
 		return jdbc.update("DELETE FROM OBS_PARTNER_DOWNLOAD WHERE REQUESTED_AT < ?", PartnerTokens.utc(before));
 	}
 
-	/** The latest records first, of one partner or all, from an instant on (inclusive). */
+	/**
+	 * The latest records first, of one partner or all, from an instant on (inclusive).
+	 */
 	public List<Entry> list(String partner, Instant since, int limit) {
 		StringBuilder sql = new StringBuilder("SELECT * FROM OBS_PARTNER_DOWNLOAD WHERE 1 = 1");
 		List<Object> args = new ArrayList<>();
@@ -61,8 +66,9 @@ public class DownloadAudit {
 	}
 
 	/**
-	 * Text as a client sent it, made fit for a column: control characters (a NUL, which PostgreSQL refuses, a line
-	 * break that would forge a line of {@code partner audit}) become '?', and the length is bounded.
+	 * Text as a client sent it, made fit for a column: control characters (a NUL, which
+	 * PostgreSQL refuses, a line break that would forge a line of {@code partner audit})
+	 * become '?', and the length is bounded.
 	 */
 	static String clean(String s, int max) {
 		if (s == null) {

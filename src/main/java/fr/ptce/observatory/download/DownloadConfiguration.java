@@ -23,7 +23,10 @@ import org.springframework.core.Ordered;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class DownloadConfiguration {
 
-	/** Keys of the rate limiter kept at most: far more than partners' tokens, and bounded whatever clients send. */
+	/**
+	 * Keys of the rate limiter kept at most: far more than partners' tokens, and bounded
+	 * whatever clients send.
+	 */
 	static final int LIMITER_KEYS = 10_000;
 
 	@Bean
@@ -58,7 +61,10 @@ public class DownloadConfiguration {
 		return UniformErrors::relax;
 	}
 
-	/** Once Tomcat is up: its error reports under /partners become the service's 404 (see UniformErrors). */
+	/**
+	 * Once Tomcat is up: its error reports under /partners become the service's 404 (see
+	 * UniformErrors).
+	 */
 	@Bean
 	ApplicationListener<ServletWebServerInitializedEvent> uniformErrorsInstaller(UniformErrors valve) {
 		return event -> {
@@ -68,13 +74,15 @@ public class DownloadConfiguration {
 		};
 	}
 
-	/** Ahead of every other filter (the operator token's included), on every path: it picks its own requests. */
+	/**
+	 * Ahead of every other filter (the operator token's included), on every path: it
+	 * picks its own requests.
+	 */
 	@Bean
-	FilterRegistrationBean<DownloadFilter> downloadFilter(ExtractStore store, PartnerTokens tokens,
-			DownloadAudit audit, LinkSigner signer, RateLimiter partnerRateLimiter, Clock clock, Partners partners) {
-		FilterRegistrationBean<DownloadFilter> registration = new FilterRegistrationBean<>(
-				new DownloadFilter(store, tokens, audit, signer, partnerRateLimiter, clock,
-						code -> partners.find(code) != null));
+	FilterRegistrationBean<DownloadFilter> downloadFilter(ExtractStore store, PartnerTokens tokens, DownloadAudit audit,
+			LinkSigner signer, RateLimiter partnerRateLimiter, Clock clock, Partners partners) {
+		FilterRegistrationBean<DownloadFilter> registration = new FilterRegistrationBean<>(new DownloadFilter(store,
+				tokens, audit, signer, partnerRateLimiter, clock, code -> partners.find(code) != null));
 		registration.addUrlPatterns("/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;

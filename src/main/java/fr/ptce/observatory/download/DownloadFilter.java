@@ -19,11 +19,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The partner download service, /partners/v1 (extracts.md), as one filter ahead of everything else, so that every
- * request whose target or decoded path is under /partners is answered here and audited, whatever Spring MVC's
- * mapping would make of it. Checks, in order: body size (413), credential (a bearer token, 401; or a signed link,
- * 403), the partner's rate (429), method (405), then the name, which must be exactly one listed name of the
- * credential's partner: anything else is the one 404 below, so that an answer never tells what exists elsewhere.
+ * The partner download service, /partners/v1 (extracts.md), as one filter ahead of
+ * everything else, so that every request whose target or decoded path is under /partners
+ * is answered here and audited, whatever Spring MVC's mapping would make of it. Checks,
+ * in order: body size (413), credential (a bearer token, 401; or a signed link, 403), the
+ * partner's rate (429), method (405), then the name, which must be exactly one listed
+ * name of the credential's partner: anything else is the one 404 below, so that an answer
+ * never tells what exists elsewhere.
  */
 public class DownloadFilter extends OncePerRequestFilter {
 
@@ -50,8 +52,9 @@ public class DownloadFilter extends OncePerRequestFilter {
 	private final Predicate<String> knownPartner;
 
 	/**
-	 * @param knownPartner whether a code is a partner of the partners file: a token or link of a partner that has
-	 * left it gives nothing, whatever is still on disk or in the database
+	 * @param knownPartner whether a code is a partner of the partners file: a token or
+	 * link of a partner that has left it gives nothing, whatever is still on disk or in
+	 * the database
 	 */
 	public DownloadFilter(ExtractStore store, PartnerTokens tokens, DownloadAudit audit, LinkSigner signer,
 			RateLimiter limiter, Clock clock, Predicate<String> knownPartner) {
@@ -98,7 +101,8 @@ public class DownloadFilter extends OncePerRequestFilter {
 		}
 		catch (FileResponder.PartialSend ex) {
 			x.sent = ex.sent;
-			log.info("download of {} ended early after {} bytes: {}", request.getRequestURI(), ex.sent, ex.getMessage());
+			log.info("download of {} ended early after {} bytes: {}", request.getRequestURI(), ex.sent,
+					ex.getMessage());
 		}
 		catch (RuntimeException ex) {
 			log.error("partner download service: {}", ex.toString(), ex);
@@ -159,7 +163,10 @@ public class DownloadFilter extends OncePerRequestFilter {
 		x.sent = FileResponder.answer(request, response, file.get(), downloadName(x.partner, target, file.get()));
 	}
 
-	/** The rate-limit key of a valid credential (its partner noted), or null if there is none. */
+	/**
+	 * The rate-limit key of a valid credential (its partner noted), or null if there is
+	 * none.
+	 */
 	private String credential(HttpServletRequest request, DownloadPath target, Exchange x) {
 		if (target.kind() == DownloadPath.Kind.LINK) {
 			boolean valid = signer.verify(target.partner(), target.year(), target.version(), target.path(),
@@ -186,8 +193,9 @@ public class DownloadFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * A body beyond the limit, by its declared length or, when it is sent in chunks, by reading at most one byte
-	 * more than the limit (never more: a large body is not read to be refused).
+	 * A body beyond the limit, by its declared length or, when it is sent in chunks, by
+	 * reading at most one byte more than the limit (never more: a large body is not read
+	 * to be refused).
 	 */
 	private static boolean bodyTooLarge(HttpServletRequest request) throws IOException {
 		long declared = request.getContentLengthLong();
@@ -201,7 +209,10 @@ public class DownloadFilter extends OncePerRequestFilter {
 		return false;
 	}
 
-	/** A name that says whose, which year and which version: LABO_ESS-2025-20260331T060000Z-aggregates.parquet. */
+	/**
+	 * A name that says whose, which year and which version:
+	 * LABO_ESS-2025-20260331T060000Z-aggregates.parquet.
+	 */
 	static String downloadName(String partner, DownloadPath target, ExtractFile file) {
 		java.nio.file.Path versionFolder = file.file().getParent();
 		if (target.path().startsWith("csv/")) {
@@ -215,8 +226,8 @@ public class DownloadFilter extends OncePerRequestFilter {
 		try {
 			audit.record(new DownloadAudit.Entry(0, x.at, x.partner, x.tokenId, x.via, request.getMethod(),
 					request.getRequestURI(), request.getHeader("Range"), response.getStatus(),
-					"HEAD".equals(request.getMethod()) ? 0 : x.sent,
-					request.getRemoteAddr(), request.getHeader("User-Agent")));
+					"HEAD".equals(request.getMethod()) ? 0 : x.sent, request.getRemoteAddr(),
+					request.getHeader("User-Agent")));
 		}
 		catch (RuntimeException ex) {
 			log.error("partner download audit: cannot record {} {} ({}): {}", request.getMethod(),

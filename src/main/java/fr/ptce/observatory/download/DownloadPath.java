@@ -4,16 +4,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a request to /partners/v1 asks for, read from the request target exactly as the client sent it (before any
- * percent-decoding or normalisation by the server). Listed names are plain ASCII letters, digits, '_', '-', '.', so
- * a target that needs decoding, holds "." or ".." as a segment, a backslash, a path parameter or an empty segment
- * is none of the calls, whatever it would decode to: it is {@link Kind#UNKNOWN}, answered 404 like a name that
- * does not exist.
+ * What a request to /partners/v1 asks for, read from the request target exactly as the
+ * client sent it (before any percent-decoding or normalisation by the server). Listed
+ * names are plain ASCII letters, digits, '_', '-', '.', so a target that needs decoding,
+ * holds "." or ".." as a segment, a backslash, a path parameter or an empty segment is
+ * none of the calls, whatever it would decode to: it is {@link Kind#UNKNOWN}, answered
+ * 404 like a name that does not exist.
  */
 public record DownloadPath(Kind kind, String partner, String year, String version, String path) {
 
 	public enum Kind {
+
 		LISTING, FILE, LINK, UNKNOWN
+
 	}
 
 	public static final String PREFIX = "/partners/v1";
@@ -51,7 +54,10 @@ public record DownloadPath(Kind kind, String partner, String year, String versio
 		return UNKNOWN;
 	}
 
-	/** Whether a request belongs to the download service, by its raw target or by what the server decoded. */
+	/**
+	 * Whether a request belongs to the download service, by its raw target or by what the
+	 * server decoded.
+	 */
 	public static boolean concerns(String rawTarget, String decodedPath) {
 		return under(rawTarget) || under(decodedPath);
 	}

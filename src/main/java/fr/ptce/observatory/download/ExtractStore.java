@@ -28,19 +28,25 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The partners' extracts as they lie on disk, {@code DATA_DIR/extracts/PARTNER/YYYY/VERSION/} (extracts.md), and
- * the only names the download service ever serves: those this class lists. A name is listed when the extract's
- * {@code datapackage.json} describes it (or, for an extract without one, when it is a file of the folder or of its
- * {@code csv/}), and when it is a regular file reached without following any symbolic link: a link planted in the
- * extracts folder is never listed, so never served. Hidden folders (a version being written aside) are skipped.
+ * The partners' extracts as they lie on disk,
+ * {@code DATA_DIR/extracts/PARTNER/YYYY/VERSION/} (extracts.md), and the only names the
+ * download service ever serves: those this class lists. A name is listed when the
+ * extract's {@code datapackage.json} describes it (or, for an extract without one, when
+ * it is a file of the folder or of its {@code csv/}), and when it is a regular file
+ * reached without following any symbolic link: a link planted in the extracts folder is
+ * never listed, so never served. Hidden folders (a version being written aside) are
+ * skipped.
  *
- * A version never changes once written, so what is learnt of it (sizes, SHA-256 computed when the datapackage does
- * not give them) is kept; the cache is keyed by folders that exist on disk, so nothing a client sends makes it grow,
- * and an entry is dropped when a file's size or time no longer match (an extract deleted and written again).
+ * A version never changes once written, so what is learnt of it (sizes, SHA-256 computed
+ * when the datapackage does not give them) is kept; the cache is keyed by folders that
+ * exist on disk, so nothing a client sends makes it grow, and an entry is dropped when a
+ * file's size or time no longer match (an extract deleted and written again).
  */
 public class ExtractStore {
 
-	/** One served file: its listed name, where it is, and what the HTTP answer says of it. */
+	/**
+	 * One served file: its listed name, where it is, and what the HTTP answer says of it.
+	 */
 	public record ExtractFile(String path, Path file, long bytes, String sha256, Instant lastModified,
 			String mediaType) {
 	}
@@ -59,7 +65,10 @@ public class ExtractStore {
 
 	public static final Pattern YEAR = Pattern.compile("[0-9]{4}");
 
-	/** The extract job's version names: the as-of instant, with its microseconds when it has some. */
+	/**
+	 * The extract job's version names: the as-of instant, with its microseconds when it
+	 * has some.
+	 */
 	public static final Pattern VERSION = Pattern.compile("[0-9]{8}T[0-9]{6}(\\.[0-9]{6})?Z");
 
 	/** A file name of an extract: no separator, no leading dot (so never "." or ".."). */
@@ -93,7 +102,10 @@ public class ExtractStore {
 		return all;
 	}
 
-	/** The file of a listed name, {@code version} being a version or "latest"; empty for anything else. */
+	/**
+	 * The file of a listed name, {@code version} being a version or "latest"; empty for
+	 * anything else.
+	 */
 	public Optional<ExtractFile> resolve(String partner, String year, String version, String path) {
 		List<String> versions = versions(partner, year);
 		String chosen = "latest".equals(version) && !versions.isEmpty() ? versions.get(versions.size() - 1) : version;
@@ -103,7 +115,10 @@ public class ExtractStore {
 		return extract(partner, Integer.parseInt(year), chosen).flatMap(e -> e.file(path));
 	}
 
-	/** The versions of a year, sorted, when the partner's and the year's folders are real folders (no link). */
+	/**
+	 * The versions of a year, sorted, when the partner's and the year's folders are real
+	 * folders (no link).
+	 */
 	private List<String> versions(String partner, String year) {
 		if (!PARTNER.matcher(partner).matches() || !YEAR.matcher(year).matches()
 				|| !isDirectory(partnerFolder(partner))) {
@@ -119,12 +134,16 @@ public class ExtractStore {
 				// a name of the right shape that is no instant (month 13): not an extract
 			}
 		}
-		// by instant, not by name: "20260331T060000.5Z" is later than "20260331T060000Z" but sorts before it
+		// by instant, not by name: "20260331T060000.5Z" is later than "20260331T060000Z"
+		// but sorts before it
 		versions.sort(Comparator.comparing(ExtractStore::versionInstant));
 		return versions;
 	}
 
-	/** The as-of instant a version name says (extracts.md: compact UTC, with microseconds if any). */
+	/**
+	 * The as-of instant a version name says (extracts.md: compact UTC, with microseconds
+	 * if any).
+	 */
 	static Instant versionInstant(String version) {
 		int dot = version.indexOf('.');
 		String seconds = dot < 0 ? version.substring(0, version.length() - 1) : version.substring(0, dot);
@@ -201,8 +220,9 @@ public class ExtractStore {
 	}
 
 	/**
-	 * A listed name's file, if it is a regular file reached without a link; the datapackage's size and SHA-256 are
-	 * used when its size is the one on disk, else they are computed.
+	 * A listed name's file, if it is a regular file reached without a link; the
+	 * datapackage's size and SHA-256 are used when its size is the one on disk, else they
+	 * are computed.
 	 */
 	private static Optional<ExtractFile> file(Path folder, String path, long bytes, String sha256) throws IOException {
 		if (path == null || !listable(path)) {
@@ -220,8 +240,8 @@ public class ExtractStore {
 		if (sha == null || !sha.matches("[0-9a-f]{64}") || bytes != a.size()) {
 			sha = Sha256.of(file);
 		}
-		return Optional.of(new ExtractFile(path, file, a.size(), sha, a.lastModifiedTime().toInstant(),
-				mediaType(path)));
+		return Optional
+			.of(new ExtractFile(path, file, a.size(), sha, a.lastModifiedTime().toInstant(), mediaType(path)));
 	}
 
 	/** "NAME" or "csv/NAME": the only shapes of a listed name. */
@@ -243,7 +263,10 @@ public class ExtractStore {
 		return "application/octet-stream";
 	}
 
-	/** Names of the real (not linked, not hidden) sub-folders matching the pattern, sorted. */
+	/**
+	 * Names of the real (not linked, not hidden) sub-folders matching the pattern,
+	 * sorted.
+	 */
 	private static List<String> folders(Path parent, Pattern pattern) {
 		List<String> names = new ArrayList<>();
 		if (!isDirectory(parent)) {
@@ -283,7 +306,10 @@ public class ExtractStore {
 		return a != null && a.isDirectory();
 	}
 
-	/** The attributes of the entry itself (a link is a link, not what it points to), or null if none. */
+	/**
+	 * The attributes of the entry itself (a link is a link, not what it points to), or
+	 * null if none.
+	 */
 	private static BasicFileAttributes attributes(Path p) {
 		try {
 			return Files.readAttributes(p, BasicFileAttributes.class, NOFOLLOW);

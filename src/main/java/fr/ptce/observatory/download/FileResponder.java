@@ -18,10 +18,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * One file of an extract as an HTTP answer (RFC 9110): validators (strong ETag = the SHA-256, Last-Modified),
- * conditional requests (If-None-Match, If-Modified-Since, If-Range), a single byte range (206, 416), HEAD, and
- * the body streamed from the file through one 64 KB buffer per download, so that memory does not grow with the
- * size of files or the number of downloads.
+ * One file of an extract as an HTTP answer (RFC 9110): validators (strong ETag = the
+ * SHA-256, Last-Modified), conditional requests (If-None-Match, If-Modified-Since,
+ * If-Range), a single byte range (206, 416), HEAD, and the body streamed from the file
+ * through one 64 KB buffer per download, so that memory does not grow with the size of
+ * files or the number of downloads.
  */
 final class FileResponder {
 
@@ -31,8 +32,8 @@ final class FileResponder {
 	}
 
 	/** Answers the request with the file; returns the number of body bytes sent. */
-	static long answer(HttpServletRequest request, HttpServletResponse response, ExtractFile file,
-			String downloadName) throws IOException {
+	static long answer(HttpServletRequest request, HttpServletResponse response, ExtractFile file, String downloadName)
+			throws IOException {
 		String etag = "\"" + file.sha256() + "\"";
 		Instant modified = file.lastModified().truncatedTo(ChronoUnit.SECONDS);
 		response.setHeader("ETag", etag);
@@ -66,7 +67,9 @@ final class FileResponder {
 		return stream(file, range.first(), range.length(), response.getOutputStream());
 	}
 
-	/** If-None-Match (weak comparison, RFC 9110 13.1.2) or, without it, If-Modified-Since. */
+	/**
+	 * If-None-Match (weak comparison, RFC 9110 13.1.2) or, without it, If-Modified-Since.
+	 */
 	private static boolean notModified(HttpServletRequest request, String sha256, Instant modified) {
 		String inm = request.getHeader("If-None-Match");
 		if (inm != null) {
@@ -85,7 +88,10 @@ final class FileResponder {
 		return since != null && !modified.isAfter(since);
 	}
 
-	/** The range to send: If-Range (a strong ETag or the exact Last-Modified) must still hold, else the whole file. */
+	/**
+	 * The range to send: If-Range (a strong ETag or the exact Last-Modified) must still
+	 * hold, else the whole file.
+	 */
 	private static ByteRange rangeOf(HttpServletRequest request, ExtractFile file, String etag, Instant modified) {
 		String header = request.getHeader("Range");
 		String ifRange = request.getHeader("If-Range");
@@ -114,13 +120,13 @@ final class FileResponder {
 	}
 
 	/**
-	 * Copies [first, first + length) of the file to the response. Opened without following a link, so that a link
-	 * swapped in after the file was listed is not followed. A client that goes away ends the copy (IOException).
+	 * Copies [first, first + length) of the file to the response. Opened without
+	 * following a link, so that a link swapped in after the file was listed is not
+	 * followed. A client that goes away ends the copy (IOException).
 	 */
 	private static long stream(ExtractFile file, long first, long length, OutputStream out) throws IOException {
 		long sent = 0;
-		try (FileChannel channel = FileChannel.open(file.file(), StandardOpenOption.READ,
-				LinkOption.NOFOLLOW_LINKS)) {
+		try (FileChannel channel = FileChannel.open(file.file(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
 			byte[] buffer = new byte[BUFFER];
 			ByteBuffer bb = ByteBuffer.wrap(buffer);
 			long position = first;
@@ -143,7 +149,10 @@ final class FileResponder {
 		return sent;
 	}
 
-	/** A copy ended early (most often the client closed the connection): what was sent is still audited. */
+	/**
+	 * A copy ended early (most often the client closed the connection): what was sent is
+	 * still audited.
+	 */
 	static final class PartialSend extends IOException {
 
 		final long sent;

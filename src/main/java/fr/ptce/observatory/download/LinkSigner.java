@@ -23,11 +23,12 @@ import javax.crypto.spec.SecretKeySpec;
 import fr.ptce.observatory.warehouse.AtomicFiles;
 
 /**
- * Signed links (extracts.md): {@code sig} is the HMAC-SHA256, under the server's link secret, of the partner, year,
- * version, path and expiry, so that a link names exactly one file for a bounded time and cannot be moved to another
- * file, partner or time. The secret is {@code observatory.partners.link-secret}, or one generated once into
- * {@code DATA_DIR/secrets/link-secret}, readable by the owner only, kept across restarts so that links given out
- * stay valid when the server restarts.
+ * Signed links (extracts.md): {@code sig} is the HMAC-SHA256, under the server's link
+ * secret, of the partner, year, version, path and expiry, so that a link names exactly
+ * one file for a bounded time and cannot be moved to another file, partner or time. The
+ * secret is {@code observatory.partners.link-secret}, or one generated once into
+ * {@code DATA_DIR/secrets/link-secret}, readable by the owner only, kept across restarts
+ * so that links given out stay valid when the server restarts.
  */
 public class LinkSigner {
 
@@ -46,21 +47,28 @@ public class LinkSigner {
 		this.key = key.clone();
 	}
 
-	/** The configured secret if any, else the one of {@code secrets/link-secret}, generated the first time. */
+	/**
+	 * The configured secret if any, else the one of {@code secrets/link-secret},
+	 * generated the first time.
+	 */
 	public static LinkSigner create(String configured, Path secretsFolder) {
 		if (configured != null && !configured.isBlank()) {
 			return new LinkSigner(configured.getBytes(StandardCharsets.UTF_8));
 		}
 		try {
-			return new LinkSigner(Base64.getUrlDecoder().decode(secretFile(secretsFolder.resolve("link-secret")).strip()));
+			return new LinkSigner(
+					Base64.getUrlDecoder().decode(secretFile(secretsFolder.resolve("link-secret")).strip()));
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read or create the link secret in " + secretsFolder + ": "
-					+ ex.getMessage(), ex);
+			throw new UncheckedIOException(
+					"cannot read or create the link secret in " + secretsFolder + ": " + ex.getMessage(), ex);
 		}
 	}
 
-	/** Reads the secret file, or creates it (owner-only from its first byte: written aside, then renamed). */
+	/**
+	 * Reads the secret file, or creates it (owner-only from its first byte: written
+	 * aside, then renamed).
+	 */
 	static String secretFile(Path file) throws IOException {
 		Path folder = file.getParent();
 		if (!Files.isDirectory(folder)) {
@@ -74,7 +82,8 @@ public class LinkSigner {
 			Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_FILE));
 			Files.writeString(tmp, Base64.getUrlEncoder().withoutPadding().encodeToString(secret) + "\n");
 			try {
-				// no REPLACE_EXISTING: if another process created it meanwhile, its secret is the one kept
+				// no REPLACE_EXISTING: if another process created it meanwhile, its
+				// secret is the one kept
 				Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
 			}
 			catch (FileAlreadyExistsException ex) {
@@ -93,7 +102,8 @@ public class LinkSigner {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(key, "HmacSHA256"));
 			String message = partner + "\n" + year + "\n" + version + "\n" + path + "\n" + expires;
-			return Base64.getUrlEncoder().withoutPadding()
+			return Base64.getUrlEncoder()
+				.withoutPadding()
 				.encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (GeneralSecurityException ex) {
@@ -101,7 +111,10 @@ public class LinkSigner {
 		}
 	}
 
-	/** True if the signature is this server's for these values and the link has not expired. */
+	/**
+	 * True if the signature is this server's for these values and the link has not
+	 * expired.
+	 */
 	public boolean verify(String partner, String year, String version, String path, String expires, String sig,
 			Instant now) {
 		if (expires == null || sig == null || !expires.matches("[0-9]{1,12}") || sig.length() > 100) {

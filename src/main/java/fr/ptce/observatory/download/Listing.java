@@ -13,9 +13,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * GET /partners/v1/extracts: the partner's extracts, latest first, each file with its size, SHA-256, its URL (with a
- * token) and a signed URL valid one hour (without). URLs start with the scheme, host and port the request came
- * with, so that they work from where the partner is (behind a reverse proxy, with
+ * GET /partners/v1/extracts: the partner's extracts, latest first, each file with its
+ * size, SHA-256, its URL (with a token) and a signed URL valid one hour (without). URLs
+ * start with the scheme, host and port the request came with, so that they work from
+ * where the partner is (behind a reverse proxy, with
  * {@code server.forward-headers-strategy=native}, those the proxy was asked for).
  */
 final class Listing {
@@ -49,9 +50,10 @@ final class Listing {
 				fm.put("bytes", f.bytes());
 				fm.put("sha256", f.sha256());
 				fm.put("url", base + DownloadPath.PREFIX + "/extracts/" + year + "/" + e.version() + "/" + f.path());
-				fm.put("signed_url", base + DownloadPath.PREFIX + "/dl/" + partner + "/" + year + "/" + e.version() + "/"
-						+ f.path() + "?expires=" + expires + "&sig="
-						+ signer.sign(partner, year, e.version(), f.path(), expires));
+				fm.put("signed_url",
+						base + DownloadPath.PREFIX + "/dl/" + partner + "/" + year + "/" + e.version() + "/" + f.path()
+								+ "?expires=" + expires + "&sig="
+								+ signer.sign(partner, year, e.version(), f.path(), expires));
 				files.add(fm);
 			}
 			m.put("files", files);

@@ -15,9 +15,10 @@ import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Service;
 
 /**
- * Token management and the audit as the command line ({@code partner ...}) and the operator API give them: one
- * place checks the partner code against the partners file and reads durations, and one place says what a token
- * and an audit record look like outside (never a token, but once, when it is issued).
+ * Token management and the audit as the command line ({@code partner ...}) and the
+ * operator API give them: one place checks the partner code against the partners file and
+ * reads durations, and one place says what a token and an audit record look like outside
+ * (never a token, but once, when it is issued).
  */
 @Service
 public class PartnerAccess {
@@ -37,7 +38,8 @@ public class PartnerAccess {
 	/**
 	 * Issues a token for a partner of the partners file.
 	 * @param expires a duration ("365d", "12h", "P30D"), or null for 365 days
-	 * @throws IllegalArgumentException for an unknown partner or a malformed duration, with a message for the user
+	 * @throws IllegalArgumentException for an unknown partner or a malformed duration,
+	 * with a message for the user
 	 */
 	public Issued issue(String partner, String expires, String label) {
 		if (partner == null || partners.find(partner) == null) {
@@ -59,20 +61,24 @@ public class PartnerAccess {
 			return d;
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("--expires '" + text + "': give a positive duration such as 365d, 12h,"
-					+ " 30m or P30D");
+			throw new IllegalArgumentException(
+					"--expires '" + text + "': give a positive duration such as 365d, 12h," + " 30m or P30D");
 		}
 	}
 
 	/**
-	 * The record of a valid partner token, as the download service accepts it: known, active (not expired, not
-	 * revoked) and of a partner still in the partners file; empty otherwise.
+	 * The record of a valid partner token, as the download service accepts it: known,
+	 * active (not expired, not revoked) and of a partner still in the partners file;
+	 * empty otherwise.
 	 */
 	public java.util.Optional<TokenRecord> authenticate(String token) {
 		return tokens.authenticate(token).filter(r -> partners.find(r.partner()) != null);
 	}
 
-	/** Whether the token of this id is still valid as {@link #authenticate} would find it (a console session's check). */
+	/**
+	 * Whether the token of this id is still valid as {@link #authenticate} would find it
+	 * (a console session's check).
+	 */
 	public boolean active(String id) {
 		TokenRecord r = token(id);
 		return r != null && "active".equals(r.state(now())) && partners.find(r.partner()) != null;
@@ -103,7 +109,10 @@ public class PartnerAccess {
 		return tokens.now();
 	}
 
-	/** A token as the API lists it: id, partner, label, created, expires, last_used, state. */
+	/**
+	 * A token as the API lists it: id, partner, label, created, expires, last_used,
+	 * state.
+	 */
 	public Map<String, Object> view(TokenRecord t) {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("id", t.id());

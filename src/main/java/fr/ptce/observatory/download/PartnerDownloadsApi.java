@@ -20,15 +20,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The operators' side of the download service (extracts.md, "Operators"), under /api and so behind the operator
- * token: tokens issued, listed and revoked while {@code serve} holds the database, and the download audit. Errors
- * are the operator API's ({@code ApiErrors}).
+ * The operators' side of the download service (extracts.md, "Operators"), under /api and
+ * so behind the operator token: tokens issued, listed and revoked while {@code serve}
+ * holds the database, and the download audit. Errors are the operator API's
+ * ({@code ApiErrors}).
  */
 @RestController
 @RequestMapping(path = "/api", produces = "application/json")
 public class PartnerDownloadsApi {
 
-	/** Body of POST /api/partners/{code}/tokens, optional: {"expires": "90d", "label": "DuckDB nightly"}. */
+	/**
+	 * Body of POST /api/partners/{code}/tokens, optional: {"expires": "90d", "label":
+	 * "DuckDB nightly"}.
+	 */
 	public record IssueToken(String expires, String label) {
 	}
 

@@ -20,9 +20,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The partners' bearer tokens (OBS_PARTNER_TOKEN). A token is 32 random bytes in URL-safe Base64, shown once when
- * issued; only its SHA-256 is stored, so that the database alone gives no access. A token is looked up by that
- * digest: the digest of a 256-bit random secret is not something timing can help guess.
+ * The partners' bearer tokens (OBS_PARTNER_TOKEN). A token is 32 random bytes in URL-safe
+ * Base64, shown once when issued; only its SHA-256 is stored, so that the database alone
+ * gives no access. A token is looked up by that digest: the digest of a 256-bit random
+ * secret is not something timing can help guess.
  */
 @Repository
 public class PartnerTokens {
@@ -40,13 +41,19 @@ public class PartnerTokens {
 
 	}
 
-	/** What {@link #issue} gives back: the record and the token, which is never seen again. */
+	/**
+	 * What {@link #issue} gives back: the record and the token, which is never seen
+	 * again.
+	 */
 	public record Issued(TokenRecord record, String token) {
 	}
 
 	public static final Duration DEFAULT_VALIDITY = Duration.ofDays(365);
 
-	/** last_used is written at most this often per token, so that a burst of downloads is not a burst of writes. */
+	/**
+	 * last_used is written at most this often per token, so that a burst of downloads is
+	 * not a burst of writes.
+	 */
 	private static final Duration LAST_USED_PRECISION = Duration.ofSeconds(10);
 
 	private static final SecureRandom random = new SecureRandom();
@@ -80,7 +87,10 @@ public class PartnerTokens {
 		return new Issued(new TokenRecord(id, partner, label, now, expires, null, null), token);
 	}
 
-	/** The valid token's record (and its last use noted), or empty for an unknown, expired or revoked one. */
+	/**
+	 * The valid token's record (and its last use noted), or empty for an unknown, expired
+	 * or revoked one.
+	 */
 	public Optional<TokenRecord> authenticate(String token) {
 		if (token == null || token.isEmpty() || token.length() > 200) {
 			return Optional.empty();
@@ -103,11 +113,15 @@ public class PartnerTokens {
 	}
 
 	public Optional<TokenRecord> find(String id) {
-		return jdbc.query("SELECT * FROM OBS_PARTNER_TOKEN WHERE ID = ?", PartnerTokens::record, id).stream()
+		return jdbc.query("SELECT * FROM OBS_PARTNER_TOKEN WHERE ID = ?", PartnerTokens::record, id)
+			.stream()
 			.findFirst();
 	}
 
-	/** Revokes at once (the next request with it is refused); false for an unknown id. Revoking twice is harmless. */
+	/**
+	 * Revokes at once (the next request with it is refused); false for an unknown id.
+	 * Revoking twice is harmless.
+	 */
 	public boolean revoke(String id) {
 		if (find(id).isEmpty()) {
 			return false;

@@ -5,11 +5,13 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * At most {@code perMinute} requests a minute per key (a token's id, or a signed link's partner), as a token
- * bucket: a full bucket holds a minute's worth, refilled continuously, so a client may burst up to the limit and
- * then goes at its average pace. Keys are made only for credentials already found valid (an unknown token or a
- * wrong signature makes none), and at most {@code maxKeys} are kept, the least recently used dropped first: the
- * memory of the limiter does not grow with anything a client can make numerous.
+ * At most {@code perMinute} requests a minute per key (a token's id, or a signed link's
+ * partner), as a token bucket: a full bucket holds a minute's worth, refilled
+ * continuously, so a client may burst up to the limit and then goes at its average pace.
+ * Keys are made only for credentials already found valid (an unknown token or a wrong
+ * signature makes none), and at most {@code maxKeys} are kept, the least recently used
+ * dropped first: the memory of the limiter does not grow with anything a client can make
+ * numerous.
  */
 public class RateLimiter {
 

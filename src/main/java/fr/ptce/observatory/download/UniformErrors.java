@@ -14,15 +14,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tomcat answers some request targets itself, with an HTML 400, before any filter sees them: a NUL byte, ".." above
- * the root, bytes not allowed in a target, a target longer than the header limit. Under /partners, extracts.md
- * wants every such name to be the one 404 of the download service, so this error report valve (in place of Tomcat's
- * own, for the whole host) answers those with it, and audits them, as it does requests whose target Tomcat could
- * not read at all; anywhere else it reports as Tomcat does.
+ * Tomcat answers some request targets itself, with an HTML 400, before any filter sees
+ * them: a NUL byte, ".." above the root, bytes not allowed in a target, a target longer
+ * than the header limit. Under /partners, extracts.md wants every such name to be the one
+ * 404 of the download service, so this error report valve (in place of Tomcat's own, for
+ * the whole host) answers those with it, and audits them, as it does requests whose
+ * target Tomcat could not read at all; anywhere else it reports as Tomcat does.
  *
- * The connector is also told to pass an encoded '/' or '\' through undecoded and to accept a raw backslash, so that
- * such targets reach {@link DownloadFilter}, which checks the credential first (401 without one) and then refuses
- * the name (404), as it does for any other name that is not listed.
+ * The connector is also told to pass an encoded '/' or '\' through undecoded and to
+ * accept a raw backslash, so that such targets reach {@link DownloadFilter}, which checks
+ * the credential first (401 without one) and then refuses the name (404), as it does for
+ * any other name that is not listed.
  */
 public class UniformErrors extends ErrorReportValve {
 
@@ -58,13 +60,15 @@ public class UniformErrors extends ErrorReportValve {
 	protected void report(Request request, Response response, Throwable throwable) {
 		String raw = request.getCoyoteRequest().requestURI().toString();
 		String decoded = request.getCoyoteRequest().decodedURI().toString();
-		// no target at all: the request line itself was unreadable (a NUL or non-ASCII byte, beyond the header
-		// limit), so nothing tells whether it was meant for /partners: it gets the same answer as if it were
+		// no target at all: the request line itself was unreadable (a NUL or non-ASCII
+		// byte, beyond the header
+		// limit), so nothing tells whether it was meant for /partners: it gets the same
+		// answer as if it were
 		boolean unreadable = raw == null || raw.isEmpty();
-		// only Tomcat's own refusals (sendError): the download filter writes its answers itself, bodiless ones too (416)
+		// only Tomcat's own refusals (sendError): the download filter writes its answers
+		// itself, bodiless ones too (416)
 		if (!response.isError() || response.getStatus() < 400 || !(unreadable || DownloadPath.concerns(raw, decoded))
-				|| response.getContentWritten() > 0
-				|| response.isCommitted()) {
+				|| response.getContentWritten() > 0 || response.isCommitted()) {
 			super.report(request, response, throwable);
 			return;
 		}
@@ -89,7 +93,8 @@ public class UniformErrors extends ErrorReportValve {
 					request.getRemoteAddr(), request.getHeader("User-Agent")));
 		}
 		catch (RuntimeException ex) {
-			log.error("partner download audit: cannot record a request Tomcat refused ({}): {}", refused, ex.toString());
+			log.error("partner download audit: cannot record a request Tomcat refused ({}): {}", refused,
+					ex.toString());
 		}
 	}
 

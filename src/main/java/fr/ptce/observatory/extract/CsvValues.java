@@ -3,9 +3,10 @@ package fr.ptce.observatory.extract;
 import java.math.BigDecimal;
 
 /**
- * Values as the CSV files of an extract spell them (extracts.md): {@code .} as decimal mark, no exponent (a
- * spreadsheet opens 12500000 as a number, not 1.25E7), integral values without a fraction, empty for null,
- * strings quoted only when they hold a comma, a quote or a line break.
+ * Values as the CSV files of an extract spell them (extracts.md): {@code .} as decimal
+ * mark, no exponent (a spreadsheet opens 12500000 as a number, not 1.25E7), integral
+ * values without a fraction, empty for null, strings quoted only when they hold a comma,
+ * a quote or a line break.
  */
 final class CsvValues {
 

@@ -18,9 +18,10 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * datapackage.json (extracts.md): a Frictionless Data Package (v1) describing every file of an extract with its
- * size and SHA-256, so that a partner can check a download, and each table's columns with their French
- * description; plus the observatory's own provenance keys.
+ * datapackage.json (extracts.md): a Frictionless Data Package (v1) describing every file
+ * of an extract with its size and SHA-256, so that a partner can check a download, and
+ * each table's columns with their French description; plus the observatory's own
+ * provenance keys.
  */
 final class DataPackage {
 
@@ -28,7 +29,10 @@ final class DataPackage {
 
 	static final String PARQUET_MEDIATYPE = "application/vnd.apache.parquet";
 
-	/** The licence of the observatory's open data: Etalab's, as French public bodies publish theirs. */
+	/**
+	 * The licence of the observatory's open data: Etalab's, as French public bodies
+	 * publish theirs.
+	 */
 	private static final Map<String, Object> LICENCE = licence();
 
 	/** What is known of the extract before its files are hashed. */

@@ -40,10 +40,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Builds the extracts of year Y (extracts.md) into {@code extracts/PARTNER/YYYY/VERSION/}: each partner's files are
- * written into a hidden folder beside that place and renamed into it whole, so that an extract appears complete or
- * not at all. A version already in place is not written again (its data is the same: the version is the as-of
- * instant of the aggregates it was made from). The warehouse is read once for all the partners.
+ * Builds the extracts of year Y (extracts.md) into
+ * {@code extracts/PARTNER/YYYY/VERSION/}: each partner's files are written into a hidden
+ * folder beside that place and renamed into it whole, so that an extract appears complete
+ * or not at all. A version already in place is not written again (its data is the same:
+ * the version is the as-of instant of the aggregates it was made from). The warehouse is
+ * read once for all the partners.
  */
 public final class ExtractBuilder {
 
@@ -78,7 +80,8 @@ public final class ExtractBuilder {
 	private final int threads;
 
 	/**
-	 * @param published told of each new version once it is in place (the e-mail to the partner's contact)
+	 * @param published told of each new version once it is in place (the e-mail to the
+	 * partner's contact)
 	 */
 	public ExtractBuilder(DataDirectory dir, Registry registry, Catalogue catalogue, Partners partners, Clock clock,
 			ApplicationEventPublisher events) {
@@ -113,7 +116,10 @@ public final class ExtractBuilder {
 		}
 	}
 
-	/** With the year's lock held: the leftovers removed below are a dead run's, never a live one's drafts. */
+	/**
+	 * With the year's lock held: the leftovers removed below are a dead run's, never a
+	 * live one's drafts.
+	 */
 	private Result buildLocked(int year, String partner) {
 		List<Partner> chosen = selected(partner);
 		WarehouseWindow window = WarehouseWindow.open(dir, year);
@@ -171,12 +177,18 @@ public final class ExtractBuilder {
 		return List.of(p);
 	}
 
-	/** extracts.md: members of one of the partner's networks that agreed to share their figures. */
+	/**
+	 * extracts.md: members of one of the partner's networks that agreed to share their
+	 * figures.
+	 */
 	private Set<String> visiblePoles(Partner partner) {
 		return registry.poles().stream().filter(partner::maySee).map(Pole::id).collect(Collectors.toSet());
 	}
 
-	/** interfaces.md's provenance of the figures (year Y's aggregates), plus the extract's partner and version. */
+	/**
+	 * interfaces.md's provenance of the figures (year Y's aggregates), plus the extract's
+	 * partner and version.
+	 */
 	private static Map<String, String> metadata(WarehouseWindow window, Partner partner, String version) {
 		Provenance provenance = new Provenance(window.asOf(), window.metadata("observatory.catalogue_sha256"),
 				window.metadata("observatory.registry_sha256"), SoftwareVersion.get());
@@ -216,8 +228,8 @@ public final class ExtractBuilder {
 	}
 
 	/**
-	 * The tasks of a run: the shared tables' and, per partner, a chain run in order (a draft is touched by one
-	 * thread at a time).
+	 * The tasks of a run: the shared tables' and, per partner, a chain run in order (a
+	 * draft is touched by one thread at a time).
 	 */
 	private static final class Tasks {
 
@@ -244,8 +256,8 @@ public final class ExtractBuilder {
 	}
 
 	/**
-	 * The rows that do not depend on the partner are encoded once, into the first draft, and copied to the others;
-	 * each partner's own poles are written meanwhile.
+	 * The rows that do not depend on the partner are encoded once, into the first draft,
+	 * and copied to the others; each partner's own poles are written meanwhile.
 	 */
 	private void startTables(Tasks tasks, List<PartnerDraft> drafts, List<YearCell> cells, List<Trend> trends) {
 		List<IndicatorRow> indicators = IndicatorRows.of(catalogue);
@@ -268,7 +280,8 @@ public final class ExtractBuilder {
 				d.parquet(ExtractTables.POLES, visible);
 				d.csv(ExtractTables.POLES, visible);
 			});
-			// every partner's files need the shared ones: the first's own, the others' copied from it
+			// every partner's files need the shared ones: the first's own, the others'
+			// copied from it
 			List<CompletableFuture<Void>> before = new ArrayList<>(tasks.shared);
 			before.add(poles);
 			tasks.chains.put(d, tasks.parallel.after(before, () -> {
@@ -280,8 +293,8 @@ public final class ExtractBuilder {
 	}
 
 	/**
-	 * Reads the pole values year after year on this thread while the writers work, two years ahead at most (memory
-	 * holds three years, not ten); returns the rows read.
+	 * Reads the pole values year after year on this thread while the writers work, two
+	 * years ahead at most (memory holds three years, not ten); returns the rows read.
 	 */
 	private static long chainPoleValues(Tasks tasks, List<PartnerDraft> drafts, WarehouseWindow window) {
 		long read = 0;
@@ -303,7 +316,8 @@ public final class ExtractBuilder {
 	private static void copyShared(PartnerDraft first, PartnerDraft d) {
 		d.copyFrom(first, List.of(ExtractTables.AGGREGATES.csvFile(), ExtractTables.TRENDS.csvFile(),
 				ExtractTables.INDICATORS.csvFile(), SdmxCsv.FILE));
-		for (ExtractTable<?> table : List.of(ExtractTables.AGGREGATES, ExtractTables.TRENDS, ExtractTables.INDICATORS)) {
+		for (ExtractTable<?> table : List.of(ExtractTables.AGGREGATES, ExtractTables.TRENDS,
+				ExtractTables.INDICATORS)) {
 			d.parquetFrom(first, table);
 		}
 	}
@@ -314,14 +328,15 @@ public final class ExtractBuilder {
 					window, SoftwareVersion.get()));
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write the datapackage of " + d.partner().code() + ": "
-					+ ex.getMessage(), ex);
+			throw new UncheckedIOException(
+					"cannot write the datapackage of " + d.partner().code() + ": " + ex.getMessage(), ex);
 		}
 	}
 
 	/**
-	 * methodology section 4: a cell that is not F has every measure but its counts null. The warehouse guarantees
-	 * it; an extract leaves the observatory, so it checks again and refuses rather than let a hidden figure out.
+	 * methodology section 4: a cell that is not F has every measure but its counts null.
+	 * The warehouse guarantees it; an extract leaves the observatory, so it checks again
+	 * and refuses rather than let a hidden figure out.
 	 */
 	static void checkConfidentialCells(List<YearCell> cells) {
 		for (YearCell yc : cells) {
@@ -358,8 +373,9 @@ public final class ExtractBuilder {
 		}
 		catch (IOException ex) {
 			AtomicFiles.deleteTree(d.folder());
-			throw new UncheckedIOException("cannot move the extract of " + d.partner().code() + " into " + target
-					+ ": " + ex.getMessage(), ex);
+			throw new UncheckedIOException(
+					"cannot move the extract of " + d.partner().code() + " into " + target + ": " + ex.getMessage(),
+					ex);
 		}
 		LOG.info("extract {} {} of {}: {} rows in {}", year, version, d.partner().code(), d.totalRows(), target);
 		Partner p = d.partner();
@@ -367,7 +383,10 @@ public final class ExtractBuilder {
 		return new Outcome(p.code(), year, version, target, true, Map.copyOf(d.rows()));
 	}
 
-	/** Hidden folders left by a run that died while writing: never visible, deleted before writing again. */
+	/**
+	 * Hidden folders left by a run that died while writing: never visible, deleted before
+	 * writing again.
+	 */
 	private static void removeLeftovers(Path yearFolder) {
 		if (!Files.isDirectory(yearFolder)) {
 			return;

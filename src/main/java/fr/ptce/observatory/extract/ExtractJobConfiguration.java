@@ -22,11 +22,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The job {@value #JOB} (extracts.md): the partner extracts of year {@code year}, for every partner or the one of
- * {@code partner} (job parameters, bound to the step's scope). One tasklet step: the warehouse is read once for
- * every partner. Restartable as it is: a version already in place is skipped and a draft left by a dead run is
- * deleted, so a rerun finishes what is missing. Step counts: read = warehouse rows read (cells, trends, pole
- * values), write = rows written into new extracts (each table counted once, not its CSV copy).
+ * The job {@value #JOB} (extracts.md): the partner extracts of year {@code year}, for
+ * every partner or the one of {@code partner} (job parameters, bound to the step's
+ * scope). One tasklet step: the warehouse is read once for every partner. Restartable as
+ * it is: a version already in place is skipped and a draft left by a dead run is deleted,
+ * so a rerun finishes what is missing. Step counts: read = warehouse rows read (cells,
+ * trends, pole values), write = rows written into new extracts (each table counted once,
+ * not its CSV copy).
  */
 @Configuration(proxyBeanMethods = false)
 public class ExtractJobConfiguration {
@@ -36,8 +38,8 @@ public class ExtractJobConfiguration {
 	public static final String STEP = "extractStep";
 
 	/**
-	 * Execution-context keys: one line per partner, "PARTNER VERSION written|kept FOLDER", and the folder of the
-	 * first partner's extract.
+	 * Execution-context keys: one line per partner, "PARTNER VERSION written|kept
+	 * FOLDER", and the folder of the first partner's extract.
 	 */
 	public static final String OUTCOMES = "extract.outcomes";
 
@@ -62,7 +64,8 @@ public class ExtractJobConfiguration {
 			step.setReadCount(step.getReadCount() + result.rowsRead());
 			contribution.incrementWriteCount(result.rowsWritten());
 			var context = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
-			context.putString(OUTCOMES, String.join("\n", result.outcomes().stream()
+			context.putString(OUTCOMES, String.join("\n", result.outcomes()
+				.stream()
 				.map(o -> o.partner() + " " + o.version() + " " + (o.written() ? "written" : "kept") + " " + o.folder())
 				.toList()));
 			if (!result.outcomes().isEmpty()) {

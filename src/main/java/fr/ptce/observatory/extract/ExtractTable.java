@@ -16,11 +16,13 @@ import org.apache.parquet.schema.Type.Repetition;
 import org.apache.parquet.schema.Types;
 
 /**
- * A table of a partner extract, defined once column by column: its Parquet layout, its CSV form and the
- * {@code schema} of its resource in {@code datapackage.json} all come from this one list, so that the three can
- * never disagree on a column's name, order, type or meaning.
+ * A table of a partner extract, defined once column by column: its Parquet layout, its
+ * CSV form and the {@code schema} of its resource in {@code datapackage.json} all come
+ * from this one list, so that the three can never disagree on a column's name, order,
+ * type or meaning.
  *
- * @param name the file name without extension ({@code aggregates} gives aggregates.parquet and csv/aggregates.csv)
+ * @param name the file name without extension ({@code aggregates} gives
+ * aggregates.parquet and csv/aggregates.csv)
  * @param title what the table holds, in French, for datapackage.json
  * @param <T> the record type of a row
  */
@@ -41,9 +43,10 @@ record ExtractTable<T>(String name, String title, List<Column<T>> columns, Parqu
 	}
 
 	/**
-	 * The same columns, written by hand-written code for a table of many rows (pole_values): one monomorphic call
-	 * per row instead of a lambda per column, which a cold JVM compiles sooner. ExtractContentTest checks both
-	 * against the column list (DuckDB reads the Parquet and the CSV with the same types).
+	 * The same columns, written by hand-written code for a table of many rows
+	 * (pole_values): one monomorphic call per row instead of a lambda per column, which a
+	 * cold JVM compiles sooner. ExtractContentTest checks both against the column list
+	 * (DuckDB reads the Parquet and the CSV with the same types).
 	 */
 	ExtractTable<T> writtenBy(ParquetTable.RowWriter<T> rowWriter, CsvRow<T> csvRow) {
 		return new ExtractTable<>(name, title, columns, rowWriter, csvRow);
@@ -85,7 +88,10 @@ record ExtractTable<T>(String name, String title, List<Column<T>> columns, Parqu
 		return "csv/" + name + ".csv";
 	}
 
-	/** The Parquet layout: strings UTF-8, int32, double, boolean, as the warehouse tables (interfaces.md). */
+	/**
+	 * The Parquet layout: strings UTF-8, int32, double, boolean, as the warehouse tables
+	 * (interfaces.md).
+	 */
 	ParquetTable<T> parquet() {
 		Types.MessageTypeBuilder message = Types.buildMessage();
 		for (Column<T> c : columns) {
@@ -144,7 +150,10 @@ record ExtractTable<T>(String name, String title, List<Column<T>> columns, Parqu
 		out.append(buffer);
 	}
 
-	/** The Frictionless Table Schema of the table: every column in file order, its type and French description. */
+	/**
+	 * The Frictionless Table Schema of the table: every column in file order, its type
+	 * and French description.
+	 */
 	Map<String, Object> schema() {
 		List<Map<String, Object>> fields = columns.stream().map(c -> {
 			Map<String, Object> f = new LinkedHashMap<>();

@@ -12,9 +12,10 @@ import fr.ptce.observatory.warehouse.PoleValue;
 import fr.ptce.observatory.warehouse.Trend;
 
 /**
- * The five tables of a partner extract (extracts.md), column for column, with the French descriptions that
- * datapackage.json gives the partners. Columns keep the names and order of the warehouse (interfaces.md), with
- * {@code year} first where an extract spans several years.
+ * The five tables of a partner extract (extracts.md), column for column, with the French
+ * descriptions that datapackage.json gives the partners. Columns keep the names and order
+ * of the warehouse (interfaces.md), with {@code year} first where an extract spans
+ * several years.
  */
 final class ExtractTables {
 
@@ -37,9 +38,10 @@ final class ExtractTables {
 	private static final String CONFIDENTIAL = " ; vide (null) si la cellule est confidentielle (conf_status différent de F)";
 
 	static final ExtractTable<YearCell> AGGREGATES = new ExtractTable<YearCell>("aggregates",
-			"Cellules agrégées des dix années (méthodologie, sections 3 et 4)", List.of(
-					required("year", Type.INT32, "Année de référence", r -> r.year()),
-					required("indicator", Type.STRING, "Code de l'indicateur (voir indicators)", r -> r.cell().indicator()),
+			"Cellules agrégées des dix années (méthodologie, sections 3 et 4)",
+			List.of(required("year", Type.INT32, "Année de référence", r -> r.year()),
+					required("indicator", Type.STRING, "Code de l'indicateur (voir indicators)",
+							r -> r.cell().indicator()),
 					required("level", Type.STRING, "Niveau : national, region, departement, theme, network",
 							r -> r.cell().level()),
 					required("area", Type.STRING,
@@ -58,11 +60,14 @@ final class ExtractTables {
 							r -> r.cell().p25()),
 					optional("p75", Type.DOUBLE, "Troisième quartile, publié à partir de 10 répondants" + CONFIDENTIAL,
 							r -> r.cell().p75()),
-					optional("density", Type.DOUBLE, "Emplois (ETP) pour 10 000 habitants de la zone (JOBS_FTE, "
-							+ "niveaux national, région et département)" + CONFIDENTIAL, r -> r.cell().density()),
-					optional("yoy_pct", Type.DOUBLE,
-							"Évolution sur un an (%, points pour un ratio)" + CONFIDENTIAL, r -> r.cell().yoyPct()),
-					optional("yoy_constant_pct", Type.DOUBLE, "Évolution sur un an à échantillon constant" + CONFIDENTIAL,
+					optional("density", Type.DOUBLE,
+							"Emplois (ETP) pour 10 000 habitants de la zone (JOBS_FTE, "
+									+ "niveaux national, région et département)" + CONFIDENTIAL,
+							r -> r.cell().density()),
+					optional("yoy_pct", Type.DOUBLE, "Évolution sur un an (%, points pour un ratio)" + CONFIDENTIAL,
+							r -> r.cell().yoyPct()),
+					optional("yoy_constant_pct", Type.DOUBLE,
+							"Évolution sur un an à échantillon constant" + CONFIDENTIAL,
 							r -> r.cell().yoyConstantPct()),
 					optional("ma3", Type.DOUBLE, "Moyenne mobile des totaux sur trois ans" + CONFIDENTIAL,
 							r -> r.cell().ma3()),
@@ -110,8 +115,8 @@ final class ExtractTables {
 	}
 
 	static final ExtractTable<Trend> TRENDS = new ExtractTable<>("trends",
-			"Tendances sur dix ans de chaque cellule de l'année de l'extrait (méthodologie, section 5)", List.of(
-					required("indicator", Type.STRING, "Code de l'indicateur", Trend::indicator),
+			"Tendances sur dix ans de chaque cellule de l'année de l'extrait (méthodologie, section 5)",
+			List.of(required("indicator", Type.STRING, "Code de l'indicateur", Trend::indicator),
 					required("level", Type.STRING, "Niveau de la cellule", Trend::level),
 					required("area", Type.STRING, "Zone de la cellule", Trend::area),
 					optional("first_year", Type.INT32, "Première année publiée de la série", Trend::firstYear),
@@ -144,8 +149,8 @@ final class ExtractTables {
 							p -> String.join("|", p.networks()))));
 
 	static final ExtractTable<YearValue> POLE_VALUES = new ExtractTable<YearValue>("pole_values",
-			"Valeurs annuelles des pôles visibles par le partenaire (méthodologie, sections 1 et 2)", List.of(
-					required("year", Type.INT32, "Année", r -> r.year()),
+			"Valeurs annuelles des pôles visibles par le partenaire (méthodologie, sections 1 et 2)",
+			List.of(required("year", Type.INT32, "Année", r -> r.year()),
 					required("pole_id", Type.STRING, "Identifiant du pôle (voir poles)", r -> r.value().poleId()),
 					required("indicator", Type.STRING, "Code de l'indicateur (voir indicators)",
 							r -> r.value().indicator()),
@@ -176,16 +181,15 @@ final class ExtractTables {
 		});
 
 	static final ExtractTable<IndicatorRow> INDICATORS = new ExtractTable<>("indicators",
-			"Catalogue des indicateurs et des trois ratios dérivés", List.of(
-					required("indicator", Type.STRING, "Code de l'indicateur", IndicatorRow::indicator),
+			"Catalogue des indicateurs et des trois ratios dérivés",
+			List.of(required("indicator", Type.STRING, "Code de l'indicateur", IndicatorRow::indicator),
 					required("label_fr", Type.STRING, "Libellé en français", IndicatorRow::labelFr),
 					required("label_en", Type.STRING, "Libellé en anglais", IndicatorRow::labelEn),
 					required("unit", Type.STRING, "Unité : count, fte, h, EUR, t, %", IndicatorRow::unit),
 					required("kind", Type.STRING,
 							"Nature : stock (niveau à une date), flow (flux sur l'année), ratio (rapport en %)",
 							IndicatorRow::kind),
-					required("value_type", Type.STRING, "Type de valeur : integer, decimal",
-							IndicatorRow::valueType),
+					required("value_type", Type.STRING, "Type de valeur : integer, decimal", IndicatorRow::valueType),
 					required("domain", Type.STRING, "Domaine : cooperation, employment, governance, economy, "
 							+ "environment ; derived pour un ratio", IndicatorRow::domain)));
 

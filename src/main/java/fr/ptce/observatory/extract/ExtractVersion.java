@@ -7,9 +7,10 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /**
- * The version of an extract (extracts.md): the as-of instant of year Y's aggregates in compact UTC form,
- * {@code 20260331T060000Z}. An instant with a fraction of a second keeps it ({@code 20260331T060000.123456Z}),
- * so that two as-of instants never share a version; the latest version is the one of the latest instant.
+ * The version of an extract (extracts.md): the as-of instant of year Y's aggregates in
+ * compact UTC form, {@code 20260331T060000Z}. An instant with a fraction of a second
+ * keeps it ({@code 20260331T060000.123456Z}), so that two as-of instants never share a
+ * version; the latest version is the one of the latest instant.
  */
 final class ExtractVersion {
 
@@ -27,7 +28,10 @@ final class ExtractVersion {
 		return micros == 0 ? seconds + "Z" : seconds + "." + String.format("%06d", micros) + "Z";
 	}
 
-	/** @return the instant of a version folder's name, or null when the name is not a version */
+	/**
+	 * @return the instant of a version folder's name, or null when the name is not a
+	 * version
+	 */
 	static Instant parse(String version) {
 		if (!PATTERN.matcher(version).matches()) {
 			return null;

@@ -19,9 +19,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The extracts in place under {@code DATA_DIR/extracts/PARTNER/YYYY/VERSION/}, for status, the operator API and
- * the download service. Hidden folders (drafts being written) and names that are not a partner code, a year or a
- * version are not extracts and are never listed.
+ * The extracts in place under {@code DATA_DIR/extracts/PARTNER/YYYY/VERSION/}, for
+ * status, the operator API and the download service. Hidden folders (drafts being
+ * written) and names that are not a partner code, a year or a version are not extracts
+ * and are never listed.
  */
 public final class Extracts {
 
@@ -39,7 +40,10 @@ public final class Extracts {
 
 	}
 
-	/** Built on first use only: listing extracts (status) reads no JSON, and a mapper costs a tenth of a second. */
+	/**
+	 * Built on first use only: listing extracts (status) reads no JSON, and a mapper
+	 * costs a tenth of a second.
+	 */
 	private static final class Json {
 
 		static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -49,7 +53,9 @@ public final class Extracts {
 	private Extracts() {
 	}
 
-	/** Every extract: by partner code, then latest year first, then latest version first. */
+	/**
+	 * Every extract: by partner code, then latest year first, then latest version first.
+	 */
 	public static List<Extract> list(DataDirectory dir) {
 		Path root = dir.root().resolve("extracts");
 		List<Extract> found = new ArrayList<>();
@@ -86,14 +92,16 @@ public final class Extracts {
 				}
 			}
 		}
-		found.sort(Comparator.comparingInt(Extract::year).reversed()
+		found.sort(Comparator.comparingInt(Extract::year)
+			.reversed()
 			.thenComparing(Comparator.comparing(Extract::asOf).reversed()));
 		return found;
 	}
 
 	/**
-	 * An extract as the operator API and status show it: partner, year, version, as_of, created, folder, and its
-	 * files (path, bytes, sha256) as datapackage.json lists them.
+	 * An extract as the operator API and status show it: partner, year, version, as_of,
+	 * created, folder, and its files (path, bytes, sha256) as datapackage.json lists
+	 * them.
 	 */
 	public static Map<String, Object> describe(Extract e) {
 		Map<String, Object> m = new LinkedHashMap<>();

@@ -12,16 +12,21 @@ import fr.ptce.observatory.referential.Catalogue;
 import fr.ptce.observatory.referential.Indicator;
 
 /**
- * The rows of indicators.parquet: the catalogue as it is, plus the derived ratios of {@link Ratio#ALL}, which are
- * not in the catalogue (they cannot be submitted) but are rows of pole_values and aggregates.
+ * The rows of indicators.parquet: the catalogue as it is, plus the derived ratios of
+ * {@link Ratio#ALL}, which are not in the catalogue (they cannot be submitted) but are
+ * rows of pole_values and aggregates.
  */
 final class IndicatorRows {
 
-	/** French and English labels of the ratios, by code; every code of {@link Ratio#ALL} must be here. */
-	private static final Map<String, String[]> RATIO_LABELS = Map.of(
-			"ESS_SHARE", new String[] { "Part des structures de l'ESS parmi les membres",
+	/**
+	 * French and English labels of the ratios, by code; every code of {@link Ratio#ALL}
+	 * must be here.
+	 */
+	private static final Map<String, String[]> RATIO_LABELS = Map.of("ESS_SHARE",
+			new String[] { "Part des structures de l'ESS parmi les membres",
 					"Share of social and solidarity economy organisations among members" },
-			"PUBLIC_FUNDING_SHARE", new String[] { "Part des financements publics dans les ressources",
+			"PUBLIC_FUNDING_SHARE",
+			new String[] { "Part des financements publics dans les ressources",
 					"Share of public funding in resources" },
 			"GOV_PARTICIPATION", new String[] { "Participation des membres à l'assemblée générale",
 					"Member participation in the general assembly" });

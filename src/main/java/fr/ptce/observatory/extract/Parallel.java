@@ -9,10 +9,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The writing work of an extract run as tasks on a few threads (two at most: the machine is shared), each partner's
- * work chained in order so that a draft is touched by one thread at a time, while the calling thread reads the
- * warehouse. {@link #await} waits for every task, even after a failure (so that no task still writes into a draft
- * being deleted), then rethrows the first failure.
+ * The writing work of an extract run as tasks on a few threads (two at most: the machine
+ * is shared), each partner's work chained in order so that a draft is touched by one
+ * thread at a time, while the calling thread reads the warehouse. {@link #await} waits
+ * for every task, even after a failure (so that no task still writes into a draft being
+ * deleted), then rethrows the first failure.
  */
 final class Parallel {
 
@@ -30,7 +31,10 @@ final class Parallel {
 		return CompletableFuture.runAsync(work, pool);
 	}
 
-	/** The work, once everything it depends on is done (and not at all if any of it failed). */
+	/**
+	 * The work, once everything it depends on is done (and not at all if any of it
+	 * failed).
+	 */
 	CompletableFuture<Void> after(Collection<CompletableFuture<Void>> before, Runnable work) {
 		return CompletableFuture.allOf(before.toArray(CompletableFuture[]::new)).thenRunAsync(work, pool);
 	}
@@ -54,7 +58,10 @@ final class Parallel {
 		CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)).handle((v, ex) -> null).join();
 	}
 
-	/** Stops the threads; only once every task has ended (a queued task dropped would never complete). */
+	/**
+	 * Stops the threads; only once every task has ended (a queued task dropped would
+	 * never complete).
+	 */
 	void close() {
 		pool.shutdownNow();
 	}

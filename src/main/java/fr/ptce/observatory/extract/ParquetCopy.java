@@ -16,10 +16,11 @@ import org.apache.parquet.format.KeyValue;
 import org.apache.parquet.format.Util;
 
 /**
- * A copy of a Parquet file with other key-value metadata. The tables that are the same for every partner
- * (aggregates, trends, indicators) differ between extracts only by {@code observatory.partner} in their footer: the
- * data pages are copied as bytes and only the footer (Thrift FileMetaData, after the pages, so no offset moves) is
- * written again, instead of encoding and compressing the same rows once per partner.
+ * A copy of a Parquet file with other key-value metadata. The tables that are the same
+ * for every partner (aggregates, trends, indicators) differ between extracts only by
+ * {@code observatory.partner} in their footer: the data pages are copied as bytes and
+ * only the footer (Thrift FileMetaData, after the pages, so no offset moves) is written
+ * again, instead of encoding and compressing the same rows once per partner.
  */
 final class ParquetCopy {
 
@@ -29,7 +30,8 @@ final class ParquetCopy {
 	}
 
 	/**
-	 * @param replaced keys whose value changes (they must already be in the source's metadata)
+	 * @param replaced keys whose value changes (they must already be in the source's
+	 * metadata)
 	 */
 	static void withMetadata(Path source, Path target, Map<String, String> replaced) throws IOException {
 		byte[] bytes = Files.readAllBytes(source);

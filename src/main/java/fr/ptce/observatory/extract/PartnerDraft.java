@@ -20,13 +20,17 @@ import fr.ptce.observatory.warehouse.ParquetTable;
 import fr.ptce.observatory.warehouse.PoleValue;
 
 /**
- * One partner's extract while it is written, in a hidden folder beside its final place. The small tables are
- * written whole; pole values arrive year by year (the warehouse is read once for every partner) and go to files
- * kept open until {@link #finish()}. Nothing of it is visible until the builder renames the folder.
+ * One partner's extract while it is written, in a hidden folder beside its final place.
+ * The small tables are written whole; pole values arrive year by year (the warehouse is
+ * read once for every partner) and go to files kept open until {@link #finish()}. Nothing
+ * of it is visible until the builder renames the folder.
  */
 final class PartnerDraft implements AutoCloseable {
 
-	/** Row groups of pole_values: one partner's ten years are a few MB encoded, so one group is typical. */
+	/**
+	 * Row groups of pole_values: one partner's ten years are a few MB encoded, so one
+	 * group is typical.
+	 */
 	private static final long ROW_GROUP_BYTES = 64L << 20;
 
 	private final Partner partner;
@@ -48,7 +52,8 @@ final class PartnerDraft implements AutoCloseable {
 	private boolean finished;
 
 	/**
-	 * @param visiblePoles the poles the partner may see at pole level; their values only are kept
+	 * @param visiblePoles the poles the partner may see at pole level; their values only
+	 * are kept
 	 */
 	PartnerDraft(Partner partner, Path folder, Map<String, String> keyValueMetadata, Set<String> visiblePoles) {
 		this.partner = partner;
@@ -57,15 +62,16 @@ final class PartnerDraft implements AutoCloseable {
 		this.visiblePoles = visiblePoles;
 		try {
 			Files.createDirectories(folder.resolve("csv"));
-			// values are nearly all distinct: a dictionary only costs (parquet-mr tries one, then falls back)
+			// values are nearly all distinct: a dictionary only costs (parquet-mr tries
+			// one, then falls back)
 			this.values = ExtractTables.POLE_VALUES.parquet()
 				.tuned(java.util.Set.of("value"), java.util.Set.of())
 				.open(folder.resolve(ExtractTables.POLE_VALUES.parquetFile()), keyValueMetadata, ROW_GROUP_BYTES);
 			this.valuesCsv = csv(ExtractTables.POLE_VALUES);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write the extract of " + partner.code() + " into " + folder + ": "
-					+ ex.getMessage(), ex);
+			throw new UncheckedIOException(
+					"cannot write the extract of " + partner.code() + " into " + folder + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -79,8 +85,8 @@ final class PartnerDraft implements AutoCloseable {
 
 	/** Writes a whole table's Parquet file from rows already in file order. */
 	<T> void parquet(ExtractTable<T> table, List<T> tableRows) {
-		try (ParquetTable.Sink<T> sink = table.parquet().open(folder.resolve(table.parquetFile()), keyValueMetadata,
-				ROW_GROUP_BYTES)) {
+		try (ParquetTable.Sink<T> sink = table.parquet()
+			.open(folder.resolve(table.parquetFile()), keyValueMetadata, ROW_GROUP_BYTES)) {
 			for (T row : tableRows) {
 				sink.write(row);
 			}
@@ -90,8 +96,9 @@ final class PartnerDraft implements AutoCloseable {
 	}
 
 	/**
-	 * Writes a whole table's CSV file. The CSV of a table that is the same for every partner (aggregates, trends,
-	 * indicators: no metadata inside) is written once and copied to the others with {@link #copyFrom}.
+	 * Writes a whole table's CSV file. The CSV of a table that is the same for every
+	 * partner (aggregates, trends, indicators: no metadata inside) is written once and
+	 * copied to the others with {@link #copyFrom}.
 	 */
 	<T> void csv(ExtractTable<T> table, List<T> tableRows) {
 		try (Writer out = csv(table)) {
@@ -101,14 +108,14 @@ final class PartnerDraft implements AutoCloseable {
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write " + table.csvFile() + " of " + partner.code() + ": "
-					+ ex.getMessage(), ex);
+			throw new UncheckedIOException(
+					"cannot write " + table.csvFile() + " of " + partner.code() + ": " + ex.getMessage(), ex);
 		}
 	}
 
 	/**
-	 * Copies a table's Parquet file from another partner's draft, with this partner's code in its metadata: for the
-	 * tables whose rows are the same for every partner.
+	 * Copies a table's Parquet file from another partner's draft, with this partner's
+	 * code in its metadata: for the tables whose rows are the same for every partner.
 	 */
 	void parquetFrom(PartnerDraft other, ExtractTable<?> table) {
 		try {
@@ -130,12 +137,14 @@ final class PartnerDraft implements AutoCloseable {
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot copy into the extract of " + partner.code() + ": "
-					+ ex.getMessage(), ex);
+			throw new UncheckedIOException("cannot copy into the extract of " + partner.code() + ": " + ex.getMessage(),
+					ex);
 		}
 	}
 
-	/** The values of one year (sorted by pole and indicator), of the visible poles only. */
+	/**
+	 * The values of one year (sorted by pole and indicator), of the visible poles only.
+	 */
 	void poleValues(int year, List<PoleValue> ofYear) {
 		long kept = 0;
 		try {
@@ -149,7 +158,8 @@ final class PartnerDraft implements AutoCloseable {
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write pole_values of " + partner.code() + ": " + ex.getMessage(), ex);
+			throw new UncheckedIOException("cannot write pole_values of " + partner.code() + ": " + ex.getMessage(),
+					ex);
 		}
 		rows.merge(ExtractTables.POLE_VALUES.name(), kept, Long::sum);
 	}
@@ -162,7 +172,8 @@ final class PartnerDraft implements AutoCloseable {
 			finished = true;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot finish pole_values of " + partner.code() + ": " + ex.getMessage(), ex);
+			throw new UncheckedIOException("cannot finish pole_values of " + partner.code() + ": " + ex.getMessage(),
+					ex);
 		}
 		rows.putIfAbsent(ExtractTables.POLE_VALUES.name(), 0L);
 	}
@@ -177,8 +188,9 @@ final class PartnerDraft implements AutoCloseable {
 	}
 
 	private Writer csv(ExtractTable<?> table) throws IOException {
-		Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(folder.resolve(table.csvFile())),
-				StandardCharsets.UTF_8), 1 << 16);
+		Writer out = new BufferedWriter(
+				new OutputStreamWriter(Files.newOutputStream(folder.resolve(table.csvFile())), StandardCharsets.UTF_8),
+				1 << 16);
 		table.writeCsvHeader(out);
 		return out;
 	}

@@ -9,10 +9,11 @@ import fr.ptce.observatory.warehouse.ParquetScan;
 import fr.ptce.observatory.warehouse.PoleValue;
 
 /**
- * Reads pole_values files with one String instance per pole and indicator code for the whole run (looked up by
- * the value's dictionary id in its row group, so most rows decode no UTF-8 at all). Each row is then filtered and
- * written once per partner: with shared instances the set lookup and the Parquet writer's code cache find the
- * hash already computed, or the same instance as the row before.
+ * Reads pole_values files with one String instance per pole and indicator code for the
+ * whole run (looked up by the value's dictionary id in its row group, so most rows decode
+ * no UTF-8 at all). Each row is then filtered and written once per partner: with shared
+ * instances the set lookup and the Parquet writer's code cache find the hash already
+ * computed, or the same instance as the row before.
  */
 final class PoleValueReader {
 

@@ -8,10 +8,11 @@ import java.util.Map;
 import fr.ptce.observatory.extract.ExtractTables.YearCell;
 
 /**
- * aggregates.sdmx.csv (extracts.md): the aggregate cells as SDMX-CSV 2.0, one row per cell and measure
- * {@code total}. The first two columns say what the rows are (a dataflow of the observatory, agency PTCE), then the
- * dimensions FREQ (A), INDICATOR, LEVEL, REF_AREA, TIME_PERIOD, the measure OBS_VALUE (empty where the cell is
- * confidential) and the attributes UNIT_MEASURE and CONF_STATUS.
+ * aggregates.sdmx.csv (extracts.md): the aggregate cells as SDMX-CSV 2.0, one row per
+ * cell and measure {@code total}. The first two columns say what the rows are (a dataflow
+ * of the observatory, agency PTCE), then the dimensions FREQ (A), INDICATOR, LEVEL,
+ * REF_AREA, TIME_PERIOD, the measure OBS_VALUE (empty where the cell is confidential) and
+ * the attributes UNIT_MEASURE and CONF_STATUS.
  */
 final class SdmxCsv {
 
@@ -38,7 +39,8 @@ final class SdmxCsv {
 			b.append(',');
 			CsvValues.appendString(b, c.area());
 			b.append(',').append(yc.year()).append(',');
-			// a confidential cell's total is already null in the warehouse; the status decides, whatever it holds
+			// a confidential cell's total is already null in the warehouse; the status
+			// decides, whatever it holds
 			if ("F".equals(c.confStatus()) && c.total() != null) {
 				CsvValues.appendNumber(b, c.total());
 			}

@@ -22,9 +22,10 @@ import fr.ptce.observatory.warehouse.Timestamps;
 import fr.ptce.observatory.warehouse.Trend;
 
 /**
- * What an extract of year Y is made of, as the warehouse has it: the partitions of years Y−9..Y of the aggregates
- * and pole values, the trends of Y, and the provenance each year's aggregates recorded. Only the data files of these
- * three tables are read: nothing else of the warehouse (observations, the audit, any internal file beside the
+ * What an extract of year Y is made of, as the warehouse has it: the partitions of years
+ * Y−9..Y of the aggregates and pole values, the trends of Y, and the provenance each
+ * year's aggregates recorded. Only the data files of these three tables are read: nothing
+ * else of the warehouse (observations, the audit, any internal file beside the
  * partitions) can reach a partner.
  */
 final class WarehouseWindow {
@@ -86,7 +87,10 @@ final class WarehouseWindow {
 		return Timestamps.parseInstant(v);
 	}
 
-	/** A provenance key of year Y's aggregates (observatory.catalogue_sha256, ...), or null. */
+	/**
+	 * A provenance key of year Y's aggregates (observatory.catalogue_sha256, ...), or
+	 * null.
+	 */
 	String metadata(String key) {
 		return metadata.get(year).get(key);
 	}
@@ -137,9 +141,10 @@ final class WarehouseWindow {
 	}
 
 	/**
-	 * The data files of a partition: {@code part-*.parquet} only, the names the aggregation job gives them. Anything
-	 * else a job may keep beside them (the confidentiality audit, for the staff only) never reaches an extract, even
-	 * if it is a Parquet file in the same folder.
+	 * The data files of a partition: {@code part-*.parquet} only, the names the
+	 * aggregation job gives them. Anything else a job may keep beside them (the
+	 * confidentiality audit, for the staff only) never reaches an extract, even if it is
+	 * a Parquet file in the same folder.
 	 */
 	static List<Path> partitionFiles(DataDirectory dir, String table, int y) {
 		return ParquetScan.files(dir.partition(table, y))
@@ -148,7 +153,10 @@ final class WarehouseWindow {
 			.toList();
 	}
 
-	/** The warehouse writes its partitions sorted (interfaces.md): checking is a pass, sorting is only a safeguard. */
+	/**
+	 * The warehouse writes its partitions sorted (interfaces.md): checking is a pass,
+	 * sorting is only a safeguard.
+	 */
 	private static <T> void sortIfNeeded(List<T> rows, Comparator<? super T> order) {
 		for (int i = 1; i < rows.size(); i++) {
 			if (order.compare(rows.get(i - 1), rows.get(i)) > 0) {
@@ -163,8 +171,8 @@ final class WarehouseWindow {
 		return c != 0 ? c : a.indicator().compareTo(b.indicator());
 	};
 
-	private static final Comparator<AggregateCell> CELL_ORDER = (a, b) -> compare(a.indicator(), a.level(),
-			a.area(), b.indicator(), b.level(), b.area());
+	private static final Comparator<AggregateCell> CELL_ORDER = (a, b) -> compare(a.indicator(), a.level(), a.area(),
+			b.indicator(), b.level(), b.area());
 
 	private static int compare(String i1, String l1, String a1, String i2, String l2, String a2) {
 		int c = i1.compareTo(i2);

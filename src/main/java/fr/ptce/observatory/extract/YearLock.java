@@ -15,12 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Only one extract of a year is built at a time, across processes: a command-line {@code extract} beside a server
- * (on PostgreSQL both may run), two servers on one data directory, two runs of one server. Without it, a second run
- * deletes the first one's hidden drafts as leftovers of a dead run. An exclusive OS lock on
- * {@code DATA_DIR/locks/extract-YYYY.lock} (outside extracts/, which is served), which the system releases when the holder dies (no stale lock after a kill -9), and
- * a lock of the JVM before it (a JVM may not take the same file lock twice). A second run waits for the first,
- * then finds its versions in place and writes nothing.
+ * Only one extract of a year is built at a time, across processes: a command-line
+ * {@code extract} beside a server (on PostgreSQL both may run), two servers on one data
+ * directory, two runs of one server. Without it, a second run deletes the first one's
+ * hidden drafts as leftovers of a dead run. An exclusive OS lock on
+ * {@code DATA_DIR/locks/extract-YYYY.lock} (outside extracts/, which is served), which
+ * the system releases when the holder dies (no stale lock after a kill -9), and a lock of
+ * the JVM before it (a JVM may not take the same file lock twice). A second run waits for
+ * the first, then finds its versions in place and writes nothing.
  */
 final class YearLock implements AutoCloseable {
 

@@ -1,8 +1,9 @@
 package fr.ptce.observatory.ingest;
 
 /**
- * A validated row, in the compact form it is spooled in until its file's fate is known (indexes into the
- * registry and the catalogue instead of strings). Mutable and reused: one instance per file being read.
+ * A validated row, in the compact form it is spooled in until its file's fate is known
+ * (indexes into the registry and the catalogue instead of strings). Mutable and reused:
+ * one instance per file being read.
  */
 final class AcceptedRow {
 
@@ -33,7 +34,10 @@ final class AcceptedRow {
 		return !Double.isNaN(value);
 	}
 
-	/** A copy that keeps this row's values once the instance is reused (for tests that collect rows). */
+	/**
+	 * A copy that keeps this row's values once the instance is reused (for tests that
+	 * collect rows).
+	 */
 	AcceptedRow copy() {
 		AcceptedRow copy = new AcceptedRow();
 		copy.pole = pole;

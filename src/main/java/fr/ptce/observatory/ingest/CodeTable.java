@@ -3,10 +3,11 @@ package fr.ptce.observatory.ingest;
 import java.util.List;
 
 /**
- * Finds a code (a pole identifier, an indicator code) from the characters of a field, without making a String of
- * them: an open-addressing table of the codes as the registry and the catalogue spell them. A miss is not a
- * verdict: the field may be in another case or in a form the caller normalises, so callers then fall back to the
- * referential's own lookup.
+ * Finds a code (a pole identifier, an indicator code) from the characters of a field,
+ * without making a String of them: an open-addressing table of the codes as the registry
+ * and the catalogue spell them. A miss is not a verdict: the field may be in another case
+ * or in a form the caller normalises, so callers then fall back to the referential's own
+ * lookup.
  */
 final class CodeTable {
 
@@ -16,7 +17,9 @@ final class CodeTable {
 
 	private final int mask;
 
-	/** @param codes the codes, their position in the list being the index returned */
+	/**
+	 * @param codes the codes, their position in the list being the index returned
+	 */
 	CodeTable(List<String> codes) {
 		int capacity = Integer.highestOneBit(Math.max(4, codes.size() * 4) - 1) << 1;
 		this.codes = new char[capacity][];
@@ -33,7 +36,9 @@ final class CodeTable {
 		}
 	}
 
-	/** @return the index of the code spelled by chars[from, to), or -1 */
+	/**
+	 * @return the index of the code spelled by chars[from, to), or -1
+	 */
 	int find(char[] chars, int from, int to) {
 		int slot = hash(chars, from, to) & mask;
 		char[] code;
@@ -47,8 +52,9 @@ final class CodeTable {
 	}
 
 	/**
-	 * A hash of the length and a few characters, the last ones first (where identifiers such as PTCE-0042 differ):
-	 * hashing every character was a tenth of a large ingest, and the equality test settles collisions anyway.
+	 * A hash of the length and a few characters, the last ones first (where identifiers
+	 * such as PTCE-0042 differ): hashing every character was a tenth of a large ingest,
+	 * and the equality test settles collisions anyway.
 	 */
 	private static int hash(char[] chars, int from, int to) {
 		int length = to - from;

@@ -1,6 +1,9 @@
 package fr.ptce.observatory.ingest;
 
-/** The blanks fields are trimmed of (submission-format.md): spaces, tabs and no-break spaces (U+00A0, U+202F). */
+/**
+ * The blanks fields are trimmed of (submission-format.md): spaces, tabs and no-break
+ * spaces (U+00A0, U+202F).
+ */
 final class Fields {
 
 	private Fields() {

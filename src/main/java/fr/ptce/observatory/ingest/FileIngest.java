@@ -16,14 +16,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The processing of one inbox file after another: sniffed, its file-level reasons checked, its rows validated
- * ({@link RowLoop}) and spooled, then stored or not, and its receipt staged.
+ * The processing of one inbox file after another: sniffed, its file-level reasons
+ * checked, its rows validated ({@link RowLoop}) and spooled, then stored or not, and its
+ * receipt staged.
  *
- * A small file's accepted rows are spooled, and encoded into the run's shared year files once the file is known
- * to be accepted. A large file takes the direct path: its accepted rows are encoded while it is validated (on the
- * writer thread, so both overlap), into year files of its own that join the run if it is accepted and are
- * deleted if it is quarantined; the shared files are committed before it starts, so that file names within a
- * partition still sort in processing order (the order SUSPICIOUS_JUMP reads current values in).
+ * A small file's accepted rows are spooled, and encoded into the run's shared year files
+ * once the file is known to be accepted. A large file takes the direct path: its accepted
+ * rows are encoded while it is validated (on the writer thread, so both overlap), into
+ * year files of its own that join the run if it is accepted and are deleted if it is
+ * quarantined; the shared files are committed before it starts, so that file names within
+ * a partition still sort in processing order (the order SUSPICIOUS_JUMP reads current
+ * values in).
  */
 final class FileIngest implements RowLoop.Sink, Closeable {
 
@@ -37,22 +40,37 @@ final class FileIngest implements RowLoop.Sink, Closeable {
 
 	private final FileIssues issues;
 
-	/** The accepted rows of a small file, stored from here once the file is known to be accepted. */
+	/**
+	 * The accepted rows of a small file, stored from here once the file is known to be
+	 * accepted.
+	 */
 	private final Spool rows;
 
-	/** Encodes the stored rows into the year files on its own thread; only it touches the sinks until seal. */
+	/**
+	 * Encodes the stored rows into the year files on its own thread; only it touches the
+	 * sinks until seal.
+	 */
 	private final ObservationWriter writer;
 
-	/** The year files shared by the small files of the run (written by the writer thread only). */
+	/**
+	 * The year files shared by the small files of the run (written by the writer thread
+	 * only).
+	 */
 	private final YearFiles shared;
 
 	/** Threads for work on the side: the whole pass over a large file's bytes. */
 	private final ExecutorService background;
 
-	/** The files stored earlier in the run, by SHA-256: the same bytes again are a duplicate. */
+	/**
+	 * The files stored earlier in the run, by SHA-256: the same bytes again are a
+	 * duplicate.
+	 */
 	private final Set<String> acceptedInRun = new HashSet<>();
 
-	/** The year files of the large file being processed, if any (written by the writer thread only). */
+	/**
+	 * The year files of the large file being processed, if any (written by the writer
+	 * thread only).
+	 */
 	private YearFiles direct;
 
 	/** The file code of the large file being processed, -1 for a small file. */
@@ -80,7 +98,9 @@ final class FileIngest implements RowLoop.Sink, Closeable {
 		return new ProcessedFile(outcome(file, source.size()), source);
 	}
 
-	/** @param size the file's size when it was listed for processing */
+	/**
+	 * @param size the file's size when it was listed for processing
+	 */
 	private SubmissionOutcome outcome(Path file, long size) {
 		String name = file.getFileName().toString();
 		FileSniffer.Facts facts = null;
@@ -131,17 +151,20 @@ final class FileIngest implements RowLoop.Sink, Closeable {
 	}
 
 	/**
-	 * A large file is validated on the facts of its first megabyte (UTF-8, its delimiter) while another thread
-	 * makes the whole pass over its bytes (its SHA-256, its encoding, a quote open at the end): that pass is a
-	 * sixth of a large file's time, and no longer waited for. Nothing is kept unless the whole pass agrees and the
-	 * file is not a duplicate.
-	 * @return the outcome, or null when the file must be processed again on the facts of the whole pass
+	 * A large file is validated on the facts of its first megabyte (UTF-8, its delimiter)
+	 * while another thread makes the whole pass over its bytes (its SHA-256, its
+	 * encoding, a quote open at the end): that pass is a sixth of a large file's time,
+	 * and no longer waited for. Nothing is kept unless the whole pass agrees and the file
+	 * is not a duplicate.
+	 * @return the outcome, or null when the file must be processed again on the facts of
+	 * the whole pass
 	 */
 	private SubmissionOutcome validateWhileSniffing(Path file, String name, FileSniffer.Facts head,
 			CompletableFuture<FileSniffer.Facts> whole) {
 		try (SubmissionReader reader = new SubmissionReader(file, head, () -> join(whole).openQuoteAtEnd())) {
 			if (reader.header() == null) {
-				// a file-level case (empty, missing column): decided on the whole pass's facts
+				// a file-level case (empty, missing column): decided on the whole pass's
+				// facts
 				return null;
 			}
 			return validateAndStore(name, head, reader, whole);
@@ -170,10 +193,11 @@ final class FileIngest implements RowLoop.Sink, Closeable {
 	}
 
 	/**
-	 * Validates the rows of a file that has a header with the required columns, stores them or not, and stages its
-	 * receipt.
-	 * @param whole when the facts are those of the file's head only, the whole pass under way: the rows read are
-	 * kept only if it agrees (else null is returned, and nothing is left of this attempt)
+	 * Validates the rows of a file that has a header with the required columns, stores
+	 * them or not, and stages its receipt.
+	 * @param whole when the facts are those of the file's head only, the whole pass under
+	 * way: the rows read are kept only if it agrees (else null is returned, and nothing
+	 * is left of this attempt)
 	 */
 	private SubmissionOutcome validateAndStore(String name, FileSniffer.Facts facts, SubmissionReader reader,
 			CompletableFuture<FileSniffer.Facts> whole) {
@@ -185,7 +209,8 @@ final class FileIngest implements RowLoop.Sink, Closeable {
 			FileSniffer.Facts sniffed = join(whole);
 			if (!sniffed.isText() || !sniffed.charset().equals(facts.charset()) || sniffed.bom() != facts.bom()
 					|| sniffed.delimiter() != facts.delimiter() || isDuplicate(sniffed.sha256())) {
-				log.info("{}: decided again on its whole pass (encoding beyond its first megabyte, or a duplicate)", name);
+				log.info("{}: decided again on its whole pass (encoding beyond its first megabyte, or a duplicate)",
+						name);
 				discard();
 				jumps.restore();
 				return null;
@@ -203,7 +228,8 @@ final class FileIngest implements RowLoop.Sink, Closeable {
 	private void start(String name, FileSniffer.Facts facts, CompletableFuture<FileSniffer.Facts> whole) {
 		directFileCode = -1;
 		if (facts.size() >= run.directBytes()) {
-			// the shared files are committed first, so that the files a later small file opens sort after this
+			// the shared files are committed first, so that the files a later small file
+			// opens sort after this
 			// file's own: scan order stays ingestion order
 			writer.run(shared::commit);
 			direct = yearFiles();
@@ -247,7 +273,8 @@ final class FileIngest implements RowLoop.Sink, Closeable {
 		String noteEn = null;
 		if (stored) {
 			if (direct != null) {
-				// the writer finishes the file's last row groups while the rows are replayed for warnings
+				// the writer finishes the file's last row groups while the rows are
+				// replayed for warnings
 				writer.run(direct::commit);
 				direct = null;
 			}
@@ -286,7 +313,10 @@ final class FileIngest implements RowLoop.Sink, Closeable {
 				row.comment, fileCode, row.line);
 	}
 
-	/** Deletes the files of a large file that is not stored (on the writer thread, after its last rows). */
+	/**
+	 * Deletes the files of a large file that is not stored (on the writer thread, after
+	 * its last rows).
+	 */
 	private void discard() {
 		if (direct != null) {
 			YearFiles files = direct;
@@ -303,7 +333,10 @@ final class FileIngest implements RowLoop.Sink, Closeable {
 		return staged.stageReceipt(receipt, List.<Issue>of()::iterator);
 	}
 
-	/** Finishes the run's observation files: every row handed so far is in a committed file afterwards. */
+	/**
+	 * Finishes the run's observation files: every row handed so far is in a committed
+	 * file afterwards.
+	 */
 	void finish() {
 		writer.finish();
 		if (direct != null) {

@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The issues of one file, on disk until its receipt is written, so that memory grows neither with its rejected
- * rows nor with its warnings (a valid file can have one on every row). Each spool is in line order; the receipt
- * merges them with the header's warnings, the cross-row ones and the jumps ({@link IssueMerge}).
+ * The issues of one file, on disk until its receipt is written, so that memory grows
+ * neither with its rejected rows nor with its warnings (a valid file can have one on
+ * every row). Each spool is in line order; the receipt merges them with the header's
+ * warnings, the cross-row ones and the jumps ({@link IssueMerge}).
  */
 final class FileIssues implements Closeable {
 
@@ -39,9 +40,10 @@ final class FileIssues implements Closeable {
 	}
 
 	/**
-	 * The data rows with at least one warning: a line with several is counted once; the header's warnings are
-	 * listed in the receipt but not counted. Counted on a pass of their own, because the receipt's head, written
-	 * first, gives the count: a pass over the lines only, in line order, neither decoding nor making the texts.
+	 * The data rows with at least one warning: a line with several is counted once; the
+	 * header's warnings are listed in the receipt but not counted. Counted on a pass of
+	 * their own, because the receipt's head, written first, gives the count: a pass over
+	 * the lines only, in line order, neither decoding nor making the texts.
 	 */
 	long rowsWithWarnings(SubmissionReader.Header header, MemberConsistency crossRow, boolean stored) {
 		long[] crossRowLines = crossRow.lines();
@@ -110,9 +112,9 @@ final class FileIssues implements Closeable {
 	}
 
 	/**
-	 * A file's issues in line order, read from the spools each time they are walked. On one line: errors first,
-	 * then the header's warnings, the row's own, the cross-row ones, and the jumps, decided last (those of a
-	 * stored file only).
+	 * A file's issues in line order, read from the spools each time they are walked. On
+	 * one line: errors first, then the header's warnings, the row's own, the cross-row
+	 * ones, and the jumps, decided last (those of a stored file only).
 	 */
 	ReceiptWriter.Issues issues(SubmissionReader.Header header, Iterable<Issue> crossRow, boolean stored) {
 		return () -> {

@@ -12,12 +12,13 @@ import java.util.HexFormat;
 import fr.ptce.observatory.warehouse.Sha256;
 
 /**
- * One pass over the bytes of a submission before it is parsed: its SHA-256 (the submission id), whether it is
- * text at all (NUL bytes), its encoding (UTF-8 with or without BOM if the bytes are valid UTF-8, else
- * Windows-1252, what French Excel writes, unless it holds bytes Windows-1252 leaves undefined), its delimiter
- * (the more frequent of {@code ;} and {@code ,} in the header row, outside quotes) and whether a quote is left
- * open at the end of the file — which a CSV parser silently closes, and the format calls MALFORMED_ROW.
- * Memory stays flat whatever the file size.
+ * One pass over the bytes of a submission before it is parsed: its SHA-256 (the
+ * submission id), whether it is text at all (NUL bytes), its encoding (UTF-8 with or
+ * without BOM if the bytes are valid UTF-8, else Windows-1252, what French Excel writes,
+ * unless it holds bytes Windows-1252 leaves undefined), its delimiter (the more frequent
+ * of {@code ;} and {@code ,} in the header row, outside quotes) and whether a quote is
+ * left open at the end of the file — which a CSV parser silently closes, and the format
+ * calls MALFORMED_ROW. Memory stays flat whatever the file size.
  */
 public final class FileSniffer {
 
@@ -25,7 +26,9 @@ public final class FileSniffer {
 
 	private static final int BUFFER = 1 << 20;
 
-	/** What the pass found; charset is null when the file is not text in either encoding. */
+	/**
+	 * What the pass found; charset is null when the file is not text in either encoding.
+	 */
 	public record Facts(String sha256, long size, Charset charset, boolean bom, boolean hasNul, char delimiter,
 			boolean openQuoteAtEnd) {
 
@@ -39,9 +42,10 @@ public final class FileSniffer {
 	}
 
 	/**
-	 * What the parser needs first, from the first megabyte only: the BOM and the delimiter, and UTF-8 when those
-	 * bytes are valid UTF-8 without NUL (else null: only the whole pass can tell). The SHA-256 is unknown (null)
-	 * and so is a quote open at the end (false): a caller that starts parsing on these facts checks them against
+	 * What the parser needs first, from the first megabyte only: the BOM and the
+	 * delimiter, and UTF-8 when those bytes are valid UTF-8 without NUL (else null: only
+	 * the whole pass can tell). The SHA-256 is unknown (null) and so is a quote open at
+	 * the end (false): a caller that starts parsing on these facts checks them against
 	 * those of {@link #sniff} before it keeps anything.
 	 */
 	public static Facts head(Path file) throws IOException {
@@ -98,8 +102,10 @@ public final class FileSniffer {
 				while (i < n) {
 					int b = buffer[i] & 0xFF;
 					if (b != 0 && b < 0x80 && b != '"' && utf8.expectsStart()) {
-						// a run of plain ASCII (no NUL, no quote): it leaves the encodings as they are, and the
-						// quote state depends on its last byte only; this loop was a fifth of a large ingest
+						// a run of plain ASCII (no NUL, no quote): it leaves the
+						// encodings as they are, and the
+						// quote state depends on its last byte only; this loop was a
+						// fifth of a large ingest
 						int j = plainRunEnd(buffer, i + 1, n);
 						quotes.acceptPlainRun(buffer[j - 1]);
 						i = j;
@@ -133,9 +139,10 @@ public final class FileSniffer {
 	private static final long QUOTES = 0x2222222222222222L;
 
 	/**
-	 * The end of a run of plain ASCII bytes (neither NUL, nor a quote, nor above 0x7F) from {@code from}: eight
-	 * bytes at a time (a NUL or quote byte is found as a zero byte of the word, or of the word xor quotes), since
-	 * a large file is almost all such bytes and a byte loop was a fifth of its ingest.
+	 * The end of a run of plain ASCII bytes (neither NUL, nor a quote, nor above 0x7F)
+	 * from {@code from}: eight bytes at a time (a NUL or quote byte is found as a zero
+	 * byte of the word, or of the word xor quotes), since a large file is almost all such
+	 * bytes and a byte loop was a fifth of its ingest.
 	 */
 	static int plainRunEnd(byte[] buffer, int from, int to) {
 		int j = from;
@@ -159,8 +166,8 @@ public final class FileSniffer {
 	}
 
 	/**
-	 * The header row is the first line with something else than blanks and delimiters; the delimiter is the one
-	 * it holds more of, outside quotes ({@code ,} when neither).
+	 * The header row is the first line with something else than blanks and delimiters;
+	 * the delimiter is the one it holds more of, outside quotes ({@code ,} when neither).
 	 */
 	static char detectDelimiter(byte[] bytes, int from, int to) {
 		int semicolons = 0;
@@ -196,8 +203,9 @@ public final class FileSniffer {
 		return semicolons > commas ? ';' : ',';
 	}
 
-
-	/** Byte-level UTF-8 well-formedness (no overlongs, no surrogates, at most U+10FFFF). */
+	/**
+	 * Byte-level UTF-8 well-formedness (no overlongs, no surrogates, at most U+10FFFF).
+	 */
 	static final class Utf8Validator {
 
 		private int need;
@@ -264,7 +272,9 @@ public final class FileSniffer {
 			return valid;
 		}
 
-		/** Whether an ASCII byte would change nothing (no multi-byte sequence under way). */
+		/**
+		 * Whether an ASCII byte would change nothing (no multi-byte sequence under way).
+		 */
 		boolean expectsStart() {
 			return need == 0;
 		}
@@ -272,9 +282,10 @@ public final class FileSniffer {
 	}
 
 	/**
-	 * The quoting state machine of the CSV parser (a quote opens a field only at its start; {@code ""} inside
-	 * quotes is a literal quote), to tell whether the file ends inside a quoted field. ASCII delimiters and quotes
-	 * never occur inside multi-byte UTF-8 sequences, so bytes can be read directly in both encodings.
+	 * The quoting state machine of the CSV parser (a quote opens a field only at its
+	 * start; {@code ""} inside quotes is a literal quote), to tell whether the file ends
+	 * inside a quoted field. ASCII delimiters and quotes never occur inside multi-byte
+	 * UTF-8 sequences, so bytes can be read directly in both encodings.
 	 */
 	static final class QuoteTracker {
 
@@ -332,7 +343,10 @@ public final class FileSniffer {
 			return state == QUOTED;
 		}
 
-		/** Same as {@link #accept} of each byte of a non-empty run with no quote in it, given its last byte. */
+		/**
+		 * Same as {@link #accept} of each byte of a non-empty run with no quote in it,
+		 * given its last byte.
+		 */
 		void acceptPlainRun(int last) {
 			if (state != QUOTED) {
 				state = last == delimiter || last == '\n' || last == '\r' ? FIELD_START : UNQUOTED;

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import fr.ptce.observatory.warehouse.DataDirectory;
 
 /**
- * The outcome of a processed file, and where it ends: every processed file ends in exactly one of archive/,
- * quarantine/ or rejected/, byte for byte as received.
+ * The outcome of a processed file, and where it ends: every processed file ends in
+ * exactly one of archive/, quarantine/ or rejected/, byte for byte as received.
  */
 public enum FileStatus {
 

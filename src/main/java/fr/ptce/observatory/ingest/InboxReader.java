@@ -13,10 +13,11 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * The files waiting in an inbox, in name order (hidden files, such as a copy in progress, are left): the items of
- * the ingest step. The inbox is listed when the step opens; nothing of the position is saved, because a file
- * leaves the inbox only when the run that processed it is published, so a run that did not finish finds all its
- * files there again. (Not final: it is a step-scoped bean, behind a proxy.)
+ * The files waiting in an inbox, in name order (hidden files, such as a copy in progress,
+ * are left): the items of the ingest step. The inbox is listed when the step opens;
+ * nothing of the position is saved, because a file leaves the inbox only when the run
+ * that processed it is published, so a run that did not finish finds all its files there
+ * again. (Not final: it is a step-scoped bean, behind a proxy.)
  */
 public class InboxReader implements ItemStreamReader<Path> {
 

@@ -29,16 +29,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The ingest job, three steps: settle what a dead run left behind, read the inbox into a staged run, publish it.
+ * The ingest job, three steps: settle what a dead run left behind, read the inbox into a
+ * staged run, publish it.
  *
- * The files step is a chunk step whose items are the inbox's files ({@link InboxReader}, in name order), each
- * processed into its outcome and recorded in the run ({@link IngestRunStream}, the run's state, opened and
- * closed with the step); a chunk of {@value #FILES_PER_CHUNK} files is one transaction of the job repository, so
- * the step's counts grow and a stop request takes effect between chunks. Rows are not items: the row path of a
- * file has no per-item framework call ({@link RowLoop}).
+ * The files step is a chunk step whose items are the inbox's files ({@link InboxReader},
+ * in name order), each processed into its outcome and recorded in the run
+ * ({@link IngestRunStream}, the run's state, opened and closed with the step); a chunk of
+ * {@value #FILES_PER_CHUNK} files is one transaction of the job repository, so the step's
+ * counts grow and a stop request takes effect between chunks. Rows are not items: the row
+ * path of a file has no per-item framework call ({@link RowLoop}).
  *
- * Step counts of the files step: read = data rows read, write = rows stored, filter = rows read but not stored
- * (rejected rows, and the accepted rows of quarantined files).
+ * Step counts of the files step: read = data rows read, write = rows stored, filter =
+ * rows read but not stored (rejected rows, and the accepted rows of quarantined files).
  */
 @Configuration(proxyBeanMethods = false)
 public class IngestJobConfiguration {
@@ -54,8 +56,9 @@ public class IngestJobConfiguration {
 	public static final String SUMMARY = "ingest.summary";
 
 	/**
-	 * Files per chunk: a repository transaction per small file would cost more than the file (the bundled samples
-	 * are 1,748 files of a few hundred rows); a stop request waits for at most this many files.
+	 * Files per chunk: a repository transaction per small file would cost more than the
+	 * file (the bundled samples are 1,748 files of a few hundred rows); a stop request
+	 * waits for at most this many files.
 	 */
 	static final int FILES_PER_CHUNK = 16;
 
@@ -68,8 +71,8 @@ public class IngestJobConfiguration {
 	}
 
 	/**
-	 * The data directory's ingest lock, held by a job execution from its recovery step to its end: the job scope
-	 * closes it when the execution ends, whatever its outcome.
+	 * The data directory's ingest lock, held by a job execution from its recovery step to
+	 * its end: the job scope closes it when the execution ends, whatever its outcome.
 	 */
 	public static class RunLock implements AutoCloseable {
 
@@ -101,7 +104,10 @@ public class IngestJobConfiguration {
 		return new RunLock();
 	}
 
-	/** Publishes sealed runs, discards unsealed ones: the work of a run killed at any point is finished now. */
+	/**
+	 * Publishes sealed runs, discards unsealed ones: the work of a run killed at any
+	 * point is finished now.
+	 */
 	@Bean
 	Step recoverStagingStep(JobRepository jobRepository, PlatformTransactionManager tx, Tasklet recoverStaging) {
 		return new StepBuilder("recoverStagingStep", jobRepository).tasklet(recoverStaging, tx)
@@ -156,7 +162,9 @@ public class IngestJobConfiguration {
 
 	@Bean
 	Step publishRunStep(JobRepository jobRepository, PlatformTransactionManager tx, Tasklet publishRun) {
-		return new StepBuilder("publishRunStep", jobRepository).tasklet(publishRun, tx).allowStartIfComplete(true).build();
+		return new StepBuilder("publishRunStep", jobRepository).tasklet(publishRun, tx)
+			.allowStartIfComplete(true)
+			.build();
 	}
 
 	@Bean
@@ -168,8 +176,11 @@ public class IngestJobConfiguration {
 		return (contribution, chunk) -> {
 			Manifest manifest = RunPublication.publish(Path.of(staged), dir, inbox(inbox, dir), ledger, jobExecutionId);
 			IngestSummary summary = IngestSummary.of(manifest.files(), dir);
-			chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext().put(SUMMARY,
-					summary.toMap());
+			chunk.getStepContext()
+				.getStepExecution()
+				.getJobExecution()
+				.getExecutionContext()
+				.put(SUMMARY, summary.toMap());
 			return RepeatStatus.FINISHED;
 		};
 	}

@@ -11,8 +11,9 @@ import java.nio.file.StandardOpenOption;
 import fr.ptce.observatory.warehouse.DataDirectory;
 
 /**
- * One ingest at a time per data directory, across processes (a command-line run and a server): an OS file lock
- * on DATA_DIR/.ingest.lock, which the OS releases if the process dies, so a crash never leaves it stale.
+ * One ingest at a time per data directory, across processes (a command-line run and a
+ * server): an OS file lock on DATA_DIR/.ingest.lock, which the OS releases if the process
+ * dies, so a crash never leaves it stale.
  */
 public final class IngestLock implements AutoCloseable {
 
@@ -25,7 +26,9 @@ public final class IngestLock implements AutoCloseable {
 		this.lock = lock;
 	}
 
-	/** @return the lock, or null when another run holds it */
+	/**
+	 * @return the lock, or null when another run holds it
+	 */
 	public static IngestLock tryAcquire(DataDirectory dir) {
 		Path file = dir.root().resolve(".ingest.lock");
 		try {

@@ -18,25 +18,31 @@ import fr.ptce.observatory.warehouse.Provenance;
 import fr.ptce.observatory.warehouse.Timestamps;
 
 /**
- * One ingest run over the inbox, from its start to its seal: the files, processed one after the other in name
- * order ({@link FileIngest}), are recorded in the run's manifest; their rows go to the run's observation files
- * (one open file per year, so a run writes a few files per year partition, not one per submission), their
- * receipts to the run's staging folder ({@link StagedRun}). {@link #seal()} writes the manifest, the commit
+ * One ingest run over the inbox, from its start to its seal: the files, processed one
+ * after the other in name order ({@link FileIngest}), are recorded in the run's manifest;
+ * their rows go to the run's observation files (one open file per year, so a run writes a
+ * few files per year partition, not one per submission), their receipts to the run's
+ * staging folder ({@link StagedRun}). {@link #seal()} writes the manifest, the commit
  * point, and {@link RunPublication#publish} moves it all into place.
  *
- * All rows of a run share one ingested_at instant; within a run, files are processed, and their rows written,
- * in name order, so that a later file name wins, as the Revisions section of the format says.
+ * All rows of a run share one ingested_at instant; within a run, files are processed, and
+ * their rows written, in name order, so that a later file name wins, as the Revisions
+ * section of the format says.
  */
 public final class IngestRun implements Closeable {
 
 	/**
-	 * From this size on, a file takes the direct path: its accepted rows are encoded while it is validated, into
-	 * year files of its own, which join the run if the file is accepted and are deleted if it is quarantined.
-	 * Smaller files are encoded once accepted, into the year files shared by the run's small files.
+	 * From this size on, a file takes the direct path: its accepted rows are encoded
+	 * while it is validated, into year files of its own, which join the run if the file
+	 * is accepted and are deleted if it is quarantined. Smaller files are encoded once
+	 * accepted, into the year files shared by the run's small files.
 	 */
 	static final long DIRECT_BYTES = Long.getLong("observatory.ingest.direct-bytes", 32L << 20);
 
-	/** What a buffered row takes at most in an open observation file, its encoding included. */
+	/**
+	 * What a buffered row takes at most in an open observation file, its encoding
+	 * included.
+	 */
 	private static final int BYTES_PER_BUFFERED_ROW = 64;
 
 	private final StagedRun staged;
@@ -45,7 +51,10 @@ public final class IngestRun implements Closeable {
 
 	private final FileIngest files;
 
-	/** Threads for work on the side: the whole pass over a large file's bytes, the preloading of code. */
+	/**
+	 * Threads for work on the side: the whole pass over a large file's bytes, the
+	 * preloading of code.
+	 */
 	private final ExecutorService background = Executors.newCachedThreadPool(task -> {
 		Thread thread = new Thread(task, "ingest-background");
 		thread.setDaemon(true);
@@ -57,7 +66,10 @@ public final class IngestRun implements Closeable {
 		this(dir, registry, catalogue, provenance, ingestedAt, zone, quarantineThreshold, ledger, DIRECT_BYTES);
 	}
 
-	/** @param directBytes the size from which a file takes the direct path (tests use small ones) */
+	/**
+	 * @param directBytes the size from which a file takes the direct path (tests use
+	 * small ones)
+	 */
 	IngestRun(DataDirectory dir, Registry registry, Catalogue catalogue, Provenance provenance, Instant ingestedAt,
 			ZoneId zone, double quarantineThreshold, SubmissionLedger ledger, long directBytes) {
 		Instant at = Timestamps.micros(ingestedAt);
@@ -77,8 +89,9 @@ public final class IngestRun implements Closeable {
 	}
 
 	/**
-	 * One observation file is open per year of the run, each buffering up to a row group: row groups are sized so
-	 * that all the years together take at most a sixth of the heap, whatever the input.
+	 * One observation file is open per year of the run, each buffering up to a row group:
+	 * row groups are sized so that all the years together take at most a sixth of the
+	 * heap, whatever the input.
 	 */
 	private static int rowGroupRows(KeySpace keys) {
 		int years = keys.lastYear() - keys.firstYear() + 1;
@@ -90,7 +103,10 @@ public final class IngestRun implements Closeable {
 		return staged.runId();
 	}
 
-	/** Processes one inbox file (its receipt is staged); it stays in the inbox until the run is published. */
+	/**
+	 * Processes one inbox file (its receipt is staged); it stays in the inbox until the
+	 * run is published.
+	 */
 	public ProcessedFile process(Path file) {
 		return files.process(file);
 	}
@@ -101,8 +117,8 @@ public final class IngestRun implements Closeable {
 	}
 
 	/**
-	 * Finishes the run's observation files and writes the manifest: from here on the run is decided and will
-	 * be published, even if the process dies before it is.
+	 * Finishes the run's observation files and writes the manifest: from here on the run
+	 * is decided and will be published, even if the process dies before it is.
 	 */
 	public Path seal() {
 		files.finish();
@@ -111,12 +127,18 @@ public final class IngestRun implements Closeable {
 		return staged.seal();
 	}
 
-	/** Deletes the staging folder of a run that will not be sealed: its files are still in the inbox. */
+	/**
+	 * Deletes the staging folder of a run that will not be sealed: its files are still in
+	 * the inbox.
+	 */
 	void discard() {
 		staged.discard();
 	}
 
-	/** Releases what the run holds; a run closed unsealed leaves its staging folder to the next recovery. */
+	/**
+	 * Releases what the run holds; a run closed unsealed leaves its staging folder to the
+	 * next recovery.
+	 */
 	@Override
 	public void close() {
 		background.shutdownNow();

@@ -70,8 +70,7 @@ public record IngestSummary(Map<FileStatus, Integer> files, long rowsRead, long 
 			}
 			statuses.append(e.getValue()).append(' ').append(e.getKey().name().toLowerCase().replace('_', ' '));
 		}
-		return List.of(
-				fileCount() + " file(s) processed" + (fileCount() > 0 ? ": " + statuses : ""),
+		return List.of(fileCount() + " file(s) processed" + (fileCount() > 0 ? ": " + statuses : ""),
 				rowsRead + " data rows read: " + rowsStored + " stored, " + rowsRejected + " rejected, "
 						+ rowsWithWarnings + " with warnings",
 				"Receipts (JSON and CSV, one pair per file): " + receipts);

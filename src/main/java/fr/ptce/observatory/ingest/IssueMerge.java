@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * Merges issue sources, each in line order, into one stream in line order; on one line, the issues of an earlier
- * source come first. That is what a stable sort by line of the sources put end to end gives, so the receipt of a
- * file reads the same as when its warnings were held in a list and sorted, while only one issue per source is
- * in memory at a time.
+ * Merges issue sources, each in line order, into one stream in line order; on one line,
+ * the issues of an earlier source come first. That is what a stable sort by line of the
+ * sources put end to end gives, so the receipt of a file reads the same as when its
+ * warnings were held in a list and sorted, while only one issue per source is in memory
+ * at a time.
  */
 final class IssueMerge implements Iterator<Issue> {
 
@@ -23,7 +24,8 @@ final class IssueMerge implements Iterator<Issue> {
 
 		static Source of(Spool spool) {
 			if (spool.records() == 0) {
-				// most files have no issue of a kind: a reader's buffer is a megabyte, allocated for nothing
+				// most files have no issue of a kind: a reader's buffer is a megabyte,
+				// allocated for nothing
 				return () -> null;
 			}
 			Spool.Reader in = spool.read();
@@ -91,7 +93,10 @@ final class IssueMerge implements Iterator<Issue> {
 		return issue;
 	}
 
-	/** Closes every source (done at the end of the stream; callers that stop early call it). */
+	/**
+	 * Closes every source (done at the end of the stream; callers that stop early call
+	 * it).
+	 */
 	void close() {
 		if (closed) {
 			return;

@@ -8,7 +8,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The ledger in the job repository's database, table OBS_SUBMISSION (Flyway migration V2). */
+/**
+ * The ledger in the job repository's database, table OBS_SUBMISSION (Flyway migration
+ * V2).
+ */
 @Component
 public class JdbcSubmissionLedger implements SubmissionLedger {
 
@@ -35,11 +38,13 @@ public class JdbcSubmissionLedger implements SubmissionLedger {
 			if (exists != null && exists > 0) {
 				continue;
 			}
-			jdbc.update("INSERT INTO OBS_SUBMISSION (RUN_ID, FILE_NAME, SHA256, STATUS, REASON, INGESTED_AT, ROWS_READ,"
-					+ " ROWS_ACCEPTED, ROWS_REJECTED, ROWS_WITH_WARNINGS, STORED_AS, JOB_EXECUTION_ID)"
-					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", runId, o.name(), o.sha256(), o.status().name(),
-					o.reason(), Timestamp.from(ingestedAt), o.rowsRead(), o.rowsAccepted(), o.rowsRejected(),
-					o.rowsWithWarnings(), o.destination(), jobExecutionId);
+			jdbc.update(
+					"INSERT INTO OBS_SUBMISSION (RUN_ID, FILE_NAME, SHA256, STATUS, REASON, INGESTED_AT, ROWS_READ,"
+							+ " ROWS_ACCEPTED, ROWS_REJECTED, ROWS_WITH_WARNINGS, STORED_AS, JOB_EXECUTION_ID)"
+							+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					runId, o.name(), o.sha256(), o.status().name(), o.reason(), Timestamp.from(ingestedAt),
+					o.rowsRead(), o.rowsAccepted(), o.rowsRejected(), o.rowsWithWarnings(), o.destination(),
+					jobExecutionId);
 		}
 	}
 

@@ -15,14 +15,16 @@ import fr.ptce.observatory.warehouse.ParquetScan;
 import fr.ptce.observatory.warehouse.Tables;
 
 /**
- * SUSPICIOUS_JUMP, and the current value of every key it compares with: loaded from the store when the run
- * starts, moved by each accepted row, and moved back when the file's rows are not stored.
+ * SUSPICIOUS_JUMP, and the current value of every key it compares with: loaded from the
+ * store when the run starts, moved by each accepted row, and moved back when the file's
+ * rows are not stored.
  *
- * A value is compared with the previous year's current value after the whole file, whatever the order of its
- * rows. That value is already final when the row is read if the file's own row for the previous year came
- * before it, or if the pole was not active that year (no row of this file can change it): then the row is
- * decided at once, which is the case of nearly every row of a file in year order. Otherwise the row is spooled
- * as pending and decided once the file is read ({@link #settle}).
+ * A value is compared with the previous year's current value after the whole file,
+ * whatever the order of its rows. That value is already final when the row is read if the
+ * file's own row for the previous year came before it, or if the pole was not active that
+ * year (no row of this file can change it): then the row is decided at once, which is the
+ * case of nearly every row of a file in year order. Otherwise the row is spooled as
+ * pending and decided once the file is read ({@link #settle}).
  */
 final class JumpCheck implements Closeable {
 
@@ -35,12 +37,16 @@ final class JumpCheck implements Closeable {
 	private final SubmissionValidation.Buffers buffers;
 
 	/**
-	 * The current value of every key (NaN: none, or status M), kept up to date file by file. A float: it only serves
-	 * the tenfold SUSPICIOUS_JUMP test, and a registry of 10,000 poles over decades has tens of millions of keys.
+	 * The current value of every key (NaN: none, or status M), kept up to date file by
+	 * file. A float: it only serves the tenfold SUSPICIOUS_JUMP test, and a registry of
+	 * 10,000 poles over decades has tens of millions of keys.
 	 */
 	private final float[] current;
 
-	/** Each accepted row's key and the key's current value before it, to move the values back if need be. */
+	/**
+	 * Each accepted row's key and the key's current value before it, to move the values
+	 * back if need be.
+	 */
 	private final Spool undo;
 
 	/** The accepted rows of a file whose jump can only be decided at its end. */
@@ -68,8 +74,9 @@ final class JumpCheck implements Closeable {
 	}
 
 	/**
-	 * Reads the current value of every key from the store. Files are read in name order, which is ingestion
-	 * order, and rows in the order they were written, so the last value seen is the current.
+	 * Reads the current value of every key from the store. Files are read in name order,
+	 * which is ingestion order, and rows in the order they were written, so the last
+	 * value seen is the current.
 	 */
 	private void load(DataDirectory dir, Registry registry) {
 		Path table = dir.table(Tables.OBSERVATIONS);
@@ -113,8 +120,8 @@ final class JumpCheck implements Closeable {
 	}
 
 	/**
-	 * An accepted row: its key's current value moves to it (and moves back if the file is not stored), and its
-	 * jump is decided now or left pending.
+	 * An accepted row: its key's current value moves to it (and moves back if the file is
+	 * not stored), and its jump is decided now or left pending.
 	 */
 	void accept(AcceptedRow row) {
 		row.previousCurrent = current[row.key];
@@ -146,7 +153,10 @@ final class JumpCheck implements Closeable {
 		return codes.periodCode(codes.period(year, quarter));
 	}
 
-	/** The file is stored: its pending rows are decided, on the current values after the whole file. */
+	/**
+	 * The file is stored: its pending rows are decided, on the current values after the
+	 * whole file.
+	 */
 	void settle() {
 		AcceptedRow row = new AcceptedRow();
 		try (Spool.Reader in = pending.read()) {
@@ -156,7 +166,9 @@ final class JumpCheck implements Closeable {
 		}
 	}
 
-	/** The file is not stored: the current values move back to what they were before it. */
+	/**
+	 * The file is not stored: the current values move back to what they were before it.
+	 */
 	void restore() {
 		AcceptedRow row = new AcceptedRow();
 		try (Spool.Reader in = undo.read()) {
@@ -166,7 +178,9 @@ final class JumpCheck implements Closeable {
 		}
 	}
 
-	/** The jumps of a stored file, decided as read then at the end, each in line order. */
+	/**
+	 * The jumps of a stored file, decided as read then at the end, each in line order.
+	 */
 	Spool jumps() {
 		return jumps;
 	}

@@ -1,10 +1,11 @@
 package fr.ptce.observatory.ingest;
 
 /**
- * Dense numbering of the observation keys (pole, period, indicator) that a run can accept: poles of the
- * registry, years from the earliest creation to the ingestion year (POLE_INACTIVE and FUTURE_PERIOD reject the
- * others), five periods a year (the year and four quarters), the catalogue's indicators. Per-key state is then
- * held in flat arrays whose size depends on the registry, never on the size of the files.
+ * Dense numbering of the observation keys (pole, period, indicator) that a run can
+ * accept: poles of the registry, years from the earliest creation to the ingestion year
+ * (POLE_INACTIVE and FUTURE_PERIOD reject the others), five periods a year (the year and
+ * four quarters), the catalogue's indicators. Per-key state is then held in flat arrays
+ * whose size depends on the registry, never on the size of the files.
  */
 final class KeySpace {
 
@@ -40,7 +41,9 @@ final class KeySpace {
 		return year >= firstYear && year < firstYear + years;
 	}
 
-	/** @return the (pole, period) number, or -1 for a year outside the space */
+	/**
+	 * @return the (pole, period) number, or -1 for a year outside the space
+	 */
 	int period(int pole, int year, int quarter) {
 		if (!contains(year)) {
 			return -1;
@@ -48,7 +51,9 @@ final class KeySpace {
 		return (pole * years + (year - firstYear)) * 5 + quarter;
 	}
 
-	/** @return the key number, or -1 for a year outside the space */
+	/**
+	 * @return the key number, or -1 for a year outside the space
+	 */
 	int key(int pole, int year, int quarter, int indicator) {
 		int period = period(pole, year, quarter);
 		return period < 0 ? -1 : period * indicators + indicator;

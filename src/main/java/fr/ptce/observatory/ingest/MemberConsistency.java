@@ -11,13 +11,15 @@ import java.util.NoSuchElementException;
 import fr.ptce.observatory.referential.Registry;
 
 /**
- * The cross-row warnings of a file: INCONSISTENT_MEMBERS (on the MEMBERS_TOTAL row) and INCONSISTENT_VOTERS (on
- * the GOV_VOTERS row), over the values the file gives for one pole and period (kept in
- * {@link SubmissionValidation.Buffers} while its rows are validated). The categories present are added up: a sum
- * that already exceeds the total is inconsistent whatever the missing ones are.
+ * The cross-row warnings of a file: INCONSISTENT_MEMBERS (on the MEMBERS_TOTAL row) and
+ * INCONSISTENT_VOTERS (on the GOV_VOTERS row), over the values the file gives for one
+ * pole and period (kept in {@link SubmissionValidation.Buffers} while its rows are
+ * validated). The categories present are added up: a sum that already exceeds the total
+ * is inconsistent whatever the missing ones are.
  * <p>
- * A file can have one per pole and period, so only their line, period and kind are held, one long each (less
- * than the member buffers already hold per period), and each warning is made when iterated, in line order.
+ * A file can have one per pole and period, so only their line, period and kind are held,
+ * one long each (less than the member buffers already hold per period), and each warning
+ * is made when iterated, in line order.
  */
 final class MemberConsistency {
 
@@ -59,7 +61,10 @@ final class MemberConsistency {
 		};
 	}
 
-	/** The lines of the warnings, in order (for counting the rows with a warning without making the warnings). */
+	/**
+	 * The lines of the warnings, in order (for counting the rows with a warning without
+	 * making the warnings).
+	 */
 	long[] lines() {
 		find();
 		long[] lines = new long[count];
@@ -92,11 +97,15 @@ final class MemberConsistency {
 				found[count++] = pack(buffers.memberLines[p * n + VOTERS], p, 1);
 			}
 		}
-		// line first: the order of the receipt; then period and kind, the order they were once listed in
+		// line first: the order of the receipt; then period and kind, the order they were
+		// once listed in
 		Arrays.sort(found, 0, count);
 	}
 
-	/** The sum of the member categories present for the period, NaN when none is (nothing to compare). */
+	/**
+	 * The sum of the member categories present for the period, NaN when none is (nothing
+	 * to compare).
+	 */
 	private double parts(int period) {
 		int n = MEMBER_CODES.length;
 		double parts = Double.NaN;
@@ -109,7 +118,10 @@ final class MemberConsistency {
 		return parts;
 	}
 
-	/** Lines are at most Integer.MAX_VALUE (see memberLines), periods are below 2^31, kind is 0 or 1. */
+	/**
+	 * Lines are at most Integer.MAX_VALUE (see memberLines), periods are below 2^31, kind
+	 * is 0 or 1.
+	 */
 	private static long pack(int line, int period, int kind) {
 		return (long) line << 32 | (long) period << 1 | kind;
 	}

@@ -13,10 +13,11 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * The receipt texts of one language, read once from {@code messages_LANG.properties} (UTF-8) and cut into
- * templates: literal text and argument places {@code {0}}, {@code {1}}... A text is made only for an issue, by
- * appending literals and arguments into one StringBuilder (no MessageFormat: its quoting rules would turn the
- * apostrophes of the texts into syntax).
+ * The receipt texts of one language, read once from {@code messages_LANG.properties}
+ * (UTF-8) and cut into templates: literal text and argument places {@code {0}},
+ * {@code {1}}... A text is made only for an issue, by appending literals and arguments
+ * into one StringBuilder (no MessageFormat: its quoting rules would turn the apostrophes
+ * of the texts into syntax).
  */
 final class MessageTexts {
 
@@ -53,7 +54,10 @@ final class MessageTexts {
 		return templates.keySet();
 	}
 
-	/** The text of {@code key} with its places filled by {@code args}, in order of their numbers. */
+	/**
+	 * The text of {@code key} with its places filled by {@code args}, in order of their
+	 * numbers.
+	 */
 	String format(String key, String... args) {
 		Template template = templates.get(key);
 		if (template == null) {
@@ -62,7 +66,10 @@ final class MessageTexts {
 		return template.format(args);
 	}
 
-	/** Literal parts around argument places: {@code literals[0] args[0] literals[1] ... literals[n]}. */
+	/**
+	 * Literal parts around argument places:
+	 * {@code literals[0] args[0] literals[1] ... literals[n]}.
+	 */
 	record Template(String[] literals, int[] args) {
 
 		static Template parse(String resource, String key, String text) {

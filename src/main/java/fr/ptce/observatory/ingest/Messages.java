@@ -5,10 +5,11 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 /**
- * The issues of receipts with their French and English texts, written for a pole's staff: what is wrong on the
- * line and what to do about it. The texts are in {@code messages_fr.properties} and {@code messages_en.properties}
- * ({@link MessageTexts}); one factory method per code gives both languages the same arguments. Called only for
- * a row with an issue, never for a valid one.
+ * The issues of receipts with their French and English texts, written for a pole's staff:
+ * what is wrong on the line and what to do about it. The texts are in
+ * {@code messages_fr.properties} and {@code messages_en.properties}
+ * ({@link MessageTexts}); one factory method per code gives both languages the same
+ * arguments. Called only for a row with an issue, never for a valid one.
  */
 final class Messages {
 
@@ -20,8 +21,7 @@ final class Messages {
 	}
 
 	private static Issue error(long line, RowReason reason, String column, String key, String... args) {
-		return new Issue(line, Issue.Severity.ERROR, reason.name(), column, FR.format(key, args),
-				EN.format(key, args));
+		return new Issue(line, Issue.Severity.ERROR, reason.name(), column, FR.format(key, args), EN.format(key, args));
 	}
 
 	private static Issue warning(long line, RowWarning warning, String column, String key, String... args) {
@@ -63,12 +63,13 @@ final class Messages {
 		String activityEn = closed == null ? EN.format("poleInactive.since", since)
 				: EN.format("poleInactive.between", since, closed.toString());
 		return new Issue(line, Issue.Severity.ERROR, RowReason.POLE_INACTIVE.name(), "period",
-				FR.format("poleInactive", poleId, year, activityFr), EN.format("poleInactive", poleId, year, activityEn));
+				FR.format("poleInactive", poleId, year, activityFr),
+				EN.format("poleInactive", poleId, year, activityEn));
 	}
 
 	static Issue futurePeriod(long line, Period period, LocalDate day) {
-		return error(line, RowReason.FUTURE_PERIOD, "period", "futurePeriod", period.code(),
-				period.end().toString(), day.toString());
+		return error(line, RowReason.FUTURE_PERIOD, "period", "futurePeriod", period.code(), period.end().toString(),
+				day.toString());
 	}
 
 	static Issue unknownIndicator(long line, String code) {
@@ -108,13 +109,13 @@ final class Messages {
 	}
 
 	static Issue inconsistentMembers(long line, String poleId, String period, double parts, double total) {
-		return warning(line, RowWarning.INCONSISTENT_MEMBERS, null, "inconsistentMembers", poleId, period,
-				plain(parts), plain(total));
+		return warning(line, RowWarning.INCONSISTENT_MEMBERS, null, "inconsistentMembers", poleId, period, plain(parts),
+				plain(total));
 	}
 
 	static Issue inconsistentVoters(long line, String poleId, String period, double voters, double total) {
-		return warning(line, RowWarning.INCONSISTENT_VOTERS, null, "inconsistentVoters", poleId, period,
-				plain(voters), plain(total));
+		return warning(line, RowWarning.INCONSISTENT_VOTERS, null, "inconsistentVoters", poleId, period, plain(voters),
+				plain(total));
 	}
 
 	static Issue suspiciousJump(long line, String indicator, String period, double value, String previousPeriod,
@@ -135,7 +136,10 @@ final class Messages {
 		return warning(line, RowWarning.UNKNOWN_COLUMN, column, "duplicateColumn", column);
 	}
 
-	/** File-level reasons, for the receipt's message; a reason without a text is given as it is. */
+	/**
+	 * File-level reasons, for the receipt's message; a reason without a text is given as
+	 * it is.
+	 */
 	static String fileReasonFr(String reason) {
 		return fileReason(FR, reason);
 	}
@@ -152,8 +156,9 @@ final class Messages {
 	}
 
 	/**
-	 * The note of a quarantined file. It names the configured threshold: "la moitié" / "half" for 0.5, the value
-	 * the bundled samples' receipts were written with, else its percentage.
+	 * The note of a quarantined file. It names the configured threshold: "la moitié" /
+	 * "half" for 0.5, the value the bundled samples' receipts were written with, else its
+	 * percentage.
 	 */
 	static String quarantinedFr(double threshold, long rejected, long read) {
 		return quarantined(FR, threshold, rejected, read);
@@ -164,12 +169,14 @@ final class Messages {
 	}
 
 	private static String quarantined(MessageTexts texts, double threshold, long rejected, long read) {
-		String share = threshold == 0.5 ? texts.format("quarantined.half")
-				: texts.format("quarantined.percent", percent(threshold).replace(".", texts.format("decimal.separator")));
+		String share = threshold == 0.5 ? texts.format("quarantined.half") : texts.format("quarantined.percent",
+				percent(threshold).replace(".", texts.format("decimal.separator")));
 		return texts.format("quarantined", share, Long.toString(rejected), Long.toString(read));
 	}
 
-	/** A share as a percentage, exactly as configured: 0.3 is 30, not 30.000000000000004. */
+	/**
+	 * A share as a percentage, exactly as configured: 0.3 is 30, not 30.000000000000004.
+	 */
 	private static String percent(double share) {
 		return new BigDecimal(Double.toString(share)).movePointRight(2).stripTrailingZeros().toPlainString();
 	}

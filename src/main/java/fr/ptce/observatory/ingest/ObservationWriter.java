@@ -7,13 +7,14 @@ import java.util.concurrent.TimeUnit;
 import fr.ptce.observatory.warehouse.ObservationBatch;
 
 /**
- * Encodes observations into Parquet on a thread of its own, fed through a small bounded queue: Parquet encoding
- * is the largest cost of an ingest, and this way it overlaps with reading and validating rows on the job's
- * thread. The queue carries batches of rows in code form, each for one {@link Target} (a set of open year
- * files), and commands (commit or discard a target's files), all run in the order they were handed, on the writer
- * thread:
- * so the targets are only ever touched by that thread until {@link #finish()}. Memory stays bounded by the
- * queue; a failure of the writer is rethrown to the job's thread at its next call.
+ * Encodes observations into Parquet on a thread of its own, fed through a small bounded
+ * queue: Parquet encoding is the largest cost of an ingest, and this way it overlaps with
+ * reading and validating rows on the job's thread. The queue carries batches of rows in
+ * code form, each for one {@link Target} (a set of open year files), and commands (commit
+ * or discard a target's files), all run in the order they were handed, on the writer
+ * thread: so the targets are only ever touched by that thread until {@link #finish()}.
+ * Memory stays bounded by the queue; a failure of the writer is rethrown to the job's
+ * thread at its next call.
  */
 final class ObservationWriter implements AutoCloseable {
 
@@ -26,13 +27,19 @@ final class ObservationWriter implements AutoCloseable {
 
 	private static final int BATCH = 8192;
 
-	/** Batches the writer thread is done with, for the job's thread to fill again (no garbage per batch). */
+	/**
+	 * Batches the writer thread is done with, for the job's thread to fill again (no
+	 * garbage per batch).
+	 */
 	private final BlockingQueue<ObservationBatch> free = new ArrayBlockingQueue<>(40);
 
 	private static final Runnable END = () -> {
 	};
 
-	/** Room for about 250,000 rows (10 MB): the job thread runs ahead while the writer encodes row groups. */
+	/**
+	 * Room for about 250,000 rows (10 MB): the job thread runs ahead while the writer
+	 * encodes row groups.
+	 */
 	private final BlockingQueue<Runnable> queue = new ArrayBlockingQueue<>(32);
 
 	private final Thread thread;
@@ -69,8 +76,8 @@ final class ObservationWriter implements AutoCloseable {
 	}
 
 	/** Hands a row, in code form, for the target's files. */
-	void write(Target target, int pole, int period, int indicator, double value, char status, String comment,
-			int file, long line) {
+	void write(Target target, int pole, int period, int indicator, double value, char status, String comment, int file,
+			long line) {
 		if (target != batchTarget) {
 			flush();
 			batchTarget = target;
@@ -81,7 +88,9 @@ final class ObservationWriter implements AutoCloseable {
 		}
 	}
 
-	/** Runs a command on the writer thread, after every row and command handed before it. */
+	/**
+	 * Runs a command on the writer thread, after every row and command handed before it.
+	 */
 	void run(Runnable command) {
 		flush();
 		hand(command);
@@ -118,7 +127,9 @@ final class ObservationWriter implements AutoCloseable {
 		}
 	}
 
-	/** Waits until everything handed so far is done; the writer is finished afterwards. */
+	/**
+	 * Waits until everything handed so far is done; the writer is finished afterwards.
+	 */
 	void finish() {
 		if (finished) {
 			return;

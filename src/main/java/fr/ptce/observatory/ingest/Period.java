@@ -3,10 +3,11 @@ package fr.ptce.observatory.ingest;
 import java.time.LocalDate;
 
 /**
- * A submitted period: a year, or a quarter of a year. Accepted forms (submission-format.md): {@code YYYY},
- * {@code YYYY-Qn}, and normalised from {@code YYYYQn}, {@code YYYY-Tn} and {@code Tn YYYY} (French trimestre).
- * Letters are accepted in either case and the space of the French form may be repeated, as spreadsheets type
- * them; anything else is BAD_PERIOD.
+ * A submitted period: a year, or a quarter of a year. Accepted forms
+ * (submission-format.md): {@code YYYY}, {@code YYYY-Qn}, and normalised from
+ * {@code YYYYQn}, {@code YYYY-Tn} and {@code Tn YYYY} (French trimestre). Letters are
+ * accepted in either case and the space of the French form may be repeated, as
+ * spreadsheets type them; anything else is BAD_PERIOD.
  *
  * @param quarter 1..4, or 0 for the whole year
  */
@@ -29,7 +30,9 @@ public record Period(int year, int quarter) {
 		return LocalDate.of(year, quarter * 3, 1).plusMonths(1).minusDays(1);
 	}
 
-	/** @return the period, or null when the text is in none of the accepted forms */
+	/**
+	 * @return the period, or null when the text is in none of the accepted forms
+	 */
 	public static Period parse(String text) {
 		int n = text.length();
 		if (n == 4) {

@@ -1,10 +1,11 @@
 package fr.ptce.observatory.ingest;
 
 /**
- * A value in the simplest accepted form, read in place from a row's characters, without a String: an optional
- * sign, at most 12 digits, at most one decimal separator. Nearly every value of a real file has that form; the
- * others go through {@link SubmittedNumber}, which gives the same value (a differential test checks it). One
- * instance per file, reused from row to row.
+ * A value in the simplest accepted form, read in place from a row's characters, without a
+ * String: an optional sign, at most 12 digits, at most one decimal separator. Nearly
+ * every value of a real file has that form; the others go through
+ * {@link SubmittedNumber}, which gives the same value (a differential test checks it).
+ * One instance per file, reused from row to row.
  */
 final class PlainNumber {
 
@@ -18,7 +19,10 @@ final class PlainNumber {
 	private static final double[] POWERS_OF_TEN = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
 			1e12 };
 
-	/** The number read by {@link #read}: its digits as an integer, how many are decimals, its sign. */
+	/**
+	 * The number read by {@link #read}: its digits as an integer, how many are decimals,
+	 * its sign.
+	 */
 	private long mantissa;
 
 	private int decimals;
@@ -26,9 +30,9 @@ final class PlainNumber {
 	private boolean negative;
 
 	/**
-	 * A number in the simplest accepted form: an optional sign, at most 12 digits, at most one separator followed
-	 * by digits, no blank inside. Other forms (thousands separators, longer numbers) go through
-	 * {@link SubmittedNumber}.
+	 * A number in the simplest accepted form: an optional sign, at most 12 digits, at
+	 * most one separator followed by digits, no blank inside. Other forms (thousands
+	 * separators, longer numbers) go through {@link SubmittedNumber}.
 	 */
 	boolean read(char[] chars, int from, int to) {
 		int i = from;
@@ -67,10 +71,11 @@ final class PlainNumber {
 	}
 
 	/**
-	 * The value of the last simple number times a unit factor: the integer of its digits times the factor is
-	 * exact (below 2^53), and so is the power of ten, so their quotient is the correctly rounded double of the
-	 * exact decimal, the same as {@link SubmittedNumber#value} gives (which, through BigDecimal, has no -0 when
-	 * a factor applies).
+	 * The value of the last simple number times a unit factor: the integer of its digits
+	 * times the factor is exact (below 2^53), and so is the power of ten, so their
+	 * quotient is the correctly rounded double of the exact decimal, the same as
+	 * {@link SubmittedNumber#value} gives (which, through BigDecimal, has no -0 when a
+	 * factor applies).
 	 */
 	double value(int factor) {
 		double magnitude = (mantissa * factor) / POWERS_OF_TEN[decimals];

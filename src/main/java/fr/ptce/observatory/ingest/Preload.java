@@ -15,10 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs once per JVM, on a side thread at the start of the first run, the code the end of a file needs the first
- * time: the Parquet footer, a JSON receipt, the manifest. Cold, that is half a second of class loading that would
- * otherwise be waited for at the end of a large file. It writes in a temporary folder of its own, and failing
- * changes nothing but the time.
+ * Runs once per JVM, on a side thread at the start of the first run, the code the end of
+ * a file needs the first time: the Parquet footer, a JSON receipt, the manifest. Cold,
+ * that is half a second of class loading that would otherwise be waited for at the end of
+ * a large file. It writes in a temporary folder of its own, and failing changes nothing
+ * but the time.
  */
 final class Preload {
 
@@ -46,7 +47,8 @@ final class Preload {
 				.writeValueAsBytes(new Manifest(runId, Timestamps.format(ingestedAt),
 						List.of(new SubmissionOutcome("preload.csv", "0".repeat(64), FileStatus.ACCEPTED, null, 1, 1, 0,
 								0, "archive/preload.csv", "preload")),
-						List.of(new Manifest.Move("a", "b")), List.of(), List.of(new Manifest.Source("preload.csv", 1, 1))));
+						List.of(new Manifest.Move("a", "b")), List.of(),
+						List.of(new Manifest.Source("preload.csv", 1, 1))));
 		}
 		catch (IOException | RuntimeException ex) {
 			log.debug("Preloading the end-of-file code failed (only the first file is slower): {}", ex.toString());

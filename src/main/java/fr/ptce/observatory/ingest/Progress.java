@@ -4,8 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Progress of long ingests on the log: at most one line every few seconds (files done, rows, rows/s), so that
- * a short run stays quiet and a long one shows it is alive.
+ * Progress of long ingests on the log: at most one line every few seconds (files done,
+ * rows, rows/s), so that a short run stays quiet and a long one shows it is alive.
  */
 final class Progress {
 
@@ -46,7 +46,8 @@ final class Progress {
 			lastPrint = now;
 			double seconds = (now - runStart) / 1e9;
 			log.info("files {}/{} done, {} rows read ({} rows/s) in {} s", done, total, rowsSinceStart,
-					Math.round(rowsSinceStart / Math.max(seconds, 1e-9)), String.format(java.util.Locale.ROOT, "%.3f", seconds));
+					Math.round(rowsSinceStart / Math.max(seconds, 1e-9)),
+					String.format(java.util.Locale.ROOT, "%.3f", seconds));
 		}
 	}
 

@@ -16,15 +16,17 @@ import fr.ptce.observatory.warehouse.Timestamps;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * Writes a receipt as JSON and as CSV (interfaces.md), streaming its issues so that a file with millions of
- * rejected rows gets a complete receipt without holding them in memory. The CSV is UTF-8, comma-separated,
- * one issue a row with the JSON's issue fields as columns.
+ * Writes a receipt as JSON and as CSV (interfaces.md), streaming its issues so that a
+ * file with millions of rejected rows gets a complete receipt without holding them in
+ * memory. The CSV is UTF-8, comma-separated, one issue a row with the JSON's issue fields
+ * as columns.
  */
 final class ReceiptWriter {
 
 	/**
-	 * From about this many issues on, the CSV is written on a thread of its own while the JSON is: each walks the
-	 * issues from the spools, and the receipts of a file with a million warnings are over half a gigabyte of text.
+	 * From about this many issues on, the CSV is written on a thread of its own while the
+	 * JSON is: each walks the issues from the spools, and the receipts of a file with a
+	 * million warnings are over half a gigabyte of text.
 	 */
 	private static final long OWN_THREAD_FROM = 10_000;
 

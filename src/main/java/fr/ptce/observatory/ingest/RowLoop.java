@@ -7,10 +7,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The row loop of one file, the only one: each data row is read, validated, and handed to a {@link Sink}, which
- * the job fills its spools from and the tests collect lists with. Per row there is no allocation on the common
- * path and no framework call: rows are not Spring Batch items (the file is), because a callback, a listener and
- * a list per item would cost more than reading and validating the row does.
+ * The row loop of one file, the only one: each data row is read, validated, and handed to
+ * a {@link Sink}, which the job fills its spools from and the tests collect lists with.
+ * Per row there is no allocation on the common path and no framework call: rows are not
+ * Spring Batch items (the file is), because a callback, a listener and a list per item
+ * would cost more than reading and validating the row does.
  */
 final class RowLoop {
 
@@ -30,7 +31,10 @@ final class RowLoop {
 
 	}
 
-	/** How many data rows were read (an unreadable end of file counts as one) and how many rejected. */
+	/**
+	 * How many data rows were read (an unreadable end of file counts as one) and how many
+	 * rejected.
+	 */
 	record Counts(long read, long rejected) {
 	}
 
@@ -38,12 +42,14 @@ final class RowLoop {
 	}
 
 	/**
-	 * Validates every data row of a file, and the end of the file when it cannot be read as CSV.
+	 * Validates every data row of a file, and the end of the file when it cannot be read
+	 * as CSV.
 	 * @param name the file's name, for the progress of long files and the log
 	 */
 	static Counts run(String name, SubmissionReader reader, SubmissionValidation validation, Sink sink) {
 		AcceptedRow row = new AcceptedRow();
-		// a row's own warnings, handed out after each row: the list never holds more than one row's
+		// a row's own warnings, handed out after each row: the list never holds more than
+		// one row's
 		List<Issue> warnings = new ArrayList<>();
 		long read = 0;
 		long rejected = 0;

@@ -20,8 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves sealed runs into place, and settles what dead runs left in the staging area. Every step checks what is
- * already done, so publishing again after a crash half-way neither loses nor doubles anything.
+ * Moves sealed runs into place, and settles what dead runs left in the staging area.
+ * Every step checks what is already done, so publishing again after a crash half-way
+ * neither loses nor doubles anything.
  */
 public final class RunPublication {
 
@@ -42,7 +43,10 @@ public final class RunPublication {
 		}
 	}
 
-	/** Whether an inbox file is still the one a run processed (without reading it again: it may be large). */
+	/**
+	 * Whether an inbox file is still the one a run processed (without reading it again:
+	 * it may be large).
+	 */
 	private static boolean unchanged(Path file, Manifest.Source processed, String sha256) throws IOException {
 		if (processed == null) {
 			return Sha256.of(file).equals(sha256);
@@ -52,8 +56,8 @@ public final class RunPublication {
 	}
 
 	/**
-	 * Moves a sealed run into place: observation files, receipts, then each inbox file to archive/, quarantine/
-	 * or rejected/, and records the files in the ledger.
+	 * Moves a sealed run into place: observation files, receipts, then each inbox file to
+	 * archive/, quarantine/ or rejected/, and records the files in the ledger.
 	 */
 	public static Manifest publish(Path stagedRun, DataDirectory dir, Path inbox, SubmissionLedger ledger,
 			Long jobExecutionId) {
@@ -70,7 +74,8 @@ public final class RunPublication {
 			moveInboxFiles(manifest, dir, inbox);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot publish ingest run " + manifest.runId() + ": " + ex.getMessage(), ex);
+			throw new UncheckedIOException("cannot publish ingest run " + manifest.runId() + ": " + ex.getMessage(),
+					ex);
 		}
 		ledger.record(manifest.runId(), Instant.parse(manifest.ingestedAt()), manifest.files(), jobExecutionId);
 		AtomicFiles.deleteTree(stagedRun);
@@ -96,8 +101,8 @@ public final class RunPublication {
 	}
 
 	/**
-	 * Settles what runs that died left in the staging area: a sealed run is published, an unsealed one is
-	 * deleted (its files are still in the inbox and are ingested again).
+	 * Settles what runs that died left in the staging area: a sealed run is published, an
+	 * unsealed one is deleted (its files are still in the inbox and are ingested again).
 	 * @return how many runs were published and deleted
 	 */
 	public static int[] recover(DataDirectory dir, Path inbox, SubmissionLedger ledger) {

@@ -10,18 +10,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A scratch file of the run's staging area that holds what one submission produced until its fate is known:
- * its accepted rows (stored only if the file is not quarantined), its rejected rows and its warnings (listed in
- * the receipt). Written once, read back, truncated for the next file: the heap never holds a file's rows, nor
- * its issues.
+ * A scratch file of the run's staging area that holds what one submission produced until
+ * its fate is known: its accepted rows (stored only if the file is not quarantined), its
+ * rejected rows and its warnings (listed in the receipt). Written once, read back,
+ * truncated for the next file: the heap never holds a file's rows, nor its issues.
  */
 final class Spool implements Closeable {
 
 	private final Path path;
 
 	/**
-	 * Records are put into this buffer and written to the channel when it is full: DataOutputStream over a
-	 * BufferedOutputStream goes through a synchronized call per field, which was a quarter of the job thread.
+	 * Records are put into this buffer and written to the channel when it is full:
+	 * DataOutputStream over a BufferedOutputStream goes through a synchronized call per
+	 * field, which was a quarter of the job thread.
 	 */
 	private final java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(1 << 16);
 
@@ -52,8 +53,9 @@ final class Spool implements Closeable {
 	}
 
 	/**
-	 * An accepted row: its key stands for its pole, period and indicator (see {@link KeySpace}), the previous
-	 * current value is a float as the current values are; 25 bytes without comment.
+	 * An accepted row: its key stands for its pole, period and indicator (see
+	 * {@link KeySpace}), the previous current value is a float as the current values are;
+	 * 25 bytes without comment.
 	 */
 	void write(AcceptedRow row) {
 		room(4 + 8 + 8 + 4 + 1);
@@ -172,8 +174,9 @@ final class Spool implements Closeable {
 	}
 
 	/**
-	 * Reads a spool back through one large buffer (DataInputStream over a BufferedInputStream reads byte by byte
-	 * through synchronized calls, which showed as the top of the ingest profile).
+	 * Reads a spool back through one large buffer (DataInputStream over a
+	 * BufferedInputStream reads byte by byte through synchronized calls, which showed as
+	 * the top of the ingest profile).
 	 */
 	static final class Reader implements Closeable {
 
@@ -237,7 +240,10 @@ final class Spool implements Closeable {
 			return true;
 		}
 
-		/** Reads an undo record into the row's key and previous current value; false at the end. */
+		/**
+		 * Reads an undo record into the row's key and previous current value; false at
+		 * the end.
+		 */
 		boolean nextUndo(AcceptedRow row) {
 			if (!ensure(4 + 4)) {
 				return false;
@@ -247,7 +253,9 @@ final class Spool implements Closeable {
 			return true;
 		}
 
-		/** @return the next issue, or null at the end */
+		/**
+		 * @return the next issue, or null at the end
+		 */
 		Issue nextIssue() {
 			if (!ensure(8 + 1)) {
 				return null;
@@ -258,8 +266,8 @@ final class Spool implements Closeable {
 		}
 
 		/**
-		 * @return the line of the next issue, its texts skipped without being decoded (for counting lines), or -1
-		 * at the end
+		 * @return the line of the next issue, its texts skipped without being decoded
+		 * (for counting lines), or -1 at the end
 		 */
 		long nextIssueLine() {
 			if (!ensure(8 + 1)) {

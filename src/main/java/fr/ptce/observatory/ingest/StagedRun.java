@@ -19,9 +19,10 @@ import fr.ptce.observatory.warehouse.Tables;
 import fr.ptce.observatory.warehouse.Timestamps;
 
 /**
- * The staging folder of a run and its manifest: the names of what the run writes there (observation part
- * files, receipts) and of where each inbox file will go, and the lists the manifest is made of.
- * {@link #seal()} writes the manifest, the run's commit point ({@link RunPublication} moves it all into place).
+ * The staging folder of a run and its manifest: the names of what the run writes there
+ * (observation part files, receipts) and of where each inbox file will go, and the lists
+ * the manifest is made of. {@link #seal()} writes the manifest, the run's commit point
+ * ({@link RunPublication} moves it all into place).
  */
 final class StagedRun {
 
@@ -43,7 +44,10 @@ final class StagedRun {
 
 	private final List<SubmissionOutcome> outcomes = new ArrayList<>();
 
-	/** Per year, the sequence number of the last part file opened; names sort in processing order. */
+	/**
+	 * Per year, the sequence number of the last part file opened; names sort in
+	 * processing order.
+	 */
 	private final Map<Integer, Integer> partSequence = new HashMap<>();
 
 	private final Set<String> receiptNames = new HashSet<>();
@@ -71,7 +75,10 @@ final class StagedRun {
 		return folder;
 	}
 
-	/** Where the next part file of a year's partition is written (RUN-NNN: its parts sort in the order opened). */
+	/**
+	 * Where the next part file of a year's partition is written (RUN-NNN: its parts sort
+	 * in the order opened).
+	 */
 	Path nextPart(int year) {
 		int seq = partSequence.merge(year, 1, Integer::sum);
 		String name = "part-" + runId + "-" + String.format("%03d", seq) + ".parquet";
@@ -81,7 +88,9 @@ final class StagedRun {
 	/** A finished part file, and its place in the year's partition. */
 	Manifest.Move partMove(Path staged, int year) {
 		return new Manifest.Move(folder.relativize(staged).toString(),
-				dir.root().relativize(dir.partition(Tables.OBSERVATIONS, year).resolve(staged.getFileName())).toString());
+				dir.root()
+					.relativize(dir.partition(Tables.OBSERVATIONS, year).resolve(staged.getFileName()))
+					.toString());
 	}
 
 	/** Part files that belong to the run from now on (moved when it is published). */
@@ -90,8 +99,9 @@ final class StagedRun {
 	}
 
 	/**
-	 * Writes a file's receipt into the staging folder, under a name not taken, and decides where the inbox file
-	 * goes; the outcome is part of the run once {@link #record recorded}.
+	 * Writes a file's receipt into the staging folder, under a name not taken, and
+	 * decides where the inbox file goes; the outcome is part of the run once
+	 * {@link #record recorded}.
 	 */
 	SubmissionOutcome stageReceipt(Receipt receipt, ReceiptWriter.Issues issues) {
 		String base = unique(receipt.baseName(), receiptNames, n -> Files.exists(dir.receipts().resolve(n + ".json")));
@@ -108,15 +118,19 @@ final class StagedRun {
 				destination, base);
 	}
 
-	/** A processed file joins the manifest: its outcome, and the inbox file as it was when processed. */
+	/**
+	 * A processed file joins the manifest: its outcome, and the inbox file as it was when
+	 * processed.
+	 */
 	void record(ProcessedFile file) {
 		outcomes.add(file.outcome());
 		sources.add(file.source());
 	}
 
 	/**
-	 * A name not taken yet: the name itself, else NAME-2, NAME-3... before the extension, so that a file sent
-	 * twice under one name never overwrites the first one's archive or receipt.
+	 * A name not taken yet: the name itself, else NAME-2, NAME-3... before the extension,
+	 * so that a file sent twice under one name never overwrites the first one's archive
+	 * or receipt.
 	 */
 	private static String unique(String name, Set<String> taken, Predicate<String> exists) {
 		String candidate = name;
@@ -130,15 +144,21 @@ final class StagedRun {
 		return candidate;
 	}
 
-	/** Writes the manifest: from here on the run is decided and will be published, even if the process dies. */
+	/**
+	 * Writes the manifest: from here on the run is decided and will be published, even if
+	 * the process dies.
+	 */
 	Path seal() {
 		Manifest manifest = new Manifest(runId, Timestamps.format(ingestedAt), outcomes, parquet, receipts, sources);
-		AtomicFiles.write(folder.resolve(MANIFEST), tmp -> Json.MAPPER.writerWithDefaultPrettyPrinter()
-			.writeValue(tmp.toFile(), manifest));
+		AtomicFiles.write(folder.resolve(MANIFEST),
+				tmp -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), manifest));
 		return folder;
 	}
 
-	/** Deletes the staging folder of a run that will not be sealed (its files are still in the inbox). */
+	/**
+	 * Deletes the staging folder of a run that will not be sealed (its files are still in
+	 * the inbox).
+	 */
 	void discard() {
 		AtomicFiles.deleteTree(folder);
 	}

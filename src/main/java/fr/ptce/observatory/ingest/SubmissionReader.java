@@ -15,18 +15,23 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 
 /**
- * Streams the rows of a submission file that {@link FileSniffer} found to be text: the header (columns
- * case-insensitive, in any order, unknown ones named as warnings) and then each data row with the line on which
- * it starts. Empty lines and lines whose fields are all empty are skipped and not counted.
+ * Streams the rows of a submission file that {@link FileSniffer} found to be text: the
+ * header (columns case-insensitive, in any order, unknown ones named as warnings) and
+ * then each data row with the line on which it starts. Empty lines and lines whose fields
+ * are all empty are skipped and not counted.
  */
 final class SubmissionReader implements Closeable {
 
-	/** The columns of the format, in the order MISSING_COLUMN looks for the required ones. */
+	/**
+	 * The columns of the format, in the order MISSING_COLUMN looks for the required ones.
+	 */
 	static final List<String> REQUIRED = List.of("pole_id", "period", "indicator", "value");
 
 	static final List<String> OPTIONAL = List.of("unit", "status", "comment");
 
-	/** Where each column of the format is in the file (-1 when an optional one is absent). */
+	/**
+	 * Where each column of the format is in the file (-1 when an optional one is absent).
+	 */
 	record Header(long line, int size, int poleId, int period, int indicator, int value, int unit, int status,
 			int comment, List<Issue> warnings) {
 	}
@@ -37,10 +42,16 @@ final class SubmissionReader implements Closeable {
 
 	private final RowHandler handler = new RowHandler();
 
-	/** Asked at the last row only: a reader that started before the whole file was sniffed waits for it there. */
+	/**
+	 * Asked at the last row only: a reader that started before the whole file was sniffed
+	 * waits for it there.
+	 */
 	private final java.util.function.BooleanSupplier openQuoteAtEnd;
 
-	/** Two rows used in turn: the one handed out and the one read ahead (to know which row is the last). */
+	/**
+	 * Two rows used in turn: the one handed out and the one read ahead (to know which row
+	 * is the last).
+	 */
 	private Row lookahead;
 
 	private Row spare = new Row();
@@ -59,7 +70,10 @@ final class SubmissionReader implements Closeable {
 		this(file, facts, facts::openQuoteAtEnd);
 	}
 
-	/** @param openQuoteAtEnd whether the file ends inside a quote, asked when the last row is handed out */
+	/**
+	 * @param openQuoteAtEnd whether the file ends inside a quote, asked when the last row
+	 * is handed out
+	 */
 	SubmissionReader(Path file, FileSniffer.Facts facts, java.util.function.BooleanSupplier openQuoteAtEnd) {
 		try {
 			this.csv = CsvReader.builder()
@@ -84,7 +98,10 @@ final class SubmissionReader implements Closeable {
 		}
 	}
 
-	/** @return the header, or null when the file has none (EMPTY_FILE) or lacks a required column */
+	/**
+	 * @return the header, or null when the file has none (EMPTY_FILE) or lacks a required
+	 * column
+	 */
 	Header header() {
 		return header;
 	}
@@ -93,14 +110,17 @@ final class SubmissionReader implements Closeable {
 		return header != null || missingColumn != null;
 	}
 
-	/** The first required column absent from the header, in the order pole_id, period, indicator, value. */
+	/**
+	 * The first required column absent from the header, in the order pole_id, period,
+	 * indicator, value.
+	 */
 	String missingColumn() {
 		return missingColumn;
 	}
 
 	/**
-	 * @return the next data row, or null at the end of the file; the row is reused: it is valid until the next
-	 * call
+	 * @return the next data row, or null at the end of the file; the row is reused: it is
+	 * valid until the next call
 	 */
 	Row next() {
 		Row row = lookahead;
@@ -114,8 +134,9 @@ final class SubmissionReader implements Closeable {
 	}
 
 	/**
-	 * A data row: its fields as the parser gave them, in one char buffer (no String per field: the validation
-	 * reads most fields in place). Fields are trimmed of the format's blanks when read.
+	 * A data row: its fields as the parser gave them, in one char buffer (no String per
+	 * field: the validation reads most fields in place). Fields are trimmed of the
+	 * format's blanks when read.
 	 */
 	static final class Row {
 
@@ -160,7 +181,10 @@ final class SubmissionReader implements Closeable {
 			return index < 0 ? 0 : ends[index];
 		}
 
-		/** A field, trimmed, as a String (for messages and the rare forms the fast paths leave). */
+		/**
+		 * A field, trimmed, as a String (for messages and the rare forms the fast paths
+		 * leave).
+		 */
 		String field(int index) {
 			return index < 0 ? "" : new String(chars, starts[index], ends[index] - starts[index]);
 		}
@@ -208,8 +232,8 @@ final class SubmissionReader implements Closeable {
 	}
 
 	/**
-	 * Copies the fields of each record into the row being filled: the parser's buffer moves as it reads, a row
-	 * must not.
+	 * Copies the fields of each record into the row being filled: the parser's buffer
+	 * moves as it reads, a row must not.
 	 */
 	private static final class RowHandler extends AbstractBaseCsvCallbackHandler<Row> {
 
@@ -247,8 +271,10 @@ final class SubmissionReader implements Closeable {
 			}
 		}
 		catch (RuntimeException ex) {
-			// the parser gives up (a field longer than its buffer, typically a quote opened early in a large
-			// file that swallows the rest): the rest of the file is one malformed row, reported, not dropped
+			// the parser gives up (a field longer than its buffer, typically a quote
+			// opened early in a large
+			// file that swallows the rest): the rest of the file is one malformed row,
+			// reported, not dropped
 			brokenAfterLine = lastLine;
 			parseFailure = ex.getMessage();
 		}
@@ -256,7 +282,8 @@ final class SubmissionReader implements Closeable {
 	}
 
 	/**
-	 * @return the line after which the parser could not read any further, or -1 when it read the whole file
+	 * @return the line after which the parser could not read any further, or -1 when it
+	 * read the whole file
 	 */
 	long brokenAfterLine() {
 		return brokenAfterLine;

@@ -11,19 +11,21 @@ import fr.ptce.observatory.referential.Pole;
 import fr.ptce.observatory.referential.Registry;
 
 /**
- * The row rules of submission-format.md for one file: each data row is accepted, or rejected with the first
- * reason that applies in the order of the specification; accepted rows may carry warnings. Cross-row warnings
- * (members and voters of one pole and period) are known at the end of the file.
+ * The row rules of submission-format.md for one file: each data row is accepted, or
+ * rejected with the first reason that applies in the order of the specification; accepted
+ * rows may carry warnings. Cross-row warnings (members and voters of one pole and period)
+ * are known at the end of the file.
  *
- * Per-key state lives in arrays of the {@link KeySpace} that are reused from file to file and reset through the
- * list of what a file touched, so memory depends on the registry, not on the file.
+ * Per-key state lives in arrays of the {@link KeySpace} that are reused from file to file
+ * and reset through the list of what a file touched, so memory depends on the registry,
+ * not on the file.
  */
 final class SubmissionValidation {
 
 	static final int COMMENT_LIMIT = 500;
 
-	static final String[] MEMBER_CODES = { "MEMBERS_TOTAL", "MEMBERS_ESS", "MEMBERS_PRIVATE",
-			"MEMBERS_PUBLIC", "MEMBERS_RESEARCH", "GOV_VOTERS" };
+	static final String[] MEMBER_CODES = { "MEMBERS_TOTAL", "MEMBERS_ESS", "MEMBERS_PRIVATE", "MEMBERS_PUBLIC",
+			"MEMBERS_RESEARCH", "GOV_VOTERS" };
 
 	static final int TOTAL = 0;
 
@@ -36,17 +38,26 @@ final class SubmissionValidation {
 
 		final BitSet accepted;
 
-		/** member counts are whole numbers of at most 5,000: a float holds them exactly, in half the memory */
+		/**
+		 * member counts are whole numbers of at most 5,000: a float holds them exactly,
+		 * in half the memory
+		 */
 		final float[] members;
 
-		/** lines of the member rows (files of over two billion lines would saturate; they are 80 GB) */
+		/**
+		 * lines of the member rows (files of over two billion lines would saturate; they
+		 * are 80 GB)
+		 */
 		final int[] memberLines;
 
 		final BitSet touchedPeriods = new BitSet();
 
 		final int[] memberSlot;
 
-		/** Identifiers and codes as the referential spells them, found without a String per field. */
+		/**
+		 * Identifiers and codes as the referential spells them, found without a String
+		 * per field.
+		 */
 		final CodeTable poleIds;
 
 		final CodeTable indicatorCodes;
@@ -99,7 +110,10 @@ final class SubmissionValidation {
 
 	private final CodeTable indicatorCodes;
 
-	/** FUTURE_PERIOD for the year and each quarter of the ingestion year (earlier years never, later always). */
+	/**
+	 * FUTURE_PERIOD for the year and each quarter of the ingestion year (earlier years
+	 * never, later always).
+	 */
 	private final boolean[] futureInIngestionYear = new boolean[5];
 
 	SubmissionValidation(Registry registry, Catalogue catalogue, Buffers buffers, LocalDate ingestionDay,
@@ -120,8 +134,9 @@ final class SubmissionValidation {
 	}
 
 	/**
-	 * What the checks found so far on the row being validated: each check reads the fields it needs and leaves
-	 * here what the later ones use, so that a row is validated without an object per row or per field.
+	 * What the checks found so far on the row being validated: each check reads the
+	 * fields it needs and leaves here what the later ones use, so that a row is validated
+	 * without an object per row or per field.
 	 */
 	private SubmissionReader.Row row;
 
@@ -139,7 +154,10 @@ final class SubmissionValidation {
 
 	private char status;
 
-	/** the value in its canonical form when it is not a simple number (null for a simple one) */
+	/**
+	 * the value in its canonical form when it is not a simple number (null for a simple
+	 * one)
+	 */
 	private String canonical;
 
 	private boolean simple;
@@ -154,13 +172,16 @@ final class SubmissionValidation {
 	private int key;
 
 	/**
-	 * Validates a row: one check per field, in the order of the reasons in submission-format.md, the first that
-	 * applies rejecting the row. The common forms (codes as the referential spells them, YYYY and YYYY-Qn
-	 * periods, plain decimal numbers, the catalogue unit) are read in place from the row's characters; any other
-	 * form goes through the general rules on Strings, so both paths give the same verdicts.
+	 * Validates a row: one check per field, in the order of the reasons in
+	 * submission-format.md, the first that applies rejecting the row. The common forms
+	 * (codes as the referential spells them, YYYY and YYYY-Qn periods, plain decimal
+	 * numbers, the catalogue unit) are read in place from the row's characters; any other
+	 * form goes through the general rules on Strings, so both paths give the same
+	 * verdicts.
 	 * @param row the row as read
 	 * @param out filled when the row is accepted
-	 * @param warnings receives the row's own warnings (comment truncated) when it is accepted
+	 * @param warnings receives the row's own warnings (comment truncated) when it is
+	 * accepted
 	 * @return null when the row is accepted, else the reason it is rejected
 	 */
 	Issue validate(SubmissionReader.Row row, AcceptedRow out, List<Issue> warnings) {
@@ -196,7 +217,10 @@ final class SubmissionValidation {
 		return row.openQuote() ? Messages.openQuote(line) : null;
 	}
 
-	/** MISSING_FIELD: the required fields, in the order of the columns; the value may be empty with status M. */
+	/**
+	 * MISSING_FIELD: the required fields, in the order of the columns; the value may be
+	 * empty with status M.
+	 */
 	private Issue requiredFields() {
 		int statusFrom = row.start(header.status());
 		int statusTo = row.end(header.status());
@@ -228,19 +252,22 @@ final class SubmissionValidation {
 		return pole == null ? Messages.unknownPole(line, row.field(header.poleId())) : null;
 	}
 
-	/** BAD_PERIOD: YYYY and YYYY-Qn read in place, the other accepted forms by {@link Period#parse}. */
+	/**
+	 * BAD_PERIOD: YYYY and YYYY-Qn read in place, the other accepted forms by
+	 * {@link Period#parse}.
+	 */
 	private Issue period() {
 		char[] chars = row.chars();
 		int from = row.start(header.period());
 		int to = row.end(header.period());
-		if (to - from == 4 && isDigits(chars, from, to)) {
-			year = digits(chars, from, to);
+		if (to - from == 4 && CharSpans.isDigits(chars, from, to)) {
+			year = CharSpans.digits(chars, from, to);
 			quarter = 0;
 			return null;
 		}
-		if (to - from == 7 && isDigits(chars, from, from + 4) && chars[from + 4] == '-' && chars[from + 5] == 'Q'
-				&& chars[from + 6] >= '1' && chars[from + 6] <= '4') {
-			year = digits(chars, from, from + 4);
+		if (to - from == 7 && CharSpans.isDigits(chars, from, from + 4) && chars[from + 4] == '-'
+				&& chars[from + 5] == 'Q' && chars[from + 6] >= '1' && chars[from + 6] <= '4') {
+			year = CharSpans.digits(chars, from, from + 4);
 			quarter = chars[from + 6] - '0';
 			return null;
 		}
@@ -293,7 +320,10 @@ final class SubmissionValidation {
 		return null;
 	}
 
-	/** NOT_A_NUMBER: a simple number read in place, every other accepted form by {@link SubmittedNumber}. */
+	/**
+	 * NOT_A_NUMBER: a simple number read in place, every other accepted form by
+	 * {@link SubmittedNumber}.
+	 */
 	private Issue number() {
 		canonical = null;
 		simple = false;
@@ -310,12 +340,15 @@ final class SubmissionValidation {
 		return null;
 	}
 
-	/** UNIT_MISMATCH: an empty unit or the catalogue's as spelled are read in place, aliases by {@link Units}. */
+	/**
+	 * UNIT_MISMATCH: an empty unit or the catalogue's as spelled are read in place,
+	 * aliases by {@link Units}.
+	 */
 	private Issue unit() {
 		factor = 1;
 		int from = row.start(header.unit());
 		int to = row.end(header.unit());
-		if (to > from && !spells(indicator.unit(), row.chars(), from, to)) {
+		if (to > from && !CharSpans.spells(indicator.unit(), row.chars(), from, to)) {
 			String unit = row.field(header.unit());
 			factor = Units.factor(indicator.unit(), unit);
 			if (factor == 0) {
@@ -351,7 +384,10 @@ final class SubmissionValidation {
 		return null;
 	}
 
-	/** The comment, cut at {@value #COMMENT_LIMIT} code points with a COMMENT_TRUNCATED warning. */
+	/**
+	 * The comment, cut at {@value #COMMENT_LIMIT} code points with a COMMENT_TRUNCATED
+	 * warning.
+	 */
 	private String comment(List<Issue> warnings) {
 		int from = row.start(header.comment());
 		int to = row.end(header.comment());
@@ -367,35 +403,6 @@ final class SubmissionValidation {
 		return comment;
 	}
 
-	private static boolean spells(String text, char[] chars, int from, int to) {
-		if (text.length() != to - from) {
-			return false;
-		}
-		for (int i = 0; i < text.length(); i++) {
-			if (text.charAt(i) != chars[from + i]) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static boolean isDigits(char[] chars, int from, int to) {
-		for (int i = from; i < to; i++) {
-			if (chars[i] < '0' || chars[i] > '9') {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static int digits(char[] chars, int from, int to) {
-		int value = 0;
-		for (int i = from; i < to; i++) {
-			value = value * 10 + (chars[i] - '0');
-		}
-		return value;
-	}
-
 	private void rememberMembers(AcceptedRow row) {
 		int slot = buffers.memberSlot[row.indicator];
 		if (slot < 0 || !row.hasValue()) {
@@ -408,8 +415,8 @@ final class SubmissionValidation {
 	}
 
 	/**
-	 * INCONSISTENT_MEMBERS and INCONSISTENT_VOTERS over what this file gave for each pole and period, in line order
-	 * ({@link MemberConsistency}).
+	 * INCONSISTENT_MEMBERS and INCONSISTENT_VOTERS over what this file gave for each pole
+	 * and period, in line order ({@link MemberConsistency}).
 	 */
 	Iterable<Issue> crossRowWarnings() {
 		return crossRow().warnings();

@@ -3,10 +3,11 @@ package fr.ptce.observatory.ingest;
 import java.math.BigDecimal;
 
 /**
- * The value column (submission-format.md): an optional sign, digits, and at most one decimal separator followed
- * by digits. The separator is {@code .}, or also {@code ,} when the file's delimiter is {@code ;}. Spaces,
- * no-break spaces (U+00A0) and narrow no-break spaces (U+202F) inside the number are thousands separators and
- * are dropped. No scientific notation, no percent sign.
+ * The value column (submission-format.md): an optional sign, digits, and at most one
+ * decimal separator followed by digits. The separator is {@code .}, or also {@code ,}
+ * when the file's delimiter is {@code ;}. Spaces, no-break spaces (U+00A0) and narrow
+ * no-break spaces (U+202F) inside the number are thousands separators and are dropped. No
+ * scientific notation, no percent sign.
  */
 public final class SubmittedNumber {
 
@@ -14,8 +15,8 @@ public final class SubmittedNumber {
 	}
 
 	/**
-	 * @return the number in canonical form ({@code -1234.5}), or null when the text is not a number in the
-	 * accepted forms
+	 * @return the number in canonical form ({@code -1234.5}), or null when the text is
+	 * not a number in the accepted forms
 	 */
 	public static String canonical(String text, boolean commaDecimal) {
 		int n = text.length();
@@ -58,7 +59,10 @@ public final class SubmittedNumber {
 		return out.toString();
 	}
 
-	/** The value of a canonical number times a unit factor, as the nearest double of the exact decimal. */
+	/**
+	 * The value of a canonical number times a unit factor, as the nearest double of the
+	 * exact decimal.
+	 */
 	public static double value(String canonical, int factor) {
 		if (factor == 1) {
 			return Double.parseDouble(canonical);

@@ -10,14 +10,18 @@ import fr.ptce.observatory.warehouse.ObservationFile;
 import fr.ptce.observatory.warehouse.Provenance;
 
 /**
- * A set of open observation files, one per year, and the files it finished: either the shared files of the
- * run's small files, or those of one large file. Used by the writer thread only, until the run is sealed; at
- * most one set has files open at a time (the shared set is committed before a large file starts), so memory
- * stays bounded by one row group per year.
+ * A set of open observation files, one per year, and the files it finished: either the
+ * shared files of the run's small files, or those of one large file. Used by the writer
+ * thread only, until the run is sealed; at most one set has files open at a time (the
+ * shared set is committed before a large file starts), so memory stays bounded by one row
+ * group per year.
  */
 final class YearFiles implements ObservationWriter.Target {
 
-	/** Observation files are rolled over at this many rows, so that no single file grows without bound. */
+	/**
+	 * Observation files are rolled over at this many rows, so that no single file grows
+	 * without bound.
+	 */
 	static final long ROWS_PER_FILE = 5_000_000;
 
 	private final StagedRun run;
@@ -66,8 +70,10 @@ final class YearFiles implements ObservationWriter.Target {
 		if (file != null) {
 			finish(year, file);
 		}
-		// first row groups of (n+1)/2n, (n+2)/2n... of the size: the years of a file fill at the same pace, and
-		// are then encoded one after the other instead of all at once; and no row group is encoded before half of
+		// first row groups of (n+1)/2n, (n+2)/2n... of the size: the years of a file fill
+		// at the same pace, and
+		// are then encoded one after the other instead of all at once; and no row group
+		// is encoded before half of
 		// one is read, which leaves the start of a large file to the pass that hashes it
 		int years = open.length;
 		int phase = (year - firstYear) % years + 1;
@@ -83,7 +89,10 @@ final class YearFiles implements ObservationWriter.Target {
 		finished.add(run.partMove(file.target(), year));
 	}
 
-	/** Finishes the open files; all the files become part of the run (moved when it is published). */
+	/**
+	 * Finishes the open files; all the files become part of the run (moved when it is
+	 * published).
+	 */
 	void commit() {
 		for (int y = 0; y < open.length; y++) {
 			if (open[y] != null) {

@@ -2,7 +2,6 @@ package fr.ptce.observatory.launch;
 
 import java.io.PrintWriter;
 
-
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -13,11 +12,12 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Runs a job synchronously (the command line; the server goes through {@code schedule.JobRuns}), and turns its outcome into the exit status of
- * interfaces.md: 0 when it completed, 1 when it failed (with the step and the reason).
+ * Runs a job synchronously (the command line; the server goes through
+ * {@code schedule.JobRuns}), and turns its outcome into the exit status of interfaces.md:
+ * 0 when it completed, 1 when it failed (with the step and the reason).
  *
- * Jobs define no incrementer (Spring Batch 6 would then ignore the parameters given); each command run is a
- * new job instance thanks to a {@code run.id} parameter.
+ * Jobs define no incrementer (Spring Batch 6 would then ignore the parameters given);
+ * each command run is a new job instance thanks to a {@code run.id} parameter.
  */
 public final class JobLaunches {
 
@@ -30,9 +30,10 @@ public final class JobLaunches {
 	}
 
 	/**
-	 * Marks executions of the job left STARTED by a process that died (kill -9, power loss) as FAILED with
-	 * {@link JobOperator#recover}, so that the job can run again. An execution whose process is still alive on
-	 * this machine (a server running it) is left alone.
+	 * Marks executions of the job left STARTED by a process that died (kill -9, power
+	 * loss) as FAILED with {@link JobOperator#recover}, so that the job can run again. An
+	 * execution whose process is still alive on this machine (a server running it) is
+	 * left alone.
 	 */
 	public static void recoverAbandoned(ApplicationContext context, String jobName, PrintWriter out) {
 		JobRepository repository = context.getBean(JobRepository.class);

@@ -12,9 +12,10 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
 
 /**
- * Records in each job execution which process runs it (host and pid), so that a run left STARTED can be told
- * apart: its process is dead (recover it) or still running on this machine (leave it alone, e.g. a `serve`
- * aggregating while an operator runs `aggregate` from the command line).
+ * Records in each job execution which process runs it (host and pid), so that a run left
+ * STARTED can be told apart: its process is dead (recover it) or still running on this
+ * machine (leave it alone, e.g. a `serve` aggregating while an operator runs `aggregate`
+ * from the command line).
  */
 @Component
 public class ProcessMarker implements BeanPostProcessor {

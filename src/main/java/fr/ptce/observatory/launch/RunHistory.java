@@ -20,10 +20,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The record of what ran, read from the job repository's tables in a fixed number of queries per screen (not one
- * per execution, as {@code JobRepository} reads them): what {@code status}, {@code GET /api/runs} and the
- * partition states ({@code GET /api/partitions}, backfills) show. Plain JDBC on a {@link JdbcTemplate}, so that
- * {@code status} can read it without starting Spring.
+ * The record of what ran, read from the job repository's tables in a fixed number of
+ * queries per screen (not one per execution, as {@code JobRepository} reads them): what
+ * {@code status}, {@code GET /api/runs} and the partition states
+ * ({@code GET /api/partitions}, backfills) show. Plain JDBC on a {@link JdbcTemplate}, so
+ * that {@code status} can read it without starting Spring.
  */
 @Component
 public class RunHistory {
@@ -48,7 +49,10 @@ public class RunHistory {
 		this.jdbc = jdbc;
 	}
 
-	/** The latest runs (of one job, or of all when null), newest first, with their steps: three queries. */
+	/**
+	 * The latest runs (of one job, or of all when null), newest first, with their steps:
+	 * three queries.
+	 */
 	public List<Run> recent(String jobName, int limit) {
 		List<Object> args = new ArrayList<>();
 		String where = "";
@@ -63,8 +67,7 @@ public class RunHistory {
 		}
 		long low = rows.get(rows.size() - 1).id;
 		long high = rows.get(0).id;
-		Map<Long, List<JobParameter<?>>> parameters = parameters(
-				" WHERE JOB_EXECUTION_ID BETWEEN ? AND ?", low, high);
+		Map<Long, List<JobParameter<?>>> parameters = parameters(" WHERE JOB_EXECUTION_ID BETWEEN ? AND ?", low, high);
 		Map<Long, List<Step>> steps = new HashMap<>();
 		jdbc.query("SELECT JOB_EXECUTION_ID, STEP_EXECUTION_ID, STEP_NAME, STATUS, READ_COUNT, WRITE_COUNT,"
 				+ " FILTER_COUNT, EXIT_MESSAGE FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID BETWEEN ? AND ?"
@@ -76,7 +79,10 @@ public class RunHistory {
 		return rows.stream().map(r -> r.run(parameters, steps.getOrDefault(r.id, List.of()))).toList();
 	}
 
-	/** Every run of these jobs, with its parameters and without its steps, in id order: two queries. */
+	/**
+	 * Every run of these jobs, with its parameters and without its steps, in id order:
+	 * two queries.
+	 */
 	public List<Run> ofJobs(Collection<String> jobNames) {
 		if (jobNames.isEmpty()) {
 			return List.of();
@@ -101,7 +107,10 @@ public class RunHistory {
 		return parameters;
 	}
 
-	/** A parameter typed as Spring Batch stored it (Long, Double, String...); a type it cannot rebuild stays text. */
+	/**
+	 * A parameter typed as Spring Batch stored it (Long, Double, String...); a type it
+	 * cannot rebuild stays text.
+	 */
 	static JobParameter<?> parameter(String name, String type, String value, boolean identifying) {
 		try {
 			Class<?> cls = Class.forName(type);

@@ -11,9 +11,10 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * What every way of running a job shares (the command line, the server, backfills): the parameters of a new run and
- * the one line that says why a run did not complete. In {@code launch}, below both {@code cli} and {@code schedule},
- * so that the server's classes never depend on the command line.
+ * What every way of running a job shares (the command line, the server, backfills): the
+ * parameters of a new run and the one line that says why a run did not complete. In
+ * {@code launch}, below both {@code cli} and {@code schedule}, so that the server's
+ * classes never depend on the command line.
  */
 public final class RunOutcomes {
 
@@ -21,15 +22,19 @@ public final class RunOutcomes {
 	}
 
 	/**
-	 * Parameters of a new run: an identifying run.id, so that each run is a new job instance (jobs define no
-	 * incrementer: Spring Batch 6 would then ignore the parameters given).
+	 * Parameters of a new run: an identifying run.id, so that each run is a new job
+	 * instance (jobs define no incrementer: Spring Batch 6 would then ignore the
+	 * parameters given).
 	 */
 	public static JobParametersBuilder newRun() {
 		return new JobParametersBuilder().addLong("run.id",
 				System.currentTimeMillis() * 1000 + (System.nanoTime() / 1000) % 1000);
 	}
 
-	/** "JOB failed in step STEP: reason", from the first step that did not complete, else from the job. */
+	/**
+	 * "JOB failed in step STEP: reason", from the first step that did not complete, else
+	 * from the job.
+	 */
 	public static String describeFailure(JobExecution execution) {
 		List<StepExecution> steps = execution.getStepExecutions()
 			.stream()
@@ -48,7 +53,10 @@ public final class RunOutcomes {
 		return execution.getJobInstance().getJobName() + " ended " + execution.getStatus() + ": " + firstLine(reason);
 	}
 
-	/** The deepest message that says something: a referential's own, else the root cause's. */
+	/**
+	 * The deepest message that says something: a referential's own, else the root
+	 * cause's.
+	 */
 	public static String reason(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof ReferentialException) {

@@ -6,19 +6,26 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The newest Flyway migration of db/migration/{vendor}, known when the jar is built, so that a command can tell
- * whether the database's schema is current without Flyway (which would scan the jar and check every migration
- * at each start). {@code SchemaVersionTest} fails when a migration is added and this is not.
+ * The newest Flyway migration of db/migration/{vendor}, known when the jar is built, so
+ * that a command can tell whether the database's schema is current without Flyway (which
+ * would scan the jar and check every migration at each start). {@code SchemaVersionTest}
+ * fails when a migration is added and this is not.
  */
 public final class SchemaVersion {
 
-	/** The version of the newest file of db/migration/h2 and db/migration/postgresql (V5__...). */
+	/**
+	 * The version of the newest file of db/migration/h2 and db/migration/postgresql
+	 * (V5__...).
+	 */
 	public static final String LATEST = "5";
 
 	private SchemaVersion() {
 	}
 
-	/** Whether the schema history's latest successful migration is {@link #LATEST}; false when it cannot tell. */
+	/**
+	 * Whether the schema history's latest successful migration is {@link #LATEST}; false
+	 * when it cannot tell.
+	 */
 	public static boolean isCurrent(Connection connection) {
 		try (Statement sql = connection.createStatement();
 				ResultSet rs = sql.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\""
@@ -26,7 +33,8 @@ public final class SchemaVersion {
 			return rs.next() && LATEST.equals(rs.getString(1));
 		}
 		catch (SQLException ex) {
-			// no history table (a database Flyway never saw) or another layout: let Flyway decide
+			// no history table (a database Flyway never saw) or another layout: let
+			// Flyway decide
 			return false;
 		}
 	}

@@ -8,8 +8,8 @@ import fr.ptce.observatory.referential.Pole;
  * A partner network of the partners file (extracts.md).
  *
  * @param code upper-case letters, digits and {@code _}, unique in the file
- * @param networks the registry networks whose member poles it may see at pole level (may be empty: then it
- * receives aggregates only)
+ * @param networks the registry networks whose member poles it may see at pole level (may
+ * be empty: then it receives aggregates only)
  * @param contact the e-mail address told when a new extract is ready; empty when none
  */
 public record Partner(String code, String name, List<String> networks, String contact) {
@@ -24,8 +24,9 @@ public record Partner(String code, String name, List<String> networks, String co
 	}
 
 	/**
-	 * extracts.md and methodology section 4: a pole's own figures reach a partner only when the pole is a member of
-	 * one of the partner's networks and agreed to share them ({@code open_data = yes}).
+	 * extracts.md and methodology section 4: a pole's own figures reach a partner only
+	 * when the pole is a member of one of the partner's networks and agreed to share them
+	 * ({@code open_data = yes}).
 	 */
 	public boolean maySee(Pole pole) {
 		if (!pole.openData()) {

@@ -17,21 +17,25 @@ import fr.ptce.observatory.referential.ReferentialException;
 import fr.ptce.observatory.referential.Registry;
 
 /**
- * The partners file (extracts.md), checked whole like the registry: a duplicate code, a code that is not upper-case
- * letters, digits and {@code _}, an unknown network or a malformed address stops the command with the file, the
- * line and the reason, and nothing of the file is loaded.
+ * The partners file (extracts.md), checked whole like the registry: a duplicate code, a
+ * code that is not upper-case letters, digits and {@code _}, an unknown network or a
+ * malformed address stops the command with the file, the line and the reason, and nothing
+ * of the file is loaded.
  */
 public final class Partners {
 
-	/** The partners file bundled with the software: the one of data-samples/, used when no --partners is given. */
+	/**
+	 * The partners file bundled with the software: the one of data-samples/, used when no
+	 * --partners is given.
+	 */
 	public static final String BUNDLED_RESOURCE = "/samples/partners.csv";
 
 	public static final Pattern CODE = Pattern.compile("[A-Z0-9_]+");
 
 	/**
-	 * A plain address: one {@code @}, no blank, a dot in the domain. Deliberately simple: it catches the mistakes a
-	 * person makes in a spreadsheet (a name instead of an address, two addresses, a missing domain), and the mail
-	 * server decides the rest.
+	 * A plain address: one {@code @}, no blank, a dot in the domain. Deliberately simple:
+	 * it catches the mistakes a person makes in a spreadsheet (a name instead of an
+	 * address, two addresses, a missing domain), and the mail server decides the rest.
 	 */
 	static final Pattern EMAIL = Pattern.compile("[^@\\s,;<>]+@[^@\\s,;<>.]+(\\.[^@\\s,;<>.]+)+");
 
@@ -63,7 +67,8 @@ public final class Partners {
 	public static Partners bundled() {
 		InputStream in = Partners.class.getResourceAsStream(BUNDLED_RESOURCE);
 		if (in == null) {
-			throw new ReferentialException("the bundled partners file " + BUNDLED_RESOURCE + " is missing from the build");
+			throw new ReferentialException(
+					"the bundled partners file " + BUNDLED_RESOURCE + " is missing from the build");
 		}
 		return read("data-samples/partners.csv", in);
 	}
@@ -81,7 +86,8 @@ public final class Partners {
 			}
 			Long first = seen.putIfAbsent(code, line);
 			if (first != null) {
-				throw ReferentialException.at(source, line, "duplicate partner " + code + " (first on line " + first + ")");
+				throw ReferentialException.at(source, line,
+						"duplicate partner " + code + " (first on line " + first + ")");
 			}
 			String name = row.get("name");
 			if (name.isEmpty()) {
@@ -90,15 +96,18 @@ public final class Partners {
 			List<String> networks = networks(row.get("networks"), source, line);
 			String contact = row.get("contact");
 			if (!contact.isEmpty() && !EMAIL.matcher(contact).matches()) {
-				throw ReferentialException.at(source, line, "contact '" + contact + "' of " + code
-						+ " is not an e-mail address");
+				throw ReferentialException.at(source, line,
+						"contact '" + contact + "' of " + code + " is not an e-mail address");
 			}
 			partners.add(new Partner(code, name, networks, contact));
 		}
 		return new Partners(source, table.sha256(), partners);
 	}
 
-	/** The networks column, spelled as in the registry (case-insensitive, separated by |), each a registry network. */
+	/**
+	 * The networks column, spelled as in the registry (case-insensitive, separated by |),
+	 * each a registry network.
+	 */
 	private static List<String> networks(String value, String source, long line) {
 		List<String> networks = Arrays.stream(value.split("\\|"))
 			.map(s -> s.strip().toUpperCase(Locale.ROOT))
@@ -114,7 +123,9 @@ public final class Partners {
 		return networks;
 	}
 
-	/** @return the partner of that code, or null */
+	/**
+	 * @return the partner of that code, or null
+	 */
 	public Partner find(String code) {
 		return byCode.get(code);
 	}

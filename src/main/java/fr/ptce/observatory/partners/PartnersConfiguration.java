@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Loads and checks the partners file once, at start, like the registry: a bad file stops the application with
- * its line and reason before any job runs.
+ * Loads and checks the partners file once, at start, like the registry: a bad file stops
+ * the application with its line and reason before any job runs.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PartnersProperties.class)

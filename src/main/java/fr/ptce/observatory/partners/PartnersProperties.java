@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings of the partners' side (prefix {@code observatory.partners}).
  *
- * @param baseUrl where partners reach the download service, as written in the e-mails that announce a new
- * extract (the listing is {@code BASE_URL/partners/v1/extracts})
+ * @param baseUrl where partners reach the download service, as written in the e-mails
+ * that announce a new extract (the listing is {@code BASE_URL/partners/v1/extracts})
  */
 @ConfigurationProperties("observatory.partners")
 public record PartnersProperties(String baseUrl) {

@@ -7,9 +7,10 @@ import fr.ptce.observatory.referential.Levels;
 import fr.ptce.observatory.warehouse.AggregateCell;
 
 /**
- * The measures of an aggregate cell (interfaces.md, methodology section 3), in the order of the warehouse's
- * columns: the column name, its French label and how its numbers are shown. The XLSX's data sheet, its sheets
- * per level and its README all take the measures from here, so that they list the same ones in the same order.
+ * The measures of an aggregate cell (interfaces.md, methodology section 3), in the order
+ * of the warehouse's columns: the column name, its French label and how its numbers are
+ * shown. The XLSX's data sheet, its sheets per level and its README all take the measures
+ * from here, so that they list the same ones in the same order.
  */
 enum AggregateMeasure {
 
@@ -39,20 +40,28 @@ enum AggregateMeasure {
 
 	MA3("ma3", "Moyenne sur 3 ans", Kind.AMOUNT, AggregateCell::ma3);
 
-	/** How a measure's numbers read: each kind has its number format (see {@link #format}). */
+	/**
+	 * How a measure's numbers read: each kind has its number format (see
+	 * {@link #format}).
+	 */
 	enum Kind {
+
 		/** a number of poles */
 		COUNT,
 		/** a share between 0 and 1 */
 		RATE,
 		/** in the indicator's unit */
 		AMOUNT,
-		/** in the indicator's unit, per pole: an average or a quantile of counts need not be whole */
+		/**
+		 * in the indicator's unit, per pole: an average or a quantile of counts need not
+		 * be whole
+		 */
 		PER_POLE,
 		/** jobs (FTE) per 10,000 inhabitants */
 		DENSITY,
 		/** a change in % (in percentage points for a ratio) */
 		CHANGE
+
 	}
 
 	/** The indicator whose cells have a density (methodology section 3). */
@@ -93,9 +102,10 @@ enum AggregateMeasure {
 	}
 
 	/**
-	 * Whether a null here is a secret rather than a figure that does not exist (printed {@code s}, methodology
-	 * section 4): a measure of a confidential cell, a quantile of fewer than 10 respondents. The counts and the
-	 * response rate stay in every cell; a density exists only for jobs at the geographic levels.
+	 * Whether a null here is a secret rather than a figure that does not exist (printed
+	 * {@code s}, methodology section 4): a measure of a confidential cell, a quantile of
+	 * fewer than 10 respondents. The counts and the response rate stay in every cell; a
+	 * density exists only for jobs at the geographic levels.
 	 */
 	boolean secret(AggregateCell c) {
 		if (kind == Kind.COUNT || kind == Kind.RATE) {
@@ -113,10 +123,11 @@ enum AggregateMeasure {
 	}
 
 	/**
-	 * The Excel number format of this measure for an indicator of the unit (the catalogue's unit, {@code %} for a
-	 * ratio). Excel and LibreOffice show {@code ,} and {@code .} of a format with the reader's separators: a French
-	 * reader sees {@code 1 234,5}. Units are literal text after a no-break space; the minus of a negative change
-	 * is the typographic one.
+	 * The Excel number format of this measure for an indicator of the unit (the
+	 * catalogue's unit, {@code %} for a ratio). Excel and LibreOffice show {@code ,} and
+	 * {@code .} of a format with the reader's separators: a French reader sees
+	 * {@code 1 234,5}. Units are literal text after a no-break space; the minus of a
+	 * negative change is the typographic one.
 	 */
 	String format(String unit) {
 		boolean ratio = "%".equals(unit);

@@ -8,9 +8,9 @@ import fr.ptce.observatory.referential.GeoReferential;
 import fr.ptce.observatory.referential.Registry;
 
 /**
- * The areas of each level and their names, from the definitions that own them: the geographic referential for
- * France, the regions and the departments, the registry's code lists and the publication's labels for themes and
- * networks.
+ * The areas of each level and their names, from the definitions that own them: the
+ * geographic referential for France, the regions and the departments, the registry's code
+ * lists and the publication's labels for themes and networks.
  */
 final class Areas {
 
@@ -20,7 +20,10 @@ final class Areas {
 		this.geo = geo;
 	}
 
-	/** The areas of a level in reading order (INSEE code order; codes for themes and networks). */
+	/**
+	 * The areas of a level in reading order (INSEE code order; codes for themes and
+	 * networks).
+	 */
 	List<String> of(String level) {
 		return switch (level) {
 			case Levels.NATIONAL -> List.of(GeoReferential.FRANCE);

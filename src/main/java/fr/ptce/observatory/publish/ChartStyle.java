@@ -16,9 +16,10 @@ import net.sf.jasperreports.charts.JRChart;
 import net.sf.jasperreports.charts.JRChartCustomizer;
 
 /**
- * The charts of the publication template (reports-templates/publication.jrxml): value axis ticks printed in
- * French with as many decimals as the tick unit has (0,25 and 0,75, never rounded to 0,2 and 0,8 as a fixed mask
- * would), thousands separated by a narrow no-break space, and fonts large enough to read.
+ * The charts of the publication template (reports-templates/publication.jrxml): value
+ * axis ticks printed in French with as many decimals as the tick unit has (0,25 and 0,75,
+ * never rounded to 0,2 and 0,8 as a fixed mask would), thousands separated by a narrow
+ * no-break space, and fonts large enough to read.
  */
 public final class ChartStyle implements JRChartCustomizer {
 
@@ -40,7 +41,10 @@ public final class ChartStyle implements JRChartCustomizer {
 		}
 	}
 
-	/** The tick units 1, 2, 2,5 and 5 × 10^n, each labelled with exactly the decimals it needs. */
+	/**
+	 * The tick units 1, 2, 2,5 and 5 × 10^n, each labelled with exactly the decimals it
+	 * needs.
+	 */
 	static void frenchTicks(NumberAxis axis) {
 		TickUnits units = new TickUnits();
 		for (int exponent = -4; exponent <= 10; exponent++) {

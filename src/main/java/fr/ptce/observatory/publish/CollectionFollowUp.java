@@ -17,12 +17,13 @@ import fr.ptce.observatory.warehouse.Observation;
 import fr.ptce.observatory.warehouse.Timestamps;
 
 /**
- * The collection follow-up of year Y, for the analysts only: the poles expected in Y that sent nothing, or not
- * all the catalogue's indicators, per region, with the day of their last accepted submission (any period, see
- * {@link LastSubmissions}), in the observatory's calendar. An indicator counts as sent when the pole has a
- * current observation of it for Y (annual or quarterly) that is not missing (status M); only rows ingested up to
- * the as-of instant count. It is written to publications/Y/interne/ with a manifest of its own, never in the
- * public manifest.
+ * The collection follow-up of year Y, for the analysts only: the poles expected in Y that
+ * sent nothing, or not all the catalogue's indicators, per region, with the day of their
+ * last accepted submission (any period, see {@link LastSubmissions}), in the
+ * observatory's calendar. An indicator counts as sent when the pole has a current
+ * observation of it for Y (annual or quarterly) that is not missing (status M); only rows
+ * ingested up to the as-of instant count. It is written to publications/Y/interne/ with a
+ * manifest of its own, never in the public manifest.
  */
 public final class CollectionFollowUp {
 
@@ -36,7 +37,10 @@ public final class CollectionFollowUp {
 
 	}
 
-	/** The sub-folder of a publication for the analysts only, never to be distributed with the rest. */
+	/**
+	 * The sub-folder of a publication for the analysts only, never to be distributed with
+	 * the rest.
+	 */
 	public static final String INTERNAL = "interne";
 
 	private CollectionFollowUp() {
@@ -54,7 +58,8 @@ public final class CollectionFollowUp {
 	static List<Late> compute(int year, Instant asOf, Registry registry, Catalogue catalogue,
 			List<Observation> observations, Map<String, LastSubmissions.Submission> last) {
 		long limit = Timestamps.toMicros(asOf);
-		// the current observation of each (pole, period, indicator): greatest ingested_at, then source_file
+		// the current observation of each (pole, period, indicator): greatest
+		// ingested_at, then source_file
 		Map<String, Observation> current = new HashMap<>();
 		for (Observation o : observations) {
 			if (o.ingestedAtMicros() > limit || o.year() != year) {
@@ -98,8 +103,8 @@ public final class CollectionFollowUp {
 	 * The follow-up as a document: one table per region with late poles.
 	 * @param zone the observatory's calendar, in which the days of ingestion were told
 	 */
-	public static Edition edition(int year, List<Late> late, GeoReferential geo, long expectedPoles,
-			boolean fictional, PublicationData data, ZoneId zone) {
+	public static Edition edition(int year, List<Late> late, GeoReferential geo, long expectedPoles, boolean fictional,
+			PublicationData data, ZoneId zone) {
 		List<Section> s = new ArrayList<>();
 		s.add(Section.h1("Suivi de la collecte " + year));
 		s.add(Section.text("Document de travail réservé aux analystes de l’observatoire : il nomme des pôles et "
@@ -123,8 +128,7 @@ public final class CollectionFollowUp {
 					l.nothing() ? "aucune donnée" : "partielle",
 					FrenchFormat.number((double) l.indicatorsSent(), 0) + " / "
 							+ FrenchFormat.number((double) l.indicatorsExpected(), 0),
-					l.lastSubmission() == null ? FrenchFormat.MISSING
-							: FrenchFormat.date(l.lastSubmission().sent())));
+					l.lastSubmission() == null ? FrenchFormat.MISSING : FrenchFormat.date(l.lastSubmission().sent())));
 		}
 		flush(s, region, rows, geo);
 		if (!late.isEmpty()) {
@@ -134,8 +138,7 @@ public final class CollectionFollowUp {
 					+ zone.getId() + ") ; " + FrenchFormat.MISSING + " : aucun fichier accepté."));
 		}
 		s.addAll(ConfidentialityDigest.sections(data));
-		return new Edition(fileName(year), "Suivi de la collecte " + year,
-				"Document interne – ne pas diffuser",
+		return new Edition(fileName(year), "Suivi de la collecte " + year, "Document interne – ne pas diffuser",
 				(fictional ? PublicationContent.FICTIONAL + " " : "") + "Document interne – ne pas diffuser.", s);
 	}
 
@@ -145,8 +148,8 @@ public final class CollectionFollowUp {
 		}
 		GeoReferential.Region r = geo.region(region);
 		s.add(Section.h2(r == null ? region : r.name()));
-		s.add(Section.table(null, List.of("Pôle", "Département", "Situation", "Indicateurs reçus",
-				"Dernier envoi"), rows, null));
+		s.add(Section.table(null, List.of("Pôle", "Département", "Situation", "Indicateurs reçus", "Dernier envoi"),
+				rows, null));
 	}
 
 }

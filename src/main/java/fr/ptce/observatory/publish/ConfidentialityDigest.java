@@ -8,9 +8,10 @@ import fr.ptce.observatory.warehouse.AuditSummary;
 import fr.ptce.observatory.warehouse.WithheldFigure;
 
 /**
- * The confidentiality audit of the year for the internal follow-up (methodology section 4, Audit): per indicator,
- * the protected poles audited, those the published cells exposed before suppression, the cells suppressed, and
- * which pole each suppression protects. It names poles: never in a public document.
+ * The confidentiality audit of the year for the internal follow-up (methodology section
+ * 4, Audit): per indicator, the protected poles audited, those the published cells
+ * exposed before suppression, the cells suppressed, and which pole each suppression
+ * protects. It names poles: never in a public document.
  */
 final class ConfidentialityDigest {
 
@@ -33,12 +34,13 @@ final class ConfidentialityDigest {
 		for (AuditSummary a : data.audit()) {
 			boolean ratio = Ratio.isRatio(a.indicator());
 			rows.add(List.of(a.indicator(), count(a.protectedRespondents()),
-					ratio ? "ratio, non contrôlé" : count(a.polesAudited()),
-					count(a.polesExposed()), count(a.cellsSuppressed()), count(a.constantSamplesWithheld())));
+					ratio ? "ratio, non contrôlé" : count(a.polesAudited()), count(a.polesExposed()),
+					count(a.cellsSuppressed()), count(a.constantSamplesWithheld())));
 		}
-		s.add(Section.table("Contrôle du secret", List.of("Indicateur", "Répondants protégés", "Pôles contrôlés",
-				"Pôles exposés avant contrôle", "Cases couvertes par le contrôle",
-				"Évolutions à champ constant retenues"), rows, null));
+		s.add(Section.table("Contrôle du secret",
+				List.of("Indicateur", "Répondants protégés", "Pôles contrôlés", "Pôles exposés avant contrôle",
+						"Cases couvertes par le contrôle", "Évolutions à champ constant retenues"),
+				rows, null));
 		List<WithheldFigure> suppressions = data.auditSuppressions();
 		if (!suppressions.isEmpty()) {
 			List<List<String>> cells = new ArrayList<>();

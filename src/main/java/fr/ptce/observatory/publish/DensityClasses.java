@@ -3,10 +3,11 @@ package fr.ptce.observatory.publish;
 import java.util.List;
 
 /**
- * The shading of the map: four classes of jobs density set against the national density, so that the map reads
- * like the findings ("above or below France"): under half of it, from half to the national density, from it to
- * one and a half times it, above. Bounds and densities are compared as printed (one decimal), so that a region
- * printed with France's value is in the class that starts there.
+ * The shading of the map: four classes of jobs density set against the national density,
+ * so that the map reads like the findings ("above or below France"): under half of it,
+ * from half to the national density, from it to one and a half times it, above. Bounds
+ * and densities are compared as printed (one decimal), so that a region printed with
+ * France's value is in the class that starts there.
  */
 final class DensityClasses {
 

@@ -8,9 +8,9 @@ import fr.ptce.observatory.referential.GeoReferential;
 import fr.ptce.observatory.warehouse.AggregateCell;
 
 /**
- * The map of the national report: the 18 regions shaded by jobs (FTE) per 10,000 inhabitants of the year, a secret
- * density hatched, with its legend, its source and scope under it, and every region's value in its alternative
- * text.
+ * The map of the national report: the 18 regions shaded by jobs (FTE) per 10,000
+ * inhabitants of the year, a secret density hatched, with its legend, its source and
+ * scope under it, and every region's value in its alternative text.
  */
 final class DensityMap {
 
@@ -19,7 +19,10 @@ final class DensityMap {
 	private DensityMap() {
 	}
 
-	/** The map section, or null when the national density is not published (no class can be set). */
+	/**
+	 * The map section, or null when the national density is not published (no class can
+	 * be set).
+	 */
 	static Section section(PublicationData data, Map<String, String> regions, String asOf) {
 		AggregateCell france = data.cell("JOBS_FTE", PublicationContent.NATIONAL, GeoReferential.FRANCE);
 		if (france == null || !"F".equals(france.confStatus()) || france.density() == null) {
@@ -35,14 +38,15 @@ final class DensityMap {
 			entries.add(e);
 			alt.append(entries.size() == 1 ? "" : " ; ").append(e.name()).append(" : ").append(spoken(e));
 		}
-		String note = "Source : observatoire national des PTCE, données transmises par les pôles, arrêtées au "
-				+ asOf + " ; population : recensement de la population (communes du référentiel géographique). "
+		String note = "Source : observatoire national des PTCE, données transmises par les pôles, arrêtées au " + asOf
+				+ " ; population : recensement de la population (communes du référentiel géographique). "
 				+ "Champ : emplois (ETP) portés par les pôles répondants en " + data.year()
 				+ ", rapportés à la population de la région de leur siège ; classes fixées par rapport à la "
 				+ "densité nationale (moitié, égale, une fois et demie). Carte en tuiles : une tuile par région, "
 				+ "sans contours géographiques.";
-		TileMap map = new TileMap(entries, "Emplois (ETP) pour 10\u202F000 habitants (France : "
-				+ FrenchFormat.number(france.density(), 1) + ")", classes.labels());
+		TileMap map = new TileMap(entries,
+				"Emplois (ETP) pour 10\u202F000 habitants (France : " + FrenchFormat.number(france.density(), 1) + ")",
+				classes.labels());
 		return Section.map(TITLE + ", " + data.year(), map, alt.append('.').toString(), note);
 	}
 

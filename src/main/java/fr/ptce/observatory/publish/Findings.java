@@ -12,10 +12,11 @@ import fr.ptce.observatory.warehouse.AggregateCell;
 import fr.ptce.observatory.warehouse.Trend;
 
 /**
- * "À retenir": the findings of a publication written in French from the figures, by the explicit rules of
- * docs/publication.md (response, largest changes on a constant sample, Mann–Kendall trends, density against the
- * national one, response and jobs of the regions). Every number quoted is a measure of a published cell
- * ({@code conf_status} F) formatted as in the tables; a confidential cell is never quoted, not even its counts.
+ * "À retenir": the findings of a publication written in French from the figures, by the
+ * explicit rules of docs/publication.md (response, largest changes on a constant sample,
+ * Mann–Kendall trends, density against the national one, response and jobs of the
+ * regions). Every number quoted is a measure of a published cell ({@code conf_status} F)
+ * formatted as in the tables; a confidential cell is never quoted, not even its counts.
  */
 final class Findings {
 
@@ -46,7 +47,10 @@ final class Findings {
 		return out;
 	}
 
-	/** The findings of a regional edition: the same rules on the region, and its density against France's. */
+	/**
+	 * The findings of a regional edition: the same rules on the region, and its density
+	 * against France's.
+	 */
 	List<String> regional(GeoReferential.Region region) {
 		List<String> out = new ArrayList<>();
 		add(out, response(PublicationContent.REGION, region.code()));
@@ -63,7 +67,10 @@ final class Findings {
 		}
 	}
 
-	/** A cell of the report year if published, else null: the only cells the findings read. */
+	/**
+	 * A cell of the report year if published, else null: the only cells the findings
+	 * read.
+	 */
 	private AggregateCell published(String code, String level, String area) {
 		return published(data.year(), code, level, area);
 	}
@@ -74,9 +81,9 @@ final class Findings {
 	}
 
 	/**
-	 * Rule 1, response: respondents of MEMBERS_TOTAL out of the expected poles, the rate, last year's rate; after a
-	 * break in response (rule of {@link ResponseQuality}) the raw change of the total, said not comparable; the
-	 * year provisional if it is.
+	 * Rule 1, response: respondents of MEMBERS_TOTAL out of the expected poles, the rate,
+	 * last year's rate; after a break in response (rule of {@link ResponseQuality}) the
+	 * raw change of the total, said not comparable; the year provisional if it is.
 	 */
 	String response(String level, String area) {
 		int y = data.year();
@@ -84,8 +91,10 @@ final class Findings {
 		if (core == null) {
 			return null;
 		}
-		StringBuilder s = new StringBuilder("En ").append(y).append(", ")
-			.append(FrenchFormat.number((double) core.nRespondents(), 0)).append(" des ")
+		StringBuilder s = new StringBuilder("En ").append(y)
+			.append(", ")
+			.append(FrenchFormat.number((double) core.nRespondents(), 0))
+			.append(" des ")
 			.append(FrenchFormat.number((double) core.nExpected(), 0))
 			.append(" pôles attendus ont transmis leurs données, soit un taux de réponse de ")
 			.append(FrenchFormat.rate(core.responseRate()));
@@ -94,24 +103,28 @@ final class Findings {
 			s.append(" (").append(FrenchFormat.rate(before.responseRate())).append(" en ").append(y - 1).append(')');
 		}
 		s.append('.');
-		boolean broken = ResponseQuality.breaks(data, PublicationContent.CORE, level, area).stream()
+		boolean broken = ResponseQuality.breaks(data, PublicationContent.CORE, level, area)
+			.stream()
 			.anyMatch(b -> b.year() == y);
 		if (broken) {
 			s.append(" Après ce recul de la réponse, les totaux ne se comparent pas à ceux de ").append(y - 1);
 			if (core.yoyPct() != null) {
-				s.append(" (structures membres : ").append(signed(core.yoyPct(), false))
-					.append(" en évolution brute)");
+				s.append(" (structures membres : ").append(signed(core.yoyPct(), false)).append(" en évolution brute)");
 			}
 			s.append(" : les évolutions sont donc lues à champ constant, sur les pôles ayant répondu les deux années.");
 		}
 		if (ResponseQuality.provisional(data)) {
-			s.append(" Le taux de réponse national étant faible, les résultats de ").append(y)
+			s.append(" Le taux de réponse national étant faible, les résultats de ")
+				.append(y)
 				.append(" sont provisoires.");
 		}
 		return s.toString();
 	}
 
-	/** Rule 1b, levels: the published totals of members, jobs and turnover of the year, in one sentence. */
+	/**
+	 * Rule 1b, levels: the published totals of members, jobs and turnover of the year, in
+	 * one sentence.
+	 */
 	String levels(String level, String area) {
 		List<String> parts = new ArrayList<>();
 		AggregateCell members = published(PublicationContent.CORE, level, area);
@@ -136,9 +149,10 @@ final class Findings {
 	}
 
 	/**
-	 * Rule 2, largest changes on a constant sample: among the published, non-withheld {@code yoy_constant_pct} of
-	 * the indicators that are not ratios, the {@value #TOP} largest rises and the {@value #TOP} largest falls;
-	 * then each ratio's change in points.
+	 * Rule 2, largest changes on a constant sample: among the published, non-withheld
+	 * {@code yoy_constant_pct} of the indicators that are not ratios, the {@value #TOP}
+	 * largest rises and the {@value #TOP} largest falls; then each ratio's change in
+	 * points.
 	 */
 	List<String> constantSampleChanges(String level, String area) {
 		int y = data.year();
@@ -162,15 +176,21 @@ final class Findings {
 					+ "ayant répondu les deux années.");
 			return out;
 		}
-		List<Change> rises = counts.stream().filter(c -> c.value() > 0)
-			.sorted(Comparator.comparingDouble(Change::value).reversed()).limit(TOP).toList();
-		List<Change> falls = counts.stream().filter(c -> c.value() < 0)
-			.sorted(Comparator.comparingDouble(Change::value)).limit(TOP).toList();
+		List<Change> rises = counts.stream()
+			.filter(c -> c.value() > 0)
+			.sorted(Comparator.comparingDouble(Change::value).reversed())
+			.limit(TOP)
+			.toList();
+		List<Change> falls = counts.stream()
+			.filter(c -> c.value() < 0)
+			.sorted(Comparator.comparingDouble(Change::value))
+			.limit(TOP)
+			.toList();
 		if (!rises.isEmpty() || !falls.isEmpty()) {
 			StringBuilder s = new StringBuilder(scope);
 			s.append(rises.isEmpty() ? ", aucun indicateur n’augmente" : ", les plus fortes hausses : " + list(rises));
-			s.append(falls.isEmpty() ? " ; aucun indicateur ne diminue." : " ; les plus fortes baisses : " + list(falls)
-					+ ".");
+			s.append(falls.isEmpty() ? " ; aucun indicateur ne diminue."
+					: " ; les plus fortes baisses : " + list(falls) + ".");
 			out.add(s.toString());
 		}
 		for (Change r : ratios) {
@@ -190,7 +210,10 @@ final class Findings {
 		return String.join(", ", parts);
 	}
 
-	/** Rule 3, trends: the indicators whose Mann–Kendall direction over the ten years is "hausse" or "baisse". */
+	/**
+	 * Rule 3, trends: the indicators whose Mann–Kendall direction over the ten years is
+	 * "hausse" or "baisse".
+	 */
 	String trends(String level, String area) {
 		List<String> up = new ArrayList<>();
 		List<String> down = new ArrayList<>();
@@ -207,7 +230,9 @@ final class Findings {
 			return null;
 		}
 		StringBuilder s = new StringBuilder("Sur les dix dernières années (")
-			.append(data.year() - PublicationData.WINDOW + 1).append(" à ").append(data.year())
+			.append(data.year() - PublicationData.WINDOW + 1)
+			.append(" à ")
+			.append(data.year())
 			.append(", années publiées), le test de Mann-Kendall conclut à une tendance ");
 		if (!up.isEmpty()) {
 			s.append("en hausse pour : ").append(String.join(", ", up));
@@ -218,13 +243,17 @@ final class Findings {
 		return s.append(". Les autres séries ne montrent pas de tendance significative.").toString();
 	}
 
-	/** Rule 4 (national): the regions whose published jobs density is above, at or below the national one. */
+	/**
+	 * Rule 4 (national): the regions whose published jobs density is above, at or below
+	 * the national one.
+	 */
 	String regionsAgainstNationalDensity(Map<String, String> regions) {
 		AggregateCell france = published(JOBS, PublicationContent.NATIONAL, GeoReferential.FRANCE);
 		if (france == null || france.density() == null) {
 			return null;
 		}
-		// compared as printed (one decimal), so that a region printed like France is never "above" it
+		// compared as printed (one decimal), so that a region printed like France is
+		// never "above" it
 		String national = density(france.density());
 		List<AggregateCell> above = new ArrayList<>();
 		List<AggregateCell> level = new ArrayList<>();
@@ -239,7 +268,8 @@ final class Findings {
 			int cmp = Double.compare(rounded(c.density()), rounded(france.density()));
 			(cmp > 0 ? above : cmp < 0 ? below : level).add(c);
 		}
-		StringBuilder s = new StringBuilder("Les pôles portent ").append(national).append(jobs(france.density()))
+		StringBuilder s = new StringBuilder("Les pôles portent ").append(national)
+			.append(jobs(france.density()))
 			.append(" pour 10\u202F000 habitants en France.");
 		appendRegions(s, " Au-dessus de ce niveau : ", above, regions);
 		appendRegions(s, " Au même niveau : ", level, regions);
@@ -255,9 +285,10 @@ final class Findings {
 			return;
 		}
 		List<String> parts = new ArrayList<>();
-		cells.stream().sorted(Comparator.comparing(AggregateCell::density).reversed())
-			.forEach(c -> parts.add(PublicationContent.typographic(names.get(c.area())) + " (" + density(c.density())
-					+ ")"));
+		cells.stream()
+			.sorted(Comparator.comparing(AggregateCell::density).reversed())
+			.forEach(c -> parts
+				.add(PublicationContent.typographic(names.get(c.area())) + " (" + density(c.density()) + ")"));
 		s.append(lead).append(String.join(", ", parts)).append('.');
 	}
 
@@ -269,12 +300,16 @@ final class Findings {
 			return null;
 		}
 		int cmp = Double.compare(rounded(here.density()), rounded(france.density()));
-		return "Avec " + density(here.density()) + jobs(here.density()) + " pour 10\u202F000 habitants, la région se situe "
+		return "Avec " + density(here.density()) + jobs(here.density())
+				+ " pour 10\u202F000 habitants, la région se situe "
 				+ (cmp > 0 ? "au-dessus de" : cmp < 0 ? "en dessous de" : "au niveau de") + " la France ("
 				+ density(france.density()) + ").";
 	}
 
-	/** Rule 5 (national): the lowest and highest response rates among the regions whose core cell is published. */
+	/**
+	 * Rule 5 (national): the lowest and highest response rates among the regions whose
+	 * core cell is published.
+	 */
 	String responseOfRegions(Map<String, String> regions) {
 		List<AggregateCell> cells = publishedRegions(PublicationContent.CORE, regions, AggregateCell::responseRate);
 		if (cells.size() < 2) {
@@ -288,7 +323,10 @@ final class Findings {
 				+ PublicationContent.typographic(regions.get(high.area())) + ").";
 	}
 
-	/** Rule 6 (national): the {@value #TOP} regions with the most jobs among those whose total is published. */
+	/**
+	 * Rule 6 (national): the {@value #TOP} regions with the most jobs among those whose
+	 * total is published.
+	 */
 	String largestRegions(Map<String, String> regions) {
 		List<AggregateCell> cells = publishedRegions(JOBS, regions, AggregateCell::total);
 		if (cells.isEmpty()) {
@@ -304,7 +342,10 @@ final class Findings {
 				+ ".";
 	}
 
-	/** The published regional cells of an indicator with the measure, in increasing order of it. */
+	/**
+	 * The published regional cells of an indicator with the measure, in increasing order
+	 * of it.
+	 */
 	private List<AggregateCell> publishedRegions(String code, Map<String, String> regions,
 			Function<AggregateCell, Double> measure) {
 		List<AggregateCell> cells = new ArrayList<>();
@@ -331,13 +372,18 @@ final class Findings {
 		return Math.round(v * 10) / 10.0;
 	}
 
-	/** A change as the tables print it, without its arrow: {@code +3,4 %}, {@code −0,2 pt}. */
+	/**
+	 * A change as the tables print it, without its arrow: {@code +3,4 %},
+	 * {@code −0,2 pt}.
+	 */
 	static String signed(double value, boolean points) {
 		String printed = FrenchFormat.change(value, points);
 		return printed.substring(printed.indexOf(' ') + 1);
 	}
 
-	/** An indicator's label inside a sentence: "dont" dropped, first letter in lower case. */
+	/**
+	 * An indicator's label inside a sentence: "dont" dropped, first letter in lower case.
+	 */
 	static String name(Published p) {
 		String label = p.label().startsWith("dont ") ? p.label().substring(5) : p.label();
 		return Character.toLowerCase(label.charAt(0)) + label.substring(1);

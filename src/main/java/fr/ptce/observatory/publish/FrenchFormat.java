@@ -8,11 +8,13 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * French typography of the publications, in one place so that the PDF and the XLSX print the very same text:
- * thousands separated by a narrow no-break space (U+202F), decimal comma, a no-break space (U+00A0) before a unit
- * ({@code 12,3 %}, {@code 1 234 €}), dates like {@code 31 mars 2026} in Paris time, {@code s} for a confidential
- * figure, {@code nd} for one not available and {@code –} where there is no pole at all, changes signed (with the minus sign U+2212) and marked with an arrow, so that
- * colour is never the only carrier of their meaning.
+ * French typography of the publications, in one place so that the PDF and the XLSX print
+ * the very same text: thousands separated by a narrow no-break space (U+202F), decimal
+ * comma, a no-break space (U+00A0) before a unit ({@code 12,3 %}, {@code 1 234 €}), dates
+ * like {@code 31 mars 2026} in Paris time, {@code s} for a confidential figure,
+ * {@code nd} for one not available and {@code –} where there is no pole at all, changes
+ * signed (with the minus sign U+2212) and marked with an arrow, so that colour is never
+ * the only carrier of their meaning.
  */
 public final class FrenchFormat {
 
@@ -27,7 +29,10 @@ public final class FrenchFormat {
 	/** A figure that is not available (not received, not computable): INSEE's "nd". */
 	public static final String MISSING = "nd";
 
-	/** A figure of an area or group with no pole at all ("néant"), distinct from one not available. */
+	/**
+	 * A figure of an area or group with no pole at all ("néant"), distinct from one not
+	 * available.
+	 */
 	public static final String NO_POLE = "\u2013";
 
 	/** The observatory's time zone: dates and times are printed as read in France. */
@@ -50,7 +55,10 @@ public final class FrenchFormat {
 	private FrenchFormat() {
 	}
 
-	/** A number rounded half-up to the given decimals: {@code 1 234 567}, {@code 1 234,5}; {@code –} when null. */
+	/**
+	 * A number rounded half-up to the given decimals: {@code 1 234 567}, {@code 1 234,5};
+	 * {@code –} when null.
+	 */
 	public static String number(Double value, int decimals) {
 		if (value == null || value.isNaN() || value.isInfinite()) {
 			return MISSING;
@@ -74,13 +82,16 @@ public final class FrenchFormat {
 		return (negative ? MINUS : "") + out;
 	}
 
-	/** A figure in a catalogue unit: {@code 1 234 €}, {@code 12,3 %}, {@code 1 234,5 ETP}. */
+	/**
+	 * A figure in a catalogue unit: {@code 1 234 €}, {@code 12,3 %}, {@code 1 234,5 ETP}.
+	 */
 	public static String amount(Double value, String unit) {
 		if (value == null) {
 			return MISSING;
 		}
 		return switch (unit) {
-			// a total of counts is whole; a median or an average of counts may not be, and keeps its decimal
+			// a total of counts is whole; a median or an average of counts may not be,
+			// and keeps its decimal
 			case "count" -> number(value, value == Math.rint(value) ? 0 : 1);
 			case "fte" -> number(value, 1);
 			case "h" -> number(value, 0) + UNIT_SPACE + "h";
@@ -102,8 +113,9 @@ public final class FrenchFormat {
 	}
 
 	/**
-	 * A change with its sign and arrow: {@code ▲ +3,4 %}, {@code ▼ −2,1 %}, {@code ► 0,0 %}; in percentage points
-	 * ({@code pt}) for a ratio, whose change is the difference of the two rates (methodology section 3).
+	 * A change with its sign and arrow: {@code ▲ +3,4 %}, {@code ▼ −2,1 %},
+	 * {@code ► 0,0 %}; in percentage points ({@code pt}) for a ratio, whose change is the
+	 * difference of the two rates (methodology section 3).
 	 */
 	public static String change(Double value, boolean points) {
 		if (value == null || value.isNaN() || value.isInfinite()) {
@@ -117,7 +129,10 @@ public final class FrenchFormat {
 		return value > 0 ? UP + " +" + digits + unit : DOWN + " " + MINUS + digits + unit;
 	}
 
-	/** The 10-year direction of the trends (methodology section 5) in words with an arrow; {@code –} when null. */
+	/**
+	 * The 10-year direction of the trends (methodology section 5) in words with an arrow;
+	 * {@code –} when null.
+	 */
 	public static String direction(String direction) {
 		if (direction == null) {
 			return MISSING;
@@ -130,7 +145,10 @@ public final class FrenchFormat {
 		};
 	}
 
-	/** {@code 31 mars 2026}, {@code 1ᵉʳ mai 2026} (no-break spaces: a date is not broken across lines). */
+	/**
+	 * {@code 31 mars 2026}, {@code 1ᵉʳ mai 2026} (no-break spaces: a date is not broken
+	 * across lines).
+	 */
 	public static String date(LocalDate date) {
 		String day = date.getDayOfMonth() == 1 ? FIRST : Integer.toString(date.getDayOfMonth());
 		return day + UNIT_SPACE + MONTHS[date.getMonthValue() - 1] + " " + date.getYear();
@@ -149,16 +167,16 @@ public final class FrenchFormat {
 	}
 
 	/**
-	 * A code printed in running text or a table ({@code PTCE-0030}), its hyphens made non-breaking so that a line
-	 * is never broken inside it.
+	 * A code printed in running text or a table ({@code PTCE-0030}), its hyphens made
+	 * non-breaking so that a line is never broken inside it.
 	 */
 	public static String code(String code) {
 		return code.replace('-', '\u2011');
 	}
 
 	/**
-	 * A figure of an aggregate cell: {@code s} when the cell is confidential (conf_status not F), {@code –} when
-	 * the figure is missing, else the formatted figure.
+	 * A figure of an aggregate cell: {@code s} when the cell is confidential (conf_status
+	 * not F), {@code –} when the figure is missing, else the formatted figure.
 	 */
 	public static String cell(String confStatus, Double value, java.util.function.Function<Double, String> format) {
 		if (confStatus != null && !"F".equals(confStatus)) {

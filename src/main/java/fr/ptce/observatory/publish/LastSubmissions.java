@@ -18,25 +18,35 @@ import fr.ptce.observatory.warehouse.Tables;
 import fr.ptce.observatory.warehouse.Timestamps;
 
 /**
- * Each pole's last accepted submission up to an instant, whatever period it reported on, from the observations:
- * they hold a row for each accepted row of every accepted file, with the pole, the file and the instant it was
- * ingested, and nothing of a quarantined or rejected file. The files ledger (OBS_SUBMISSION) knows the same
- * instants but not the poles a file is about, and the publication reads no database.
+ * Each pole's last accepted submission up to an instant, whatever period it reported on,
+ * from the observations: they hold a row for each accepted row of every accepted file,
+ * with the pole, the file and the instant it was ingested, and nothing of a quarantined
+ * or rejected file. The files ledger (OBS_SUBMISSION) knows the same instants but not the
+ * poles a file is about, and the publication reads no database.
  *
- * <p>The day a file was sent is the date its name starts with when the name follows the submissions' naming,
- * {@code YYYYMMDD_PTCE-NNNN_...} with the pole's own id, and that date is not after the day it was ingested;
- * otherwise the day it was ingested. One ingest run takes in every file waiting in the inbox under one instant, so
- * after a replay of the history (the demo, a rebuilt data directory) or a pause of the schedule, the name is the
- * truer of the two. The last submission is the one sent last; between files sent the same day, the order of
- * revisions (submission-format.md): the greatest ingested_at, then the file name that sorts last.
+ * <p>
+ * The day a file was sent is the date its name starts with when the name follows the
+ * submissions' naming, {@code YYYYMMDD_PTCE-NNNN_...} with the pole's own id, and that
+ * date is not after the day it was ingested; otherwise the day it was ingested. One
+ * ingest run takes in every file waiting in the inbox under one instant, so after a
+ * replay of the history (the demo, a rebuilt data directory) or a pause of the schedule,
+ * the name is the truer of the two. The last submission is the one sent last; between
+ * files sent the same day, the order of revisions (submission-format.md): the greatest
+ * ingested_at, then the file name that sorts last.
  */
 final class LastSubmissions {
 
-	/** A pole's last accepted file, the instant the observatory ingested it and the day it was sent. */
+	/**
+	 * A pole's last accepted file, the instant the observatory ingested it and the day it
+	 * was sent.
+	 */
 	record Submission(String file, Instant ingestedAt, LocalDate sent) {
 	}
 
-	/** The naming of submitted files: the day sent, the pole, what the file holds (data-samples/README.md). */
+	/**
+	 * The naming of submitted files: the day sent, the pole, what the file holds
+	 * (data-samples/README.md).
+	 */
 	private static final Pattern NAMED = Pattern.compile("(\\d{8})_(PTCE-\\d{4})_");
 
 	private static final Comparator<Submission> ORDER = Comparator.comparing(Submission::sent)
@@ -47,8 +57,8 @@ final class LastSubmissions {
 	}
 
 	/**
-	 * Scans the pole, file and ingestion columns of every partition of the observations: memory holds one entry
-	 * per pole, whatever the size of the warehouse.
+	 * Scans the pole, file and ingestion columns of every partition of the observations:
+	 * memory holds one entry per pole, whatever the size of the warehouse.
 	 * @param zone the observatory's calendar, in which the day of ingestion is told
 	 */
 	static Map<String, Submission> read(DataDirectory dir, Instant asOf, ZoneId zone) {
@@ -64,11 +74,13 @@ final class LastSubmissions {
 					String previousSource = null;
 					long previousMicros = 0;
 					for (long i = 0; i < g.rows(); i++) {
-						// every value read, even of a row left out: next() does not skip an unread value
+						// every value read, even of a row left out: next() does not skip
+						// an unread value
 						String pole = poles.string();
 						String source = sources.string();
 						long micros = ingested.int64();
-						// the rows of one file follow each other: one candidate per pole and file
+						// the rows of one file follow each other: one candidate per pole
+						// and file
 						boolean same = micros == previousMicros && pole.equals(previousPole)
 								&& source.equals(previousSource);
 						if (micros <= limit && !same) {

@@ -11,9 +11,9 @@ import fr.ptce.observatory.referential.Catalogue;
 import fr.ptce.observatory.referential.Indicator;
 
 /**
- * The methodology annex of the national and regional publications: methodology.md in French (yearly values,
- * measures, statistical confidentiality with every rule of section 4, the indicators) and the provenance of the
- * figures.
+ * The methodology annex of the national and regional publications: methodology.md in
+ * French (yearly values, measures, statistical confidentiality with every rule of section
+ * 4, the indicators) and the provenance of the figures.
  */
 final class MethodologyAnnex {
 
@@ -95,16 +95,20 @@ final class MethodologyAnnex {
 		return s;
 	}
 
-	/** The scope of an edition's tables and figures (methodology section 1: the poles expected in the year). */
+	/**
+	 * The scope of an edition's tables and figures (methodology section 1: the poles
+	 * expected in the year).
+	 */
 	static String scope(int year, String where) {
-		return "pôles territoriaux de coopération économique attendus en " + year + " (créés au plus tard en "
-				+ year + " et non fermés avant), " + where + ".";
+		return "pôles territoriaux de coopération économique attendus en " + year + " (créés au plus tard en " + year
+				+ " et non fermés avant), " + where + ".";
 	}
 
 	/**
-	 * The provenance of the figures, printed small at the very end: the as-of instant exactly, the SHA-256 of the
-	 * catalogue and registry, the software version, and the indicators' codes as the data files name them (the
-	 * public text names indicators by their French labels only).
+	 * The provenance of the figures, printed small at the very end: the as-of instant
+	 * exactly, the SHA-256 of the catalogue and registry, the software version, and the
+	 * indicators' codes as the data files name them (the public text names indicators by
+	 * their French labels only).
 	 */
 	static List<Section> colophon(List<Published> indicators, Provenance provenance) {
 		List<Section> s = new ArrayList<>();
@@ -114,7 +118,9 @@ final class MethodologyAnnex {
 				+ provenance.registrySha256() + ". Logiciel : observatory " + provenance.softwareVersion() + "."));
 		StringBuilder codes = new StringBuilder("Codes des indicateurs dans les fichiers de données : ");
 		for (int i = 0; i < indicators.size(); i++) {
-			codes.append(i == 0 ? "" : " ; ").append(indicators.get(i).label()).append(" ")
+			codes.append(i == 0 ? "" : " ; ")
+				.append(indicators.get(i).label())
+				.append(" ")
 				.append(indicators.get(i).code());
 		}
 		s.add(Section.colophon(codes.append('.').toString()));

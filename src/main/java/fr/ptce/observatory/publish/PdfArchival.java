@@ -36,26 +36,31 @@ import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 
 /**
- * Finishes the PDF that JasperReports (through OpenPDF) writes into an archivable and accessible one, PDF/A-2a and
- * PDF/UA-1, where OpenPDF cannot: XMP metadata identifying both standards (OpenPDF needs Adobe's XMP library
- * for it), an sRGB output intent (the colours are DeviceRGB), every untagged drawing (rules, cell backgrounds,
- * borders) marked as an artifact, no incomplete CIDSet in the embedded font subsets, a scope on every table
- * header cell, and one Document at the root of the structure tree (see {@link PdfStructure}). The creation and
- * modification dates are those of the as-of instant, so that two runs on the same data give comparable files.
+ * Finishes the PDF that JasperReports (through OpenPDF) writes into an archivable and
+ * accessible one, PDF/A-2a and PDF/UA-1, where OpenPDF cannot: XMP metadata identifying
+ * both standards (OpenPDF needs Adobe's XMP library for it), an sRGB output intent (the
+ * colours are DeviceRGB), every untagged drawing (rules, cell backgrounds, borders)
+ * marked as an artifact, no incomplete CIDSet in the embedded font subsets, a scope on
+ * every table header cell, and one Document at the root of the structure tree (see
+ * {@link PdfStructure}). The creation and modification dates are those of the as-of
+ * instant, so that two runs on the same data give comparable files.
  */
 final class PdfArchival {
 
 	static final String SRGB = "sRGB IEC61966-2.1";
 
-	/** Operators that put marks on the page: what must be tagged or marked as an artifact. */
-	private static final Set<String> MARKING = Set.of("S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh", "Do",
-			"BI", "Tj", "TJ", "'", "\"");
+	/**
+	 * Operators that put marks on the page: what must be tagged or marked as an artifact.
+	 */
+	private static final Set<String> MARKING = Set.of("S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh", "Do", "BI",
+			"Tj", "TJ", "'", "\"");
 
 	private PdfArchival() {
 	}
 
 	/**
-	 * @param producer written as the PDF producer, in the document information and the XMP alike
+	 * @param producer written as the PDF producer, in the document information and the
+	 * XMP alike
 	 */
 	static byte[] finish(byte[] pdf, Instant asOf, String producer) {
 		try (PDDocument doc = Loader.loadPDF(pdf)) {
@@ -85,9 +90,10 @@ final class PdfArchival {
 	}
 
 	/**
-	 * Wraps every run of drawing operators outside any marked-content sequence in {@code /Artifact BMC ... EMC}:
-	 * JasperReports tags texts, tables and images, and leaves lines, boxes and cell backgrounds untagged, which
-	 * PDF/UA forbids. A run is cut at each text object, so that no marked content crosses BT or ET.
+	 * Wraps every run of drawing operators outside any marked-content sequence in
+	 * {@code /Artifact BMC ... EMC}: JasperReports tags texts, tables and images, and
+	 * leaves lines, boxes and cell backgrounds untagged, which PDF/UA forbids. A run is
+	 * cut at each text object, so that no marked content crosses BT or ET.
 	 */
 	private static void markUntaggedAsArtifacts(PDDocument doc, PDPage page) throws IOException {
 		PDFStreamParser parser = new PDFStreamParser(page);
@@ -154,8 +160,8 @@ final class PdfArchival {
 	}
 
 	/**
-	 * OpenPDF's CIDSet lists the glyphs used, not every glyph of the embedded subset, which PDF/A-2 and PDF/UA
-	 * reject; the CIDSet is optional in both, so it is removed.
+	 * OpenPDF's CIDSet lists the glyphs used, not every glyph of the embedded subset,
+	 * which PDF/A-2 and PDF/UA reject; the CIDSet is optional in both, so it is removed.
 	 */
 	private static void removeCidSets(PDDocument doc) {
 		for (COSObject object : doc.getDocument().getObjectsByType(COSName.FONT_DESC)) {
@@ -177,12 +183,12 @@ final class PdfArchival {
 	}
 
 	/**
-	 * The XMP packet: the document information again (PDF/A wants both to agree), the PDF/A-2a and PDF/UA-1
-	 * identifications, and the extension schema that PDF/A asks for the PDF/UA one.
+	 * The XMP packet: the document information again (PDF/A wants both to agree), the
+	 * PDF/A-2a and PDF/UA-1 identifications, and the extension schema that PDF/A asks for
+	 * the PDF/UA one.
 	 */
 	static byte[] xmp(PDDocumentInformation info, String language, Instant asOf) {
-		String date = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(asOf.atOffset(ZoneOffset.UTC)
-			.withNano(0));
+		String date = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(asOf.atOffset(ZoneOffset.UTC).withNano(0));
 		StringBuilder x = new StringBuilder();
 		x.append("<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
 			.append("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n")
@@ -193,19 +199,23 @@ final class PdfArchival {
 			.append(" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n")
 			.append("<dc:format>application/pdf</dc:format>\n");
 		if (info.getTitle() != null) {
-			x.append("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">").append(escape(info.getTitle()))
+			x.append("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">")
+				.append(escape(info.getTitle()))
 				.append("</rdf:li></rdf:Alt></dc:title>\n");
 		}
 		if (info.getAuthor() != null) {
-			x.append("<dc:creator><rdf:Seq><rdf:li>").append(escape(info.getAuthor()))
+			x.append("<dc:creator><rdf:Seq><rdf:li>")
+				.append(escape(info.getAuthor()))
 				.append("</rdf:li></rdf:Seq></dc:creator>\n");
 		}
 		if (info.getSubject() != null) {
-			x.append("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">").append(escape(info.getSubject()))
+			x.append("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">")
+				.append(escape(info.getSubject()))
 				.append("</rdf:li></rdf:Alt></dc:description>\n");
 		}
 		if (language != null) {
-			x.append("<dc:language><rdf:Bag><rdf:li>").append(escape(language))
+			x.append("<dc:language><rdf:Bag><rdf:li>")
+				.append(escape(language))
 				.append("</rdf:li></rdf:Bag></dc:language>\n");
 		}
 		if (info.getCreator() != null) {
@@ -214,10 +224,18 @@ final class PdfArchival {
 		if (info.getKeywords() != null) {
 			x.append("<pdf:Keywords>").append(escape(info.getKeywords())).append("</pdf:Keywords>\n");
 		}
-		x.append("<xmp:CreateDate>").append(date).append("</xmp:CreateDate>\n")
-			.append("<xmp:ModifyDate>").append(date).append("</xmp:ModifyDate>\n")
-			.append("<xmp:MetadataDate>").append(date).append("</xmp:MetadataDate>\n")
-			.append("<pdf:Producer>").append(escape(info.getProducer())).append("</pdf:Producer>\n")
+		x.append("<xmp:CreateDate>")
+			.append(date)
+			.append("</xmp:CreateDate>\n")
+			.append("<xmp:ModifyDate>")
+			.append(date)
+			.append("</xmp:ModifyDate>\n")
+			.append("<xmp:MetadataDate>")
+			.append(date)
+			.append("</xmp:MetadataDate>\n")
+			.append("<pdf:Producer>")
+			.append(escape(info.getProducer()))
+			.append("</pdf:Producer>\n")
 			.append("<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>A</pdfaid:conformance>\n")
 			.append("<pdfuaid:part>1</pdfuaid:part>\n")
 			.append("</rdf:Description>\n")

@@ -8,21 +8,26 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The data source of the publication template, from an edition's sections: a table of contents first, then one
- * record per block (text, table, chart) carrying the headings that lead to it, so that the template keeps a
- * heading on the page of what follows it; tables and figures numbered ("Tableau 2 –", "Figure 3 –") and each
- * followed by its source and scope. Headings get anchors, which become the PDF's bookmarks and
- * the page numbers of the table of contents ({@link PdfRenderer}).
+ * The data source of the publication template, from an edition's sections: a table of
+ * contents first, then one record per block (text, table, chart) carrying the headings
+ * that lead to it, so that the template keeps a heading on the page of what follows it;
+ * tables and figures numbered ("Tableau 2 –", "Figure 3 –") and each followed by its
+ * source and scope. Headings get anchors, which become the PDF's bookmarks and the page
+ * numbers of the table of contents ({@link PdfRenderer}).
  */
 final class PdfBlocks {
 
 	/**
-	 * The text of a table of contents' page number until the page is known: {@code #p} + the entry's index +
-	 * {@code #}, short enough to stay on one line of the page number's box.
+	 * The text of a table of contents' page number until the page is known: {@code #p} +
+	 * the entry's index + {@code #}, short enough to stay on one line of the page
+	 * number's box.
 	 */
 	static final String PAGE_PLACEHOLDER = "#p%d#";
 
-	/** The records of the template's data source, and the anchor of each entry of the table of contents. */
+	/**
+	 * The records of the template's data source, and the anchor of each entry of the
+	 * table of contents.
+	 */
 	record Blocks(List<Map<String, ?>> records, List<String> anchors) {
 	}
 
@@ -152,8 +157,8 @@ final class PdfBlocks {
 	}
 
 	/**
-	 * The anchor of a heading: its own text, which JasperReports also takes as the bookmark's title (made unique
-	 * by a number should a heading come twice).
+	 * The anchor of a heading: its own text, which JasperReports also takes as the
+	 * bookmark's title (made unique by a number should a heading come twice).
 	 */
 	private String anchor(String heading, int level) {
 		String name = names.contains(heading) ? heading + " (" + ++anchors + ")" : heading;

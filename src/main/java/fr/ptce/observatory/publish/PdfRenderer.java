@@ -26,9 +26,10 @@ import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
 /**
- * Renders an {@link Edition} with the publication template into a tagged PDF (headings, tables), in French
- * (fr-FR), with its title and author, fonts embedded, then finished by {@link PdfArchival} into PDF/A-2a and
- * PDF/UA-1 (its dates are those of the as-of instant, so that two runs on the same data give comparable files).
+ * Renders an {@link Edition} with the publication template into a tagged PDF (headings,
+ * tables), in French (fr-FR), with its title and author, fonts embedded, then finished by
+ * {@link PdfArchival} into PDF/A-2a and PDF/UA-1 (its dates are those of the as-of
+ * instant, so that two runs on the same data give comparable files).
  */
 public final class PdfRenderer {
 
@@ -88,8 +89,9 @@ public final class PdfRenderer {
 	static final String SOURCE = "Observatoire national des PTCE, indicateurs transmis par les pôles";
 
 	/**
-	 * Replaces the page placeholders of the table of contents with the page of each heading's anchor, once the
-	 * report is filled and its pages known (the placeholders have the width of a page number's box).
+	 * Replaces the page placeholders of the table of contents with the page of each
+	 * heading's anchor, once the report is filled and its pages known (the placeholders
+	 * have the width of a page number's box).
 	 */
 	static void numberContents(JasperPrint print, List<String> anchors) {
 		Map<String, Integer> pages = new HashMap<>();

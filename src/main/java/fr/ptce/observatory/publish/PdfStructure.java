@@ -20,8 +20,9 @@ import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructur
 import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.PDTableAttributeObject;
 
 /**
- * The structure tree as PDF/UA wants it, from the one JasperReports writes: one Document at the root, a scope on
- * every table header cell, headings holding their text directly (no paragraph inside a heading).
+ * The structure tree as PDF/UA wants it, from the one JasperReports writes: one Document
+ * at the root, a scope on every table header cell, headings holding their text directly
+ * (no paragraph inside a heading).
  */
 final class PdfStructure {
 
@@ -61,8 +62,9 @@ final class PdfStructure {
 	}
 
 	/**
-	 * JasperReports puts the text of a heading in a paragraph inside it; the paragraph's contents become the
-	 * heading's own (a heading is a paragraph-level element), and the parent tree then points at the heading.
+	 * JasperReports puts the text of a heading in a paragraph inside it; the paragraph's
+	 * contents become the heading's own (a heading is a paragraph-level element), and the
+	 * parent tree then points at the heading.
 	 */
 	private static void hoist(PDStructureElement heading, Map<COSDictionary, COSDictionary> moved) {
 		COSArray kids = new COSArray();
@@ -92,7 +94,10 @@ final class PdfStructure {
 		return "Text".equals(type) ? "P" : type;
 	}
 
-	/** A kid as the structure tree stores it: an MCID, a marked-content or object reference, an element. */
+	/**
+	 * A kid as the structure tree stores it: an MCID, a marked-content or object
+	 * reference, an element.
+	 */
 	private static COSBase asCos(Object kid, PDStructureElement from) {
 		if (kid instanceof Integer mcid) {
 			if (from != null && from.getPage() != null) {

@@ -21,8 +21,9 @@ import fr.ptce.observatory.warehouse.AggregateCell;
 import fr.ptce.observatory.warehouse.Trend;
 
 /**
- * The content of the national report and of the regional editions: which figures go in which table, formatted in
- * French. Pure: from the aggregates and trends of {@link PublicationData} to {@link Section}s.
+ * The content of the national report and of the regional editions: which figures go in
+ * which table, formatted in French. Pure: from the aggregates and trends of
+ * {@link PublicationData} to {@link Section}s.
  */
 public final class PublicationContent {
 
@@ -36,7 +37,10 @@ public final class PublicationContent {
 
 	public static final String NETWORK = Levels.NETWORK;
 
-	/** The indicator whose respondents count as "poles responding" (every pole reports its members). */
+	/**
+	 * The indicator whose respondents count as "poles responding" (every pole reports its
+	 * members).
+	 */
 	public static final String CORE = "MEMBERS_TOTAL";
 
 	public static final String NOTE = "s : secret statistique (trop peu de répondants, un pôle représentant plus de "
@@ -48,11 +52,17 @@ public final class PublicationContent {
 	public static final String FICTIONAL = "Données fictives : chiffres calculés sur l’échantillon de démonstration, "
 			+ "sans valeur statistique.";
 
-	/** An indicator as published: the 17 of the catalogue and the three ratios of methodology section 2. */
+	/**
+	 * An indicator as published: the 17 of the catalogue and the three ratios of
+	 * methodology section 2.
+	 */
 	public record Published(String code, String label, String unit, boolean ratio) {
 	}
 
-	/** Theme and network labels (referential/Registry), in code order, the order of the tables. */
+	/**
+	 * Theme and network labels (referential/Registry), in code order, the order of the
+	 * tables.
+	 */
 	public static final Map<String, String> THEMES = Collections.unmodifiableMap(new TreeMap<>(Registry.THEME_LABELS));
 
 	public static final Map<String, String> NETWORKS = Collections
@@ -73,10 +83,10 @@ public final class PublicationContent {
 			indicators.add(new Published(i.code(), typographic(i.labelFr()), i.unit(), false));
 		}
 		indicators.add(new Published("ESS_SHARE", "Part des structures de l’ESS parmi les membres", "%", true));
-		indicators.add(new Published("PUBLIC_FUNDING_SHARE",
-				"Part des financements publics dans les ressources", "%", true));
-		indicators.add(new Published("GOV_PARTICIPATION", "Participation des membres à l’assemblée générale", "%",
-				true));
+		indicators
+			.add(new Published("PUBLIC_FUNDING_SHARE", "Part des financements publics dans les ressources", "%", true));
+		indicators
+			.add(new Published("GOV_PARTICIPATION", "Participation des membres à l’assemblée générale", "%", true));
 		indicators.forEach(p -> byCode.put(p.code(), p));
 	}
 
@@ -170,8 +180,9 @@ public final class PublicationContent {
 	// ---------------------------------------------------------------- tables
 
 	/**
-	 * The key figures: counts of poles and response rate, then the main indicators with their response rate, their
-	 * change on a constant sample (the headline change), the raw change of their total beside it, and their trend.
+	 * The key figures: counts of poles and response rate, then the main indicators with
+	 * their response rate, their change on a constant sample (the headline change), the
+	 * raw change of their total beside it, and their trend.
 	 */
 	Section keyFigures(PublicationData data, String level, String area) {
 		int y = data.year();
@@ -205,7 +216,10 @@ public final class PublicationContent {
 	static final List<String> KEY_INDICATORS = List.of("MEMBERS_TOTAL", "JOBS_FTE", "JOBS_CREATED", "TURNOVER",
 			"PUBLIC_FUNDING_SHARE", "ESS_SHARE", "GOV_PARTICIPATION");
 
-	/** Every indicator of an area: total, median, changes, 3-year average, CAGR and 10-year direction. */
+	/**
+	 * Every indicator of an area: total, median, changes, 3-year average, CAGR and
+	 * 10-year direction.
+	 */
 	Section indicatorTable(PublicationData data, String level, String area, String sheet) {
 		List<List<String>> rows = new ArrayList<>();
 		for (Published p : indicators) {
@@ -213,8 +227,7 @@ public final class PublicationContent {
 			Trend t = data.trend(p.code(), level, area);
 			rows.add(List.of(p.label(), total(c, p), quantile(c, AggregateCell::median, p),
 					constantSampleChange(data, c, p), change(c, AggregateCell::yoyPct, p),
-					figure(c, AggregateCell::ma3, p),
-					t == null ? MISSING : FrenchFormat.change(t.cagrPct(), false),
+					figure(c, AggregateCell::ma3, p), t == null ? MISSING : FrenchFormat.change(t.cagrPct(), false),
 					FrenchFormat.direction(t == null ? null : t.direction())));
 		}
 		return Section.table(sheet,
@@ -232,11 +245,13 @@ public final class PublicationContent {
 		for (Map.Entry<String, String> a : areas.entrySet()) {
 			rows.add(areaRow(data, level, a.getKey(), a.getValue()));
 		}
-		// the whole (France, or the region) last, as its own cell: never a sum of the rows above
+		// the whole (France, or the region) last, as its own cell: never a sum of the
+		// rows above
 		rows.add(areaRow(data, totalLevel, totalArea, totalLabel));
-		return Section.table(sheet, List.of(first, "Pôles attendus", "Pôles répondants", "Taux de réponse",
-				"Structures membres", "Emplois (ETP)", "Emplois pour 10\u202F000 habitants", "Évolution des emplois à champ constant"),
-				rows, NOTE + " Population : recensement de la population, communes du référentiel géographique.")
+		return Section
+			.table(sheet, List.of(first, "Pôles attendus", "Pôles répondants", "Taux de réponse", "Structures membres",
+					"Emplois (ETP)", "Emplois pour 10\u202F000 habitants", "Évolution des emplois à champ constant"),
+					rows, NOTE + " Population : recensement de la population, communes du référentiel géographique.")
 			.withTotalLast();
 	}
 
@@ -244,9 +259,8 @@ public final class PublicationContent {
 		AggregateCell core = data.cell(CORE, level, area);
 		AggregateCell jobs = data.cell("JOBS_FTE", level, area);
 		return List.of(label, expected(core), respondents(core), responseRate(core), total(core, byCode.get(CORE)),
-				total(jobs, byCode.get("JOBS_FTE")),
-				FrenchFormat.cell(jobs == null ? null : jobs.confStatus(), jobs == null ? null : jobs.density(),
-						v -> FrenchFormat.number(v, 1)),
+				total(jobs, byCode.get("JOBS_FTE")), FrenchFormat.cell(jobs == null ? null : jobs.confStatus(),
+						jobs == null ? null : jobs.density(), v -> FrenchFormat.number(v, 1)),
 				constantSampleChange(data, jobs, byCode.get("JOBS_FTE")));
 	}
 
@@ -265,8 +279,7 @@ public final class PublicationContent {
 				"Emplois (ETP)", "Chiffre d’affaires", "Part des financements publics", "Part de l’ESS"), rows, NOTE);
 	}
 
-	Section coverageByArea(PublicationData data, String level, Map<String, String> areas, String first,
-			String sheet) {
+	Section coverageByArea(PublicationData data, String level, Map<String, String> areas, String first, String sheet) {
 		List<List<String>> rows = new ArrayList<>();
 		for (Map.Entry<String, String> a : areas.entrySet()) {
 			AggregateCell core = data.cell(CORE, level, a.getKey());
@@ -275,7 +288,8 @@ public final class PublicationContent {
 		}
 		return Section.table(sheet,
 				List.of(first, "Pôles attendus", "Pôles répondants", "Taux de réponse", "Valeurs annuelles imputées"),
-				rows, "Pôles répondants : pôles ayant transmis le nombre de leurs structures membres. Valeurs "
+				rows,
+				"Pôles répondants : pôles ayant transmis le nombre de leurs structures membres. Valeurs "
 						+ "imputées : valeurs annuelles de flux extrapolées de deux ou trois trimestres, tous "
 						+ "indicateurs du catalogue confondus.");
 	}
@@ -287,8 +301,9 @@ public final class PublicationContent {
 			rows.add(List.of(p.label(), expected(c), respondents(c), responseRate(c),
 					c == null ? MISSING : FrenchFormat.number((double) c.nImputed(), 0)));
 		}
-		return Section.table(sheet, List.of("Indicateur", "Pôles attendus", "Pôles répondants", "Taux de réponse",
-				"Valeurs imputées"), rows, null);
+		return Section.table(sheet,
+				List.of("Indicateur", "Pôles attendus", "Pôles répondants", "Taux de réponse", "Valeurs imputées"),
+				rows, null);
 	}
 
 	private String imputed(PublicationData data, String level, String area) {
@@ -313,14 +328,18 @@ public final class PublicationContent {
 			Double v = c != null && "F".equals(c.confStatus()) ? c.density() : null;
 			String label = v != null ? FrenchFormat.number(v, 1)
 					: c != null && !"F".equals(c.confStatus()) ? FrenchFormat.CONFIDENTIAL : MISSING;
-			// the value is printed at the end of the bar; a bar that cannot be drawn says why in its category
+			// the value is printed at the end of the bar; a bar that cannot be drawn says
+			// why in its category
 			points.add(new Section.Point(v == null ? a.getValue() + " : " + label : a.getValue(), v,
 					v == null ? null : label));
 		}
 		return Section.barChart(heading, "emplois (ETP) pour 10\u202F000 habitants", points);
 	}
 
-	/** The French apostrophe (U+2019) in the catalogue's labels, which are typed with the ASCII one. */
+	/**
+	 * The French apostrophe (U+2019) in the catalogue's labels, which are typed with the
+	 * ASCII one.
+	 */
 	static String typographic(String label) {
 		return label.replace('\'', '\u2019');
 	}
@@ -349,7 +368,10 @@ public final class PublicationContent {
 		return FrenchFormat.cell(c.confStatus(), measure.apply(c), v -> FrenchFormat.amount(v, p.unit()));
 	}
 
-	/** A quantile: {@code s} in a published cell of fewer than 10 respondents (section 4, Order statistics). */
+	/**
+	 * A quantile: {@code s} in a published cell of fewer than 10 respondents (section 4,
+	 * Order statistics).
+	 */
 	static String quantile(AggregateCell c, Function<AggregateCell, Double> measure, Published p) {
 		if (c != null && "F".equals(c.confStatus())
 				&& c.nRespondents() < Confidentiality.MIN_RESPONDENTS_FOR_QUANTILES) {
@@ -358,7 +380,10 @@ public final class PublicationContent {
 		return figure(c, measure, p);
 	}
 
-	/** The change on a constant sample: {@code s} where the rule Constant sample withheld it. */
+	/**
+	 * The change on a constant sample: {@code s} where the rule Constant sample withheld
+	 * it.
+	 */
 	static String constantSampleChange(PublicationData data, AggregateCell c, Published p) {
 		if (c != null && data.constantSampleWithheld(c.indicator(), c.level(), c.area())) {
 			return FrenchFormat.CONFIDENTIAL;
@@ -373,7 +398,8 @@ public final class PublicationContent {
 		return FrenchFormat.cell(c.confStatus(), measure.apply(c), v -> FrenchFormat.change(v, p.ratio()));
 	}
 
-	// an area without a cell has no pole: none expected, none responding, no figure ("–", not "nd")
+	// an area without a cell has no pole: none expected, none responding, no figure ("–",
+	// not "nd")
 	static String expected(AggregateCell c) {
 		return c == null ? "0" : FrenchFormat.number((double) c.nExpected(), 0);
 	}

@@ -20,9 +20,10 @@ import fr.ptce.observatory.warehouse.Timestamps;
 import fr.ptce.observatory.warehouse.Trend;
 
 /**
- * What a publication of year Y is made of, read from the warehouse: the aggregate cells of Y and of the nine years
- * before (for the 10-year series and the changes of counts), and the trends of Y. Also the provenance the
- * aggregation job recorded in the files (as-of instant, catalogue and registry SHA-256, software version).
+ * What a publication of year Y is made of, read from the warehouse: the aggregate cells
+ * of Y and of the nine years before (for the 10-year series and the changes of counts),
+ * and the trends of Y. Also the provenance the aggregation job recorded in the files
+ * (as-of instant, catalogue and registry SHA-256, software version).
  */
 public final class PublicationData {
 
@@ -36,7 +37,10 @@ public final class PublicationData {
 
 	private final Map<String, String> metadata;
 
-	/** What the rules of section 4 withheld in the year's published cells (staff-only table of the warehouse). */
+	/**
+	 * What the rules of section 4 withheld in the year's published cells (staff-only
+	 * table of the warehouse).
+	 */
 	private final List<WithheldFigure> withheld;
 
 	/** The confidentiality audit of the year, for the internal follow-up only. */
@@ -85,7 +89,10 @@ public final class PublicationData {
 						TableReaders::auditSummaries));
 	}
 
-	/** The as-of instant recorded in the aggregates of the year, or null when they do not say. */
+	/**
+	 * The as-of instant recorded in the aggregates of the year, or null when they do not
+	 * say.
+	 */
 	public static Instant recordedAsOf(DataDirectory dir, int year) {
 		MissingAggregatesException.require(dir, year, "report");
 		String v = ParquetScan.keyValueMetadata(ParquetScan.files(dir.partition(Tables.AGGREGATES, year)).get(0))
@@ -101,7 +108,10 @@ public final class PublicationData {
 		return year;
 	}
 
-	/** The cell of the report year, or null when none was written (no pole expected in the area). */
+	/**
+	 * The cell of the report year, or null when none was written (no pole expected in the
+	 * area).
+	 */
 	public AggregateCell cell(String indicator, String level, String area) {
 		return cell(year, indicator, level, area);
 	}
@@ -111,14 +121,20 @@ public final class PublicationData {
 		return ofYear == null ? null : ofYear.get(key(indicator, level, area));
 	}
 
-	/** Whether the cell's yoy_constant_pct was withheld by the rule Constant sample (printed s, not –). */
+	/**
+	 * Whether the cell's yoy_constant_pct was withheld by the rule Constant sample
+	 * (printed s, not –).
+	 */
 	public boolean constantSampleWithheld(String indicator, String level, String area) {
 		return withheld.stream()
 			.anyMatch(w -> w.rule().equals(WithheldFigure.CONSTANT_SAMPLE) && w.indicator().equals(indicator)
 					&& w.level().equals(level) && w.area().equals(area));
 	}
 
-	/** The audit's suppressions of the year (cell and the pole each protects), for the internal follow-up. */
+	/**
+	 * The audit's suppressions of the year (cell and the pole each protects), for the
+	 * internal follow-up.
+	 */
 	public List<WithheldFigure> auditSuppressions() {
 		return withheld.stream().filter(w -> w.rule().equals(WithheldFigure.AUDIT)).toList();
 	}
@@ -131,7 +147,10 @@ public final class PublicationData {
 		return trends.get(key(indicator, level, area));
 	}
 
-	/** The instant the aggregates were computed as of (their Parquet key-value metadata), or null if absent. */
+	/**
+	 * The instant the aggregates were computed as of (their Parquet key-value metadata),
+	 * or null if absent.
+	 */
 	public Instant asOf() {
 		String v = metadata.get("observatory.as_of");
 		return v == null || v.isBlank() ? null : Timestamps.parseInstant(v);

@@ -17,9 +17,10 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The manifest.json of a publication's folder: every file below it with its SHA-256 and size, and the provenance
- * of the figures. A publication has two: the public one in publications/YYYY/, which lists the public files only
- * (whoever distributes the publication by its manifest distributes nothing internal), and the analysts' one in
+ * The manifest.json of a publication's folder: every file below it with its SHA-256 and
+ * size, and the provenance of the figures. A publication has two: the public one in
+ * publications/YYYY/, which lists the public files only (whoever distributes the
+ * publication by its manifest distributes nothing internal), and the analysts' one in
  * publications/YYYY/interne/, whose paths are relative to interne/.
  */
 final class PublicationManifest {
@@ -38,8 +39,8 @@ final class PublicationManifest {
 	}
 
 	/**
-	 * Lists every regular file below the folder (except those below {@code excluded}, when not null) into
-	 * folder/manifest.json.
+	 * Lists every regular file below the folder (except those below {@code excluded},
+	 * when not null) into folder/manifest.json.
 	 * @return the files listed, then the manifest itself
 	 */
 	static List<Path> write(Path folder, String audience, int year, PublicationContent.Provenance provenance,

@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,12 +33,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes year Y into publications/YYYY/: the national report, one regional edition per region, the tables as
- * XLSX and manifest.json, and in interne/ the collection follow-up with a manifest of its own (the public manifest
- * does not list it, so that the public files can be distributed by their manifest alone). Everything is written
- * into a hidden folder publications/.YYYY.tmp-* and renamed to publications/YYYY only when complete; an older
- * publication of the year is renamed away first and deleted after, so that a reader sees the old publication or
- * the new one, whole.
+ * Publishes year Y into publications/YYYY/: the national report, one regional edition per
+ * region, the tables as XLSX and manifest.json, and in interne/ the collection follow-up
+ * with a manifest of its own (the public manifest does not list it, so that the public
+ * files can be distributed by their manifest alone). Everything is written into a hidden
+ * folder publications/.YYYY.tmp-* and renamed to publications/YYYY only when complete; an
+ * older publication of the year is renamed away first and deleted after, so that a reader
+ * sees the old publication or the new one, whole.
  */
 public final class Publisher {
 
@@ -65,13 +64,13 @@ public final class Publisher {
 	/** The days told in documents are those of the observatory's calendar. */
 	private final ZoneId zone;
 
-	public Publisher(DataDirectory dir, Catalogue catalogue, GeoReferential geo, Registry registry,
-			Templates templates, Clock clock) {
+	public Publisher(DataDirectory dir, Catalogue catalogue, GeoReferential geo, Registry registry, Templates templates,
+			Clock clock) {
 		this(dir, catalogue, geo, registry, templates, clock, ZoneId.of(ObservatoryProperties.DEFAULT_ZONE));
 	}
 
-	public Publisher(DataDirectory dir, Catalogue catalogue, GeoReferential geo, Registry registry,
-			Templates templates, Clock clock, ZoneId zone) {
+	public Publisher(DataDirectory dir, Catalogue catalogue, GeoReferential geo, Registry registry, Templates templates,
+			Clock clock, ZoneId zone) {
 		this.dir = dir;
 		this.catalogue = catalogue;
 		this.geo = geo;
@@ -87,7 +86,8 @@ public final class Publisher {
 	}
 
 	/**
-	 * @param asOf the as-of instant asked for, or null for the one the aggregates were computed as of
+	 * @param asOf the as-of instant asked for, or null for the one the aggregates were
+	 * computed as of
 	 * @throws MissingAggregatesException when the year has no aggregates
 	 * @throws IllegalArgumentException when asOf differs from the aggregates' own
 	 */
@@ -125,12 +125,13 @@ public final class Publisher {
 					(System.nanoTime() - start) / 1_000_000);
 			XlsxTables.write(dir, data, content, geo, provenance, fictional ? PublicationContent.FICTIONAL : null,
 					tmp.resolve("tableaux-" + year + ".xlsx"));
-			// the internal documents first: the public manifest lists the public files only
+			// the internal documents first: the public manifest lists the public files
+			// only
 			Path internal = tmp.resolve(CollectionFollowUp.INTERNAL);
 			List<Path> files = new ArrayList<>(PublicationManifest.write(internal, PublicationManifest.INTERNAL, year,
 					provenance, generated, null));
-			files.addAll(PublicationManifest.write(tmp, PublicationManifest.PUBLIC, year, provenance, generated,
-					internal));
+			files.addAll(
+					PublicationManifest.write(tmp, PublicationManifest.PUBLIC, year, provenance, generated, internal));
 			swapIn(tmp, target);
 			List<Path> published = files.stream().map(f -> target.resolve(tmp.relativize(f))).toList();
 			return new Result(target, target.resolve(national.fileName()), published);
@@ -145,19 +146,23 @@ public final class Publisher {
 		}
 	}
 
-	/** The collection follow-up, for the analysts: from the observations, as of the publication's instant. */
+	/**
+	 * The collection follow-up, for the analysts: from the observations, as of the
+	 * publication's instant.
+	 */
 	private Edition followUp(int year, Instant asOf, boolean fictional, PublicationData data) {
 		List<Observation> observations = TableReaders.readPartition(dir, Tables.OBSERVATIONS, year,
 				f -> TableReaders.observations(f, year));
-		List<CollectionFollowUp.Late> late = CollectionFollowUp.compute(year, asOf, registry, catalogue,
-				observations, LastSubmissions.read(dir, asOf, zone));
+		List<CollectionFollowUp.Late> late = CollectionFollowUp.compute(year, asOf, registry, catalogue, observations,
+				LastSubmissions.read(dir, asOf, zone));
 		long expected = registry.poles().stream().filter(p -> p.isExpected(year)).count();
 		return CollectionFollowUp.edition(year, late, geo, expected, fictional, data, zone);
 	}
 
 	/**
-	 * Renders the documents on as many threads as the machine has cores (two at most: the machine is shared);
-	 * each document is a file of its own, so the result does not depend on the order.
+	 * Renders the documents on as many threads as the machine has cores (two at most: the
+	 * machine is shared); each document is a file of its own, so the result does not
+	 * depend on the order.
 	 */
 	private static void renderAll(PdfRenderer renderer, List<Edition> editions, String edited, Instant asOf,
 			String version, Path folder) {
@@ -170,8 +175,8 @@ public final class Publisher {
 		try {
 			List<Future<?>> rendered = new ArrayList<>();
 			for (Edition e : editions) {
-				rendered.add(pool.submit(() -> renderer.render(e, edited, asOf, version,
-						folder.resolve(e.fileName()))));
+				rendered
+					.add(pool.submit(() -> renderer.render(e, edited, asOf, version, folder.resolve(e.fileName()))));
 			}
 			for (Future<?> f : rendered) {
 				f.get();
@@ -193,8 +198,9 @@ public final class Publisher {
 	}
 
 	/**
-	 * Whether year Y can be published as of the instant, before any work: its aggregates exist, and were computed
-	 * as of that instant (the publication shows the aggregates as they are; it does not recompute them).
+	 * Whether year Y can be published as of the instant, before any work: its aggregates
+	 * exist, and were computed as of that instant (the publication shows the aggregates
+	 * as they are; it does not recompute them).
 	 * @throws IllegalArgumentException with what to run first
 	 */
 	public void check(int year, Instant asOf) {
@@ -206,7 +212,10 @@ public final class Publisher {
 		}
 	}
 
-	/** The figures come from the bundled sample registry: every page says they are fictional. */
+	/**
+	 * The figures come from the bundled sample registry: every page says they are
+	 * fictional.
+	 */
 	boolean isSample(String registrySha) {
 		try {
 			return Registry.bundled(geo).sha256().equals(registrySha) || registry.source().contains("data-samples");
@@ -220,7 +229,10 @@ public final class Publisher {
 		return value == null || value.isBlank() ? fallback : value;
 	}
 
-	/** Hidden folders of the year left by a run that was killed while writing or swapping: never visible. */
+	/**
+	 * Hidden folders of the year left by a run that was killed while writing or swapping:
+	 * never visible.
+	 */
 	private static void removeLeftovers(Path target) {
 		Path parent = target.getParent();
 		if (!Files.isDirectory(parent)) {

@@ -4,14 +4,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Where each of the 18 regions sits on the tile-grid map: no openly licensed boundary file can be fetched where
- * the publication is built, so each region is one square tile, the 13 of metropolitan France on a grid that keeps
- * their neighbours (north at the top; the south-western and south-eastern rows shifted by half a tile, Corsica
- * off the coast), the 5 overseas regions as insets in a column of their own.
+ * Where each of the 18 regions sits on the tile-grid map: no openly licensed boundary
+ * file can be fetched where the publication is built, so each region is one square tile,
+ * the 13 of metropolitan France on a grid that keeps their neighbours (north at the top;
+ * the south-western and south-eastern rows shifted by half a tile, Corsica off the
+ * coast), the 5 overseas regions as insets in a column of their own.
  */
 final class RegionTiles {
 
-	/** A region's tile: grid column and row (tile units, may be halves), and whether it is an overseas inset. */
+	/**
+	 * A region's tile: grid column and row (tile units, may be halves), and whether it is
+	 * an overseas inset.
+	 */
 	record Tile(double column, double row, boolean overseas) {
 	}
 

@@ -13,9 +13,10 @@ import fr.ptce.observatory.referential.GeoReferential;
 import fr.ptce.observatory.warehouse.AggregateCell;
 
 /**
- * The sections of a regional edition: the region compared with France (its share of the national total, its rank
- * among the regions, its density against the national one), and, for a region where most figures are secret
- * (rule {@link #mostlySecret}), a short edition that says so and shows what can be shown, with no empty chart.
+ * The sections of a regional edition: the region compared with France (its share of the
+ * national total, its rank among the regions, its density against the national one), and,
+ * for a region where most figures are secret (rule {@link #mostlySecret}), a short
+ * edition that says so and shows what can be shown, with no empty chart.
  */
 final class RegionalEdition {
 
@@ -29,11 +30,12 @@ final class RegionalEdition {
 	}
 
 	/**
-	 * The rule of the short edition: fewer than half of the region's cells of the year (one per published
-	 * indicator) are published.
+	 * The rule of the short edition: fewer than half of the region's cells of the year
+	 * (one per published indicator) are published.
 	 */
 	boolean mostlySecret(PublicationData data, String region) {
-		long published = content.indicators().stream()
+		long published = content.indicators()
+			.stream()
 			.map(p -> data.cell(p.code(), PublicationContent.REGION, region))
 			.filter(c -> c != null && "F".equals(c.confStatus()))
 			.count();
@@ -83,7 +85,10 @@ final class RegionalEdition {
 		return s;
 	}
 
-	/** What can be shown of a region whose figures are mostly secret, in two or three pages. */
+	/**
+	 * What can be shown of a region whose figures are mostly secret, in two or three
+	 * pages.
+	 */
 	private List<Section> shortEdition(PublicationData data, GeoReferential.Region region) {
 		int y = data.year();
 		String area = region.code();
@@ -111,7 +116,9 @@ final class RegionalEdition {
 		return s;
 	}
 
-	/** The rows of the regional table whose cell is published, or null when there is none. */
+	/**
+	 * The rows of the regional table whose cell is published, or null when there is none.
+	 */
 	private Section publishedIndicators(PublicationData data, String area) {
 		Section all = content.indicatorTable(data, PublicationContent.REGION, area, "Région");
 		List<List<String>> rows = new ArrayList<>();
@@ -126,8 +133,9 @@ final class RegionalEdition {
 	}
 
 	/**
-	 * The region and France: the key indicators in both, the region's share of the national total and its rank
-	 * among the regions whose figure is published, then the jobs density.
+	 * The region and France: the key indicators in both, the region's share of the
+	 * national total and its rank among the regions whose figure is published, then the
+	 * jobs density.
 	 */
 	Section comparison(PublicationData data, String area) {
 		List<List<String>> rows = new ArrayList<>();
@@ -142,8 +150,10 @@ final class RegionalEdition {
 		AggregateCell france = data.cell("JOBS_FTE", PublicationContent.NATIONAL, GeoReferential.FRANCE);
 		rows.add(List.of("Emplois (ETP) pour 10\u202F000 habitants", density(here), density(france), MISSING,
 				rank(data, "JOBS_FTE", area, AggregateCell::density)));
-		return Section.table("Région et France", List.of("Indicateur", "Région", "France",
-				"Part de la région dans le total national", "Rang parmi les régions publiées"), rows,
+		return Section.table("Région et France",
+				List.of("Indicateur", "Région", "France", "Part de la région dans le total national",
+						"Rang parmi les régions publiées"),
+				rows,
 				"Part : total de la région rapporté au total national (sans objet pour une part ou un taux). Rang : "
 						+ "parmi les régions dont le chiffre est publié, du plus grand au plus petit. "
 						+ PublicationContent.NOTE);
@@ -166,7 +176,10 @@ final class RegionalEdition {
 		return FrenchFormat.percent(here.total() / france.total() * 100);
 	}
 
-	/** "2e sur 6": the region's rank by the measure among the regions whose cell is published. */
+	/**
+	 * "2e sur 6": the region's rank by the measure among the regions whose cell is
+	 * published.
+	 */
 	private String rank(PublicationData data, String code, String area, Function<AggregateCell, Double> measure) {
 		AggregateCell here = data.cell(code, PublicationContent.REGION, area);
 		if (here == null) {

@@ -27,9 +27,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The report job: one step that publishes year {@code year} (job parameter) as of {@code asOf} (optional job
- * parameter, ISO instant; by default the instant the aggregates were computed as of). The national PDF's path is
- * left in the job's execution context under {@value #NATIONAL_PDF}.
+ * The report job: one step that publishes year {@code year} (job parameter) as of
+ * {@code asOf} (optional job parameter, ISO instant; by default the instant the
+ * aggregates were computed as of). The national PDF's path is left in the job's execution
+ * context under {@value #NATIONAL_PDF}.
  */
 @Configuration(proxyBeanMethods = false)
 public class ReportJobConfiguration {
@@ -64,8 +65,12 @@ public class ReportJobConfiguration {
 			Path national = result.nationalPdf();
 			// the analysts' delivery (schedule.delivery) listens to this
 			events.publishEvent(new ReportPublished(year.intValue(), national,
-					String.join("\n", KeyFigures.describe(KeyFigures.national(dir, year.intValue()))), result.folder()));
-			chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
+					String.join("\n", KeyFigures.describe(KeyFigures.national(dir, year.intValue()))),
+					result.folder()));
+			chunkContext.getStepContext()
+				.getStepExecution()
+				.getJobExecution()
+				.getExecutionContext()
 				.putString(NATIONAL_PDF, national.toString());
 			return RepeatStatus.FINISHED;
 		};

@@ -7,13 +7,15 @@ import fr.ptce.observatory.referential.GeoReferential;
 import fr.ptce.observatory.warehouse.AggregateCell;
 
 /**
- * How far the response of a year can be trusted, by two explicit rules (docs/publication.md):
+ * How far the response of a year can be trusted, by two explicit rules
+ * (docs/publication.md):
  * <ul>
- * <li><b>provisional year</b>: the national response rate of MEMBERS_TOTAL (every pole reports its members) is
- * below {@value #PROVISIONAL_BELOW_PCT} %; every document of the year then says "Résultats provisoires";</li>
- * <li><b>break in response</b>: in a ten-year series, a year whose response rate (of the charted cell itself)
- * fell by more than {@value #BREAK_POINTS} points from the year before; its total is not comparable with the
- * year before, and the chart marks it.</li>
+ * <li><b>provisional year</b>: the national response rate of MEMBERS_TOTAL (every pole
+ * reports its members) is below {@value #PROVISIONAL_BELOW_PCT} %; every document of the
+ * year then says "Résultats provisoires";</li>
+ * <li><b>break in response</b>: in a ten-year series, a year whose response rate (of the
+ * charted cell itself) fell by more than {@value #BREAK_POINTS} points from the year
+ * before; its total is not comparable with the year before, and the chart marks it.</li>
  * </ul>
  */
 final class ResponseQuality {
@@ -21,7 +23,10 @@ final class ResponseQuality {
 	/** Below this national response rate (in %), the year's results are provisional. */
 	static final double PROVISIONAL_BELOW_PCT = 80;
 
-	/** A fall of the response rate of more than this many percentage points in one year is a break. */
+	/**
+	 * A fall of the response rate of more than this many percentage points in one year is
+	 * a break.
+	 */
 	static final double BREAK_POINTS = 10;
 
 	/** The mark put after the year of a break on the charts' category axis. */
@@ -30,7 +35,10 @@ final class ResponseQuality {
 	private ResponseQuality() {
 	}
 
-	/** The national response rate of MEMBERS_TOTAL, or null when the year has no such cell. */
+	/**
+	 * The national response rate of MEMBERS_TOTAL, or null when the year has no such
+	 * cell.
+	 */
 	static Double nationalRate(PublicationData data) {
 		AggregateCell core = data.cell(PublicationContent.CORE, PublicationContent.NATIONAL, GeoReferential.FRANCE);
 		return core == null ? null : core.responseRate();
@@ -41,7 +49,10 @@ final class ResponseQuality {
 		return rate != null && rate * 100 < PROVISIONAL_BELOW_PCT;
 	}
 
-	/** The mark of a provisional year printed on the cover and every page, or null for a final year. */
+	/**
+	 * The mark of a provisional year printed on the cover and every page, or null for a
+	 * final year.
+	 */
 	static String provisionalMark(PublicationData data) {
 		if (!provisional(data)) {
 			return null;
@@ -51,7 +62,10 @@ final class ResponseQuality {
 				+ FrenchFormat.UNIT_SPACE + "%)";
 	}
 
-	/** A year of the window whose response rate fell by more than {@link #BREAK_POINTS} points. */
+	/**
+	 * A year of the window whose response rate fell by more than {@link #BREAK_POINTS}
+	 * points.
+	 */
 	record Break(int year, double ratePrevious, double rate) {
 	}
 
@@ -71,16 +85,27 @@ final class ResponseQuality {
 		return breaks;
 	}
 
-	/** The sentence under a chart that explains its marked years, or null without a break. */
+	/**
+	 * The sentence under a chart that explains its marked years, or null without a break.
+	 */
 	static String breakNote(List<Break> breaks) {
 		if (breaks.isEmpty()) {
 			return null;
 		}
 		StringBuilder s = new StringBuilder();
 		for (Break b : breaks) {
-			s.append(s.isEmpty() ? "" : " ; ").append(b.year()).append(BREAK_MARK).append(" : rupture de réponse (")
-				.append(FrenchFormat.rate(b.ratePrevious())).append(" de répondants en ").append(b.year() - 1)
-				.append(", ").append(FrenchFormat.rate(b.rate())).append(" en ").append(b.year()).append(')');
+			s.append(s.isEmpty() ? "" : " ; ")
+				.append(b.year())
+				.append(BREAK_MARK)
+				.append(" : rupture de réponse (")
+				.append(FrenchFormat.rate(b.ratePrevious()))
+				.append(" de répondants en ")
+				.append(b.year() - 1)
+				.append(", ")
+				.append(FrenchFormat.rate(b.rate()))
+				.append(" en ")
+				.append(b.year())
+				.append(')');
 		}
 		return s.append(", total non comparable à l’année précédente").toString();
 	}

@@ -23,10 +23,11 @@ import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.util.JRSaver;
 
 /**
- * The JRXML templates of reports-templates/ (on the class path as /reports-templates/), compiled once and kept:
- * in memory for the process, and on disk under DATA_DIR/cache/reports/NAME-SHA8.jasper, keyed by the template's
- * SHA-256, so that a run never compiles a template that an earlier run already compiled. A template that does not
- * compile is an error naming the template and, where it can be found, its line.
+ * The JRXML templates of reports-templates/ (on the class path as /reports-templates/),
+ * compiled once and kept: in memory for the process, and on disk under
+ * DATA_DIR/cache/reports/NAME-SHA8.jasper, keyed by the template's SHA-256, so that a run
+ * never compiles a template that an earlier run already compiled. A template that does
+ * not compile is an error naming the template and, where it can be found, its line.
  */
 public final class Templates {
 
@@ -42,7 +43,10 @@ public final class Templates {
 		this.cacheDir = cacheDir;
 	}
 
-	/** How many templates this instance compiled (rather than read from the cache): the benchmark checks it. */
+	/**
+	 * How many templates this instance compiled (rather than read from the cache): the
+	 * benchmark checks it.
+	 */
 	public int compilations() {
 		return compilations.get();
 	}
@@ -79,7 +83,10 @@ public final class Templates {
 		return report;
 	}
 
-	/** Compiled versions of a template that changed since are never read again: delete them. */
+	/**
+	 * Compiled versions of a template that changed since are never read again: delete
+	 * them.
+	 */
 	private void pruneOtherVersions(String name, Path keep) {
 		if (!Files.isDirectory(cacheDir)) {
 			return;
@@ -105,7 +112,10 @@ public final class Templates {
 
 	private static final Pattern LINE = Pattern.compile("(?i)line(?:Number)?[ :=]+(\\d+)");
 
-	/** The generated Java line of an expression that JDT reports: value = ...; //$JR_EXPR_ID=n$ */
+	/**
+	 * The generated Java line of an expression that JDT reports: value = ...;
+	 * //$JR_EXPR_ID=n$
+	 */
 	private static final Pattern GENERATED = Pattern.compile("value = (.+?);\\s*//\\$JR_EXPR_ID");
 
 	/** A design validation error on an undeclared name: Parameter not found : X. */
@@ -116,8 +126,9 @@ public final class Templates {
 		.compile("\\(\\([\\w.$<>\\[\\], ]+\\)(parameter|field|variable)_(\\w+)\\.get(?:Old|Estimated)?Value\\(\\)\\)");
 
 	/**
-	 * reports-templates/NAME.jrxml, line N: the reason. The line comes from the XML parser, or for a Java
-	 * expression that does not compile, from the position of that expression in the template.
+	 * reports-templates/NAME.jrxml, line N: the reason. The line comes from the XML
+	 * parser, or for a Java expression that does not compile, from the position of that
+	 * expression in the template.
 	 */
 	static String describe(String name, String text, Throwable ex) {
 		StringBuilder reason = new StringBuilder();
@@ -156,12 +167,19 @@ public final class Templates {
 				}
 			}
 		}
-		String first = reason.toString().lines().filter(l -> !l.isBlank()).limit(3).reduce((a, b) -> a + " " + b)
+		String first = reason.toString()
+			.lines()
+			.filter(l -> !l.isBlank())
+			.limit(3)
+			.reduce((a, b) -> a + " " + b)
 			.orElse(ex.getClass().getSimpleName());
 		return "reports-templates/" + name + ".jrxml" + (line != null ? ", line " + line : "") + ": " + first;
 	}
 
-	/** Back from the generated Java to the template's text: ((String)parameter_X.getValue()) is $P{X}. */
+	/**
+	 * Back from the generated Java to the template's text:
+	 * ((String)parameter_X.getValue()) is $P{X}.
+	 */
 	static String jrxmlExpression(String generated) {
 		Matcher m = REFERENCE.matcher(generated);
 		StringBuilder out = new StringBuilder();
@@ -190,7 +208,6 @@ public final class Templates {
 		}
 	}
 
-
 	/** A template that cannot be read or compiled. */
 	public static class TemplateException extends RuntimeException {
 
@@ -199,8 +216,9 @@ public final class Templates {
 		}
 
 		/**
-		 * The JasperReports exception is kept as suppressed, not as the cause, so that the command line, which
-		 * prints the deepest cause's message, prints this one: the template, its line and the reason.
+		 * The JasperReports exception is kept as suppressed, not as the cause, so that
+		 * the command line, which prints the deepest cause's message, prints this one:
+		 * the template, its line and the reason.
 		 */
 		public TemplateException(String message, Throwable detail) {
 			super(message);

@@ -7,9 +7,10 @@ import fr.ptce.observatory.publish.PublicationContent.Published;
 import fr.ptce.observatory.warehouse.AggregateCell;
 
 /**
- * The ten-year line charts of an area: the published totals of the window, a year of break in response marked
- * on the category axis and explained under the title (rule of {@link ResponseQuality}), and no chart at all for
- * a series with nothing to draw (a sentence names them instead).
+ * The ten-year line charts of an area: the published totals of the window, a year of
+ * break in response marked on the category axis and explained under the title (rule of
+ * {@link ResponseQuality}), and no chart at all for a series with nothing to draw (a
+ * sentence names them instead).
  */
 final class TenYearCharts {
 
@@ -46,7 +47,10 @@ final class TenYearCharts {
 		return out;
 	}
 
-	/** The chart of one indicator, or null when no year of the window has a published total. */
+	/**
+	 * The chart of one indicator, or null when no year of the window has a published
+	 * total.
+	 */
 	static Section chart(Published p, PublicationData data, String level, String area) {
 		boolean millions = "EUR".equals(p.unit());
 		List<ResponseQuality.Break> breaks = ResponseQuality.breaks(data, p.code(), level, area);
@@ -55,7 +59,8 @@ final class TenYearCharts {
 			AggregateCell c = data.cell(y, p.code(), level, area);
 			Double v = c != null && "F".equals(c.confStatus()) ? c.total() : null;
 			int year = y;
-			// a break in a year that is not drawn is not marked: there is no point to compare
+			// a break in a year that is not drawn is not marked: there is no point to
+			// compare
 			boolean broken = v != null && breaks.stream().anyMatch(b -> b.year() == year);
 			points.add(new Section.Point(y + (broken ? ResponseQuality.BREAK_MARK : ""),
 					v == null ? null : millions ? v / 1e6 : v, v == null ? null : FrenchFormat.amount(v, p.unit())));

@@ -19,23 +19,30 @@ import net.sf.jasperreports.renderers.AbstractRenderer;
 import net.sf.jasperreports.renderers.Graphics2DRenderable;
 
 /**
- * The tile-grid map of the 18 regions drawn with Java2D (into the PDF as vectors by JasperReports): one tile per
- * region ({@link RegionTiles}) shaded by its class ({@link DensityClasses}), hatched when its figure is secret,
- * white when there is none, with the region's name and printed value, and the legend on the right.
+ * The tile-grid map of the 18 regions drawn with Java2D (into the PDF as vectors by
+ * JasperReports): one tile per region ({@link RegionTiles}) shaded by its class
+ * ({@link DensityClasses}), hatched when its figure is secret, white when there is none,
+ * with the region's name and printed value, and the legend on the right.
  */
 final class TileMap extends AbstractRenderer implements Graphics2DRenderable {
 
 	private static final long serialVersionUID = 1L;
 
-	/** One region on the map: its code, name, printed value ("1,7", "s", "–") and class. */
+	/**
+	 * One region on the map: its code, name, printed value ("1,7", "s", "–") and class.
+	 */
 	record Entry(String region, String name, String value, int shade) implements java.io.Serializable {
 	}
 
-	/** Blues of increasing density (ColorBrewer "Blues", 4 classes), readable in grey too. */
+	/**
+	 * Blues of increasing density (ColorBrewer "Blues", 4 classes), readable in grey too.
+	 */
 	static final Color[] SHADES = { new Color(0xDEEBF7), new Color(0x9ECAE1), new Color(0x4292C6),
 			new Color(0x08519C) };
 
-	/** The drawing's own units (points), scaled to the element's box keeping its shape. */
+	/**
+	 * The drawing's own units (points), scaled to the element's box keeping its shape.
+	 */
 	static final double WIDTH = 555;
 
 	static final double HEIGHT = 365;
@@ -87,7 +94,10 @@ final class TileMap extends AbstractRenderer implements Graphics2DRenderable {
 		}
 	}
 
-	/** DejaVu from the font extension (the PDF's embedded font), whatever fonts the machine has. */
+	/**
+	 * DejaVu from the font extension (the PDF's embedded font), whatever fonts the
+	 * machine has.
+	 */
 	private static Font font(JasperReportsContext context, int style, float size) {
 		Font f = context == null ? null
 				: FontUtil.getInstance(context).getAwtFontFromBundles(FONT, style, size, Locale.FRANCE, true);
@@ -130,11 +140,13 @@ final class TileMap extends AbstractRenderer implements Graphics2DRenderable {
 		}
 		g.setFont(bold);
 		FontMetrics b = g.getFontMetrics();
-		g.drawString(e.value(), (float) (r.getCenterX() - b.stringWidth(e.value()) / 2.0),
-				(float) (r.getMaxY() - 7));
+		g.drawString(e.value(), (float) (r.getCenterX() - b.stringWidth(e.value()) / 2.0), (float) (r.getMaxY() - 7));
 	}
 
-	/** Grey diagonal lines across a secret tile, so that it reads as "no figure" without colour. */
+	/**
+	 * Grey diagonal lines across a secret tile, so that it reads as "no figure" without
+	 * colour.
+	 */
 	static void hatch(Graphics2D g, Shape area) {
 		Rectangle2D r = area.getBounds2D();
 		Shape clip = g.getClip();
@@ -147,7 +159,10 @@ final class TileMap extends AbstractRenderer implements Graphics2DRenderable {
 		g.setClip(clip);
 	}
 
-	/** Words on lines no wider than the width, cutting after a hyphen when a word is too long. */
+	/**
+	 * Words on lines no wider than the width, cutting after a hyphen when a word is too
+	 * long.
+	 */
 	static List<String> wrap(String text, FontMetrics m, double width) {
 		List<String> lines = new ArrayList<>();
 		StringBuilder line = new StringBuilder();

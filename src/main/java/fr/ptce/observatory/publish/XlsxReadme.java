@@ -13,9 +13,9 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
 /**
- * The README sheet of the workbook, in French: what each sheet holds, the sources, the columns of the data sheet
- * with their units, the codes (levels, areas, indicators), what {@code s}, an empty cell and each conf_status
- * mean, the licence and the provenance.
+ * The README sheet of the workbook, in French: what each sheet holds, the sources, the
+ * columns of the data sheet with their units, the codes (levels, areas, indicators), what
+ * {@code s}, an empty cell and each conf_status mean, the licence and the provenance.
  */
 final class XlsxReadme {
 
@@ -61,9 +61,10 @@ final class XlsxReadme {
 			row(Levels.LABELS_FR.get(level), "Toutes les cellules de " + y + " au niveau " + level
 					+ ", une ligne par indicateur et zone, pour la lecture (s : secret statistique).");
 		}
-		row(XlsxTables.DATA, "Toutes les cellules des dix années " + (y - PublicationData.WINDOW + 1) + " à " + y
-				+ ", en format long (une ligne par année, indicateur, niveau et zone), noms de colonnes du "
-				+ "schéma des agrégats de l’observatoire ; une case confidentielle est vide.");
+		row(XlsxTables.DATA,
+				"Toutes les cellules des dix années " + (y - PublicationData.WINDOW + 1) + " à " + y
+						+ ", en format long (une ligne par année, indicateur, niveau et zone), noms de colonnes du "
+						+ "schéma des agrégats de l’observatoire ; une case confidentielle est vide.");
 		section("Source");
 		row("Source", "Indicateurs transmis par les pôles à l’observatoire national des PTCE, agrégés selon "
 				+ "la méthodologie publiée (annexe méthodologique du rapport).");
@@ -104,8 +105,8 @@ final class XlsxReadme {
 			case COUNT -> "nombre de pôles";
 			case RATE -> "part entre 0 et 1 (affichée en %)";
 			case AMOUNT, PER_POLE -> "unité de l’indicateur (colonne unit)";
-			case DENSITY -> "emplois (ETP) pour 10\u202F000 habitants ; JOBS_FTE, niveaux national, region, "
-					+ "departement";
+			case DENSITY ->
+				"emplois (ETP) pour 10\u202F000 habitants ; JOBS_FTE, niveaux national, region, " + "departement";
 			case CHANGE -> "% ; points de pourcentage (pt) pour un ratio";
 		};
 	}
@@ -113,7 +114,8 @@ final class XlsxReadme {
 	private void codes(XlsxTables.Source source) {
 		section("Indicateurs");
 		for (PublicationContent.Published p : source.content().indicators()) {
-			row(p.code(), p.label(), p.unit() + (p.ratio() ? " (ratio)" : " : " + PublicationContent.unitLabel(p.unit())));
+			row(p.code(), p.label(),
+					p.unit() + (p.ratio() ? " (ratio)" : " : " + PublicationContent.unitLabel(p.unit())));
 		}
 		section("Unités");
 		for (String unit : List.of("count", "fte", "EUR", "h", "t")) {
@@ -135,10 +137,11 @@ final class XlsxReadme {
 	private void secrets() {
 		section("Secret statistique");
 		row("s", "Dans les feuilles de lecture : chiffre couvert par le secret statistique.");
-		row("case vide", "Dans la feuille " + XlsxTables.DATA + " : chiffre couvert par le secret (statut autre "
-				+ "que F, médiane et quartiles de moins de " + Confidentiality.MIN_RESPONDENTS_FOR_QUANTILES
-				+ " répondants, évolution à champ constant retenue) ou non disponible (pas d’année précédente "
-				+ "publiée, densité hors JOBS_FTE). Dans les feuilles de lecture : chiffre non disponible.");
+		row("case vide",
+				"Dans la feuille " + XlsxTables.DATA + " : chiffre couvert par le secret (statut autre "
+						+ "que F, médiane et quartiles de moins de " + Confidentiality.MIN_RESPONDENTS_FOR_QUANTILES
+						+ " répondants, évolution à champ constant retenue) ou non disponible (pas d’année précédente "
+						+ "publiée, densité hors JOBS_FTE). Dans les feuilles de lecture : chiffre non disponible.");
 		row("F", "Libre : la cellule est publiée.");
 		row("A", "Secret primaire : moins de " + Confidentiality.MIN_RESPONDENTS
 				+ " répondants, ou 1 ou 2 pôles protégés (sans accord de diffusion) parmi eux.");

@@ -15,9 +15,10 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /**
- * The cell styles of the workbook, made once each: a workbook holds at most 64,000 styles, so a style per cell
- * (or per format asked for) would break a large sheet. Numbers are written as numbers with a number format;
- * text only where there is no number ({@code s}, codes, names).
+ * The cell styles of the workbook, made once each: a workbook holds at most 64,000
+ * styles, so a style per cell (or per format asked for) would break a large sheet.
+ * Numbers are written as numbers with a number format; text only where there is no number
+ * ({@code s}, codes, names).
  */
 final class XlsxStyles {
 
@@ -76,7 +77,10 @@ final class XlsxStyles {
 		}
 	}
 
-	/** A number cell, or no cell at all for null: an empty cell is what a missing or secret value is. */
+	/**
+	 * A number cell, or no cell at all for null: an empty cell is what a missing or
+	 * secret value is.
+	 */
 	void number(Row row, int column, Double value, String format) {
 		if (value == null) {
 			return;

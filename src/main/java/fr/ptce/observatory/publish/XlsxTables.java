@@ -24,12 +24,14 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * The figures of a publication as an XLSX workbook one can compute on: every figure a number with a French number
- * format, never text. Sheets: {@value XlsxReadme#SHEET} (sources, units, codes, secrets, licence), one sheet per
- * level for reading (year Y, French headings, {@code s} where a figure is secret), and {@value #DATA}, every
- * aggregate cell of the ten years in long form with the warehouse's column names, secret measures empty as the
- * warehouse has them. Rows are streamed (SXSSF: a window of rows in memory, the rest on disk) and the data sheet
- * is read one year's partition at a time, so memory does not grow with the number of cells.
+ * The figures of a publication as an XLSX workbook one can compute on: every figure a
+ * number with a French number format, never text. Sheets: {@value XlsxReadme#SHEET}
+ * (sources, units, codes, secrets, licence), one sheet per level for reading (year Y,
+ * French headings, {@code s} where a figure is secret), and {@value #DATA}, every
+ * aggregate cell of the ten years in long form with the warehouse's column names, secret
+ * measures empty as the warehouse has them. Rows are streamed (SXSSF: a window of rows in
+ * memory, the rest on disk) and the data sheet is read one year's partition at a time, so
+ * memory does not grow with the number of cells.
  */
 public final class XlsxTables {
 
@@ -48,7 +50,10 @@ public final class XlsxTables {
 
 	private static final int WINDOW = 200;
 
-	/** The order of the data sheet within a year, the warehouse's (plain string order of each key). */
+	/**
+	 * The order of the data sheet within a year, the warehouse's (plain string order of
+	 * each key).
+	 */
 	private static final Comparator<AggregateCell> ORDER = Comparator.comparing(AggregateCell::indicator)
 		.thenComparing(AggregateCell::level)
 		.thenComparing(AggregateCell::area);
@@ -80,7 +85,8 @@ public final class XlsxTables {
 				book.write(out);
 			}
 			finally {
-				// the rows flushed to temporary files: close() only closes them, dispose() deletes them
+				// the rows flushed to temporary files: close() only closes them,
+				// dispose() deletes them
 				book.dispose();
 				book.close();
 			}
@@ -97,7 +103,9 @@ public final class XlsxTables {
 		core.setModified(Optional.of(Date.from(source.provenance().asOf())));
 	}
 
-	/** Long form: every cell of the ten years, sorted by (year, indicator, level, area). */
+	/**
+	 * Long form: every cell of the ten years, sorted by (year, indicator, level, area).
+	 */
 	private static void dataSheet(Sheet sheet, XlsxStyles styles, Source source) {
 		List<String> headers = new ArrayList<>(KEYS);
 		for (AggregateMeasure m : AggregateMeasure.values()) {
@@ -112,8 +120,8 @@ public final class XlsxTables {
 				continue;
 			}
 			// one year in memory at a time
-			List<AggregateCell> cells = new ArrayList<>(TableReaders.readPartition(source.dir(), Tables.AGGREGATES, y,
-					TableReaders::aggregates));
+			List<AggregateCell> cells = new ArrayList<>(
+					TableReaders.readPartition(source.dir(), Tables.AGGREGATES, y, TableReaders::aggregates));
 			cells.sort(ORDER);
 			for (AggregateCell c : cells) {
 				String unit = unit(source.content(), c.indicator());
@@ -136,7 +144,10 @@ public final class XlsxTables {
 		sheet.setColumnWidth(4, 36 * 256);
 	}
 
-	/** Year Y at one level, for reading: indicators in the publication's order, areas in code order. */
+	/**
+	 * Year Y at one level, for reading: indicators in the publication's order, areas in
+	 * code order.
+	 */
 	private static void levelSheet(Sheet sheet, XlsxStyles styles, Source source, String level) {
 		PublicationData data = source.data();
 		int r = 0;
@@ -184,9 +195,13 @@ public final class XlsxTables {
 		XlsxStyles.text(row, col, c.confStatus(), null);
 	}
 
-	/** A change on a constant sample the rule Constant sample withheld: printed s, as in the PDFs. */
+	/**
+	 * A change on a constant sample the rule Constant sample withheld: printed s, as in
+	 * the PDFs.
+	 */
 	static boolean withheld(PublicationData data, AggregateMeasure m, AggregateCell c) {
-		return m == AggregateMeasure.YOY_CONSTANT_PCT && data.constantSampleWithheld(c.indicator(), c.level(), c.area());
+		return m == AggregateMeasure.YOY_CONSTANT_PCT
+				&& data.constantSampleWithheld(c.indicator(), c.level(), c.area());
 	}
 
 	/** The unit of an indicator's figures: the catalogue's, {@code %} for a ratio. */

@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The indicator catalogue (indicators.csv), in its file order. Lookups are by upper-cased code, as submitted
- * codes are case-insensitive.
+ * The indicator catalogue (indicators.csv), in its file order. Lookups are by upper-cased
+ * code, as submitted codes are case-insensitive.
  */
 public final class Catalogue {
 
@@ -29,7 +29,10 @@ public final class Catalogue {
 		this.sha256 = sha256;
 	}
 
-	/** The catalogue shipped with the software (copied from the observatory's published contract). */
+	/**
+	 * The catalogue shipped with the software (copied from the observatory's published
+	 * contract).
+	 */
 	public static Catalogue bundled() {
 		InputStream in = Catalogue.class.getResourceAsStream(RESOURCE);
 		if (in == null) {
@@ -39,8 +42,8 @@ public final class Catalogue {
 	}
 
 	public static Catalogue read(String source, InputStream in) {
-		CsvTable table = CsvTable.read(source, in, "code", "label_fr", "label_en", "unit", "kind", "value_type",
-				"min", "max", "domain");
+		CsvTable table = CsvTable.read(source, in, "code", "label_fr", "label_en", "unit", "kind", "value_type", "min",
+				"max", "domain");
 		List<Indicator> list = new ArrayList<>();
 		Map<String, Long> seen = new LinkedHashMap<>();
 		for (CsvTable.Row row : table.rows()) {
@@ -84,7 +87,9 @@ public final class Catalogue {
 		}
 	}
 
-	/** @return the indicator, or null for an unknown code (codes are compared upper-cased) */
+	/**
+	 * @return the indicator, or null for an unknown code (codes are compared upper-cased)
+	 */
 	public Indicator find(String code) {
 		return byCode.get(code.toUpperCase(Locale.ROOT));
 	}

@@ -14,15 +14,16 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 
 /**
- * A small UTF-8, comma-separated reference table (registry, catalogue, geographic files) read whole, with the
- * SHA-256 of its bytes so that every published artefact can name the version it was computed from. Public for
- * the other reference files checked the same way (the partners file).
+ * A small UTF-8, comma-separated reference table (registry, catalogue, geographic files)
+ * read whole, with the SHA-256 of its bytes so that every published artefact can name the
+ * version it was computed from. Public for the other reference files checked the same way
+ * (the partners file).
  */
 public record CsvTable(String source, String sha256, List<String> header, List<Row> rows) {
 
 	/**
-	 * One data row: its fields by position and the table's one map of column positions (a map per row would be
-	 * most of the time a 10,000-pole registry takes to load).
+	 * One data row: its fields by position and the table's one map of column positions (a
+	 * map per row would be most of the time a 10,000-pole registry takes to load).
 	 */
 	public record Row(long line, Map<String, Integer> columns, String[] values) {
 
@@ -47,7 +48,8 @@ public record CsvTable(String source, String sha256, List<String> header, List<R
 		try (CsvReader<CsvRecord> reader = CsvReader.builder()
 			.detectBomHeader(true)
 			.skipEmptyLines(true)
-			// the field count is checked below, so that the message names the line and both counts
+			// the field count is checked below, so that the message names the line and
+			// both counts
 			.allowExtraFields(true)
 			.allowMissingFields(true)
 			.ofCsvRecord(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
@@ -67,8 +69,8 @@ public record CsvTable(String source, String sha256, List<String> header, List<R
 					continue;
 				}
 				if (record.getFieldCount() != header.size()) {
-					throw ReferentialException.at(source, record.getStartingLineNumber(), record.getFieldCount()
-							+ " fields where the header has " + header.size());
+					throw ReferentialException.at(source, record.getStartingLineNumber(),
+							record.getFieldCount() + " fields where the header has " + header.size());
 				}
 				rows.add(new Row(record.getStartingLineNumber(), columns, record.getFields().toArray(String[]::new)));
 			}
@@ -84,6 +86,5 @@ public record CsvTable(String source, String sha256, List<String> header, List<R
 		}
 		return new CsvTable(source, fr.ptce.observatory.warehouse.Sha256.of(bytes), header, rows);
 	}
-
 
 }

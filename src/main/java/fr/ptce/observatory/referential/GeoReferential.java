@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The French geographic referential (INSEE COG 2026 with legal populations), copied into the project from the
- * observatory's shared data: communes, departments, regions and EPCI. The observatory reports on the 18
- * regions (zone metro and drom); the overseas collectivities ("com") are outside the regions.
+ * The French geographic referential (INSEE COG 2026 with legal populations), copied into
+ * the project from the observatory's shared data: communes, departments, regions and
+ * EPCI. The observatory reports on the 18 regions (zone metro and drom); the overseas
+ * collectivities ("com") are outside the regions.
  */
 public final class GeoReferential {
 
@@ -19,16 +20,15 @@ public final class GeoReferential {
 	/** The area code of the national level. */
 	public static final String FRANCE = "FR";
 
-	public record Commune(String code, String name, String departement, String region, String epci,
-			long population) {
+	public record Commune(String code, String name, String departement, String region, String epci, long population) {
 	}
 
 	public record Departement(String code, String name, String region, String zone) {
 	}
 
 	/**
-	 * @param tncc INSEE's type of article of the name (COG column TNCC): 0 none, 1 none before a vowel, 2 "le",
-	 *     3 "la", 4 "les", 5 "l'"
+	 * @param tncc INSEE's type of article of the name (COG column TNCC): 0 none, 1 none
+	 * before a vowel, 2 "le", 3 "la", 4 "les", 5 "l'"
 	 */
 	public record Region(String code, String name, String zone, int tncc) {
 
@@ -37,9 +37,10 @@ public final class GeoReferential {
 		}
 
 		/**
-		 * "In the region" as INSEE writes it: en Bretagne, en Île-de-France, en Nouvelle-Aquitaine, dans le Grand
-		 * Est, dans les Hauts-de-France, à La Réunion, à Mayotte (an overseas island without article takes
-		 * "à"; the article of La Réunion is part of its name).
+		 * "In the region" as INSEE writes it: en Bretagne, en Île-de-France, en
+		 * Nouvelle-Aquitaine, dans le Grand Est, dans les Hauts-de-France, à La Réunion,
+		 * à Mayotte (an overseas island without article takes "à"; the article of La
+		 * Réunion is part of its name).
 		 */
 		public String in() {
 			return switch (tncc) {
@@ -93,16 +94,16 @@ public final class GeoReferential {
 		CsvTable epcis = table("epci.csv", "epci", "name", "type", "population");
 		Map<String, Region> regionMap = new LinkedHashMap<>();
 		regions.rows()
-			.forEach(r -> regionMap.put(r.get("region"), new Region(r.get("region"), r.get("name"), r.get("zone"),
-					Integer.parseInt(r.get("tncc")))));
+			.forEach(r -> regionMap.put(r.get("region"),
+					new Region(r.get("region"), r.get("name"), r.get("zone"), Integer.parseInt(r.get("tncc")))));
 		Map<String, Departement> departementMap = new LinkedHashMap<>();
 		departements.rows()
-			.forEach(r -> departementMap.put(r.get("departement"), new Departement(r.get("departement"),
-					r.get("name"), r.get("region"), r.get("zone"))));
+			.forEach(r -> departementMap.put(r.get("departement"),
+					new Departement(r.get("departement"), r.get("name"), r.get("region"), r.get("zone"))));
 		Map<String, Epci> epciMap = new HashMap<>();
 		epcis.rows()
-			.forEach(r -> epciMap.put(r.get("epci"), new Epci(r.get("epci"), r.get("name"), r.get("type"),
-					parseLong(r.get("population")))));
+			.forEach(r -> epciMap.put(r.get("epci"),
+					new Epci(r.get("epci"), r.get("name"), r.get("type"), parseLong(r.get("population")))));
 		Map<String, Commune> communeMap = new HashMap<>(communes.rows().size() * 2);
 		communes.rows()
 			.forEach(r -> communeMap.put(r.get("commune"), new Commune(r.get("commune"), r.get("name"),
@@ -152,8 +153,9 @@ public final class GeoReferential {
 	}
 
 	/**
-	 * Population of an area of a geographic level, as methodology section 3 defines it for the density: the sum
-	 * of its communes' populations, and for FR the sum over the 18 regions.
+	 * Population of an area of a geographic level, as methodology section 3 defines it
+	 * for the density: the sum of its communes' populations, and for FR the sum over the
+	 * 18 regions.
 	 * @return the population, or 0 for an unknown area or a non-geographic level
 	 */
 	public long population(String level, String area) {

@@ -1,8 +1,9 @@
 package fr.ptce.observatory.referential;
 
 /**
- * One line of the indicator catalogue (indicators.csv). Derived ratios (ESS_SHARE, ...) are not in the
- * catalogue: they cannot be submitted, only computed (methodology section 2).
+ * One line of the indicator catalogue (indicators.csv). Derived ratios (ESS_SHARE, ...)
+ * are not in the catalogue: they cannot be submitted, only computed (methodology section
+ * 2).
  *
  * @param index position in the catalogue, used as a compact key in hot loops
  */
@@ -10,14 +11,20 @@ public record Indicator(int index, String code, String labelFr, String labelEn, 
 		ValueType valueType, double min, double max, String domain) {
 
 	public enum Kind {
-		/** a level at a date: the yearly value of quarterly reports is the latest quarter */
+
+		/**
+		 * a level at a date: the yearly value of quarterly reports is the latest quarter
+		 */
 		STOCK,
 		/** an amount over the period: quarters add up */
 		FLOW
+
 	}
 
 	public enum ValueType {
+
 		INTEGER, DECIMAL
+
 	}
 
 	public boolean isFlow() {

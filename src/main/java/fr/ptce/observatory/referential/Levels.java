@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The five levels of aggregate cells (methodology section 3), as written in the `level` column: the one definition
- * that aggregation, publications and the geographic referential's populations use.
+ * The five levels of aggregate cells (methodology section 3), as written in the `level`
+ * column: the one definition that aggregation, publications and the geographic
+ * referential's populations use.
  */
 public final class Levels {
 
@@ -21,7 +22,10 @@ public final class Levels {
 
 	public static final List<String> ALL = List.of(NATIONAL, REGION, DEPARTEMENT, THEME, NETWORK);
 
-	/** The levels in French, as publications name them (the XLSX's sheet per level, its README). */
+	/**
+	 * The levels in French, as publications name them (the XLSX's sheet per level, its
+	 * README).
+	 */
 	public static final Map<String, String> LABELS_FR = Map.of(NATIONAL, "France", REGION, "Régions", DEPARTEMENT,
 			"Départements", THEME, "Thématiques", NETWORK, "Réseaux");
 

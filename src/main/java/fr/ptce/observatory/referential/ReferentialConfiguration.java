@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Loads and checks the reference data once, at start: a bad registry stops the application with its line and
- * reason before any job runs.
+ * Loads and checks the reference data once, at start: a bad registry stops the
+ * application with its line and reason before any job runs.
  */
 @Configuration(proxyBeanMethods = false)
 public class ReferentialConfiguration {
@@ -41,7 +41,9 @@ public class ReferentialConfiguration {
 		return dir;
 	}
 
-	/** Provenance of artefacts computed now; jobs replace the as-of instant with theirs. */
+	/**
+	 * Provenance of artefacts computed now; jobs replace the as-of instant with theirs.
+	 */
 	@Bean
 	Provenance provenance(Catalogue catalogue, Registry registry) {
 		return new Provenance(Instant.EPOCH, catalogue.sha256(), registry.sha256(), SoftwareVersion.get());

@@ -1,8 +1,9 @@
 package fr.ptce.observatory.referential;
 
 /**
- * Reference data that cannot be used as it is: the message names the file, the line and the reason, so that
- * the observatory's staff can fix it. Nothing of a bad referential is loaded.
+ * Reference data that cannot be used as it is: the message names the file, the line and
+ * the reason, so that the observatory's staff can fix it. Nothing of a bad referential is
+ * loaded.
  */
 public class ReferentialException extends RuntimeException {
 

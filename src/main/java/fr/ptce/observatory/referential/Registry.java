@@ -15,25 +15,34 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The pole registry (registry.md), validated whole before anything uses it: a bad registry is an error that
- * names the line and the reason, and nothing of it is loaded.
+ * The pole registry (registry.md), validated whole before anything uses it: a bad
+ * registry is an error that names the line and the reason, and nothing of it is loaded.
  */
 public final class Registry {
 
-	/** The registry bundled with the software: the one of data-samples/, used when no --registry is given. */
+	/**
+	 * The registry bundled with the software: the one of data-samples/, used when no
+	 * --registry is given.
+	 */
 	public static final String BUNDLED_RESOURCE = "/samples/registry.csv";
 
 	public static final Pattern POLE_ID = Pattern.compile("PTCE-\\d{4}");
 
 	public static final Set<String> LEGAL_FORMS = Set.of("association", "scic", "scop", "gie", "sas", "other");
 
-	/** The themes of registry.md, in its order, with the label publications print for each. */
-	public static final Map<String, String> THEME_LABELS = labels("ALIMENTATION", "Alimentation",
-			"ECONOMIE_CIRCULAIRE", "Économie circulaire", "MOBILITE", "Mobilité", "CULTURE", "Culture", "HABITAT",
-			"Habitat", "ENERGIE", "Énergie", "NUMERIQUE", "Numérique", "SERVICES_PERSONNE", "Services à la personne",
-			"TOURISME", "Tourisme", "EMPLOI_INSERTION", "Emploi et insertion");
+	/**
+	 * The themes of registry.md, in its order, with the label publications print for
+	 * each.
+	 */
+	public static final Map<String, String> THEME_LABELS = labels("ALIMENTATION", "Alimentation", "ECONOMIE_CIRCULAIRE",
+			"Économie circulaire", "MOBILITE", "Mobilité", "CULTURE", "Culture", "HABITAT", "Habitat", "ENERGIE",
+			"Énergie", "NUMERIQUE", "Numérique", "SERVICES_PERSONNE", "Services à la personne", "TOURISME", "Tourisme",
+			"EMPLOI_INSERTION", "Emploi et insertion");
 
-	/** The partner networks of registry.md, in its order, with the label publications print for each. */
+	/**
+	 * The partner networks of registry.md, in its order, with the label publications
+	 * print for each.
+	 */
 	public static final Map<String, String> NETWORK_LABELS = labels("LABO_ESS", "Le Labo de l’ESS", "RTES",
 			"Réseau des territoires pour l’économie solidaire", "COORACE", "COORACE", "MES",
 			"Mouvement pour l’économie solidaire", "ESS_FRANCE", "ESS France");
@@ -89,12 +98,13 @@ public final class Registry {
 			long line = row.line();
 			String id = row.get("pole_id").toUpperCase(Locale.ROOT);
 			if (!isPoleId(id)) {
-				throw ReferentialException.at(source, line, "pole_id '" + row.get("pole_id")
-						+ "' is not PTCE- followed by four digits");
+				throw ReferentialException.at(source, line,
+						"pole_id '" + row.get("pole_id") + "' is not PTCE- followed by four digits");
 			}
 			Long first = seen.putIfAbsent(id, line);
 			if (first != null) {
-				throw ReferentialException.at(source, line, "duplicate pole_id " + id + " (first on line " + first + ")");
+				throw ReferentialException.at(source, line,
+						"duplicate pole_id " + id + " (first on line " + first + ")");
 			}
 			String name = row.get("name");
 			if (name.isEmpty()) {
@@ -141,8 +151,8 @@ public final class Registry {
 			}
 			String openData = row.get("open_data").toLowerCase(Locale.ROOT);
 			if (!openData.equals("yes") && !openData.equals("no")) {
-				throw ReferentialException.at(source, line, "open_data '" + row.get("open_data")
-						+ "' must be yes or no");
+				throw ReferentialException.at(source, line,
+						"open_data '" + row.get("open_data") + "' must be yes or no");
 			}
 			poles.add(new Pole(poles.size(), id, name, commune.code(), commune.departement(), commune.region(), created,
 					closed, legalForm, theme, networks, epci, openData.equals("yes")));
@@ -150,7 +160,10 @@ public final class Registry {
 		return new Registry(source, poles, table.sha256());
 	}
 
-	/** POLE_ID without a regular expression: checked for every line of a registry of up to 9,999 poles. */
+	/**
+	 * POLE_ID without a regular expression: checked for every line of a registry of up to
+	 * 9,999 poles.
+	 */
 	static boolean isPoleId(String id) {
 		if (id.length() != 9 || !id.startsWith("PTCE-")) {
 			return false;
@@ -185,7 +198,10 @@ public final class Registry {
 		return List.copyOf(parts);
 	}
 
-	/** @return the pole of that identifier (upper-cased, as submitted identifiers are case-insensitive), or null */
+	/**
+	 * @return the pole of that identifier (upper-cased, as submitted identifiers are
+	 * case-insensitive), or null
+	 */
 	public Pole find(String id) {
 		return byId.get(id.toUpperCase(Locale.ROOT));
 	}
@@ -211,7 +227,10 @@ public final class Registry {
 		return poles.stream().mapToInt(Pole::created).min().orElse(9999);
 	}
 
-	/** An unmodifiable map of codes to labels, in the order given: code, label, code, label... */
+	/**
+	 * An unmodifiable map of codes to labels, in the order given: code, label, code,
+	 * label...
+	 */
 	private static Map<String, String> labels(String... codesAndLabels) {
 		Map<String, String> labels = new LinkedHashMap<>();
 		for (int i = 0; i < codesAndLabels.length; i += 2) {

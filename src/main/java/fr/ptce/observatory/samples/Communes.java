@@ -17,9 +17,9 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 
 /**
- * The communes of the bundled geographic referential grouped by department, in file order, to draw the head
- * offices of the sample poles from real communes. (GeoReferential looks communes up by code but does not list
- * them.)
+ * The communes of the bundled geographic referential grouped by department, in file
+ * order, to draw the head offices of the sample poles from real communes. (GeoReferential
+ * looks communes up by code but does not list them.)
  */
 final class Communes {
 

@@ -13,14 +13,17 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * One submission file before it is written: its header and rows in a {@link Style}, each row knowing the
- * observation it came from and the issues the ingestion is expected to report on it. Written, it gives the
- * bytes of the file and the line on which each row starts (the header is line 1), which is what receipts
- * report.
+ * One submission file before it is written: its header and rows in a {@link Style}, each
+ * row knowing the observation it came from and the issues the ingestion is expected to
+ * report on it. Written, it gives the bytes of the file and the line on which each row
+ * starts (the header is line 1), which is what receipts report.
  */
 final class Draft {
 
-	/** What the ingestion is expected to say about a row or the file (submission-format.md). */
+	/**
+	 * What the ingestion is expected to say about a row or the file
+	 * (submission-format.md).
+	 */
 	record Expect(String severity, String code, String column, String note) {
 
 		static Expect error(String code, String column, String note) {
@@ -37,7 +40,10 @@ final class Draft {
 
 	}
 
-	/** One observation as generated, value in the catalogue unit held unscaled ({@link Figures#scale}). */
+	/**
+	 * One observation as generated, value in the catalogue unit held unscaled
+	 * ({@link Figures#scale}).
+	 */
 	record Obs(String indicator, int year, int quarter, Long value, String status, String comment) {
 
 		Obs withValue(Long v) {
@@ -55,7 +61,9 @@ final class Draft {
 	}
 
 	enum Kind {
+
 		DATA, BLANK, EMPTY_LINE, RAW
+
 	}
 
 	static final class Row {
@@ -74,7 +82,10 @@ final class Draft {
 		/** The column whose quoted cell is left open (a quote never closed), or null. */
 		String openQuote;
 
-		/** Extra cells inserted before the cell of this index (a shifted or malformed row), or -1. */
+		/**
+		 * Extra cells inserted before the cell of this index (a shifted or malformed
+		 * row), or -1.
+		 */
 		int extraAt = -1;
 
 		final List<String> extra = new ArrayList<>();

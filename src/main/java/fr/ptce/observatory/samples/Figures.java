@@ -3,15 +3,16 @@ package fr.ptce.observatory.samples;
 import java.util.List;
 
 /**
- * The "true" figures of one pole, year by year, from which its submissions are written: about 15 member
- * organisations, tens of FTE jobs, a budget of hundreds of thousands to millions of euros of which about 40 %
- * public funding, drifting a little every year. The figures are internally consistent: the member categories
- * add up to at most the total, voters are at most the members, quarterly flows add up to the year, and no
- * value moves by more than a factor of about 1.5 from one year to the next (so that only the deliberate cases
- * raise SUSPICIOUS_JUMP).
+ * The "true" figures of one pole, year by year, from which its submissions are written:
+ * about 15 member organisations, tens of FTE jobs, a budget of hundreds of thousands to
+ * millions of euros of which about 40 % public funding, drifting a little every year. The
+ * figures are internally consistent: the member categories add up to at most the total,
+ * voters are at most the members, quarterly flows add up to the year, and no value moves
+ * by more than a factor of about 1.5 from one year to the next (so that only the
+ * deliberate cases raise SUSPICIOUS_JUMP).
  *
- * Values are held as whole numbers at the scale of {@link #scale}: euros, counts and hours as integers, FTE
- * and tonnes in tenths.
+ * Values are held as whole numbers at the scale of {@link #scale}: euros, counts and
+ * hours as integers, FTE and tonnes in tenths.
  */
 final class Figures {
 
@@ -43,7 +44,8 @@ final class Figures {
 	private final long euroStep;
 
 	/**
-	 * @param firstYear first year computed (the year before the first reported one, for quarterly stocks)
+	 * @param firstYear first year computed (the year before the first reported one, for
+	 * quarterly stocks)
 	 * @param lastYear last year computed
 	 * @param euroStep euro amounts are multiples of it (100 for poles that write k€)
 	 */
@@ -55,7 +57,8 @@ final class Figures {
 		this.switchQuarter = new int[years];
 		this.weights = new double[years][CODES.size()][];
 
-		double fte = giant ? rng.uniform(600, 900) : clamp(StrictMath.exp(rng.gaussian(StrictMath.log(28), 0.5)), 6, 220);
+		double fte = giant ? rng.uniform(600, 900)
+				: clamp(StrictMath.exp(rng.gaussian(StrictMath.log(28), 0.5)), 6, 220);
 		int members = giant ? rng.between(60, 120)
 				: (int) clamp(Math.round(StrictMath.exp(rng.gaussian(StrictMath.log(15), 0.3))), 6, 45);
 		double ess = rng.uniform(0.45, 0.75);
@@ -140,7 +143,10 @@ final class Figures {
 		return Math.max(low, Math.min(high, x));
 	}
 
-	/** Decimals of the unscaled values of an indicator: FTE and tonnes in tenths, the rest whole. */
+	/**
+	 * Decimals of the unscaled values of an indicator: FTE and tonnes in tenths, the rest
+	 * whole.
+	 */
 	static int scale(String code) {
 		return switch (code) {
 			case "JOBS_FTE", "JOBS_CREATED", "WASTE_AVOIDED" -> 1;
@@ -158,9 +164,10 @@ final class Figures {
 	}
 
 	/**
-	 * The value reported for a quarter: a stock is the level at the quarter's end (the previous year's level
-	 * until the quarter of this year's change, so that each quarter is a consistent snapshot); a flow is the
-	 * quarter's share of the year, the four quarters adding up exactly to the year.
+	 * The value reported for a quarter: a stock is the level at the quarter's end (the
+	 * previous year's level until the quarter of this year's change, so that each quarter
+	 * is a consistent snapshot); a flow is the quarter's share of the year, the four
+	 * quarters adding up exactly to the year.
 	 */
 	long quarter(int year, int quarter, String code) {
 		int i = year - firstYear;

@@ -5,9 +5,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Fictional pole names, drawn from word lists: a kind of organisation and an invented place ("Pôle Coopératif
- * de Valbrune", "Fabrique Solidaire des Trois Rivières"). Invented place names that happen to be the name of
- * a real commune are drawn again, so that no name points at a real place next to invented figures.
+ * Fictional pole names, drawn from word lists: a kind of organisation and an invented
+ * place ("Pôle Coopératif de Valbrune", "Fabrique Solidaire des Trois Rivières").
+ * Invented place names that happen to be the name of a real commune are drawn again, so
+ * that no name points at a real place next to invented figures.
  */
 final class Names {
 
@@ -18,8 +19,8 @@ final class Names {
 			"Coopérative de Territoire", "Pôle des Communs", "Grenier Solidaire", "Passerelle Coopérative" };
 
 	private static final String[] THEMED = { "Circuits Courts", "Ressourcerie Coopérative", "Mobilités Partagées",
-			"Scène Coopérative", "Habitat Partagé", "Énergies Citoyennes", "Numérique Solidaire",
-			"Services Partagés", "Tourisme Solidaire", "Chantiers Solidaires" };
+			"Scène Coopérative", "Habitat Partagé", "Énergies Citoyennes", "Numérique Solidaire", "Services Partagés",
+			"Tourisme Solidaire", "Chantiers Solidaires" };
 
 	private static final String[] PLACES = { "des Trois Rivières", "du Val Doré", "des Hautes Terres", "du Bocage Vert",
 			"de la Vallée Claire", "des Coteaux Lumineux", "du Grand Large", "des Quatre Vents", "de l'Étang Bleu",
@@ -33,8 +34,8 @@ final class Names {
 			"Lan", "Ker", "Saule", "Bel", "Mar", "Cour", "Vert", "Aube", "Ros", "Gran", "Fleur" };
 
 	private static final String[] ENDS = { "brune", "fleur", "vigne", "combe", "lande", "rive", "moulin", "source",
-			"vallon", "genêt", "ajonc", "sorbier", "aulne", "mésange", "ardoise", "bruyère", "chaume", "orée",
-			"sablon", "castel" };
+			"vallon", "genêt", "ajonc", "sorbier", "aulne", "mésange", "ardoise", "bruyère", "chaume", "orée", "sablon",
+			"castel" };
 
 	private Names() {
 	}

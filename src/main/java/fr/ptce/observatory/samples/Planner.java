@@ -13,15 +13,16 @@ import fr.ptce.observatory.referential.GeoReferential;
 import fr.ptce.observatory.referential.Registry;
 
 /**
- * Draws the registry of the samples (poles on real communes of the 18 regions, fictional names) and how each
- * pole reports, and gives the deliberate cases ({@link Story}) to poles that can carry them.
+ * Draws the registry of the samples (poles on real communes of the 18 regions, fictional
+ * names) and how each pole reports, and gives the deliberate cases ({@link Story}) to
+ * poles that can carry them.
  */
 final class Planner {
 
 	/**
-	 * Poles wanted at least in each region when there are enough poles: 3 in most regions, fewer in three
-	 * small overseas regions so that region cells with fewer than 3 respondents occur; Corsica exactly 3, one of
-	 * them much bigger (dominance).
+	 * Poles wanted at least in each region when there are enough poles: 3 in most
+	 * regions, fewer in three small overseas regions so that region cells with fewer than
+	 * 3 respondents occur; Corsica exactly 3, one of them much bigger (dominance).
 	 */
 	private static final Map<String, Integer> MINIMUM = Map.of("94", 3, "01", 3, "02", 2, "03", 1, "04", 3, "06", 1);
 
@@ -135,7 +136,10 @@ final class Planner {
 		return p;
 	}
 
-	/** Mostly empty (the commune's EPCI), sometimes written out, a few poles covering two or three EPCIs. */
+	/**
+	 * Mostly empty (the commune's EPCI), sometimes written out, a few poles covering two
+	 * or three EPCIs.
+	 */
 	private String epci(Rng rng, Communes.Entry commune, GeoReferential.Departement dep) {
 		double u = rng.nextDouble();
 		if (commune.epci().isEmpty() || geo.epci(commune.epci()) == null || u < 0.7) {
@@ -159,7 +163,9 @@ final class Planner {
 		return String.join("|", chosen);
 	}
 
-	/** Largest remainder over the regions' populations, above the minimum of each region. */
+	/**
+	 * Largest remainder over the regions' populations, above the minimum of each region.
+	 */
 	private int[] allocate(int count, List<GeoReferential.Region> regions) {
 		int[] result = new int[regions.size()];
 		int minimumTotal = 0;
@@ -208,7 +214,9 @@ final class Planner {
 		return result;
 	}
 
-	/** At least a few closed poles (POLE_INACTIVE and the single-quarter case need them). */
+	/**
+	 * At least a few closed poles (POLE_INACTIVE and the single-quarter case need them).
+	 */
 	private void ensureClosed(List<PolePlan> poles, Rng rng) {
 		int wanted = Math.min(6, poles.size() / 20);
 		long closed = poles.stream().filter(p -> p.closed != null).count();
@@ -227,8 +235,9 @@ final class Planner {
 	}
 
 	/**
-	 * A pole much bigger than the others in a few areas, so that the dominance rule (one pole above 85 % of
-	 * the total) applies: in Corsica when it has 3 poles, and in two departments of 3 to 5 poles.
+	 * A pole much bigger than the others in a few areas, so that the dominance rule (one
+	 * pole above 85 % of the total) applies: in Corsica when it has 3 poles, and in two
+	 * departments of 3 to 5 poles.
 	 */
 	private void chooseGiants(List<PolePlan> poles, Rng rng) {
 		Map<String, List<PolePlan>> byRegion = new LinkedHashMap<>();
@@ -253,7 +262,10 @@ final class Planner {
 		}
 	}
 
-	/** How each pole reports: its file style, annual or quarterly, the years it answers, what it leaves out. */
+	/**
+	 * How each pole reports: its file style, annual or quarterly, the years it answers,
+	 * what it leaves out.
+	 */
 	void profiles(List<PolePlan> poles) {
 		for (PolePlan p : poles) {
 			Rng rng = Rng.of(options.seed(), "profile", p.index);
@@ -324,7 +336,8 @@ final class Planner {
 		}
 	}
 
-	private Integer storyYear(Story story, PolePlan p, Rng rng, java.util.function.Function<PolePlan, Figures> figures) {
+	private Integer storyYear(Story story, PolePlan p, Rng rng,
+			java.util.function.Function<PolePlan, Figures> figures) {
 		int first = p.firstReport;
 		int last = p.lastReport;
 		if (first > last) {
@@ -333,8 +346,8 @@ final class Planner {
 		return switch (story) {
 			case SINGLE_QUARTER -> p.closed != null && p.closed > first ? p.closed : null;
 			case INACTIVE_AFTER_CLOSED -> p.closed != null && p.closed < options.lastYear() ? p.closed : null;
-			case INACTIVE_BEFORE_CREATED -> p.created > options.firstYear() && p.created <= options.lastYear() ? p.created
-					: null;
+			case INACTIVE_BEFORE_CREATED ->
+				p.created > options.firstYear() && p.created <= options.lastYear() ? p.created : null;
 			case FUTURE_AND_INDICATOR -> p.closed == null ? rng.between(first, last) : null;
 			case JUMP -> {
 				if (last - first < 2) {
@@ -361,7 +374,8 @@ final class Planner {
 			default -> PolePlan.Mode.ANNUAL;
 		};
 		Style forced = switch (story) {
-			case ROW_ERRORS, STATUS_AND_NUMBERS, MISSING_COLUMN, EMPTY_HEADER_ONLY, PROVISIONAL_CORRECTED -> Style.TABLEUR_FR;
+			case ROW_ERRORS, STATUS_AND_NUMBERS, MISSING_COLUMN, EMPTY_HEADER_ONLY, PROVISIONAL_CORRECTED ->
+				Style.TABLEUR_FR;
 			case POLE_AND_PERIOD, UNITS_AND_RANGES -> Style.SI_UTF8;
 			case FUTURE_AND_INDICATOR -> Style.SI_BOM_CRLF;
 			case DUPLICATES, QUARANTINE_SHIFTED -> Style.TABLEUR_FR_ORDER;

@@ -4,18 +4,21 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One pole of the samples: its registry line (registry.md) and how it reports (style of its files, annual or
- * quarterly, years it does not answer, indicators it leaves out, and the deliberate case it carries, if any).
+ * One pole of the samples: its registry line (registry.md) and how it reports (style of
+ * its files, annual or quarterly, years it does not answer, indicators it leaves out, and
+ * the deliberate case it carries, if any).
  */
 final class PolePlan {
 
 	enum Mode {
+
 		/** one file a year with yearly values */
 		ANNUAL,
 		/** one file a year: stocks as yearly values, flows quarter by quarter */
 		QUARTERLY_IN_YEAR_FILE,
 		/** one file a quarter with every indicator */
 		QUARTERLY_FILES
+
 	}
 
 	int index;
@@ -48,7 +51,9 @@ final class PolePlan {
 
 	boolean openData;
 
-	/** a pole much bigger than its neighbours, so that the dominance rule (> 85 %) applies */
+	/**
+	 * a pole much bigger than its neighbours, so that the dominance rule (> 85 %) applies
+	 */
 	boolean giant;
 
 	Style style;
@@ -93,8 +98,9 @@ final class PolePlan {
 	}
 
 	String registryLine() {
-		return String.join(",", id, csv(name), commune, Integer.toString(created), closed == null ? "" : closed.toString(),
-				legalForm, theme, String.join("|", networks), epci, openData ? "yes" : "no");
+		return String.join(",", id, csv(name), commune, Integer.toString(created),
+				closed == null ? "" : closed.toString(), legalForm, theme, String.join("|", networks), epci,
+				openData ? "yes" : "no");
 	}
 
 	private static String csv(String value) {

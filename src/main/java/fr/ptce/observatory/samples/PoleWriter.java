@@ -16,16 +16,18 @@ import fr.ptce.observatory.samples.Draft.Obs;
 import fr.ptce.observatory.samples.Draft.Row;
 
 /**
- * Writes the submissions of one pole, year after year: plain files, revisions, corrections, and through
- * {@link StoryWriter} the deliberate cases. Each draws from the pole's own random streams, so that the files of
- * a pole do not depend on the other poles.
+ * Writes the submissions of one pole, year after year: plain files, revisions,
+ * corrections, and through {@link StoryWriter} the deliberate cases. Each draws from the
+ * pole's own random streams, so that the files of a pole do not depend on the other
+ * poles.
  */
 final class PoleWriter {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
 	private static final String[] COMMENTS = { "Chiffre estimé à partir du bilan provisoire",
-			"Inclut le chantier d'insertion \"Les Jardins\"", "Baisse liée à la fin d'un contrat aidé; reprise attendue",
+			"Inclut le chantier d'insertion \"Les Jardins\"",
+			"Baisse liée à la fin d'un contrat aidé; reprise attendue",
 			"Hausse due à l'ouverture du tiers-lieu,\nvoir le rapport d'activité",
 			"Données transmises par la trésorière — à confirmer", "Montant hors contributions volontaires en nature",
 			"ETP calculés sur l'année civile", "Subventions Région + Département + État (« France 2030 »)",
@@ -48,8 +50,7 @@ final class PoleWriter {
 
 	private final StoryWriter stories = new StoryWriter(this);
 
-	PoleWriter(SampleGenerator.Options options, Catalogue catalogue, SampleOutput out, PolePlan pole,
-			Figures figures) {
+	PoleWriter(SampleGenerator.Options options, Catalogue catalogue, SampleOutput out, PolePlan pole, Figures figures) {
 		this.options = options;
 		this.catalogue = catalogue;
 		this.out = out;
@@ -113,8 +114,8 @@ final class PoleWriter {
 	void quarterFiles(int year, Style style, boolean story) throws IOException {
 		for (int q = 1; q <= 4; q++) {
 			if (story && pole.story == Story.SINGLE_QUARTER && q > 1) {
-				imputation(Story.SINGLE_QUARTER, pole.id + " " + year + ": only the Q1 file (the pole closed in "
-						+ pole.closed + ")");
+				imputation(Story.SINGLE_QUARTER,
+						pole.id + " " + year + ": only the Q1 file (the pole closed in " + pole.closed + ")");
 				break;
 			}
 			if (story && pole.story == Story.THREE_QUARTERS && q == 4) {
@@ -130,13 +131,15 @@ final class PoleWriter {
 			obs = decorate(obs, style, year, false);
 			LocalDate end = LocalDate.of(year, q * 3, 1).plusMonths(1).minusDays(1);
 			String what = year + "-Q" + q;
-			Draft draft = regular(what, style, obs, end.plusDays(rng.between(12, 55)), story ? pole.story.name() : null);
+			Draft draft = regular(what, style, obs, end.plusDays(rng.between(12, 55)),
+					story ? pole.story.name() : null);
 		}
 	}
 
 	/**
-	 * Statuses, missing values and comments as poles write them: estimates (E) for the flows of the latest
-	 * year, now and then a value declared missing (M) or left out, a comment here and there.
+	 * Statuses, missing values and comments as poles write them: estimates (E) for the
+	 * flows of the latest year, now and then a value declared missing (M) or left out, a
+	 * comment here and there.
 	 */
 	List<Obs> decorate(List<Obs> obs, Style style, int year, boolean provisional) {
 		boolean storyPole = pole.story != null;
@@ -266,13 +269,12 @@ final class PoleWriter {
 	}
 
 	/** A later file sending some observations again with final values. */
-	void correction(String what, Style style, List<Obs> obs, LocalDate date, String story)
-			throws IOException {
+	void correction(String what, Style style, List<Obs> obs, LocalDate date, String story) throws IOException {
 		List<Obs> corrected = new ArrayList<>();
 		boolean provisional = obs.stream().anyMatch(o -> o.status().equals("P"));
 		List<Obs> candidates = obs.stream()
-			.filter(o -> o.value() != null && (provisional ? o.status().equals("P")
-					: !Figures.MEMBERS.contains(o.indicator())))
+			.filter(o -> o.value() != null
+					&& (provisional ? o.status().equals("P") : !Figures.MEMBERS.contains(o.indicator())))
 			.toList();
 		int n = provisional ? candidates.size() : Math.min(candidates.size(), rng.between(1, 3));
 		List<Obs> chosen = new ArrayList<>(candidates);
@@ -280,8 +282,7 @@ final class PoleWriter {
 			rng.shuffle(chosen);
 		}
 		for (Obs o : chosen.subList(0, n)) {
-			String comment = style.has("comment") && rng.chance(0.5) ? "Correction après approbation des comptes"
-					: "";
+			String comment = style.has("comment") && rng.chance(0.5) ? "Correction après approbation des comptes" : "";
 			corrected.add(new Obs(o.indicator(), o.year(), o.quarter(),
 					perturb(o.indicator(), o.value(), 1 + rng.uniform(-0.08, 0.08)), "", comment));
 		}
@@ -335,8 +336,7 @@ final class PoleWriter {
 		return w;
 	}
 
-	void emitBytes(String name, byte[] content, String status, String reason, String story)
-			throws IOException {
+	void emitBytes(String name, byte[] content, String status, String reason, String story) throws IOException {
 		out.writeFile(name, content);
 		boolean empty = reason.equals("EMPTY_FILE");
 		out.receipt(name, status, reason, empty ? "0" : "", empty ? "0" : "", empty ? "0" : "", story);

@@ -56,7 +56,8 @@ final class Readme {
 		StringBuilder md = new StringBuilder();
 		String years = options.firstYear() + "–" + options.lastYear();
 		md.append("# Bundled samples\n\n");
-		md.append("Sample data of the observatory: a registry of ").append(poles.size())
+		md.append("Sample data of the observatory: a registry of ")
+			.append(poles.size())
 			.append(" poles and their indicator submissions for ")
 			.append(years)
 			.append(", as messy as real spreadsheets, with every error of `submission-format.md` made on purpose "
@@ -69,7 +70,9 @@ final class Readme {
 		md.append("These files are generated: do not edit them by hand. `SampleGeneratorTest` regenerates them into "
 				+ "a temporary directory and checks that every file is byte for byte the same, so this command is "
 				+ "exactly how they were made:\n\n");
-		md.append("```\nmvn -q package -DskipTests\n").append(options.command("data-samples")).append(" --force\n```\n\n");
+		md.append("```\nmvn -q package -DskipTests\n")
+			.append(options.command("data-samples"))
+			.append(" --force\n```\n\n");
 		md.append("(`--force` replaces the previously generated files; the generator reads no clock, locale or "
 				+ "platform setting: the same options give the same bytes on any machine.)\n\n");
 
@@ -77,13 +80,19 @@ final class Readme {
 		md.append("| `registry.csv` | the registry (`registry.md`): ").append(poles.size()).append(" poles |\n");
 		md.append("| `partners.csv` | the partners file (`extracts.md`): one partner per network, fictional contacts "
 				+ "on the reserved `.example` domain; the default `--partners` of the software |\n");
-		md.append("| `submissions/` | ").append(files).append(" files, ").append(rows).append(" data rows, ")
-			.append(String.format(Locale.ROOT, "%.1f", bytes / 1e6)).append(" MB |\n");
-		md.append("| `expected-receipts.csv` | one line per file of `submissions/`: the outcome that ingesting the whole "
-				+ "folder in name order into an empty data directory must give: `status` (`ACCEPTED`, `QUARANTINED`, "
-				+ "`REJECTED`, `DUPLICATE_SUBMISSION`), the file-level `reason`, `rows_read`, `rows_accepted`, "
-				+ "`rows_rejected` (empty where the file is not read as rows), and the deliberate `case` the file "
-				+ "belongs to |\n");
+		md.append("| `submissions/` | ")
+			.append(files)
+			.append(" files, ")
+			.append(rows)
+			.append(" data rows, ")
+			.append(String.format(Locale.ROOT, "%.1f", bytes / 1e6))
+			.append(" MB |\n");
+		md.append(
+				"| `expected-receipts.csv` | one line per file of `submissions/`: the outcome that ingesting the whole "
+						+ "folder in name order into an empty data directory must give: `status` (`ACCEPTED`, `QUARANTINED`, "
+						+ "`REJECTED`, `DUPLICATE_SUBMISSION`), the file-level `reason`, `rows_read`, `rows_accepted`, "
+						+ "`rows_rejected` (empty where the file is not read as rows), and the deliberate `case` the file "
+						+ "belongs to |\n");
 		md.append("| `expected-issues.csv` | one line per expected issue of a receipt: `file`, `line` (where the row "
 				+ "starts; the header is line 1), `severity`, `code`, `column`, `case`. Every other row of every file "
 				+ "is expected to be accepted without warning |\n\n");
@@ -101,8 +110,14 @@ final class Readme {
 		int minCreated = poles.stream().mapToInt(p -> p.created).min().orElse(0);
 		int maxCreated = poles.stream().mapToInt(p -> p.created).max().orElse(0);
 		md.append("## The registry\n\n");
-		md.append("`PTCE-0001` to `").append(poles.get(poles.size() - 1).id).append("`, numbered in order of creation ("
-				+ "created ").append(minCreated).append("–").append(maxCreated).append("), ").append(closed)
+		md.append("`PTCE-0001` to `")
+			.append(poles.get(poles.size() - 1).id)
+			.append("`, numbered in order of creation (" + "created ")
+			.append(minCreated)
+			.append("–")
+			.append(maxCreated)
+			.append("), ")
+			.append(closed)
 			.append(" closed. Head offices on real communes drawn by population within each region; `epci` is mostly "
 					+ "empty (the commune's EPCI), sometimes written out, and a few poles cover two or three EPCIs. "
 					+ "Themes, networks, legal forms and open-data consent vary.\n\n");
@@ -110,11 +125,22 @@ final class Readme {
 		md.append("| --- | --- | --- | --- | --- |\n");
 		for (GeoReferential.Region region : geo.reportedRegions()) {
 			Map<String, Integer> byDep = new TreeMap<>();
-			poles.stream().filter(p -> p.region.equals(region.code())).forEach(p -> byDep.merge(p.departement, 1, Integer::sum));
+			poles.stream()
+				.filter(p -> p.region.equals(region.code()))
+				.forEach(p -> byDep.merge(p.departement, 1, Integer::sum));
 			int count = byDep.values().stream().mapToInt(Integer::intValue).sum();
 			long small = byDep.values().stream().filter(n -> n <= 2).count();
-			md.append("| ").append(region.code()).append(" | ").append(region.name()).append(" | ").append(count)
-				.append(" | ").append(byDep.size()).append(" | ").append(small).append(" |\n");
+			md.append("| ")
+				.append(region.code())
+				.append(" | ")
+				.append(region.name())
+				.append(" | ")
+				.append(count)
+				.append(" | ")
+				.append(byDep.size())
+				.append(" | ")
+				.append(small)
+				.append(" |\n");
 		}
 		md.append('\n');
 		md.append(counts("Themes", Registry.THEMES, p -> List.of(p.theme)));
@@ -123,8 +149,13 @@ final class Readme {
 				p -> List.of(p.legalForm)));
 		long open = poles.stream().filter(p -> p.openData).count();
 		long multi = poles.stream().filter(p -> p.epci.contains("|")).count();
-		md.append("Open data: ").append(open).append(" poles `yes`, ").append(poles.size() - open)
-			.append(" `no`. Poles covering several EPCI: ").append(multi).append(".\n\n");
+		md.append("Open data: ")
+			.append(open)
+			.append(" poles `yes`, ")
+			.append(poles.size() - open)
+			.append(" `no`. Poles covering several EPCI: ")
+			.append(multi)
+			.append(".\n\n");
 	}
 
 	private String counts(String title, List<String> values, java.util.function.Function<PolePlan, List<String>> of) {
@@ -142,7 +173,9 @@ final class Readme {
 				+ "year's file, `2019-Q1` a quarter's file, `2019_correction` a later correction, `2019_v2` the data "
 				+ "sent again after a rejected or quarantined file, `2019_resend` a file sent twice");
 		if (options.scale() > 1) {
-			md.append(", `2019_revN` the N-th full revision (scale ").append(options.scale()).append(", ")
+			md.append(", `2019_revN` the N-th full revision (scale ")
+				.append(options.scale())
+				.append(", ")
 				.append(revisionFiles)
 				.append(" revision files)");
 		}
@@ -156,18 +189,25 @@ final class Readme {
 				switching++;
 			}
 		}
-		md.append("Every pole reports from `max(created, ").append(options.firstYear()).append(")` to `min(closed, ")
+		md.append("Every pole reports from `max(created, ")
+			.append(options.firstYear())
+			.append(")` to `min(closed, ")
 			.append(options.lastYear())
 			.append(")` the 17 indicators of the catalogue (waste only for circular-economy and food poles), with "
 					+ "figures that hold together: about 15 member organisations whose categories add up to at most "
 					+ "the total, tens of FTE jobs, budgets of hundreds of thousands to millions of euros of which "
 					+ "about 40 % public funding, every figure drifting a little each year. How they report:\n\n");
-		md.append("- ").append(modes.getOrDefault(PolePlan.Mode.ANNUAL, 0)).append(" poles send one file a year with "
-				+ "yearly values (").append(switching).append(" of them switch to one file a quarter at some point);\n");
-		md.append("- ").append(modes.getOrDefault(PolePlan.Mode.QUARTERLY_IN_YEAR_FILE, 0)).append(" send one file a "
-				+ "year with stocks as yearly values and flows quarter by quarter;\n");
-		md.append("- ").append(modes.getOrDefault(PolePlan.Mode.QUARTERLY_FILES, 0)).append(" send one file a "
-				+ "quarter with every indicator;\n");
+		md.append("- ")
+			.append(modes.getOrDefault(PolePlan.Mode.ANNUAL, 0))
+			.append(" poles send one file a year with " + "yearly values (")
+			.append(switching)
+			.append(" of them switch to one file a quarter at some point);\n");
+		md.append("- ")
+			.append(modes.getOrDefault(PolePlan.Mode.QUARTERLY_IN_YEAR_FILE, 0))
+			.append(" send one file a " + "year with stocks as yearly values and flows quarter by quarter;\n");
+		md.append("- ")
+			.append(modes.getOrDefault(PolePlan.Mode.QUARTERLY_FILES, 0))
+			.append(" send one file a " + "quarter with every indicator;\n");
 		md.append("- about 7 % of pole-years are not answered (20 % of the last year), some poles leave one or two "
 				+ "indicators out, some values are declared missing (status `M`), flows of the last year are often "
 				+ "estimates (`E`), some years are sent provisional (`P`) and corrected later;\n");
@@ -176,12 +216,18 @@ final class Readme {
 		md.append("Each pole writes its files in one style (some change style once):\n\n");
 		md.append("| style | files | what it imitates |\n| --- | --- | --- |\n");
 		for (Style style : Style.ALL) {
-			md.append("| `").append(style.key()).append("` | ").append(filesByStyle.getOrDefault(style.key(), 0))
-				.append(" | ").append(style.description()).append(" |\n");
+			md.append("| `")
+				.append(style.key())
+				.append("` | ")
+				.append(filesByStyle.getOrDefault(style.key(), 0))
+				.append(" | ")
+				.append(style.description())
+				.append(" |\n");
 		}
 		md.append('\n');
 		md.append("Comments are quoted when they hold the delimiter, a `\"` (doubled) or a line break, and all of "
-				+ "these occur. Every file of the `export-bi` style (").append(unknownColumnFiles)
+				+ "these occur. Every file of the `export-bi` style (")
+			.append(unknownColumnFiles)
 			.append(") carries the warning `UNKNOWN_COLUMN` for its `source` column, on line 1.\n\n");
 	}
 
@@ -199,7 +245,13 @@ final class Readme {
 			String story = f.story() == previous ? "" : "`" + f.story().name() + "`: " + f.story().description;
 			previous = f.story();
 			String expected = f.status() + (f.reason().isEmpty() ? "" : " `" + f.reason() + "`");
-			md.append("| ").append(story).append(" | `").append(f.file()).append("` | ").append(expected).append(" | ")
+			md.append("| ")
+				.append(story)
+				.append(" | `")
+				.append(f.file())
+				.append("` | ")
+				.append(expected)
+				.append(" | ")
 				.append(f.issues().isEmpty() ? "" : String.join("<br>", f.issues()).replace("|", "\\|"))
 				.append(" |\n");
 		}
@@ -211,13 +263,14 @@ final class Readme {
 			}
 		}
 		if (!missing.isEmpty()) {
-			md.append("No pole could carry these cases with these options: ").append(String.join(", ", missing))
+			md.append("No pole could carry these cases with these options: ")
+				.append(String.join(", ", missing))
 				.append(".\n\n");
 		}
 		if (!imputationCases.isEmpty()) {
 			md.append("Quarterly imputation (methodology section 1):\n\n");
-			imputationCases.forEach((k, list) -> list.forEach(t -> md.append("- `").append(k).append("`: ").append(t)
-				.append('\n')));
+			imputationCases.forEach(
+					(k, list) -> list.forEach(t -> md.append("- `").append(k).append("`: ").append(t).append('\n')));
 			md.append('\n');
 		}
 	}
@@ -236,8 +289,12 @@ final class Readme {
 		long smallDeps = byDep.values().stream().filter(n -> n <= 2).count();
 		md.append("The registry is made so that every rule of methodology section 4 applies somewhere:\n\n");
 		md.append("- regions with fewer than 3 poles (primary `A` every year): ")
-			.append(smallRegions.isEmpty() ? "none" : String.join(", ", smallRegions)).append(";\n");
-		md.append("- ").append(smallDeps).append(" of the ").append(byDep.size())
+			.append(smallRegions.isEmpty() ? "none" : String.join(", ", smallRegions))
+			.append(";\n");
+		md.append("- ")
+			.append(smallDeps)
+			.append(" of the ")
+			.append(byDep.size())
 			.append(" departments with poles have only 1 or 2 (primary `A`), and non-response makes more cells "
 					+ "fall below 3 respondents in some years;\n");
 		List<String> giants = new ArrayList<>();
@@ -250,7 +307,9 @@ final class Readme {
 			}
 		}
 		md.append("- poles about 25 times bigger than their neighbours, so that one pole makes more than 85 % of a "
-				+ "total (primary `O`): ").append(giants.isEmpty() ? "none" : String.join(", ", giants)).append(";\n");
+				+ "total (primary `O`): ")
+			.append(giants.isEmpty() ? "none" : String.join(", ", giants))
+			.append(";\n");
 		md.append("- secondary suppression (`D`) then follows in their sibling groups.\n\n");
 	}
 

@@ -3,10 +3,11 @@ package fr.ptce.observatory.samples;
 import java.util.List;
 
 /**
- * A seeded pseudo-random source whose sequence is fixed by its definition, SplitMix64 (the algorithm of
- * {@link java.util.SplittableRandom}), written out here with its own bounded and Gaussian draws and
- * {@link StrictMath}, so that the same seed gives the same samples on any JDK version and any machine: the
- * committed samples are checked byte for byte against what the generator writes.
+ * A seeded pseudo-random source whose sequence is fixed by its definition, SplitMix64
+ * (the algorithm of {@link java.util.SplittableRandom}), written out here with its own
+ * bounded and Gaussian draws and {@link StrictMath}, so that the same seed gives the same
+ * samples on any JDK version and any machine: the committed samples are checked byte for
+ * byte against what the generator writes.
  */
 final class Rng {
 
@@ -18,7 +19,10 @@ final class Rng {
 		this.state = seed;
 	}
 
-	/** An independent stream for one purpose ("registry", "pole"...) and one index, derived from the seed. */
+	/**
+	 * An independent stream for one purpose ("registry", "pole"...) and one index,
+	 * derived from the seed.
+	 */
 	static Rng of(long seed, String purpose, long index) {
 		long salt = 0xcbf29ce484222325L;
 		for (int i = 0; i < purpose.length(); i++) {

@@ -17,27 +17,27 @@ import fr.ptce.observatory.referential.Catalogue;
 import fr.ptce.observatory.referential.GeoReferential;
 
 /**
- * Writes the bundled samples of {@code data-samples/}, or larger sets for benchmarks, from a seed: the same
- * options give byte-identical files on any machine, whatever the date (nothing here reads the clock, the
- * locale or the platform's charset).
+ * Writes the bundled samples of {@code data-samples/}, or larger sets for benchmarks,
+ * from a seed: the same options give byte-identical files on any machine, whatever the
+ * date (nothing here reads the clock, the locale or the platform's charset).
  *
  * <p>
  * Samples mode writes into the output directory:
  * <ul>
  * <li>{@code registry.csv}, the pole registry (registry.md);</li>
- * <li>{@code submissions/*.csv}, every pole's submissions, named {@code YYYYMMDD_PTCE-NNNN_<what>.csv} so that
- * names sort in sending order;</li>
- * <li>{@code expected-receipts.csv} and {@code expected-issues.csv}, what ingesting the whole folder in name
- * order must report for each file and each deliberate error;</li>
+ * <li>{@code submissions/*.csv}, every pole's submissions, named
+ * {@code YYYYMMDD_PTCE-NNNN_<what>.csv} so that names sort in sending order;</li>
+ * <li>{@code expected-receipts.csv} and {@code expected-issues.csv}, what ingesting the
+ * whole folder in name order must report for each file and each deliberate error;</li>
  * <li>{@code README.md}, which says all this, with the table of deliberate cases.</li>
  * </ul>
- * With {@code scale} K > 1 every submission of the samples is followed by K - 1 full revisions of itself
- * (slightly revised values, sent on the following days), so that the ingestion volume is about K times that of
- * scale 1 over the same registry.
+ * With {@code scale} K > 1 every submission of the samples is followed by K - 1 full
+ * revisions of itself (slightly revised values, sent on the following days), so that the
+ * ingestion volume is about K times that of scale 1 over the same registry.
  *
  * <p>
- * Benchmark mode ({@code rows} > 0) writes a registry and one large clean file of exactly that many rows,
- * streamed (memory stays flat whatever the size).
+ * Benchmark mode ({@code rows} > 0) writes a registry and one large clean file of exactly
+ * that many rows, streamed (memory stays flat whatever the size).
  */
 public final class SampleGenerator {
 
@@ -59,7 +59,10 @@ public final class SampleGenerator {
 
 	public static final int MAX_SCALE = 100;
 
-	/** Distinct keys a pole has in a year of a benchmark file: the year and its four quarters, 17 indicators. */
+	/**
+	 * Distinct keys a pole has in a year of a benchmark file: the year and its four
+	 * quarters, 17 indicators.
+	 */
 	public static final int BENCHMARK_KEYS_PER_YEAR = 5 * Figures.CODES.size();
 
 	/** The files the samples mode writes at the top of the output directory. */
@@ -67,8 +70,9 @@ public final class SampleGenerator {
 			"expected-receipts.csv", "expected-issues.csv");
 
 	/**
-	 * The partners file of the samples (extracts.md): one partner per registry network, fictional contacts on the
-	 * reserved {@code .example} domain so that no mail can reach a real address.
+	 * The partners file of the samples (extracts.md): one partner per registry network,
+	 * fictional contacts on the reserved {@code .example} domain so that no mail can
+	 * reach a real address.
 	 */
 	static final String PARTNERS = """
 			partner,name,networks,contact
@@ -93,7 +97,9 @@ public final class SampleGenerator {
 			return rows > 0;
 		}
 
-		/** @throws IllegalArgumentException saying what is wrong */
+		/**
+		 * @throws IllegalArgumentException saying what is wrong
+		 */
 		public Options validate() {
 			if (firstYear < MIN_YEAR || lastYear > MAX_YEAR || firstYear > lastYear) {
 				throw new IllegalArgumentException("years must be a range Y1-Y2 with " + MIN_YEAR + " <= Y1 <= Y2 <= "
@@ -109,18 +115,20 @@ public final class SampleGenerator {
 				throw new IllegalArgumentException("rows must be positive, not " + rows);
 			}
 			if (!benchmark() && poles < MIN_SAMPLE_POLES) {
-				throw new IllegalArgumentException("the samples need at least " + MIN_SAMPLE_POLES
-						+ " poles (one in each region), not " + poles);
+				throw new IllegalArgumentException(
+						"the samples need at least " + MIN_SAMPLE_POLES + " poles (one in each region), not " + poles);
 			}
 			if (benchmark()) {
 				if (scale != 1) {
-					throw new IllegalArgumentException("--scale applies to the samples, not to a benchmark file (--rows)");
+					throw new IllegalArgumentException(
+							"--scale applies to the samples, not to a benchmark file (--rows)");
 				}
 				long capacity = (long) (poles == 0 ? MAX_POLES : poles) * years() * BENCHMARK_KEYS_PER_YEAR;
 				if (rows > capacity) {
-					throw new IllegalArgumentException(rows + " rows need more distinct (pole, period, indicator) keys than "
-							+ (poles == 0 ? MAX_POLES : poles) + " poles have over " + years() + " years (" + capacity
-							+ "): give more poles or a longer --years range");
+					throw new IllegalArgumentException(
+							rows + " rows need more distinct (pole, period, indicator) keys than "
+									+ (poles == 0 ? MAX_POLES : poles) + " poles have over " + years() + " years ("
+									+ capacity + "): give more poles or a longer --years range");
 				}
 			}
 			return this;
@@ -141,7 +149,8 @@ public final class SampleGenerator {
 
 		/** The command line that writes these options into a directory. */
 		public String command(String out) {
-			StringBuilder cmd = new StringBuilder("java -jar target/observatory.jar generate-samples --out ").append(out)
+			StringBuilder cmd = new StringBuilder("java -jar target/observatory.jar generate-samples --out ")
+				.append(out)
 				.append(" --seed ")
 				.append(seed);
 			if (benchmark()) {
@@ -151,7 +160,12 @@ public final class SampleGenerator {
 				cmd.append(" --years ").append(firstYear).append('-').append(lastYear).append(" --rows ").append(rows);
 			}
 			else {
-				cmd.append(" --poles ").append(poles).append(" --years ").append(firstYear).append('-').append(lastYear);
+				cmd.append(" --poles ")
+					.append(poles)
+					.append(" --years ")
+					.append(firstYear)
+					.append('-')
+					.append(lastYear);
 				if (scale != 1) {
 					cmd.append(" --scale ").append(scale);
 				}
@@ -209,9 +223,10 @@ public final class SampleGenerator {
 	}
 
 	/**
-	 * Benchmark mode only: values drawn uniformly in 0-400 instead of each pole's plausible figures. The file stays
-	 * valid (every value is in its indicator's range), but about one row in six carries a warning
-	 * (SUSPICIOUS_JUMP, INCONSISTENT_MEMBERS, INCONSISTENT_VOTERS): the load on the warning path of ingest.
+	 * Benchmark mode only: values drawn uniformly in 0-400 instead of each pole's
+	 * plausible figures. The file stays valid (every value is in its indicator's range),
+	 * but about one row in six carries a warning (SUSPICIOUS_JUMP, INCONSISTENT_MEMBERS,
+	 * INCONSISTENT_VOTERS): the load on the warning path of ingest.
 	 */
 	public SampleGenerator uniformValues() {
 		this.uniformValues = true;
@@ -219,9 +234,9 @@ public final class SampleGenerator {
 	}
 
 	/**
-	 * Writes into {@code out}, which must not already hold generated files unless {@code replace} is set: then
-	 * the files of {@code submissions/} and the top files ({@link #TOP_FILES}) are deleted first, and nothing
-	 * else.
+	 * Writes into {@code out}, which must not already hold generated files unless
+	 * {@code replace} is set: then the files of {@code submissions/} and the top files
+	 * ({@link #TOP_FILES}) are deleted first, and nothing else.
 	 */
 	public Summary generate(Path out, boolean replace) throws IOException {
 		prepare(out, replace);
@@ -247,8 +262,8 @@ public final class SampleGenerator {
 		}
 		if (!existing.isEmpty()) {
 			if (!replace) {
-				throw new IllegalArgumentException(out + " already holds generated files (" + existing.size()
-						+ "); give --force to replace them");
+				throw new IllegalArgumentException(
+						out + " already holds generated files (" + existing.size() + "); give --force to replace them");
 			}
 			for (Path p : existing) {
 				Files.delete(p);
@@ -257,7 +272,8 @@ public final class SampleGenerator {
 		Files.createDirectories(subs);
 	}
 
-	// ------------------------------------------------------------------------------------------------ samples
+	// ------------------------------------------------------------------------------------------------
+	// samples
 
 	private Summary samples(Path out) throws IOException {
 		Planner planner = new Planner(options, geo, communes);
@@ -299,7 +315,8 @@ public final class SampleGenerator {
 		}
 	}
 
-	// ------------------------------------------------------------------------------------------------ README
+	// ------------------------------------------------------------------------------------------------
+	// README
 
 	private String readme(List<PolePlan> poles) {
 		return new Readme(options, geo, poles, output.files, output.rows, output.bytes, output.filesByStyle,
@@ -307,7 +324,8 @@ public final class SampleGenerator {
 			.text();
 	}
 
-	// ------------------------------------------------------------------------------------------------ benchmark
+	// ------------------------------------------------------------------------------------------------
+	// benchmark
 
 	private Summary benchmark(Path out) throws IOException {
 		Planner planner = new Planner(options, geo, communes);

@@ -12,8 +12,8 @@ import java.util.Map;
 import fr.ptce.observatory.samples.Draft.Expect;
 
 /**
- * Where the samples go and what was written so far: the submission files, the expected receipts and issues, and
- * the counts and cases the README reports.
+ * Where the samples go and what was written so far: the submission files, the expected
+ * receipts and issues, and the counts and cases the README reports.
  */
 final class SampleOutput {
 
@@ -51,8 +51,8 @@ final class SampleOutput {
 		bytes += content.length;
 	}
 
-	void receipt(String file, String status, String reason, String read, String accepted, String rejected,
-			String story) throws IOException {
+	void receipt(String file, String status, String reason, String read, String accepted, String rejected, String story)
+			throws IOException {
 		receipts.write(String.join(",", file, status, reason, read, accepted, rejected, story == null ? "" : story));
 		receipts.write('\n');
 	}

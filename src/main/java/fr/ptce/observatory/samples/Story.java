@@ -1,10 +1,11 @@
 package fr.ptce.observatory.samples;
 
 /**
- * The deliberate cases of the samples: each is carried by one pole, in one year's submission, an otherwise
- * mostly good file (or, for the file-level cases, a bad file followed by a good one). Together they make every
- * reason code, warning and file-level outcome of submission-format.md occur at least once, and the imputation
- * cases of methodology.md section 1.
+ * The deliberate cases of the samples: each is carried by one pole, in one year's
+ * submission, an otherwise mostly good file (or, for the file-level cases, a bad file
+ * followed by a good one). Together they make every reason code, warning and file-level
+ * outcome of submission-format.md occur at least once, and the imputation cases of
+ * methodology.md section 1.
  */
 enum Story {
 

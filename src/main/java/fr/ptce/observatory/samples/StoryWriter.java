@@ -13,9 +13,10 @@ import fr.ptce.observatory.samples.Draft.Obs;
 import fr.ptce.observatory.samples.Draft.Row;
 
 /**
- * The deliberate cases of the samples ({@link Story}): the file of a pole's story year, with the errors and
- * warnings of its case written in and expected in the receipts, and what the pole sends after it. One method per
- * case, each drawing from the pole's random stream in the order the case needs.
+ * The deliberate cases of the samples ({@link Story}): the file of a pole's story year,
+ * with the errors and warnings of its case written in and expected in the receipts, and
+ * what the pole sends after it. One method per case, each drawing from the pole's random
+ * stream in the order the case needs.
  */
 final class StoryWriter {
 
@@ -35,7 +36,10 @@ final class StoryWriter {
 		this.writer = writer;
 	}
 
-	/** The story file of the pole's story year, {@code obs} being what the pole has to send that year. */
+	/**
+	 * The story file of the pole's story year, {@code obs} being what the pole has to
+	 * send that year.
+	 */
 	void write(int year, Style style, List<Obs> obs, LocalDate date) throws IOException {
 		Story story = writer.pole.story;
 		String what = Integer.toString(year);
@@ -70,8 +74,8 @@ final class StoryWriter {
 		Draft d = writer.draft(writer.name(date, what), style, obs);
 		Obs next = new Obs("PUBLIC_FUNDING", year + 1, 0, writer.figures.year(year + 1, "PUBLIC_FUNDING"), "", "");
 		d.add(next, writer.fields(style, next))
-			.expect(Expect.error("POLE_INACTIVE", "period", "year " + (year + 1) + " after the pole closed in "
-					+ writer.pole.closed));
+			.expect(Expect.error("POLE_INACTIVE", "period",
+					"year " + (year + 1) + " after the pole closed in " + writer.pole.closed));
 		writer.finish(d, tag, what, obs, date);
 	}
 
@@ -80,8 +84,8 @@ final class StoryWriter {
 		Draft d = writer.draft(writer.name(date, what), style, List.of());
 		Obs before = new Obs("MEMBERS_TOTAL", year - 1, 0, writer.figures.year(year - 1, "MEMBERS_TOTAL"), "", "");
 		d.add(before, writer.fields(style, before))
-			.expect(Expect.error("POLE_INACTIVE", "period", "year " + (year - 1)
-					+ " before the pole was created in " + writer.pole.created));
+			.expect(Expect.error("POLE_INACTIVE", "period",
+					"year " + (year - 1) + " before the pole was created in " + writer.pole.created));
 		for (Obs o : obs) {
 			d.add(o, writer.fields(style, o));
 		}
@@ -94,15 +98,13 @@ final class StoryWriter {
 		Row extra = d.find("PROJECTS_ACTIVE", 0);
 		extra.extraAt = d.columns.size();
 		extra.extra.add("à vérifier");
-		extra.expect(Expect.error("MALFORMED_ROW", "", (d.columns.size() + 1) + " fields, the header has "
-				+ d.columns.size()));
+		extra.expect(Expect.error("MALFORMED_ROW", "",
+				(d.columns.size() + 1) + " fields, the header has " + d.columns.size()));
 		d.find("JOBS_INSERTION", 0)
 			.set("value", "")
 			.set("status", "")
 			.expect(Expect.error("MISSING_FIELD", "value", "empty value without status M"));
-		d.find("JOBS_FTE", 0)
-			.set("period", "")
-			.expect(Expect.error("MISSING_FIELD", "period", "empty period"));
+		d.find("JOBS_FTE", 0).set("period", "").expect(Expect.error("MISSING_FIELD", "period", "empty period"));
 		writer.finish(d, tag, what, obs, date);
 	}
 
@@ -148,9 +150,7 @@ final class StoryWriter {
 	private void statusAndNumbers(int year, Style style, List<Obs> obs, LocalDate date, String what, String tag)
 			throws IOException {
 		Draft d = writer.draft(writer.name(date, what), style, obs);
-		d.find("VOLUNTEERS", 0)
-			.set("status", "X")
-			.expect(Expect.error("BAD_STATUS", "status", "status X"));
+		d.find("VOLUNTEERS", 0).set("status", "X").expect(Expect.error("BAD_STATUS", "status", "status X"));
 		d.find("GOV_MEETINGS", 0)
 			.set("status", "M")
 			.expect(Expect.error("BAD_STATUS", "status", "status M with a value"));
@@ -203,8 +203,7 @@ final class StoryWriter {
 		again.fields.putAll(turnover.fields);
 		again.set("period", "T1 " + year)
 			.set("value", writer.value(style, "TURNOVER", writer.perturb("TURNOVER", turnover.obs.value(), 1.02)))
-			.expect(Expect.error("DUPLICATE_IN_FILE", "", "same key as the row of " + year
-					+ "Q1, written T1 " + year));
+			.expect(Expect.error("DUPLICATE_IN_FILE", "", "same key as the row of " + year + "Q1, written T1 " + year));
 		d.rows.add(d.indexOf(turnover) + 1, again);
 		Row created = d.find("JOBS_CREATED", 2);
 		Row copy = new Row(Draft.Kind.DATA, created.obs);
@@ -222,12 +221,12 @@ final class StoryWriter {
 				+ writer.figures.year(year, "MEMBERS_RESEARCH");
 		d.find("MEMBERS_ESS", 0).set("value", style.number(total - others + 3, 0, 0));
 		d.find("MEMBERS_TOTAL", 0)
-			.expect(Expect.warning("INCONSISTENT_MEMBERS", "", "ESS + PRIVATE + PUBLIC + RESEARCH = "
-					+ (total + 3) + " > MEMBERS_TOTAL " + total + " (issue given on the MEMBERS_TOTAL row)"));
+			.expect(Expect.warning("INCONSISTENT_MEMBERS", "", "ESS + PRIVATE + PUBLIC + RESEARCH = " + (total + 3)
+					+ " > MEMBERS_TOTAL " + total + " (issue given on the MEMBERS_TOTAL row)"));
 		d.find("GOV_VOTERS", 0)
 			.set("value", style.number(total + 4, 0, 0))
-			.expect(Expect.warning("INCONSISTENT_VOTERS", "", "GOV_VOTERS " + (total + 4)
-					+ " > MEMBERS_TOTAL " + total));
+			.expect(Expect.warning("INCONSISTENT_VOTERS", "",
+					"GOV_VOTERS " + (total + 4) + " > MEMBERS_TOTAL " + total));
 		writer.finish(d, tag, what, obs, date);
 	}
 
@@ -244,14 +243,15 @@ final class StoryWriter {
 		long fte = writer.figures.year(year, "JOBS_FTE");
 		d.find("JOBS_FTE", 0)
 			.set("value", style.number(fte * 100, 1, 0))
-			.expect(Expect.warning("SUSPICIOUS_JUMP", "value", "decimal point lost: "
-					+ style.number(fte * 100, 1, 0) + " instead of " + style.number(fte, 1, 0)));
+			.expect(Expect.warning("SUSPICIOUS_JUMP", "value",
+					"decimal point lost: " + style.number(fte * 100, 1, 0) + " instead of " + style.number(fte, 1, 0)));
 		writer.emit(d, tag);
 		writer.revisions(what, style, obs, sent);
 		List<Obs> fixed = obs.stream()
 			.filter(o -> o.indicator().equals("TURNOVER") || o.indicator().equals("JOBS_FTE"))
 			.toList();
-		Draft c = writer.draft(writer.name(LocalDate.of(year + 1, 5, 5).plusDays(writer.rng.between(0, 10)), what + "_correction"),
+		Draft c = writer.draft(
+				writer.name(LocalDate.of(year + 1, 5, 5).plusDays(writer.rng.between(0, 10)), what + "_correction"),
 				style, fixed);
 		writer.emit(c, tag);
 	}
@@ -269,8 +269,8 @@ final class StoryWriter {
 			throws IOException {
 		Draft d = writer.draft(writer.name(date, what), style, obs);
 		Row last = d.dataRows().get(d.dataRows().size() - 1);
-		last.set("comment", "Chiffres provisoires, en attente de la validation du bilan par le conseil "
-				+ "d'administration");
+		last.set("comment",
+				"Chiffres provisoires, en attente de la validation du bilan par le conseil " + "d'administration");
 		last.openQuote = "comment";
 		last.expect(Expect.error("MALFORMED_ROW", "", "quote left open at the end of the file"));
 		writer.finish(d, tag, what, obs, date);
@@ -340,7 +340,8 @@ final class StoryWriter {
 			.filter(o -> !(o.quarter() >= 3
 					&& (o.indicator().equals("TURNOVER") || o.indicator().equals("OWN_REVENUE"))))
 			.toList();
-		writer.imputation(writer.pole.story, writer.pole.id + " " + year + ": TURNOVER and OWN_REVENUE for Q1 and Q2 only");
+		writer.imputation(writer.pole.story,
+				writer.pole.id + " " + year + ": TURNOVER and OWN_REVENUE for Q1 and Q2 only");
 		Draft d = writer.regular(what, style, kept, date, tag);
 	}
 
@@ -350,7 +351,10 @@ final class StoryWriter {
 		writer.correction(what, style, obs, date.plusDays(writer.rng.between(60, 150)), tag);
 	}
 
-	/** A few hundred bytes that look like the start of an .xlsx (a zip archive): NUL bytes, not text. */
+	/**
+	 * A few hundred bytes that look like the start of an .xlsx (a zip archive): NUL
+	 * bytes, not text.
+	 */
 	private static byte[] fakeWorkbook() {
 		byte[] head = { 0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00 };
 		byte[] name = "[Content_Types].xml".getBytes(StandardCharsets.US_ASCII);

@@ -15,13 +15,15 @@ import org.springframework.batch.core.job.parameters.JobParametersValidator;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * A job as the server runs it: the real job, with the run id and job name in the logging context (MDC keys
- * {@code run} and {@code job}, which the structured logs carry) and its outcome in the metrics. The jobs stay as
- * their authors wrote them; this wrapper is only used by runs launched by the server (scheduler, API, backfill).
+ * A job as the server runs it: the real job, with the run id and job name in the logging
+ * context (MDC keys {@code run} and {@code job}, which the structured logs carry) and its
+ * outcome in the metrics. The jobs stay as their authors wrote them; this wrapper is only
+ * used by runs launched by the server (scheduler, API, backfill).
  *
- * It is deliberately not a {@code StepLocator}: {@code JobOperator.stop} then only marks the run as stopping in the
- * repository, and the running step sees it at its next chunk commit and ends STOPPED there. Given the steps, Spring
- * Batch 6 also writes a step execution it loaded itself, racing the running step's own updates (an optimistic
+ * It is deliberately not a {@code StepLocator}: {@code JobOperator.stop} then only marks
+ * the run as stopping in the repository, and the running step sees it at its next chunk
+ * commit and ends STOPPED there. Given the steps, Spring Batch 6 also writes a step
+ * execution it loaded itself, racing the running step's own updates (an optimistic
  * locking failure at the next chunk: the run ended FAILED instead of STOPPED).
  */
 final class InstrumentedJob implements Job {
@@ -60,7 +62,8 @@ final class InstrumentedJob implements Job {
 
 	@Override
 	public void execute(JobExecution execution) throws JobInterruptedException {
-		// a restart inherits the context of the run it resumes: the mark of a shutdown stop is not its own
+		// a restart inherits the context of the run it resumes: the mark of a shutdown
+		// stop is not its own
 		execution.getExecutionContext().remove(JobRuns.STOPPED_BY_SHUTDOWN);
 		MDC.put("run", String.valueOf(execution.getId()));
 		MDC.put("job", getName());
@@ -106,6 +109,5 @@ final class InstrumentedJob implements Job {
 			meters.counter("observatory.rows.rejected").increment(rejected);
 		}
 	}
-
 
 }

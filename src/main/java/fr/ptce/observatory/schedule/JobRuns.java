@@ -38,17 +38,20 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 
 /**
- * Job runs launched by the server: the scheduler, the operator API and backfills all come here. Runs execute
- * asynchronously on a bounded executor ({@code observatory.operations.run-threads}), and the same job never runs
- * twice at once on the same year: a start is refused while a run of that job covering one of its years is
- * unfinished in the job repository (which the servers sharing a database all see).
+ * Job runs launched by the server: the scheduler, the operator API and backfills all come
+ * here. Runs execute asynchronously on a bounded executor
+ * ({@code observatory.operations.run-threads}), and the same job never runs twice at once
+ * on the same year: a start is refused while a run of that job covering one of its years
+ * is unfinished in the job repository (which the servers sharing a database all see).
  *
- * It is also the graceful end of the server: on SIGTERM (Spring closes the context from its shutdown hook) the runs
- * started here are asked to stop ({@code JobOperator.stop}: they end STOPPED at the next chunk boundary) and
- * awaited, so that they can be restarted later from where they stopped.
+ * It is also the graceful end of the server: on SIGTERM (Spring closes the context from
+ * its shutdown hook) the runs started here are asked to stop ({@code JobOperator.stop}:
+ * they end STOPPED at the next chunk boundary) and awaited, so that they can be restarted
+ * later from where they stopped.
  *
- * Command-line runs do not come here (they run synchronously through {@code launch.JobLaunches}); jobs are looked up by
- * bean name when first needed, so that a build without some job still starts.
+ * Command-line runs do not come here (they run synchronously through
+ * {@code launch.JobLaunches}); jobs are looked up by bean name when first needed, so that
+ * a build without some job still starts.
  */
 @Service
 public class JobRuns implements SmartLifecycle {
@@ -70,7 +73,10 @@ public class JobRuns implements SmartLifecycle {
 
 	private final Map<Long, JobExecution> launchedHere = new ConcurrentHashMap<>();
 
-	/** The jobs as the server runs them (wrapped by {@link InstrumentedJob}), for starts and restarts. */
+	/**
+	 * The jobs as the server runs them (wrapped by {@link InstrumentedJob}), for starts
+	 * and restarts.
+	 */
 	private final MapJobRegistry registry = new MapJobRegistry();
 
 	private volatile TaskExecutorJobOperator operator;
@@ -91,7 +97,10 @@ public class JobRuns implements SmartLifecycle {
 		this.meters = meters.getIfAvailable();
 	}
 
-	/** The record of what ran, read in a few queries (what GET /api/runs, partitions and backfills read). */
+	/**
+	 * The record of what ran, read in a few queries (what GET /api/runs, partitions and
+	 * backfills read).
+	 */
 	public RunHistory history() {
 		return context.getBean(RunHistory.class);
 	}
@@ -106,8 +115,8 @@ public class JobRuns implements SmartLifecycle {
 	}
 
 	/**
-	 * Starts a new run of the job with these parameters (relative years already resolved), asynchronously.
-	 *
+	 * Starts a new run of the job with these parameters (relative years already
+	 * resolved), asynchronously.
 	 * @throws IllegalArgumentException a parameter is wrong (the message says which)
 	 * @throws UnavailableJobException the job is not part of this build
 	 * @throws RunConflictException the job already runs on one of the years
@@ -117,14 +126,15 @@ public class JobRuns implements SmartLifecycle {
 	}
 
 	/**
-	 * Same, with extra parameters recorded with the run (e.g. the schedule and the firing that launched it, not
-	 * identifying).
+	 * Same, with extra parameters recorded with the run (e.g. the schedule and the firing
+	 * that launched it, not identifying).
 	 */
 	public JobExecution launch(PipelineJob job, Map<String, String> parameters, JobParameters extra) {
 		Map<String, String> given = new LinkedHashMap<>(parameters);
 		String asOf = given.get("asOf");
 		if (job == PipelineJob.AGGREGATE && (asOf == null || asOf.isBlank())) {
-			// the aggregate job needs its as-of instant: "now", as the aggregate command takes it by default, and
+			// the aggregate job needs its as-of instant: "now", as the aggregate command
+			// takes it by default, and
 			// recorded with the run so that a restart computes the same figures
 			given.put("asOf", Timestamps.format(Timestamps.micros(clock.instant())));
 		}
@@ -152,7 +162,10 @@ public class JobRuns implements SmartLifecycle {
 		}
 	}
 
-	/** Remembers a run started here until it ends (a run may end before this is called: then it is not kept). */
+	/**
+	 * Remembers a run started here until it ends (a run may end before this is called:
+	 * then it is not kept).
+	 */
 	private void track(JobExecution execution) {
 		launchedHere.put(execution.getId(), execution);
 		if (!execution.getStatus().isRunning()) {
@@ -160,7 +173,10 @@ public class JobRuns implements SmartLifecycle {
 		}
 	}
 
-	/** Restarts a FAILED or STOPPED run from where it stopped (a new execution of the same job instance). */
+	/**
+	 * Restarts a FAILED or STOPPED run from where it stopped (a new execution of the same
+	 * job instance).
+	 */
 	public JobExecution restart(long executionId) {
 		JobExecution previous = execution(executionId);
 		BatchStatus status = previous.getStatus();
@@ -189,7 +205,10 @@ public class JobRuns implements SmartLifecycle {
 		}
 	}
 
-	/** Asks a running run to stop at its next chunk boundary; it ends STOPPED and may be restarted. */
+	/**
+	 * Asks a running run to stop at its next chunk boundary; it ends STOPPED and may be
+	 * restarted.
+	 */
 	public JobExecution stop(long executionId) {
 		JobExecution execution = execution(executionId);
 		if (!execution.getStatus().isRunning()) {
@@ -204,7 +223,10 @@ public class JobRuns implements SmartLifecycle {
 		return execution(executionId);
 	}
 
-	/** Gives up a FAILED or STOPPED run: it will not be restarted, and its partition is free for a new run. */
+	/**
+	 * Gives up a FAILED or STOPPED run: it will not be restarted, and its partition is
+	 * free for a new run.
+	 */
 	public JobExecution abandon(long executionId) {
 		JobExecution execution = execution(executionId);
 		try {
@@ -215,7 +237,9 @@ public class JobRuns implements SmartLifecycle {
 		}
 	}
 
-	/** Marks a run left unfinished by a dead process as FAILED (Spring Batch's recover). */
+	/**
+	 * Marks a run left unfinished by a dead process as FAILED (Spring Batch's recover).
+	 */
 	public JobExecution recover(JobExecution execution) {
 		JobExecution recovered = operator().recover(execution);
 		// recorded with the run, so that whoever reads it later knows why it is FAILED
@@ -264,7 +288,9 @@ public class JobRuns implements SmartLifecycle {
 		return repository.findRunningJobExecutions(job.beanName());
 	}
 
-	/** Waits until the run is finished (or the timeout passes); returns its last state. */
+	/**
+	 * Waits until the run is finished (or the timeout passes); returns its last state.
+	 */
 	public JobExecution await(long executionId, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		JobExecution execution = execution(executionId);
@@ -278,7 +304,10 @@ public class JobRuns implements SmartLifecycle {
 		return execution;
 	}
 
-	/** Years before the registry's first pole hold nothing: a run on them would only write empty partitions. */
+	/**
+	 * Years before the registry's first pole hold nothing: a run on them would only write
+	 * empty partitions.
+	 */
 	private void checkYears(PipelineJob job, JobParameters params) {
 		int first = firstYear();
 		for (int year : job.years(params)) {
@@ -287,8 +316,9 @@ public class JobRuns implements SmartLifecycle {
 	}
 
 	/**
-	 * A report or an extract of a year without aggregates is refused before anything is recorded (400 from the API),
-	 * as the command line refuses it (exit 2): a run started anyway would only fail, and sit FAILED in the grid.
+	 * A report or an extract of a year without aggregates is refused before anything is
+	 * recorded (400 from the API), as the command line refuses it (exit 2): a run started
+	 * anyway would only fail, and sit FAILED in the grid.
 	 */
 	private void checkAggregates(PipelineJob job, JobParameters params) {
 		DataDirectory dir = context.getBeanProvider(DataDirectory.class).getIfAvailable();
@@ -300,7 +330,10 @@ public class JobRuns implements SmartLifecycle {
 		}
 	}
 
-	/** The year of the registry's first pole (the parameters' own lower bound without a registry). */
+	/**
+	 * The year of the registry's first pole (the parameters' own lower bound without a
+	 * registry).
+	 */
 	public int firstYear() {
 		Registry registry = context.getBeanProvider(Registry.class).getIfAvailable();
 		int first = registry == null ? ParameterBounds.EARLIEST_YEAR : registry.firstCreated();
@@ -308,8 +341,8 @@ public class JobRuns implements SmartLifecycle {
 	}
 
 	/**
-	 * Refused before anything is recorded: the executor would reject the run, and the job operator would then record
-	 * it FAILED although it never ran.
+	 * Refused before anything is recorded: the executor would reject the run, and the job
+	 * operator would then record it FAILED although it never ran.
 	 */
 	private void refuseWhenFull() {
 		ThreadPoolTaskExecutor pool = executor;
@@ -336,9 +369,9 @@ public class JobRuns implements SmartLifecycle {
 			Set<Integer> common = new TreeSet<>(years);
 			common.retainAll(otherYears);
 			if (years.isEmpty() || otherYears.isEmpty() || !common.isEmpty()) {
-				throw new RunConflictException(job.shortName() + " is already running"
-						+ (common.isEmpty() ? "" : " on " + common) + " (run " + other.getId()
-						+ "): wait for it, or stop it first");
+				throw new RunConflictException(
+						job.shortName() + " is already running" + (common.isEmpty() ? "" : " on " + common) + " (run "
+								+ other.getId() + "): wait for it, or stop it first");
 			}
 		}
 	}
@@ -350,15 +383,16 @@ public class JobRuns implements SmartLifecycle {
 			found = registry.getJob(job.beanName());
 		}
 		if (found == null) {
-			throw new UnavailableJobException("job " + job.shortName() + " (" + job.beanName()
-					+ ") is not available in this build");
+			throw new UnavailableJobException(
+					"job " + job.shortName() + " (" + job.beanName() + ") is not available in this build");
 		}
 		return found;
 	}
 
 	/**
-	 * The server's own job operator: asynchronous, on the bounded executor, over the jobs wrapped for logs and
-	 * metrics. Not a bean: the application's JobOperator stays the synchronous one the command line uses.
+	 * The server's own job operator: asynchronous, on the bounded executor, over the jobs
+	 * wrapped for logs and metrics. Not a bean: the application's JobOperator stays the
+	 * synchronous one the command line uses.
 	 */
 	private TaskExecutorJobOperator operator() {
 		TaskExecutorJobOperator op = operator;
@@ -416,7 +450,8 @@ public class JobRuns implements SmartLifecycle {
 		return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
 	}
 
-	// SIGTERM: stop the runs started here at a chunk boundary, so that they can be restarted
+	// SIGTERM: stop the runs started here at a chunk boundary, so that they can be
+	// restarted
 
 	@Override
 	public void start() {
@@ -428,7 +463,10 @@ public class JobRuns implements SmartLifecycle {
 		return running;
 	}
 
-	/** After the scheduler (which stops first, phase Integer.MAX_VALUE), before the database goes. */
+	/**
+	 * After the scheduler (which stops first, phase Integer.MAX_VALUE), before the
+	 * database goes.
+	 */
 	@Override
 	public int getPhase() {
 		return Integer.MAX_VALUE - 100;
@@ -443,7 +481,10 @@ public class JobRuns implements SmartLifecycle {
 		stopRunsStartedHere(properties.shutdownWait());
 	}
 
-	/** Asks every unfinished run started by this server to stop, and waits for them up to the given time. */
+	/**
+	 * Asks every unfinished run started by this server to stop, and waits for them up to
+	 * the given time.
+	 */
 	public void stopRunsStartedHere(Duration wait) {
 		List<Long> ids = new ArrayList<>(launchedHere.keySet());
 		if (ids.isEmpty()) {
@@ -457,8 +498,10 @@ public class JobRuns implements SmartLifecycle {
 				if (execution.getStatus().isRunning()) {
 					log.info("stopping run {} of {} at its next chunk boundary", id,
 							execution.getJobInstance().getJobName());
-					// recorded with the run (the job saves the context of its own, live, execution) so that the next
-					// server with recovery=restart resumes it, unlike a run an operator stopped
+					// recorded with the run (the job saves the context of its own, live,
+					// execution) so that the next
+					// server with recovery=restart resumes it, unlike a run an operator
+					// stopped
 					JobExecution live = launchedHere.get(id);
 					if (live != null) {
 						live.getExecutionContext().putString(STOPPED_BY_SHUTDOWN, "true");
@@ -472,8 +515,10 @@ public class JobRuns implements SmartLifecycle {
 				log.warn("cannot stop run {}: {}", id, rootMessage(ex));
 			}
 		}
-		// JobOperator.stop records STOPPED at once; the run itself ends at its next chunk boundary, which is when
-		// its job returns (InstrumentedJob then forgets it): that is what is awaited, before the executor goes
+		// JobOperator.stop records STOPPED at once; the run itself ends at its next chunk
+		// boundary, which is when
+		// its job returns (InstrumentedJob then forgets it): that is what is awaited,
+		// before the executor goes
 		long deadline = System.nanoTime() + wait.toNanos();
 		try {
 			while (ids.stream().anyMatch(launchedHere::containsKey) && System.nanoTime() < deadline) {
@@ -485,7 +530,8 @@ public class JobRuns implements SmartLifecycle {
 		}
 		marked.forEach((id, live) -> {
 			if (!launchedHere.containsKey(id)) {
-				// again once the job has returned: its own last save of the context may have raced with the first
+				// again once the job has returned: its own last save of the context may
+				// have raced with the first
 				live.getExecutionContext().putString(STOPPED_BY_SHUTDOWN, "true");
 				repository.updateExecutionContext(live);
 			}
@@ -501,7 +547,10 @@ public class JobRuns implements SmartLifecycle {
 		shutdownExecutor();
 	}
 
-	/** The end of a run as the job repository has it: the run and each of its steps (nothing left STARTED). */
+	/**
+	 * The end of a run as the job repository has it: the run and each of its steps
+	 * (nothing left STARTED).
+	 */
 	private void logEnd(long id) {
 		try {
 			JobExecution ended = execution(id);

@@ -14,11 +14,12 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
- * The jobs that operators schedule, start and backfill, by the short name they use (the schedule file, the API,
- * the {@code backfill} command) and the name of their Spring Batch {@code Job} bean. Their parameters are checked
- * here, so that a schedule file or an API call with a wrong parameter is refused with a message that says which,
- * before anything runs. The beans themselves are looked up by name at run time: a job that is not part of this
- * build is reported as unavailable, not a start-up failure.
+ * The jobs that operators schedule, start and backfill, by the short name they use (the
+ * schedule file, the API, the {@code backfill} command) and the name of their Spring
+ * Batch {@code Job} bean. Their parameters are checked here, so that a schedule file or
+ * an API call with a wrong parameter is refused with a message that says which, before
+ * anything runs. The beans themselves are looked up by name at run time: a job that is
+ * not part of this build is reported as unavailable, not a start-up failure.
  */
 public enum PipelineJob {
 
@@ -31,12 +32,14 @@ public enum PipelineJob {
 	EXTRACT("extract", "extractJob", Map.of("year", Kind.YEAR, "partner", Kind.STRING));
 
 	/**
-	 * How a parameter's text is read: a year is a long, an instant an ISO string checked as interfaces.md reads it.
-	 * A path names a file or folder of the host: the schedule file (written by whoever runs the server) may give one,
-	 * the operator API may not.
+	 * How a parameter's text is read: a year is a long, an instant an ISO string checked
+	 * as interfaces.md reads it. A path names a file or folder of the host: the schedule
+	 * file (written by whoever runs the server) may give one, the operator API may not.
 	 */
 	public enum Kind {
+
 		STRING, YEAR, INSTANT, PATH
+
 	}
 
 	private final String shortName;
@@ -79,8 +82,9 @@ public enum PipelineJob {
 	}
 
 	/**
-	 * Checks parameter values (already resolved: no "current-year" left) and turns them into the job parameters
-	 * of a new run. Throws {@link IllegalArgumentException} with the parameter and the reason.
+	 * Checks parameter values (already resolved: no "current-year" left) and turns them
+	 * into the job parameters of a new run. Throws {@link IllegalArgumentException} with
+	 * the parameter and the reason.
 	 */
 	public JobParametersBuilder parameters(Map<String, String> values) {
 		Map<String, String> checked = check(values);
@@ -94,7 +98,10 @@ public enum PipelineJob {
 		return builder;
 	}
 
-	/** The values checked: known names, years as years, instants readable, required ones present. */
+	/**
+	 * The values checked: known names, years as years, instants readable, required ones
+	 * present.
+	 */
 	public Map<String, String> check(Map<String, String> values) {
 		Map<String, String> checked = new LinkedHashMap<>();
 		for (Map.Entry<String, String> e : values.entrySet()) {
@@ -110,9 +117,8 @@ public enum PipelineJob {
 			switch (kind) {
 				case YEAR -> {
 					if (!value.matches("\\d{4}")) {
-						throw new IllegalArgumentException(
-								"parameter '" + e.getKey() + "' of job " + shortName + " must be a year (YYYY), not '"
-										+ value + "'");
+						throw new IllegalArgumentException("parameter '" + e.getKey() + "' of job " + shortName
+								+ " must be a year (YYYY), not '" + value + "'");
 					}
 					ParameterBounds.year("parameter '" + e.getKey() + "' of job " + shortName, Long.parseLong(value),
 							ParameterBounds.EARLIEST_YEAR);
@@ -134,8 +140,8 @@ public enum PipelineJob {
 					+ "letters, digits and _), not '" + partner + "'");
 		}
 		if (this == AGGREGATE && Long.parseLong(checked.get("from")) > Long.parseLong(checked.get("to"))) {
-			throw new IllegalArgumentException("job aggregate: 'from' (" + checked.get("from") + ") is after 'to' ("
-					+ checked.get("to") + ")");
+			throw new IllegalArgumentException(
+					"job aggregate: 'from' (" + checked.get("from") + ") is after 'to' (" + checked.get("to") + ")");
 		}
 		if (this == AGGREGATE) {
 			ParameterBounds.range(Long.parseLong(checked.get("from")), Long.parseLong(checked.get("to")));
@@ -158,8 +164,9 @@ public enum PipelineJob {
 	}
 
 	/**
-	 * The years a run with these parameters works on: the partitions it writes. Empty for ingest, which works on
-	 * the inbox as a whole (two ingests never run at once either: its key is the job alone).
+	 * The years a run with these parameters works on: the partitions it writes. Empty for
+	 * ingest, which works on the inbox as a whole (two ingests never run at once either:
+	 * its key is the job alone).
 	 */
 	public Set<Integer> years(JobParameters params) {
 		Set<Integer> years = new TreeSet<>();

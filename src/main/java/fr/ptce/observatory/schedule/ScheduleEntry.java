@@ -9,11 +9,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One entry of the schedule file: which job, when (a Quartz cron expression, with seconds, in a time zone), with which
- * parameters, whether it is enabled, and what to do with a firing missed while no server was running.
+ * One entry of the schedule file: which job, when (a Quartz cron expression, with
+ * seconds, in a time zone), with which parameters, whether it is enabled, and what to do
+ * with a firing missed while no server was running.
  *
- * Parameter values may name a year relative to the day of the firing in the schedule's zone: {@code current-year},
- * {@code previous-year}, {@code current-year-N}; they are resolved when the trigger fires, not when the file is read.
+ * Parameter values may name a year relative to the day of the firing in the schedule's
+ * zone: {@code current-year}, {@code previous-year}, {@code current-year-N}; they are
+ * resolved when the trigger fires, not when the file is read.
  */
 public record ScheduleEntry(String name, PipelineJob job, String cron, ZoneId zone, Map<String, String> parameters,
 		boolean enabled, Misfire misfire) {
@@ -22,7 +24,10 @@ public record ScheduleEntry(String name, PipelineJob job, String cron, ZoneId zo
 
 	/** Explicit misfire policies of the cron triggers. */
 	public enum Misfire {
-		/** A firing missed (server down, all threads busy) runs once as soon as possible. */
+
+		/**
+		 * A firing missed (server down, all threads busy) runs once as soon as possible.
+		 */
 		FIRE_ONCE_NOW("fire-once-now"),
 		/** A missed firing is skipped; the next one is awaited. */
 		SKIP("skip");
@@ -45,13 +50,17 @@ public record ScheduleEntry(String name, PipelineJob job, String cron, ZoneId zo
 			}
 			throw new IllegalArgumentException("misfire must be fire-once-now or skip, not '" + text + "'");
 		}
+
 	}
 
 	public ScheduleEntry {
 		parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
 	}
 
-	/** The parameters with relative years replaced by the year of the given day, in the schedule's zone. */
+	/**
+	 * The parameters with relative years replaced by the year of the given day, in the
+	 * schedule's zone.
+	 */
 	public Map<String, String> resolveParameters(Clock clock) {
 		return resolve(parameters, LocalDate.now(clock.withZone(zone)).getYear());
 	}

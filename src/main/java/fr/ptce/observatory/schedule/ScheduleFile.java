@@ -23,8 +23,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Reads and checks the schedule file that operators edit ({@code jobs/schedules.yml}). Every problem is reported with
- * the file, the entry and the reason, so that {@code serve} refuses to start on a file it would misread:
+ * Reads and checks the schedule file that operators edit ({@code jobs/schedules.yml}).
+ * Every problem is reported with the file, the entry and the reason, so that
+ * {@code serve} refuses to start on a file it would misread:
  *
  * <pre>
  * schedules:
@@ -49,7 +50,10 @@ public final class ScheduleFile {
 	private ScheduleFile() {
 	}
 
-	/** The file given, or jobs/schedules.yml of the working directory when it exists, or the bundled copy. */
+	/**
+	 * The file given, or jobs/schedules.yml of the working directory when it exists, or
+	 * the bundled copy.
+	 */
 	public static List<ScheduleEntry> load(Path file) {
 		if (file != null) {
 			if (!Files.isRegularFile(file)) {
@@ -85,7 +89,9 @@ public final class ScheduleFile {
 		}
 	}
 
-	/** Parses and checks the text of a schedule file; {@code source} names it in messages. */
+	/**
+	 * Parses and checks the text of a schedule file; {@code source} names it in messages.
+	 */
 	public static List<ScheduleEntry> parse(String text, String source) {
 		Object root;
 		try (Reader reader = new StringReader(text)) {
@@ -130,7 +136,8 @@ public final class ScheduleFile {
 	private static ScheduleEntry entry(Map<?, ?> map) {
 		for (Object key : map.keySet()) {
 			if (!KEYS.contains(String.valueOf(key))) {
-				throw new IllegalArgumentException("unknown key '" + key + "' (known: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+				throw new IllegalArgumentException("unknown key '" + key + "' (known: "
+						+ String.join(", ", KEYS.stream().sorted().toList()) + ")");
 			}
 		}
 		String name = text(map, "name", true);
@@ -182,7 +189,8 @@ public final class ScheduleFile {
 				parameters.put(String.valueOf(k), v == null ? "" : String.valueOf(v));
 			});
 		}
-		// checked once resolved with an arbitrary year: names, types and required parameters
+		// checked once resolved with an arbitrary year: names, types and required
+		// parameters
 		job.check(ScheduleEntry.resolve(parameters, 2000));
 		return new ScheduleEntry(name, job, cron, zone, parameters, enabled, misfire);
 	}

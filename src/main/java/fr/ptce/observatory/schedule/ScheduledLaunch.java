@@ -17,10 +17,12 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * What a Quartz trigger does: resolve the schedule's parameters for the day of the firing and launch the batch job
- * through {@link JobRuns} (asynchronously, on the bounded executor; a run of the same job on the same year that is
- * still going makes this firing a logged no-op). One Quartz job per schedule entry, not executed concurrently with
- * itself across the cluster ({@code @DisallowConcurrentExecution}); with clustering, each firing runs on one server.
+ * What a Quartz trigger does: resolve the schedule's parameters for the day of the firing
+ * and launch the batch job through {@link JobRuns} (asynchronously, on the bounded
+ * executor; a run of the same job on the same year that is still going makes this firing
+ * a logged no-op). One Quartz job per schedule entry, not executed concurrently with
+ * itself across the cluster ({@code @DisallowConcurrentExecution}); with clustering, each
+ * firing runs on one server.
  */
 @DisallowConcurrentExecution
 public class ScheduledLaunch implements Job {

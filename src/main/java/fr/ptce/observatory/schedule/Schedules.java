@@ -24,9 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The schedules of the file in the Quartz store. At start-up of {@code serve} the file is the truth: each enabled
- * entry is stored (replacing what a previous start stored, keeping a pause made through the API), disabled and
- * removed entries are deleted. Pausing and resuming through the API act on the stored trigger, cluster-wide.
+ * The schedules of the file in the Quartz store. At start-up of {@code serve} the file is
+ * the truth: each enabled entry is stored (replacing what a previous start stored,
+ * keeping a pause made through the API), disabled and removed entries are deleted.
+ * Pausing and resuming through the API act on the stored trigger, cluster-wide.
  */
 public class Schedules {
 
@@ -64,7 +65,8 @@ public class Schedules {
 			boolean paused = scheduler.getTriggerState(triggerKey) == Trigger.TriggerState.PAUSED;
 			JobDetail detail = jobDetail(entry, key);
 			CronTrigger trigger = trigger(entry, key, triggerKey);
-			// an unchanged schedule is left alone: replacing a trigger that another server of the cluster has
+			// an unchanged schedule is left alone: replacing a trigger that another
+			// server of the cluster has
 			// already acquired for its next firing would let that firing happen twice
 			if (!unchanged(detail, trigger)) {
 				scheduler.scheduleJob(detail, Set.of(trigger), true);
@@ -103,7 +105,8 @@ public class Schedules {
 			.usingJobData(ScheduledLaunch.JOB, entry.job().shortName())
 			.usingJobData(ScheduledLaunch.ZONE, entry.zone().getId())
 			.storeDurably()
-			// a firing interrupted by a crash is not replayed by Quartz: the batch run it started is recovered instead
+			// a firing interrupted by a crash is not replayed by Quartz: the batch run it
+			// started is recovered instead
 			.requestRecovery(false);
 		entry.parameters().forEach((k, v) -> builder.usingJobData(ScheduledLaunch.PARAMETER_PREFIX + k, v));
 		return builder.build();
@@ -119,7 +122,10 @@ public class Schedules {
 		return TriggerBuilder.newTrigger().withIdentity(key).forJob(job).withSchedule(cron).build();
 	}
 
-	/** Each schedule of the file with its state in the store (NORMAL, PAUSED, BLOCKED...; NONE when disabled). */
+	/**
+	 * Each schedule of the file with its state in the store (NORMAL, PAUSED, BLOCKED...;
+	 * NONE when disabled).
+	 */
 	public List<Map<String, Object>> describe() throws SchedulerException {
 		List<Map<String, Object>> list = new ArrayList<>();
 		for (ScheduleEntry entry : entries) {

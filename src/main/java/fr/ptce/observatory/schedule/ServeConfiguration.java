@@ -14,29 +14,36 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * What only {@code serve} has: the schedules of the file in the Quartz store and the recovery of dead runs at
- * start-up. Both are switched on by {@code observatory.serve.enabled=true}, which {@code serve} sets together with
+ * What only {@code serve} has: the schedules of the file in the Quartz store and the
+ * recovery of dead runs at start-up. Both are switched on by
+ * {@code observatory.serve.enabled=true}, which {@code serve} sets together with
  * {@code spring.quartz.auto-startup=true}; command-line runs have neither.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OperationsProperties.class)
 public class ServeConfiguration {
 
-	/** The schedule file, checked: a bad file stops the server here, with the file, the entry and the reason. */
+	/**
+	 * The schedule file, checked: a bad file stops the server here, with the file, the
+	 * entry and the reason.
+	 */
 	@Bean
 	@ConditionalOnProperty(name = "observatory.serve.enabled", havingValue = "true")
 	Schedules schedules(Scheduler scheduler, @Value("${observatory.serve.schedules:}") String file)
 			throws SchedulerException {
 		Path path = file == null || file.isBlank() ? null : Path.of(file);
 		Path local = Path.of("jobs", "schedules.yml");
-		Path source = path != null ? path : java.nio.file.Files.isRegularFile(local) ? local
-				: Path.of("classpath:" + ScheduleFile.BUNDLED);
+		Path source = path != null ? path
+				: java.nio.file.Files.isRegularFile(local) ? local : Path.of("classpath:" + ScheduleFile.BUNDLED);
 		Schedules schedules = new Schedules(scheduler, ScheduleFile.load(path), source);
 		schedules.synchronize();
 		return schedules;
 	}
 
-	/** Deliveries left PENDING by a process that ended (a report run from the command line, a crash) go again. */
+	/**
+	 * Deliveries left PENDING by a process that ended (a report run from the command
+	 * line, a crash) go again.
+	 */
 	@Bean
 	@ConditionalOnProperty(name = "observatory.serve.enabled", havingValue = "true")
 	ApplicationRunner pendingDeliveries(ReportDelivery delivery) {

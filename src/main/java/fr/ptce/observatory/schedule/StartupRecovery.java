@@ -14,11 +14,13 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
- * At start-up of {@code serve}, before the scheduler starts: runs left STARTED by a process that died (kill -9, power
- * loss) are marked FAILED with Spring Batch's {@code JobOperator.recover}, then restarted from their last committed
- * chunk ({@code observatory.operations.recovery=restart}) or left for the operator ({@code flag}, the default: listed
- * as FAILED by {@code GET /api/runs}, to restart or abandon). With {@code restart}, runs that a server stopped at a
- * chunk boundary because it received SIGTERM are resumed too; runs stopped by an operator are left alone.
+ * At start-up of {@code serve}, before the scheduler starts: runs left STARTED by a
+ * process that died (kill -9, power loss) are marked FAILED with Spring Batch's
+ * {@code JobOperator.recover}, then restarted from their last committed chunk
+ * ({@code observatory.operations.recovery=restart}) or left for the operator
+ * ({@code flag}, the default: listed as FAILED by {@code GET /api/runs}, to restart or
+ * abandon). With {@code restart}, runs that a server stopped at a chunk boundary because
+ * it received SIGTERM are resumed too; runs stopped by an operator are left alone.
  */
 public class StartupRecovery implements SmartInitializingSingleton {
 
@@ -63,9 +65,10 @@ public class StartupRecovery implements SmartInitializingSingleton {
 					}
 				}
 				else {
-					log.warn("run {} of {} was left unfinished by a process that stopped: marked FAILED; restart it "
-							+ "(POST /api/runs/{}/restart) or abandon it", execution.getId(), job.shortName(),
-							execution.getId());
+					log.warn(
+							"run {} of {} was left unfinished by a process that stopped: marked FAILED; restart it "
+									+ "(POST /api/runs/{}/restart) or abandon it",
+							execution.getId(), job.shortName(), execution.getId());
 				}
 			}
 		}
@@ -75,7 +78,10 @@ public class StartupRecovery implements SmartInitializingSingleton {
 		}
 	}
 
-	/** Runs that a previous server stopped at a chunk boundary on SIGTERM go on (not those an operator stopped). */
+	/**
+	 * Runs that a previous server stopped at a chunk boundary on SIGTERM go on (not those
+	 * an operator stopped).
+	 */
 	private void resumeRunsStoppedByShutdown() {
 		for (PipelineJob job : PipelineJob.values()) {
 			if (!runs.available(job)) {

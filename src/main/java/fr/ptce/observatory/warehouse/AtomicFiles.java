@@ -9,10 +9,11 @@ import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 
 /**
- * Write then move: every file a reader may see (Parquet, receipts, publications) is written under a hidden
- * temporary name in its final folder, then renamed over its final name in one atomic step, so that no
- * half-written file is ever visible. Hidden names start with a dot, which DuckDB's, Spark's and Arrow's
- * globs and Hive-partition discovery skip.
+ * Write then move: every file a reader may see (Parquet, receipts, publications) is
+ * written under a hidden temporary name in its final folder, then renamed over its final
+ * name in one atomic step, so that no half-written file is ever visible. Hidden names
+ * start with a dot, which DuckDB's, Spark's and Arrow's globs and Hive-partition
+ * discovery skip.
  */
 public final class AtomicFiles {
 

@@ -6,7 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The layout of the data directory (interfaces.md). One place knows where things go; the rest asks it.
+ * The layout of the data directory (interfaces.md). One place knows where things go; the
+ * rest asks it.
  */
 public record DataDirectory(Path root) {
 
@@ -43,12 +44,18 @@ public record DataDirectory(Path root) {
 		return warehouse().resolve(name);
 	}
 
-	/** A Hive-style partition folder, year=YYYY: the partition column is in the path, not in the files. */
+	/**
+	 * A Hive-style partition folder, year=YYYY: the partition column is in the path, not
+	 * in the files.
+	 */
 	public Path partition(String table, int year) {
 		return table(table).resolve("year=" + year);
 	}
 
-	/** Work in progress of a run, invisible to readers of the tables, rolled forward or back at the next run. */
+	/**
+	 * Work in progress of a run, invisible to readers of the tables, rolled forward or
+	 * back at the next run.
+	 */
 	public Path staging() {
 		return warehouse().resolve("_staging");
 	}
@@ -61,7 +68,10 @@ public record DataDirectory(Path root) {
 		return root.resolve("extracts").resolve(partner);
 	}
 
-	/** Secrets the server generates for itself (the signed links' key), readable by the owner only. */
+	/**
+	 * Secrets the server generates for itself (the signed links' key), readable by the
+	 * owner only.
+	 */
 	public Path secrets() {
 		return root.resolve("secrets");
 	}

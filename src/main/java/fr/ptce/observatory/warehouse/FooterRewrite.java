@@ -17,11 +17,13 @@ import org.apache.parquet.hadoop.metadata.FileMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 
 /**
- * Gives a file just written by {@link ParquetFileWriter} another created_by. The writer always signs its footer
- * with parquet-mr's name and version, which would be a lie for pages that parquet-mr did not encode, and readers
- * key their workarounds for old writers' bugs on that field; it offers no way to set it. So once it has written
- * the file (while the file is still under its temporary name), the footer it wrote is replaced by the same footer,
- * converted again by parquet-java, with the name changed: the pages and indexes before it do not move.
+ * Gives a file just written by {@link ParquetFileWriter} another created_by. The writer
+ * always signs its footer with parquet-mr's name and version, which would be a lie for
+ * pages that parquet-mr did not encode, and readers key their workarounds for old
+ * writers' bugs on that field; it offers no way to set it. So once it has written the
+ * file (while the file is still under its temporary name), the footer it wrote is
+ * replaced by the same footer, converted again by parquet-java, with the name changed:
+ * the pages and indexes before it do not move.
  */
 final class FooterRewrite {
 

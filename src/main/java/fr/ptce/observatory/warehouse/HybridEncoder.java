@@ -1,13 +1,15 @@
 package fr.ptce.observatory.warehouse;
 
 /**
- * Parquet's RLE/bit-packing hybrid encoding (the spec's Encodings.md), over a whole page of ints at once: the
- * dictionary ids of the code columns and the definition levels of the optional ones. parquet-java encodes value by
- * value through a state machine; here a run is found by scanning for the next different value, which makes the
- * long runs of observation files (one file, one status, one pole for dozens of rows) cost a compare per row.
+ * Parquet's RLE/bit-packing hybrid encoding (the spec's Encodings.md), over a whole page
+ * of ints at once: the dictionary ids of the code columns and the definition levels of
+ * the optional ones. parquet-java encodes value by value through a state machine; here a
+ * run is found by scanning for the next different value, which makes the long runs of
+ * observation files (one file, one status, one pole for dozens of rows) cost a compare
+ * per row.
  *
- * What is written, in the grammar of Encodings.md (the length prefix of definition levels is the caller's):
- * <pre>
+ * What is written, in the grammar of Encodings.md (the length prefix of definition levels
+ * is the caller's): <pre>
  * encoded-data       := run*
  * run                := bit-packed-run | rle-run
  * bit-packed-run     := varint((groups &lt;&lt; 1) | 1) values   groups of 8 values, 1 &lt;= groups &lt;= 63,
@@ -17,11 +19,12 @@ package fr.ptce.observatory.warehouse;
  * varint             := ULEB128: 7 bits a byte, low first, high bit set on all bytes but the last
  * </pre>
  *
- * Runs of 8 equal values or more are RLE runs; the rest is bit-packed in groups of 8, at most 63 groups per run
- * header (like parquet-java and Arrow: a one-byte header, and no reader meets a longer run). A bit-packed section
- * before an RLE run must hold a multiple of 8 values: it borrows the first values of the run, and the run stays
- * RLE only if 8 or more are left. The last group is padded with zeros, which readers ignore (they know the value
- * count). HybridEncoderTest checks the bytes.
+ * Runs of 8 equal values or more are RLE runs; the rest is bit-packed in groups of 8, at
+ * most 63 groups per run header (like parquet-java and Arrow: a one-byte header, and no
+ * reader meets a longer run). A bit-packed section before an RLE run must hold a multiple
+ * of 8 values: it borrows the first values of the run, and the run stays RLE only if 8 or
+ * more are left. The last group is padded with zeros, which readers ignore (they know the
+ * value count). HybridEncoderTest checks the bytes.
  */
 final class HybridEncoder {
 
@@ -30,9 +33,13 @@ final class HybridEncoder {
 	private HybridEncoder() {
 	}
 
-	/** Encodes {@code values[from, to)}, each below {@code 1 << bitWidth}, at the end of {@code out}. */
+	/**
+	 * Encodes {@code values[from, to)}, each below {@code 1 << bitWidth}, at the end of
+	 * {@code out}.
+	 */
 	static void encode(int[] values, int from, int to, int bitWidth, PageBuffer out) {
-		// worst case: every value bit-packed (4 bytes at 32 bits) plus a header per 504 values and padding
+		// worst case: every value bit-packed (4 bytes at 32 bits) plus a header per 504
+		// values and padding
 		out.ensure((to - from) * 5 + 64);
 		int byteWidth = (bitWidth + 7) >>> 3;
 		int literalStart = from;
@@ -69,7 +76,10 @@ final class HybridEncoder {
 		}
 	}
 
-	/** Values [from, to) in groups of 8, the last one padded with zeros; LSB first, as the spec says. */
+	/**
+	 * Values [from, to) in groups of 8, the last one padded with zeros; LSB first, as the
+	 * spec says.
+	 */
 	private static void bitPacked(int[] values, int from, int to, int bitWidth, PageBuffer out) {
 		int groups = (to - from + 7) >>> 3;
 		int at = from;
@@ -95,7 +105,8 @@ final class HybridEncoder {
 				}
 			}
 			else {
-				// the last group, padded with zeros: apart from the loop above so that full groups test nothing
+				// the last group, padded with zeros: apart from the loop above so that
+				// full groups test nothing
 				for (int k = at; k < end; k++) {
 					if (k < to) {
 						acc |= ((long) values[k]) << bits;

@@ -9,9 +9,10 @@ import java.util.List;
 import org.apache.parquet.schema.Types;
 
 /**
- * Layouts of the warehouse tables that are for the observatory's staff only (the confidentiality audit): not
- * part of interfaces.md, never copied into a publication or a partner extract, since they name the protected
- * poles. Partitioned by year beside the aggregates they explain.
+ * Layouts of the warehouse tables that are for the observatory's staff only (the
+ * confidentiality audit): not part of interfaces.md, never copied into a publication or a
+ * partner extract, since they name the protected poles. Partitioned by year beside the
+ * aggregates they explain.
  */
 public final class InternalTables {
 
@@ -19,7 +20,10 @@ public final class InternalTables {
 
 	public static final String WITHHELD_FIGURES = "withheld_figures";
 
-	/** Every internal table: whatever copies the warehouse for others must leave these out. */
+	/**
+	 * Every internal table: whatever copies the warehouse for others must leave these
+	 * out.
+	 */
 	public static final List<String> ALL = List.of(CONFIDENTIALITY_AUDIT, WITHHELD_FIGURES);
 
 	private InternalTables() {
@@ -27,13 +31,21 @@ public final class InternalTables {
 
 	public static final ParquetTable<AuditSummary> AUDIT = new ParquetTable<>(CONFIDENTIALITY_AUDIT,
 			Types.buildMessage()
-				.required(BINARY).as(stringType()).named("indicator")
-				.required(INT32).named("protected_respondents")
-				.required(INT32).named("poles_audited")
-				.required(INT32).named("poles_exposed")
-				.required(INT32).named("cells_suppressed")
-				.required(INT32).named("constant_samples_withheld")
-				.required(INT32).named("linear_programs")
+				.required(BINARY)
+				.as(stringType())
+				.named("indicator")
+				.required(INT32)
+				.named("protected_respondents")
+				.required(INT32)
+				.named("poles_audited")
+				.required(INT32)
+				.named("poles_exposed")
+				.required(INT32)
+				.named("cells_suppressed")
+				.required(INT32)
+				.named("constant_samples_withheld")
+				.required(INT32)
+				.named("linear_programs")
 				.named("confidentiality_audit"),
 			(a, out) -> {
 				out.code(0, a.indicator());
@@ -47,12 +59,23 @@ public final class InternalTables {
 
 	public static final ParquetTable<WithheldFigure> WITHHELD = new ParquetTable<>(WITHHELD_FIGURES,
 			Types.buildMessage()
-				.required(BINARY).as(stringType()).named("indicator")
-				.required(BINARY).as(stringType()).named("level")
-				.required(BINARY).as(stringType()).named("area")
-				.required(BINARY).as(stringType()).named("rule")
-				.optional(INT32).named("round")
-				.optional(BINARY).as(stringType()).named("pole_id")
+				.required(BINARY)
+				.as(stringType())
+				.named("indicator")
+				.required(BINARY)
+				.as(stringType())
+				.named("level")
+				.required(BINARY)
+				.as(stringType())
+				.named("area")
+				.required(BINARY)
+				.as(stringType())
+				.named("rule")
+				.optional(INT32)
+				.named("round")
+				.optional(BINARY)
+				.as(stringType())
+				.named("pole_id")
 				.named("withheld_figure"),
 			(w, out) -> {
 				out.code(0, w.indicator());

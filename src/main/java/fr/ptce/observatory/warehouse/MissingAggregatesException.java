@@ -4,10 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A year asked of a job that reads the aggregates (report, extract) has none: a usage error (exit status 2 from
- * the command line, 400 from the operator API) saying what to run first. One check for every reader, so that the
- * command, the API and the job itself agree on what "has aggregates" means: a {@code part-*.parquet} file in the
- * year's partition, which the aggregation job renames into place only when whole.
+ * A year asked of a job that reads the aggregates (report, extract) has none: a usage
+ * error (exit status 2 from the command line, 400 from the operator API) saying what to
+ * run first. One check for every reader, so that the command, the API and the job itself
+ * agree on what "has aggregates" means: a {@code part-*.parquet} file in the year's
+ * partition, which the aggregation job renames into place only when whole.
  */
 public class MissingAggregatesException extends IllegalArgumentException {
 

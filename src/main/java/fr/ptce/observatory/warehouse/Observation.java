@@ -1,9 +1,10 @@
 package fr.ptce.observatory.warehouse;
 
 /**
- * One accepted row of a submission, as stored in warehouse/observations (interfaces.md). Every revision is
- * kept; the current one of (pole_id, period, indicator) is the one ingested last, ties between files of one run
- * broken by the file name that sorts last (submission-format.md, Revisions).
+ * One accepted row of a submission, as stored in warehouse/observations (interfaces.md).
+ * Every revision is kept; the current one of (pole_id, period, indicator) is the one
+ * ingested last, ties between files of one run broken by the file name that sorts last
+ * (submission-format.md, Revisions).
  *
  * @param year the period's year: the Hive partition, not a column of the files
  * @param period normalised: YYYY or YYYY-Qn

@@ -3,9 +3,10 @@ package fr.ptce.observatory.warehouse;
 import java.util.Arrays;
 
 /**
- * A columnar buffer of observation rows in code form (see {@link ObservationCodes}): one primitive array per
- * column, so that handing rows from the job's thread to the writer's and buffering a row group cost no object per
- * row. Reused through {@link #clear()}; not thread-safe (hand a full batch over, then use another).
+ * A columnar buffer of observation rows in code form (see {@link ObservationCodes}): one
+ * primitive array per column, so that handing rows from the job's thread to the writer's
+ * and buffering a row group cost no object per row. Reused through {@link #clear()}; not
+ * thread-safe (hand a full batch over, then use another).
  */
 public final class ObservationBatch {
 
@@ -18,7 +19,9 @@ public final class ObservationBatch {
 	/** NaN for a null value (status M). */
 	final double[] value;
 
-	/** Index of the status in {@link ObservationCodes#STATUSES}, which is also its rank. */
+	/**
+	 * Index of the status in {@link ObservationCodes#STATUSES}, which is also its rank.
+	 */
 	final byte[] status;
 
 	final String[] comment;
@@ -29,7 +32,9 @@ public final class ObservationBatch {
 
 	private int size;
 
-	/** Rows with a comment: clear() only has to forget the strings when there are some. */
+	/**
+	 * Rows with a comment: clear() only has to forget the strings when there are some.
+	 */
 	private int comments;
 
 	public ObservationBatch(int capacity) {

@@ -6,10 +6,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The dictionaries the int codes of observation rows refer to ({@link ObservationBatch}, {@link ObservationFile}):
- * poles, periods, indicators and their units, statuses are fixed for a run; files grow as the run ingests them.
- * Each code's UTF-8 bytes are computed once here, and its rank in unsigned byte order (the order Parquet compares
- * strings in), so that writing a row group never converts a string nor compares bytes per row.
+ * The dictionaries the int codes of observation rows refer to ({@link ObservationBatch},
+ * {@link ObservationFile}): poles, periods, indicators and their units, statuses are
+ * fixed for a run; files grow as the run ingests them. Each code's UTF-8 bytes are
+ * computed once here, and its rank in unsigned byte order (the order Parquet compares
+ * strings in), so that writing a row group never converts a string nor compares bytes per
+ * row.
  */
 public final class ObservationCodes {
 
@@ -41,14 +43,15 @@ public final class ObservationCodes {
 	private final Dictionary statuses;
 
 	/**
-	 * The files, replaced as a whole when one is added: the job's thread adds files while the writer thread
-	 * encodes rows of earlier ones, and a reader that took this snapshot sees every file it counts (see
-	 * {@link #addFile}).
+	 * The files, replaced as a whole when one is added: the job's thread adds files while
+	 * the writer thread encodes rows of earlier ones, and a reader that took this
+	 * snapshot sees every file it counts (see {@link #addFile}).
 	 */
 	private volatile Files files = new Files(new byte[16][], new byte[16][], new String[16], new String[16], 0);
 
 	/**
-	 * @param indicatorUnits {@code indicatorUnits.get(i)} is the catalogue unit of indicator {@code i}
+	 * @param indicatorUnits {@code indicatorUnits.get(i)} is the catalogue unit of
+	 * indicator {@code i}
 	 */
 	public ObservationCodes(List<String> poleIds, int firstYear, int lastYear, List<String> indicatorCodes,
 			List<String> indicatorUnits) {
@@ -56,8 +59,8 @@ public final class ObservationCodes {
 			throw new IllegalArgumentException("no year between " + firstYear + " and " + lastYear);
 		}
 		if (indicatorUnits.size() != indicatorCodes.size()) {
-			throw new IllegalArgumentException(indicatorCodes.size() + " indicators but " + indicatorUnits.size()
-					+ " units");
+			throw new IllegalArgumentException(
+					indicatorCodes.size() + " indicators but " + indicatorUnits.size() + " units");
 		}
 		this.poles = new Dictionary(poleIds);
 		this.firstYear = firstYear;
@@ -137,9 +140,10 @@ public final class ObservationCodes {
 	}
 
 	/**
-	 * Adds a file, returning its index (0, 1, 2...). Safe while another thread encodes rows of earlier files:
-	 * the new entry is written into slots no published snapshot counts, then a new snapshot is published through
-	 * a volatile write, so a reader of {@link #files()} sees every entry its snapshot counts.
+	 * Adds a file, returning its index (0, 1, 2...). Safe while another thread encodes
+	 * rows of earlier files: the new entry is written into slots no published snapshot
+	 * counts, then a new snapshot is published through a volatile write, so a reader of
+	 * {@link #files()} sees every entry its snapshot counts.
 	 */
 	public synchronized int addFile(String submissionId, String sourceFile) {
 		Files current = files;
@@ -163,12 +167,14 @@ public final class ObservationCodes {
 	}
 
 	/**
-	 * Adds a file whose submission id (its SHA-256) is still being computed: rows of it may be added at once, and
-	 * whoever first needs the id (the encoder of a row group, {@link #submissionId}) waits for it. So a large file
-	 * is validated while another thread hashes it.
+	 * Adds a file whose submission id (its SHA-256) is still being computed: rows of it
+	 * may be added at once, and whoever first needs the id (the encoder of a row group,
+	 * {@link #submissionId}) waits for it. So a large file is validated while another
+	 * thread hashes it.
 	 */
 	public synchronized int addFile(java.util.concurrent.Future<String> submissionId, String sourceFile) {
-		// pending is raised before the entry is published: a reader that sees the entry sees the flag
+		// pending is raised before the entry is published: a reader that sees the entry
+		// sees the flag
 		pending = true;
 		pendingIds.put(files.count, submissionId);
 		return addFile("", sourceFile);
@@ -188,14 +194,15 @@ public final class ObservationCodes {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new IllegalStateException("interrupted while waiting for the SHA-256 of "
-						+ current.sourceStrings[e.getKey()], ex);
+				throw new IllegalStateException(
+						"interrupted while waiting for the SHA-256 of " + current.sourceStrings[e.getKey()], ex);
 			}
 			catch (java.util.concurrent.ExecutionException ex) {
 				throw new IllegalStateException("cannot compute the SHA-256 of " + current.sourceStrings[e.getKey()]
 						+ ": " + ex.getCause().getMessage(), ex.getCause());
 			}
-			// the entry is counted by published snapshots, but nobody reads it before this method returns
+			// the entry is counted by published snapshots, but nobody reads it before
+			// this method returns
 			current.submissions[e.getKey()] = id.getBytes(StandardCharsets.UTF_8);
 			current.submissionStrings[e.getKey()] = id;
 		}
@@ -276,8 +283,9 @@ public final class ObservationCodes {
 	}
 
 	/**
-	 * Codes of one column: their UTF-8 bytes, their rank in unsigned byte order and the code of each rank, so
-	 * that min/max statistics are a comparison of ints per row and a lookup per page.
+	 * Codes of one column: their UTF-8 bytes, their rank in unsigned byte order and the
+	 * code of each rank, so that min/max statistics are a comparison of ints per row and
+	 * a lookup per page.
 	 */
 	static final class Dictionary {
 

@@ -18,31 +18,44 @@ import org.apache.parquet.column.Encoding;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 
 /**
- * Encodes one row group of observations, column chunk by column chunk, with the encodings parquet-mr's V1 writer
- * gives the same layout (so every reader sees the files it already reads): text columns and quarter and
- * ingested_at as a PLAIN_DICTIONARY dictionary page plus data pages of dictionary ids in the RLE/bit-packing
- * hybrid; value, comment and line PLAIN ({@link PlainColumns}); definition levels RLE; data page V1; ZSTD. The
- * encoded pages go to parquet-java's ParquetFileWriter through {@link PageWriter}, which frames them.
+ * Encodes one row group of observations, column chunk by column chunk, with the encodings
+ * parquet-mr's V1 writer gives the same layout (so every reader sees the files it already
+ * reads): text columns and quarter and ingested_at as a PLAIN_DICTIONARY dictionary page
+ * plus data pages of dictionary ids in the RLE/bit-packing hybrid; value, comment and
+ * line PLAIN ({@link PlainColumns}); definition levels RLE; data page V1; ZSTD. The
+ * encoded pages go to parquet-java's ParquetFileWriter through {@link PageWriter}, which
+ * frames them.
  *
- * The text columns come as int codes: a row group's dictionary is the codes it uses, in order of first use,
- * found with an int array from global code to local id (reset through the list of codes used, so it is never
- * cleared whole), and min/max statistics are the extreme ranks of the codes seen. Nothing here allocates per row.
+ * The text columns come as int codes: a row group's dictionary is the codes it uses, in
+ * order of first use, found with an int array from global code to local id (reset through
+ * the list of codes used, so it is never cleared whole), and min/max statistics are the
+ * extreme ranks of the codes seen. Nothing here allocates per row.
  *
- * Statistics are the row group's only (what parquet-mr's footer holds for a column chunk): parquet-mr writes none
- * in page headers, and no column index is written (see {@link PageWriter#endColumn}).
+ * Statistics are the row group's only (what parquet-mr's footer holds for a column
+ * chunk): parquet-mr writes none in page headers, and no column index is written (see
+ * {@link PageWriter#endColumn}).
  *
- * An encoder holds the scratch arrays of one row group and a zstd context: the instances are pooled, so that
- * memory goes with the threads encoding at once, not with the files open (an ingest keeps one per year open).
+ * An encoder holds the scratch arrays of one row group and a zstd context: the instances
+ * are pooled, so that memory goes with the threads encoding at once, not with the files
+ * open (an ingest keeps one per year open).
  */
 final class ObservationEncoder {
 
-	/** parquet-mr's default page row count limit: readers never need a buffer for more. */
+	/**
+	 * parquet-mr's default page row count limit: readers never need a buffer for more.
+	 */
 	static final int PAGE_ROWS = 20_000;
 
-	/** parquet-mr's default page size: only comments can reach it within {@link #PAGE_ROWS}. */
+	/**
+	 * parquet-mr's default page size: only comments can reach it within
+	 * {@link #PAGE_ROWS}.
+	 */
 	static final int PAGE_BYTES = 1 << 20;
 
-	/** Quarter values 0..4 as PLAIN INT32 dictionary entries (0 is never written: it is null). */
+	/**
+	 * Quarter values 0..4 as PLAIN INT32 dictionary entries (0 is never written: it is
+	 * null).
+	 */
 	private static final byte[][] QUARTER_BYTES = new byte[5][];
 
 	static {
@@ -61,13 +74,19 @@ final class ObservationEncoder {
 
 	private final PlainColumns plain = new PlainColumns(pages, page);
 
-	/** Dictionary id of each row (code columns), or of each non-null value, in row order (quarter). */
+	/**
+	 * Dictionary id of each row (code columns), or of each non-null value, in row order
+	 * (quarter).
+	 */
 	private int[] ids = new int[0];
 
 	/** A derived code per row: the unit of the indicator, the status, the quarter. */
 	private int[] derived = new int[0];
 
-	/** Global code to local dictionary id, -1 when unused in the row group; all -1 between row groups. */
+	/**
+	 * Global code to local dictionary id, -1 when unused in the row group; all -1 between
+	 * row groups.
+	 */
 	private int[] remap = new int[0];
 
 	/** Local dictionary id to global code: the codes used, in order of first use. */
@@ -99,18 +118,23 @@ final class ObservationEncoder {
 		}
 	}
 
-	/** After a failure half-way: the scratch state may be inconsistent, so the encoder is not pooled again. */
+	/**
+	 * After a failure half-way: the scratch state may be inconsistent, so the encoder is
+	 * not pooled again.
+	 */
 	void discard() {
 		pages.close();
 	}
 
 	/**
-	 * Writes the rows of {@code batch} as the column chunks of the row group {@code file} has started.
+	 * Writes the rows of {@code batch} as the column chunks of the row group {@code file}
+	 * has started.
 	 */
 	void writeRowGroup(ParquetFileWriter file, int zstdLevel, ObservationBatch batch, ObservationCodes codes,
 			long ingestedAtMicros) throws IOException {
 		int n = batch.size();
-		// one snapshot of the files for the whole row group: the job's thread may add files meanwhile
+		// one snapshot of the files for the whole row group: the job's thread may add
+		// files meanwhile
 		ObservationCodes.Files files = codes.files();
 		prepare(n, codes, files.count());
 		pages.writeTo(file, zstdLevel);
@@ -160,8 +184,7 @@ final class ObservationEncoder {
 	}
 
 	/** A required text column of codes with statistics (by rank). */
-	private void codeColumn(int column, int[] codes, int n, ObservationCodes.Dictionary dictionary)
-			throws IOException {
+	private void codeColumn(int column, int[] codes, int n, ObservationCodes.Dictionary dictionary) throws IOException {
 		int size = mapToIds(codes, n, dictionary.rank);
 		byte[][] bytes = dictionary.bytes;
 		writeBinaryDictionary(column, n, bytes, bytes.length, size);
@@ -171,8 +194,9 @@ final class ObservationEncoder {
 	}
 
 	/**
-	 * A required text column of codes without statistics, like the reference layout's files columns (nobody
-	 * filters on them, and they have no fixed rank: the files grow during a run).
+	 * A required text column of codes without statistics, like the reference layout's
+	 * files columns (nobody filters on them, and they have no fixed rank: the files grow
+	 * during a run).
 	 */
 	private void codeColumn(int column, int[] codes, int n, byte[][] bytes, int count) throws IOException {
 		int size = mapToIds(codes, n, null);
@@ -181,7 +205,10 @@ final class ObservationEncoder {
 		pages.endColumn(null);
 	}
 
-	/** The data pages of a required dictionary-encoded column: the ids' bit width, then the ids, hybrid-encoded. */
+	/**
+	 * The data pages of a required dictionary-encoded column: the ids' bit width, then
+	 * the ids, hybrid-encoded.
+	 */
 	private void writeIdPages(int n, int dictionarySize) throws IOException {
 		int bitWidth = bitWidth(dictionarySize);
 		for (int from = 0; from < n; from += PAGE_ROWS) {
@@ -194,9 +221,9 @@ final class ObservationEncoder {
 	}
 
 	/**
-	 * Fills {@link #ids} with the local dictionary id of each row, {@link #used} with the codes in order of first
-	 * use, and, given ranks, {@link #lowRank}/{@link #highRank} with the extreme ranks of the codes seen.
-	 *
+	 * Fills {@link #ids} with the local dictionary id of each row, {@link #used} with the
+	 * codes in order of first use, and, given ranks, {@link #lowRank}/{@link #highRank}
+	 * with the extreme ranks of the codes seen.
 	 * @return the dictionary size
 	 */
 	private int mapToIds(int[] codes, int n, int[] rank) {
@@ -212,7 +239,8 @@ final class ObservationEncoder {
 			for (int i = 0; i < n; i++) {
 				int code = codes[i];
 				if (code == previous) {
-					// runs are the common case (one file, one status, a pole for dozens of rows)
+					// runs are the common case (one file, one status, a pole for dozens
+					// of rows)
 					ids[i] = previousId;
 					continue;
 				}
@@ -248,16 +276,16 @@ final class ObservationEncoder {
 	}
 
 	/**
-	 * Starts the column chunk with its dictionary page: each used code's bytes, PLAIN (length-prefixed), in id
-	 * order. A code beyond {@code count} (a file not added yet) is refused here, once per distinct code rather than
-	 * once per row.
+	 * Starts the column chunk with its dictionary page: each used code's bytes, PLAIN
+	 * (length-prefixed), in id order. A code beyond {@code count} (a file not added yet)
+	 * is refused here, once per distinct code rather than once per row.
 	 */
 	private void writeBinaryDictionary(int column, int n, byte[][] bytes, int count, int size) throws IOException {
 		page.reset();
 		for (int k = 0; k < size; k++) {
 			if (used[k] >= count) {
-				throw new IllegalArgumentException("unknown " + ObservationLayout.name(column) + " code " + used[k]
-						+ " (" + count + " known)");
+				throw new IllegalArgumentException(
+						"unknown " + ObservationLayout.name(column) + " code " + used[k] + " (" + count + " known)");
 			}
 			byte[] b = bytes[used[k]];
 			page.writeIntLE(b.length);
@@ -267,7 +295,10 @@ final class ObservationEncoder {
 		pages.dictionaryPage(page, size);
 	}
 
-	/** quarter: optional INT32, null for the year, dictionary-encoded like parquet-mr does (4 values at most). */
+	/**
+	 * quarter: optional INT32, null for the year, dictionary-encoded like parquet-mr does
+	 * (4 values at most).
+	 */
 	private void quarterColumn(int[] periods, int n, int[] quarterOfPeriod) throws IOException {
 		int[] definitionLevels = plain.definitionLevels();
 		int size = 0;
@@ -323,7 +354,10 @@ final class ObservationEncoder {
 				values > 0 ? QUARTER_BYTES[high] : null, n - values));
 	}
 
-	/** ingested_at: one instant per file, so a one-entry dictionary and one RLE run of id 0 (bit width 0). */
+	/**
+	 * ingested_at: one instant per file, so a one-entry dictionary and one RLE run of id
+	 * 0 (bit width 0).
+	 */
 	private void constantColumn(int column, long value, int n) throws IOException {
 		page.reset();
 		page.writeLongLE(value);

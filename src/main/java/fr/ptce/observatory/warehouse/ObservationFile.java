@@ -12,24 +12,28 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.io.LocalOutputFile;
 
 /**
- * One observations file being written from rows in code form: the same layout, encodings and key-value metadata
- * as {@link Tables#OBSERVATION} writes through parquet-mr's record path, at a fraction of its cost (see
- * {@link ObservationEncoder}). Like {@link ParquetTable.Sink}, the file is written under a hidden temporary name
- * and appears under its final name only once committed ({@link AtomicFiles}).
+ * One observations file being written from rows in code form: the same layout, encodings
+ * and key-value metadata as {@link Tables#OBSERVATION} writes through parquet-mr's record
+ * path, at a fraction of its cost (see {@link ObservationEncoder}). Like
+ * {@link ParquetTable.Sink}, the file is written under a hidden temporary name and
+ * appears under its final name only once committed ({@link AtomicFiles}).
  *
- * The pages are encoded here ({@link ObservationEncoder}: int codes to dictionary ids, bulk RLE/bit-packing,
- * statistics from precomputed ranks), which is where the time goes; parquet-java's {@link ParquetFileWriter} frames
- * them (page headers with CRC-32, column chunk metadata, offset indexes, footer), and {@link FooterRewrite} gives
- * the footer this program's name as created_by.
+ * The pages are encoded here ({@link ObservationEncoder}: int codes to dictionary ids,
+ * bulk RLE/bit-packing, statistics from precomputed ranks), which is where the time goes;
+ * parquet-java's {@link ParquetFileWriter} frames them (page headers with CRC-32, column
+ * chunk metadata, offset indexes, footer), and {@link FooterRewrite} gives the footer
+ * this program's name as created_by.
  *
- * Memory: an open file buffers up to {@code rowGroupRows} rows (37 bytes a row, plus comments), encoding
- * scratch is shared by the files of a thread. Not thread-safe: one thread adds, commits and closes.
+ * Memory: an open file buffers up to {@code rowGroupRows} rows (37 bytes a row, plus
+ * comments), encoding scratch is shared by the files of a thread. Not thread-safe: one
+ * thread adds, commits and closes.
  */
 public final class ObservationFile implements AutoCloseable {
 
 	/**
-	 * The zstd level of the pages: parquet-mr's default, 3, unless {@code -Dobservatory.parquet.zstd-level=N}
-	 * (1 is faster, files are a little larger).
+	 * The zstd level of the pages: parquet-mr's default, 3, unless
+	 * {@code -Dobservatory.parquet.zstd-level=N} (1 is faster, files are a little
+	 * larger).
 	 */
 	public static final String ZSTD_LEVEL_PROPERTY = "observatory.parquet.zstd-level";
 
@@ -57,7 +61,10 @@ public final class ObservationFile implements AutoCloseable {
 
 	private boolean committed;
 
-	/** Buffered rows at which the next row group is written: the capacity, except maybe for the first one. */
+	/**
+	 * Buffered rows at which the next row group is written: the capacity, except maybe
+	 * for the first one.
+	 */
 	private int flushAt;
 
 	private ObservationFile(Path target, Path temporary, ParquetFileWriter writer, ObservationCodes codes,
@@ -75,7 +82,8 @@ public final class ObservationFile implements AutoCloseable {
 
 	/**
 	 * @param ingestedAtMicros the ingested_at of every row of the file
-	 * @param rowGroupRows rows buffered before a row group is encoded and written (memory bound of an open file)
+	 * @param rowGroupRows rows buffered before a row group is encoded and written (memory
+	 * bound of an open file)
 	 */
 	public static ObservationFile open(Path target, Provenance provenance, ObservationCodes codes,
 			long ingestedAtMicros, int rowGroupRows) {
@@ -87,13 +95,16 @@ public final class ObservationFile implements AutoCloseable {
 		ParquetFileWriter writer = null;
 		try {
 			Files.createDirectories(target.getParent());
-			// no padding (a local file has no blocks to align row groups with), CRC-32 of the pages as parquet-mr's
-			// default; truncation lengths are parquet-mr's defaults, though no column index is written
+			// no padding (a local file has no blocks to align row groups with), CRC-32 of
+			// the pages as parquet-mr's
+			// default; truncation lengths are parquet-mr's defaults, though no column
+			// index is written
 			writer = new ParquetFileWriter(new LocalOutputFile(tmp), Tables.OBSERVATION.schema(),
 					ParquetFileWriter.Mode.CREATE, Long.MAX_VALUE, 0, 64, Integer.MAX_VALUE, true);
 			writer.start();
 			Map<String, String> metadata = new LinkedHashMap<>(provenance.keyValueMetadata());
-			// what ParquetWriter adds for the reference writer's WriteSupport: the footers stay alike
+			// what ParquetWriter adds for the reference writer's WriteSupport: the
+			// footers stay alike
 			metadata.put("writer.model.name", "observatory");
 			return new ObservationFile(target, tmp, writer, codes, ingestedAtMicros, metadata, level, rowGroupRows);
 		}
@@ -110,9 +121,9 @@ public final class ObservationFile implements AutoCloseable {
 	}
 
 	/**
-	 * Cuts the first row group short, at {@code rows} rows. A writer that fills several files at the same pace
-	 * (one per year) staggers their first row groups, so that they are not all encoded at the same moment while
-	 * whoever feeds the writer waits.
+	 * Cuts the first row group short, at {@code rows} rows. A writer that fills several
+	 * files at the same pace (one per year) staggers their first row groups, so that they
+	 * are not all encoded at the same moment while whoever feeds the writer waits.
 	 * @return this file
 	 */
 	public ObservationFile firstRowGroup(int rows) {
@@ -123,11 +134,11 @@ public final class ObservationFile implements AutoCloseable {
 	}
 
 	/**
-	 * Writes and deletes a one-row file in a folder. The first file a JVM writes loads and runs cold the encoder,
-	 * zstd-jni's native library, ParquetFileWriter and its metadata converter (240 ms of CPU measured once logging
-	 * is set up, 340 ms in a bare JVM, when the footer was last written this way):
-	 * a writer thread that does this while its feeder is still busy elsewhere keeps that time off its first real
-	 * files.
+	 * Writes and deletes a one-row file in a folder. The first file a JVM writes loads
+	 * and runs cold the encoder, zstd-jni's native library, ParquetFileWriter and its
+	 * metadata converter (240 ms of CPU measured once logging is set up, 340 ms in a bare
+	 * JVM, when the footer was last written this way): a writer thread that does this
+	 * while its feeder is still busy elsewhere keeps that time off its first real files.
 	 */
 	public static void preload(Path folder, Provenance provenance) {
 		ObservationCodes codes = new ObservationCodes(List.of("PTCE-0000"), 2000, 2000, List.of("CODE"),
@@ -143,7 +154,10 @@ public final class ObservationFile implements AutoCloseable {
 		AtomicFiles.deleteQuietly(target);
 	}
 
-	/** Buffers a copy of the row; writes a row group when {@code rowGroupRows} rows are buffered. */
+	/**
+	 * Buffers a copy of the row; writes a row group when {@code rowGroupRows} rows are
+	 * buffered.
+	 */
 	public void add(ObservationBatch from, int row) {
 		if (finished) {
 			throw new IllegalStateException(target + " is already " + (committed ? "committed" : "closed"));
@@ -164,12 +178,17 @@ public final class ObservationFile implements AutoCloseable {
 		return target;
 	}
 
-	/** Writes the last row group and the footer, then renames the file to its final name. */
+	/**
+	 * Writes the last row group and the footer, then renames the file to its final name.
+	 */
 	public void commit() {
 		commitTo(target);
 	}
 
-	/** Like {@link #commit()}, under a name of the caller's choice (for a staging area published later). */
+	/**
+	 * Like {@link #commit()}, under a name of the caller's choice (for a staging area
+	 * published later).
+	 */
 	public void commitTo(Path other) {
 		if (finished) {
 			throw new IllegalStateException(target + " is already " + (committed ? "committed" : "closed"));
@@ -191,7 +210,10 @@ public final class ObservationFile implements AutoCloseable {
 		}
 	}
 
-	/** Without commit: discards the file (the temporary one is deleted); after commit: nothing. */
+	/**
+	 * Without commit: discards the file (the temporary one is deleted); after commit:
+	 * nothing.
+	 */
 	@Override
 	public void close() {
 		if (committed) {

@@ -7,15 +7,16 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.statistics.Statistics;
 
 /**
- * The columns of the observations layout ({@link Tables#OBSERVATION}) by position, as {@link ObservationEncoder}
- * writes them, and what the files say about their writer.
+ * The columns of the observations layout ({@link Tables#OBSERVATION}) by position, as
+ * {@link ObservationEncoder} writes them, and what the files say about their writer.
  */
 final class ObservationLayout {
 
 	/**
-	 * The footer's created_by: this program, in the form readers parse ("APP version VERSION"). Readers apply
-	 * their workarounds for old parquet-mr releases by this field, and none of them applies to these files, whose
-	 * pages are encoded here (as parquet-mr 1.18's V1 writer lays them out) and framed by parquet-java.
+	 * The footer's created_by: this program, in the form readers parse ("APP version
+	 * VERSION"). Readers apply their workarounds for old parquet-mr releases by this
+	 * field, and none of them applies to these files, whose pages are encoded here (as
+	 * parquet-mr 1.18's V1 writer lays them out) and framed by parquet-java.
 	 */
 	static final String CREATED_BY = "observatory version " + SoftwareVersion.get();
 
@@ -59,8 +60,9 @@ final class ObservationLayout {
 	}
 
 	/**
-	 * Statistics of a column chunk as parquet-java holds them: {@code min}/{@code max} in PLAIN encoding (null when
-	 * every value is null), the null count, and for doubles a NaN count (0: NaN is written as null).
+	 * Statistics of a column chunk as parquet-java holds them: {@code min}/{@code max} in
+	 * PLAIN encoding (null when every value is null), the null count, and for doubles a
+	 * NaN count (0: NaN is written as null).
 	 */
 	static Statistics<?> statistics(int column, byte[] min, byte[] max, long nulls) {
 		Statistics.Builder builder = Statistics.getBuilderForReading(COLUMNS.get(column).getPrimitiveType())

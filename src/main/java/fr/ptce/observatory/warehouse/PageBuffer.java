@@ -6,16 +6,16 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * A growable byte array the pages of {@link ObservationFile} are assembled in, kept from one page and one row
- * group to the next: writing a page allocates nothing once the buffer has grown to the largest page. Numbers are
- * little-endian, as Parquet's PLAIN encoding wants them.
+ * A growable byte array the pages of {@link ObservationFile} are assembled in, kept from
+ * one page and one row group to the next: writing a page allocates nothing once the
+ * buffer has grown to the largest page. Numbers are little-endian, as Parquet's PLAIN
+ * encoding wants them.
  */
 final class PageBuffer {
 
 	private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
-	private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
-			ByteOrder.LITTLE_ENDIAN);
+	private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
 	byte[] bytes;
 
@@ -73,7 +73,10 @@ final class PageBuffer {
 		size += b.length;
 	}
 
-	/** ULEB128, the varint of the RLE/bit-packing hybrid's run headers; the caller made room (5 bytes). */
+	/**
+	 * ULEB128, the varint of the RLE/bit-packing hybrid's run headers; the caller made
+	 * room (5 bytes).
+	 */
 	void putVarInt(int v) {
 		while ((v & ~0x7F) != 0) {
 			bytes[size++] = (byte) ((v & 0x7F) | 0x80);

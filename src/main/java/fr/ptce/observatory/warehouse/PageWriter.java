@@ -12,9 +12,10 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
- * Compresses the pages {@link ObservationEncoder} encodes and hands them to parquet-java's
- * {@link ParquetFileWriter}, which frames them: page headers with their CRC-32, column chunk metadata, offset
- * indexes and the footer. One compression buffer and zstd context, reused from page to page.
+ * Compresses the pages {@link ObservationEncoder} encodes and hands them to
+ * parquet-java's {@link ParquetFileWriter}, which frames them: page headers with their
+ * CRC-32, column chunk metadata, offset indexes and the footer. One compression buffer
+ * and zstd context, reused from page to page.
  */
 final class PageWriter implements AutoCloseable {
 
@@ -39,7 +40,10 @@ final class PageWriter implements AutoCloseable {
 		file.startColumn(ObservationLayout.column(column), values, CompressionCodecName.ZSTD);
 	}
 
-	/** The page as the column chunk's dictionary page (PLAIN_DICTIONARY: parquet-mr's V1 name of PLAIN). */
+	/**
+	 * The page as the column chunk's dictionary page (PLAIN_DICTIONARY: parquet-mr's V1
+	 * name of PLAIN).
+	 */
 	void dictionaryPage(PageBuffer page, int entries) throws IOException {
 		int size = compress(page);
 		file.writeDictionaryPage(new DictionaryPage(BytesInput.from(compressed, 0, size), page.size, entries,
@@ -47,10 +51,11 @@ final class PageWriter implements AutoCloseable {
 	}
 
 	/**
-	 * The page as a data page V1 of {@code rows} values (flat schema: one per row, nulls included); repetition
-	 * levels BIT_PACKED (none: flat schema), definition levels BIT_PACKED (none) for required columns and RLE for
-	 * optional ones, as parquet-mr declares them. No page statistics: parquet-mr writes none in page headers, and
-	 * the chunk's are given whole to {@link #endColumn}.
+	 * The page as a data page V1 of {@code rows} values (flat schema: one per row, nulls
+	 * included); repetition levels BIT_PACKED (none: flat schema), definition levels
+	 * BIT_PACKED (none) for required columns and RLE for optional ones, as parquet-mr
+	 * declares them. No page statistics: parquet-mr writes none in page headers, and the
+	 * chunk's are given whole to {@link #endColumn}.
 	 */
 	void dataPage(PageBuffer page, int rows, Encoding definitionLevels, Encoding values) throws IOException {
 		int size = compress(page);
@@ -59,9 +64,10 @@ final class PageWriter implements AutoCloseable {
 	}
 
 	/**
-	 * @param statistics the column chunk's, computed by the encoder; null for none (as parquet-mr writes a column
-	 * whose statistics are disabled). Without page statistics no column index is written: readers skip pages within
-	 * a row group only when they find one, and prune row groups with the chunk's statistics.
+	 * @param statistics the column chunk's, computed by the encoder; null for none (as
+	 * parquet-mr writes a column whose statistics are disabled). Without page statistics
+	 * no column index is written: readers skip pages within a row group only when they
+	 * find one, and prune row groups with the chunk's statistics.
 	 */
 	void endColumn(Statistics<?> statistics) throws IOException {
 		if (statistics != null) {
@@ -70,7 +76,10 @@ final class PageWriter implements AutoCloseable {
 		file.endColumn();
 	}
 
-	/** Compresses the page into {@link #compressed}, which the file writes before the next page is compressed. */
+	/**
+	 * Compresses the page into {@link #compressed}, which the file writes before the next
+	 * page is compressed.
+	 */
 	private int compress(PageBuffer page) {
 		int bound = (int) Zstd.compressBound(page.size);
 		if (compressed.length < bound) {

@@ -23,9 +23,9 @@ import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * Reads the warehouse's flat Parquet files column by column, row group by row group, without materialising
- * row objects: the fast path for loading observations into Arrow vectors, and the one way the project reads its
- * own Parquet files back.
+ * Reads the warehouse's flat Parquet files column by column, row group by row group,
+ * without materialising row objects: the fast path for loading observations into Arrow
+ * vectors, and the one way the project reads its own Parquet files back.
  */
 public final class ParquetScan {
 
@@ -63,7 +63,8 @@ public final class ParquetScan {
 	}
 
 	/**
-	 * A column cursor: read the current row's value (after checking {@link #isNull()}), then {@link #next()}.
+	 * A column cursor: read the current row's value (after checking {@link #isNull()}),
+	 * then {@link #next()}.
 	 */
 	public static final class Column {
 
@@ -108,7 +109,10 @@ public final class ParquetScan {
 			return reader.getBoolean();
 		}
 
-		/** Dictionary id of the current value, or -1 when the page is not dictionary-encoded. */
+		/**
+		 * Dictionary id of the current value, or -1 when the page is not
+		 * dictionary-encoded.
+		 */
 		public int dictionaryId() {
 			try {
 				return reader.getCurrentValueDictionaryID();
@@ -135,8 +139,7 @@ public final class ParquetScan {
 						createdBy);
 				Map<String, Column> columns = new HashMap<>();
 				for (ColumnDescriptor descriptor : schema.getColumns()) {
-					columns.put(descriptor.getPath()[0],
-							new Column(store.getColumnReader(descriptor), descriptor));
+					columns.put(descriptor.getPath()[0], new Column(store.getColumnReader(descriptor), descriptor));
 				}
 				visitor.accept(new RowGroup(pages.getRowCount(), columns));
 			}
@@ -155,7 +158,10 @@ public final class ParquetScan {
 		}
 	}
 
-	/** The visible Parquet files of a folder (hidden temporary files skipped), in name order. */
+	/**
+	 * The visible Parquet files of a folder (hidden temporary files skipped), in name
+	 * order.
+	 */
 	public static List<Path> files(Path folder) {
 		if (!Files.isDirectory(folder)) {
 			return List.of();
@@ -216,8 +222,10 @@ public final class ParquetScan {
 		NoOpGroupConverter(MessageType schema) {
 			children = new Converter[schema.getFieldCount()];
 			for (int i = 0; i < children.length; i++) {
-				// with dictionary support, dictionary-encoded pages are bound to their dictionary ids, so that
-				// Column.dictionaryId() works (values are still decoded through the dictionary by the getters)
+				// with dictionary support, dictionary-encoded pages are bound to their
+				// dictionary ids, so that
+				// Column.dictionaryId() works (values are still decoded through the
+				// dictionary by the getters)
 				children[i] = new PrimitiveConverter() {
 
 					@Override

@@ -17,9 +17,10 @@ import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * A Parquet layout of interfaces.md (observations, pole_values, aggregates, trends) and how one row of it is
- * written. Files are zstd-compressed, carry the provenance as key-value metadata, and appear under their final
- * name only once complete (see {@link AtomicFiles}).
+ * A Parquet layout of interfaces.md (observations, pole_values, aggregates, trends) and
+ * how one row of it is written. Files are zstd-compressed, carry the provenance as
+ * key-value metadata, and appear under their final name only once complete (see
+ * {@link AtomicFiles}).
  *
  * @param <T> the record type of a row
  */
@@ -39,10 +40,16 @@ public final class ParquetTable<T> {
 
 	private final RowWriter<T> rowWriter;
 
-	/** Columns written without a dictionary (values unique per row: a dictionary only costs). */
+	/**
+	 * Columns written without a dictionary (values unique per row: a dictionary only
+	 * costs).
+	 */
 	private final java.util.Set<String> plainColumns;
 
-	/** Columns written without min/max statistics (never filtered on: comparing them only costs). */
+	/**
+	 * Columns written without min/max statistics (never filtered on: comparing them only
+	 * costs).
+	 */
 	private final java.util.Set<String> columnsWithoutStatistics;
 
 	public ParquetTable(String name, MessageType schema, RowWriter<T> rowWriter) {
@@ -58,7 +65,10 @@ public final class ParquetTable<T> {
 		this.columnsWithoutStatistics = columnsWithoutStatistics;
 	}
 
-	/** The same layout, written faster: see {@link #plainColumns} and {@link #columnsWithoutStatistics}. */
+	/**
+	 * The same layout, written faster: see {@link #plainColumns} and
+	 * {@link #columnsWithoutStatistics}.
+	 */
 	public ParquetTable<T> tuned(java.util.Set<String> plainColumns, java.util.Set<String> columnsWithoutStatistics) {
 		return new ParquetTable<>(name, schema, rowWriter, plainColumns, columnsWithoutStatistics);
 	}
@@ -72,22 +82,25 @@ public final class ParquetTable<T> {
 	}
 
 	/**
-	 * Opens a file that becomes visible as {@code target} only when the sink is committed.
+	 * Opens a file that becomes visible as {@code target} only when the sink is
+	 * committed.
 	 */
 	public Sink<T> open(Path target, Provenance provenance) {
 		return open(target, provenance, ParquetWriter.DEFAULT_BLOCK_SIZE);
 	}
 
 	/**
-	 * @param rowGroupBytes the row group size: a writer buffers about that much before flushing, so a job that
-	 * keeps several files open (one per year) bounds its memory with it
+	 * @param rowGroupBytes the row group size: a writer buffers about that much before
+	 * flushing, so a job that keeps several files open (one per year) bounds its memory
+	 * with it
 	 */
 	public Sink<T> open(Path target, Provenance provenance, long rowGroupBytes) {
 		return open(target, provenance.keyValueMetadata(), rowGroupBytes);
 	}
 
 	/**
-	 * @param keyValueMetadata the provenance's metadata and any more keys (a partner extract adds its own)
+	 * @param keyValueMetadata the provenance's metadata and any more keys (a partner
+	 * extract adds its own)
 	 */
 	public Sink<T> open(Path target, Map<String, String> keyValueMetadata, long rowGroupBytes) {
 		Path tmp = AtomicFiles.temporarySibling(target);
@@ -110,7 +123,10 @@ public final class ParquetTable<T> {
 		}
 	}
 
-	/** Writes a whole file atomically: the old file, if any, stays visible until the new one replaces it. */
+	/**
+	 * Writes a whole file atomically: the old file, if any, stays visible until the new
+	 * one replaces it.
+	 */
 	public void writeFile(Path target, Provenance provenance, Iterable<? extends T> rows) {
 		try (Sink<T> sink = open(target, provenance)) {
 			for (T row : rows) {
@@ -172,7 +188,8 @@ public final class ParquetTable<T> {
 		}
 
 		/**
-		 * Finishes the file under a name of the caller's choice (for a staging area that is published later).
+		 * Finishes the file under a name of the caller's choice (for a staging area that
+		 * is published later).
 		 */
 		public void commitTo(Path other) {
 			closeWriter();
@@ -225,14 +242,18 @@ public final class ParquetTable<T> {
 		private final Map<String, Binary> binaryCache;
 
 		/**
-		 * Per field, the last code written (the same String instance) and its UTF-8 form: consecutive rows mostly
-		 * share their file, status, unit, so this spares most hash lookups (a tenth of the encoding thread).
+		 * Per field, the last code written (the same String instance) and its UTF-8 form:
+		 * consecutive rows mostly share their file, status, unit, so this spares most
+		 * hash lookups (a tenth of the encoding thread).
 		 */
 		private final String[] lastCode;
 
 		private final Binary[] lastBinary;
 
-		/** @param binaryCache the UTF-8 form of codes, kept from one row group of the file to the next */
+		/**
+		 * @param binaryCache the UTF-8 form of codes, kept from one row group of the file
+		 * to the next
+		 */
 		Fields(RecordConsumer consumer, MessageType schema, Map<String, Binary> binaryCache) {
 			this.consumer = consumer;
 			this.schema = schema;
@@ -259,7 +280,8 @@ public final class ParquetTable<T> {
 		}
 
 		/**
-		 * A string from a small set of values (codes, identifiers): its UTF-8 form is computed once.
+		 * A string from a small set of values (codes, identifiers): its UTF-8 form is
+		 * computed once.
 		 */
 		public void code(int field, String value) {
 			if (value == null) {

@@ -12,10 +12,10 @@ import java.nio.charset.StandardCharsets;
 import org.apache.parquet.column.Encoding;
 
 /**
- * The PLAIN columns of an observations row group (value, comment, line), whose values hardly repeat, so that a
- * dictionary would only cost, and the definition levels of the optional columns. Part of an
- * {@link ObservationEncoder}, whose page buffer and page writer it shares; nothing here allocates per row but
- * the comments' bytes.
+ * The PLAIN columns of an observations row group (value, comment, line), whose values
+ * hardly repeat, so that a dictionary would only cost, and the definition levels of the
+ * optional columns. Part of an {@link ObservationEncoder}, whose page buffer and page
+ * writer it shares; nothing here allocates per row but the comments' bytes.
  */
 final class PlainColumns {
 
@@ -38,12 +38,18 @@ final class PlainColumns {
 		}
 	}
 
-	/** The definition level of each row of the row group (1 present, 0 null), filled by the column being written. */
+	/**
+	 * The definition level of each row of the row group (1 present, 0 null), filled by
+	 * the column being written.
+	 */
 	int[] definitionLevels() {
 		return definitionLevels;
 	}
 
-	/** value: optional DOUBLE, PLAIN (values hardly repeat: a dictionary only costs), NaN written as null. */
+	/**
+	 * value: optional DOUBLE, PLAIN (values hardly repeat: a dictionary only costs), NaN
+	 * written as null.
+	 */
 	void valueColumn(double[] values, int n) throws IOException {
 		pages.startColumn(VALUE, n);
 		double min = Double.POSITIVE_INFINITY;
@@ -79,13 +85,16 @@ final class PlainColumns {
 			}
 			pages.dataPage(page, to - from, Encoding.RLE, Encoding.PLAIN);
 		}
-		// no NaN is ever written (it is null), and the IEEE 754 total order wants nan_count, zero or not
+		// no NaN is ever written (it is null), and the IEEE 754 total order wants
+		// nan_count, zero or not
 		if (nulls == n) {
 			pages.endColumn(ObservationLayout.statistics(VALUE, null, null, nulls));
 			return;
 		}
-		// the extremes in IEEE 754 total order, the column's order, where -0.0 comes before +0.0, which < and >
-		// see as equal: when an extreme is a zero, which zeros the row group holds decides its sign
+		// the extremes in IEEE 754 total order, the column's order, where -0.0 comes
+		// before +0.0, which < and >
+		// see as equal: when an extreme is a zero, which zeros the row group holds
+		// decides its sign
 		if (min == 0.0 || max == 0.0) {
 			boolean negativeZero = false;
 			boolean positiveZero = false;
@@ -105,14 +114,15 @@ final class PlainColumns {
 			if (max == 0.0) {
 				max = positiveZero ? 0.0 : -0.0;
 			}
-			}
+		}
 		pages.endColumn(ObservationLayout.statistics(VALUE, littleEndian(Double.doubleToRawLongBits(min), 8),
 				littleEndian(Double.doubleToRawLongBits(max), 8), nulls));
 	}
 
 	/**
-	 * comment: optional BINARY, PLAIN (free text, nearly always null); pages also end at {@link ObservationEncoder#PAGE_BYTES}.
-	 * No statistics, like the reference layout: nobody filters on comments.
+	 * comment: optional BINARY, PLAIN (free text, nearly always null); pages also end at
+	 * {@link ObservationEncoder#PAGE_BYTES}. No statistics, like the reference layout:
+	 * nobody filters on comments.
 	 */
 	void commentColumn(String[] comments, int n) throws IOException {
 		if (commentBytes.length < Math.min(n, PAGE_ROWS)) {
@@ -178,7 +188,10 @@ final class PlainColumns {
 		pages.endColumn(ObservationLayout.statistics(LINE, littleEndian(min, 8), littleEndian(max, 8), 0));
 	}
 
-	/** Definition levels of rows [from, to) at the end of the page: RLE hybrid, bit width 1, length-prefixed. */
+	/**
+	 * Definition levels of rows [from, to) at the end of the page: RLE hybrid, bit width
+	 * 1, length-prefixed.
+	 */
 	void writeDefinitionLevels(int from, int to) {
 		int lengthAt = page.size;
 		page.writeIntLE(0);

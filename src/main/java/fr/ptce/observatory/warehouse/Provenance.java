@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What every published artefact records (methodology section 6, interfaces.md): the instant its data was taken
- * "as of", the catalogue and registry versions and the software version. Written as Parquet key-value metadata.
+ * What every published artefact records (methodology section 6, interfaces.md): the
+ * instant its data was taken "as of", the catalogue and registry versions and the
+ * software version. Written as Parquet key-value metadata.
  */
 public record Provenance(Instant asOf, String catalogueSha256, String registrySha256, String softwareVersion) {
 

@@ -10,8 +10,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * SHA-256 in lower-case hex: the submission id of a file, the version of the catalogue and the registry, the
- * fingerprint of each published file in a manifest.
+ * SHA-256 in lower-case hex: the submission id of a file, the version of the catalogue
+ * and the registry, the fingerprint of each published file in a manifest.
  */
 public final class Sha256 {
 
@@ -37,6 +37,5 @@ public final class Sha256 {
 			return HexFormat.of().formatHex(in.getMessageDigest().digest());
 		}
 	}
-
 
 }

@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decoders of the warehouse tables back into their records, for the small tables (pole values, aggregates,
- * trends) and for tests; the hot paths scan columns directly with {@link ParquetScan}.
+ * Decoders of the warehouse tables back into their records, for the small tables (pole
+ * values, aggregates, trends) and for tests; the hot paths scan columns directly with
+ * {@link ParquetScan}.
  */
 public final class TableReaders {
 
@@ -49,10 +50,10 @@ public final class TableReaders {
 	}
 
 	public static List<Observation> observations(Path file, int year) {
-		return ParquetScan.readAll(file, g -> new Observation(year, str(g, "pole_id"), str(g, "period"),
-				int32(g, "quarter"), str(g, "indicator"), dbl(g, "value"), str(g, "unit"), str(g, "status"),
-				str(g, "comment"), str(g, "submission_id"), str(g, "source_file"), int64(g, "line"),
-				int64(g, "ingested_at")));
+		return ParquetScan.readAll(file,
+				g -> new Observation(year, str(g, "pole_id"), str(g, "period"), int32(g, "quarter"),
+						str(g, "indicator"), dbl(g, "value"), str(g, "unit"), str(g, "status"), str(g, "comment"),
+						str(g, "submission_id"), str(g, "source_file"), int64(g, "line"), int64(g, "ingested_at")));
 	}
 
 	public static List<PoleValue> poleValues(Path file) {
@@ -61,23 +62,25 @@ public final class TableReaders {
 	}
 
 	public static List<AggregateCell> aggregates(Path file) {
-		return ParquetScan.readAll(file, g -> new AggregateCell(str(g, "indicator"), str(g, "level"), str(g, "area"),
-				int32(g, "n_expected"), int32(g, "n_respondents"), int32(g, "n_imputed"), dbl(g, "response_rate"),
-				dbl(g, "total"), dbl(g, "mean"), dbl(g, "median"), dbl(g, "p25"), dbl(g, "p75"), dbl(g, "density"),
-				dbl(g, "yoy_pct"), dbl(g, "yoy_constant_pct"), dbl(g, "ma3"), str(g, "conf_status")));
+		return ParquetScan.readAll(file,
+				g -> new AggregateCell(str(g, "indicator"), str(g, "level"), str(g, "area"), int32(g, "n_expected"),
+						int32(g, "n_respondents"), int32(g, "n_imputed"), dbl(g, "response_rate"), dbl(g, "total"),
+						dbl(g, "mean"), dbl(g, "median"), dbl(g, "p25"), dbl(g, "p75"), dbl(g, "density"),
+						dbl(g, "yoy_pct"), dbl(g, "yoy_constant_pct"), dbl(g, "ma3"), str(g, "conf_status")));
 	}
 
 	public static List<Trend> trends(Path file) {
-		return ParquetScan.readAll(file, g -> new Trend(str(g, "indicator"), str(g, "level"), str(g, "area"),
-				int32(g, "first_year"), int32(g, "last_year"), int32(g, "n_points"), int32(g, "mk_s"),
-				dbl(g, "cagr_pct"), dbl(g, "theil_sen_slope"), dbl(g, "mk_z"), dbl(g, "mk_p"),
-				str(g, "direction")));
+		return ParquetScan.readAll(file,
+				g -> new Trend(str(g, "indicator"), str(g, "level"), str(g, "area"), int32(g, "first_year"),
+						int32(g, "last_year"), int32(g, "n_points"), int32(g, "mk_s"), dbl(g, "cagr_pct"),
+						dbl(g, "theil_sen_slope"), dbl(g, "mk_z"), dbl(g, "mk_p"), str(g, "direction")));
 	}
 
 	public static List<AuditSummary> auditSummaries(Path file) {
-		return ParquetScan.readAll(file, g -> new AuditSummary(str(g, "indicator"), int32(g, "protected_respondents"),
-				int32(g, "poles_audited"), int32(g, "poles_exposed"), int32(g, "cells_suppressed"),
-				int32(g, "constant_samples_withheld"), int32(g, "linear_programs")));
+		return ParquetScan.readAll(file,
+				g -> new AuditSummary(str(g, "indicator"), int32(g, "protected_respondents"), int32(g, "poles_audited"),
+						int32(g, "poles_exposed"), int32(g, "cells_suppressed"), int32(g, "constant_samples_withheld"),
+						int32(g, "linear_programs")));
 	}
 
 	public static List<WithheldFigure> withheldFigures(Path file) {

@@ -12,8 +12,9 @@ import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.Types;
 
 /**
- * The four Parquet layouts of interfaces.md, column for column. Partners read these with DuckDB, pandas, R and
- * Spark: a change here is a change of the published contract (raise {@link Provenance#SCHEMA_VERSION}).
+ * The four Parquet layouts of interfaces.md, column for column. Partners read these with
+ * DuckDB, pandas, R and Spark: a change here is a change of the published contract (raise
+ * {@link Provenance#SCHEMA_VERSION}).
  */
 public final class Tables {
 
@@ -30,18 +31,39 @@ public final class Tables {
 
 	public static final ParquetTable<Observation> OBSERVATION = new ParquetTable<Observation>(OBSERVATIONS,
 			Types.buildMessage()
-				.required(BINARY).as(stringType()).named("pole_id")
-				.required(BINARY).as(stringType()).named("period")
-				.optional(INT32).named("quarter")
-				.required(BINARY).as(stringType()).named("indicator")
-				.optional(DOUBLE).named("value")
-				.required(BINARY).as(stringType()).named("unit")
-				.required(BINARY).as(stringType()).named("status")
-				.optional(BINARY).as(stringType()).named("comment")
-				.required(BINARY).as(stringType()).named("submission_id")
-				.required(BINARY).as(stringType()).named("source_file")
-				.required(INT64).named("line")
-				.required(INT64).as(timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS)).named("ingested_at")
+				.required(BINARY)
+				.as(stringType())
+				.named("pole_id")
+				.required(BINARY)
+				.as(stringType())
+				.named("period")
+				.optional(INT32)
+				.named("quarter")
+				.required(BINARY)
+				.as(stringType())
+				.named("indicator")
+				.optional(DOUBLE)
+				.named("value")
+				.required(BINARY)
+				.as(stringType())
+				.named("unit")
+				.required(BINARY)
+				.as(stringType())
+				.named("status")
+				.optional(BINARY)
+				.as(stringType())
+				.named("comment")
+				.required(BINARY)
+				.as(stringType())
+				.named("submission_id")
+				.required(BINARY)
+				.as(stringType())
+				.named("source_file")
+				.required(INT64)
+				.named("line")
+				.required(INT64)
+				.as(timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS))
+				.named("ingested_at")
 				.named("observation"),
 			(o, out) -> {
 				out.code(0, o.poleId());
@@ -56,15 +78,24 @@ public final class Tables {
 				out.code(9, o.sourceFile());
 				out.int64(10, o.line());
 				out.timestampMicros(11, o.ingestedAtMicros());
-			}).tuned(java.util.Set.of("line", "value"), java.util.Set.of("unit", "status", "comment", "submission_id", "source_file"));
+			})
+		.tuned(java.util.Set.of("line", "value"),
+				java.util.Set.of("unit", "status", "comment", "submission_id", "source_file"));
 
 	public static final ParquetTable<PoleValue> POLE_VALUE = new ParquetTable<>(POLE_VALUES,
 			Types.buildMessage()
-				.required(BINARY).as(stringType()).named("pole_id")
-				.required(BINARY).as(stringType()).named("indicator")
-				.required(DOUBLE).named("value")
-				.required(BOOLEAN).named("imputed")
-				.required(INT32).named("n_quarters")
+				.required(BINARY)
+				.as(stringType())
+				.named("pole_id")
+				.required(BINARY)
+				.as(stringType())
+				.named("indicator")
+				.required(DOUBLE)
+				.named("value")
+				.required(BOOLEAN)
+				.named("imputed")
+				.required(INT32)
+				.named("n_quarters")
 				.named("pole_value"),
 			(v, out) -> {
 				out.code(0, v.poleId());
@@ -76,23 +107,44 @@ public final class Tables {
 
 	public static final ParquetTable<AggregateCell> AGGREGATE = new ParquetTable<>(AGGREGATES,
 			Types.buildMessage()
-				.required(BINARY).as(stringType()).named("indicator")
-				.required(BINARY).as(stringType()).named("level")
-				.required(BINARY).as(stringType()).named("area")
-				.required(INT32).named("n_expected")
-				.required(INT32).named("n_respondents")
-				.required(INT32).named("n_imputed")
-				.optional(DOUBLE).named("response_rate")
-				.optional(DOUBLE).named("total")
-				.optional(DOUBLE).named("mean")
-				.optional(DOUBLE).named("median")
-				.optional(DOUBLE).named("p25")
-				.optional(DOUBLE).named("p75")
-				.optional(DOUBLE).named("density")
-				.optional(DOUBLE).named("yoy_pct")
-				.optional(DOUBLE).named("yoy_constant_pct")
-				.optional(DOUBLE).named("ma3")
-				.required(BINARY).as(stringType()).named("conf_status")
+				.required(BINARY)
+				.as(stringType())
+				.named("indicator")
+				.required(BINARY)
+				.as(stringType())
+				.named("level")
+				.required(BINARY)
+				.as(stringType())
+				.named("area")
+				.required(INT32)
+				.named("n_expected")
+				.required(INT32)
+				.named("n_respondents")
+				.required(INT32)
+				.named("n_imputed")
+				.optional(DOUBLE)
+				.named("response_rate")
+				.optional(DOUBLE)
+				.named("total")
+				.optional(DOUBLE)
+				.named("mean")
+				.optional(DOUBLE)
+				.named("median")
+				.optional(DOUBLE)
+				.named("p25")
+				.optional(DOUBLE)
+				.named("p75")
+				.optional(DOUBLE)
+				.named("density")
+				.optional(DOUBLE)
+				.named("yoy_pct")
+				.optional(DOUBLE)
+				.named("yoy_constant_pct")
+				.optional(DOUBLE)
+				.named("ma3")
+				.required(BINARY)
+				.as(stringType())
+				.named("conf_status")
 				.named("aggregate"),
 			(c, out) -> {
 				out.code(0, c.indicator());
@@ -116,18 +168,34 @@ public final class Tables {
 
 	public static final ParquetTable<Trend> TREND = new ParquetTable<>(TRENDS,
 			Types.buildMessage()
-				.required(BINARY).as(stringType()).named("indicator")
-				.required(BINARY).as(stringType()).named("level")
-				.required(BINARY).as(stringType()).named("area")
-				.optional(INT32).named("first_year")
-				.optional(INT32).named("last_year")
-				.required(INT32).named("n_points")
-				.optional(INT32).named("mk_s")
-				.optional(DOUBLE).named("cagr_pct")
-				.optional(DOUBLE).named("theil_sen_slope")
-				.optional(DOUBLE).named("mk_z")
-				.optional(DOUBLE).named("mk_p")
-				.optional(BINARY).as(stringType()).named("direction")
+				.required(BINARY)
+				.as(stringType())
+				.named("indicator")
+				.required(BINARY)
+				.as(stringType())
+				.named("level")
+				.required(BINARY)
+				.as(stringType())
+				.named("area")
+				.optional(INT32)
+				.named("first_year")
+				.optional(INT32)
+				.named("last_year")
+				.required(INT32)
+				.named("n_points")
+				.optional(INT32)
+				.named("mk_s")
+				.optional(DOUBLE)
+				.named("cagr_pct")
+				.optional(DOUBLE)
+				.named("theil_sen_slope")
+				.optional(DOUBLE)
+				.named("mk_z")
+				.optional(DOUBLE)
+				.named("mk_p")
+				.optional(BINARY)
+				.as(stringType())
+				.named("direction")
 				.named("trend"),
 			(t, out) -> {
 				out.code(0, t.indicator());

@@ -7,14 +7,18 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Instants as the interfaces give them: UTC, microsecond precision (the Parquet timestamp unit), ISO-8601.
+ * Instants as the interfaces give them: UTC, microsecond precision (the Parquet timestamp
+ * unit), ISO-8601.
  */
 public final class Timestamps {
 
 	private Timestamps() {
 	}
 
-	/** Truncates to microseconds, the precision the Parquet files keep, so that what is compared is what is stored. */
+	/**
+	 * Truncates to microseconds, the precision the Parquet files keep, so that what is
+	 * compared is what is stored.
+	 */
 	public static Instant micros(Instant instant) {
 		return instant.truncatedTo(ChronoUnit.MICROS);
 	}
@@ -32,8 +36,9 @@ public final class Timestamps {
 	}
 
 	/**
-	 * interfaces.md: INSTANT is ISO-8601, `2026-03-31T12:00:00Z` or a date, read as its end in UTC (the last
-	 * microsecond of that day, so that everything ingested that day counts).
+	 * interfaces.md: INSTANT is ISO-8601, `2026-03-31T12:00:00Z` or a date, read as its
+	 * end in UTC (the last microsecond of that day, so that everything ingested that day
+	 * counts).
 	 * @throws IllegalArgumentException with a message fit for the command line
 	 */
 	public static Instant parseInstant(String text) {

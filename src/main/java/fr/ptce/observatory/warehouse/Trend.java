@@ -1,8 +1,8 @@
 package fr.ptce.observatory.warehouse;
 
 /**
- * The trend series of a cell over the ten years up to the report year (methodology section 5), in
- * warehouse/trends.
+ * The trend series of a cell over the ten years up to the report year (methodology
+ * section 5), in warehouse/trends.
  *
  * @param direction hausse, baisse, stable, or null with fewer than 4 points
  */

@@ -29,11 +29,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole computation on real Parquet files in a temporary data directory, against hand-computed figures.
- * The test registry (registry.csv beside this class): poles 1, 2, 3 in region 11 (departments 75, 92, 93),
- * 4 and 5 in region 84 (department 69), 6 in region 93 (13, created 2024), 7 in region 53 (closed 2022).
- * None has open-data consent, so every respondent is protected and the rules on protected respondents agree
- * with those on all respondents.
+ * The whole computation on real Parquet files in a temporary data directory, against
+ * hand-computed figures. The test registry (registry.csv beside this class): poles 1, 2,
+ * 3 in region 11 (departments 75, 92, 93), 4 and 5 in region 84 (department 69), 6 in
+ * region 93 (13, created 2024), 7 in region 53 (closed 2022). None has open-data consent,
+ * so every respondent is protected and the rules on protected respondents agree with
+ * those on all respondents.
  */
 class AggregateEngineTest {
 
@@ -72,7 +73,8 @@ class AggregateEngineTest {
 
 	@Test
 	void cellsOfEachLevelWithPrimaryAndSecondaryConfidentiality() {
-		// given JOBS_FTE 2024 of poles 1..5 = 10, 20, 30, 40, 50 (pole 6 expected, silent; pole 7 closed)
+		// given JOBS_FTE 2024 of poles 1..5 = 10, 20, 30, 40, 50 (pole 6 expected,
+		// silent; pole 7 closed)
 		ObservationFiles obs = new ObservationFiles();
 		for (int p = 1; p <= 5; p++) {
 			obs.add("PTCE-000" + p, "2024", "JOBS_FTE", 10.0 * p);
@@ -89,14 +91,16 @@ class AggregateEngineTest {
 		assertThat(fr.responseRate()).isCloseTo(5.0 / 6, within(1e-15));
 		assertThat(fr.total()).isEqualTo(150.0);
 		assertThat(fr.mean()).isEqualTo(30.0);
-		// section 4, Order statistics: no quantile below 10 respondents, even in a published cell
+		// section 4, Order statistics: no quantile below 10 respondents, even in a
+		// published cell
 		assertThat(fr.median()).isNull();
 		assertThat(fr.p25()).isNull();
 		assertThat(fr.p75()).isNull();
 		assertThat(fr.density()).isCloseTo(150.0 / ObservationFiles.GEO.population("national", "FR") * 10_000,
 				within(1e-15));
 		assertThat(fr.confStatus()).isEqualTo("F");
-		// regions: 84 has 2 respondents (A), 93 none (A); {84, 93} has 2 respondents, so 11 is suppressed (D)
+		// regions: 84 has 2 respondents (A), 93 none (A); {84, 93} has 2 respondents, so
+		// 11 is suppressed (D)
 		assertThat(cells.get("JOBS_FTE/region/84").confStatus()).isEqualTo("A");
 		assertThat(cells.get("JOBS_FTE/region/93").confStatus()).isEqualTo("A");
 		assertThat(cells.get("JOBS_FTE/region/93").nRespondents()).isZero();
@@ -107,7 +111,8 @@ class AggregateEngineTest {
 		assertThat(r11.nRespondents()).isEqualTo(3);
 		// no cell for region 53: its only pole closed in 2022
 		assertThat(cells).doesNotContainKey("JOBS_FTE/region/53");
-		// themes: CULTURE = 10 + 20 + 50 (F before secondary), HABITAT 2 respondents (A), ENERGIE none (A)
+		// themes: CULTURE = 10 + 20 + 50 (F before secondary), HABITAT 2 respondents (A),
+		// ENERGIE none (A)
 		assertThat(cells.get("JOBS_FTE/theme/HABITAT").confStatus()).isEqualTo("A");
 		assertThat(cells.get("JOBS_FTE/theme/CULTURE").confStatus()).isEqualTo("D");
 		// networks: RTES = poles 1, 2, 3, published; MES = poles 2, 5, too few
@@ -127,8 +132,10 @@ class AggregateEngineTest {
 
 	@Test
 	void filesAreSortedAndCarryTheProvenance() throws Exception {
-		new ObservationFiles().add("PTCE-0002", "2024", "JOBS_FTE", 3).add("PTCE-0001", "2024", "TURNOVER", 5)
-			.add("PTCE-0001", "2024", "JOBS_FTE", 4).write(dir);
+		new ObservationFiles().add("PTCE-0002", "2024", "JOBS_FTE", 3)
+			.add("PTCE-0001", "2024", "TURNOVER", 5)
+			.add("PTCE-0001", "2024", "JOBS_FTE", 4)
+			.write(dir);
 		engine.run(2024, 2024, AS_OF, s -> {
 		});
 		Path aggregates = dir.partition(Tables.AGGREGATES, 2024).resolve("part-0.parquet");
@@ -140,7 +147,8 @@ class AggregateEngineTest {
 			String kb = b.indicator() + "\u0000" + b.level() + "\u0000" + b.area();
 			assertThat(ka).isLessThan(kb);
 		}
-		List<PoleValue> values = TableReaders.poleValues(dir.partition(Tables.POLE_VALUES, 2024).resolve("part-0.parquet"));
+		List<PoleValue> values = TableReaders
+			.poleValues(dir.partition(Tables.POLE_VALUES, 2024).resolve("part-0.parquet"));
 		assertThat(values).extracting(v -> v.poleId() + "/" + v.indicator())
 			.containsExactly("PTCE-0001/JOBS_FTE", "PTCE-0001/TURNOVER", "PTCE-0002/JOBS_FTE");
 		Map<String, String> kv = ParquetScan.keyValueMetadata(aggregates);
@@ -151,7 +159,8 @@ class AggregateEngineTest {
 			.containsKey("observatory.software_version");
 		assertThat(ParquetScan.keyValueMetadata(dir.partition(Tables.TRENDS, 2024).resolve("part-0.parquet")))
 			.containsEntry("observatory.as_of", "2026-06-01T00:00:00Z");
-		// the same run again gives byte-identical files, and leaves no temporary file behind
+		// the same run again gives byte-identical files, and leaves no temporary file
+		// behind
 		byte[] first = Files.readAllBytes(aggregates);
 		engine.run(2024, 2024, AS_OF, s -> {
 		});
@@ -166,7 +175,8 @@ class AggregateEngineTest {
 		Instant t1 = Instant.parse("2025-02-01T10:00:00Z");
 		Instant t2 = Instant.parse("2025-03-01T10:00:00Z");
 		Instant t3 = Instant.parse("2025-04-01T10:00:00Z");
-		// given pole 1: 10 at t1, corrected at t2 by two files of one run (b.csv 11, c.csv 12: c sorts last)
+		// given pole 1: 10 at t1, corrected at t2 by two files of one run (b.csv 11,
+		// c.csv 12: c sorts last)
 		// and pole 2: 20 at t1, then a status M at t3 (absent from then on)
 		new ObservationFiles().add("PTCE-0001", "2024", "JOBS_FTE", 10.0, "a.csv", t1)
 			.add("PTCE-0002", "2024", "JOBS_FTE", 20.0, "a.csv", t1)
@@ -195,7 +205,8 @@ class AggregateEngineTest {
 
 	@Test
 	void quarterlyFlowsAndStocks() {
-		// given TURNOVER (flow) of pole 1 over four quarters, pole 2 over two, pole 3 one quarter, pole 4 annual
+		// given TURNOVER (flow) of pole 1 over four quarters, pole 2 over two, pole 3 one
+		// quarter, pole 4 annual
 		// wins over its quarters; VOLUNTEERS (stock) of pole 5 in Q1 and Q3
 		new ObservationFiles().add("PTCE-0001", "2024-Q1", "TURNOVER", 1)
 			.add("PTCE-0001", "2024-Q2", "TURNOVER", 2)
@@ -218,7 +229,8 @@ class AggregateEngineTest {
 		assertThat(values.get("PTCE-0004/TURNOVER")).isEqualTo(new PoleValue("PTCE-0004", "TURNOVER", 1000, false, 0));
 		assertThat(values.get("PTCE-0005/VOLUNTEERS"))
 			.isEqualTo(new PoleValue("PTCE-0005", "VOLUNTEERS", 35, false, 2));
-		// the national cell: 3 respondents, 1 imputed, 10 + 20 + 1000 = 1030, 1000 > 0.85 × 1030: dominance
+		// the national cell: 3 respondents, 1 imputed, 10 + 20 + 1000 = 1030, 1000 > 0.85
+		// × 1030: dominance
 		AggregateCell fr = cells(2024).get("TURNOVER/national/FR");
 		assertThat(fr.nRespondents()).isEqualTo(3);
 		assertThat(fr.nImputed()).isEqualTo(1);
@@ -228,7 +240,8 @@ class AggregateEngineTest {
 
 	@Test
 	void ratiosWithAZeroDenominator() {
-		// given MEMBERS_TOTAL 10, 0, 20, 30, 40 and MEMBERS_ESS 5, 0, 10, 15, 40 for poles 1..5
+		// given MEMBERS_TOTAL 10, 0, 20, 30, 40 and MEMBERS_ESS 5, 0, 10, 15, 40 for
+		// poles 1..5
 		double[] total = { 10, 0, 20, 30, 40 };
 		double[] ess = { 5, 0, 10, 15, 40 };
 		ObservationFiles obs = new ObservationFiles();
@@ -236,7 +249,8 @@ class AggregateEngineTest {
 			obs.add("PTCE-000" + p, "2024", "MEMBERS_TOTAL", total[p - 1]);
 			obs.add("PTCE-000" + p, "2024", "MEMBERS_ESS", ess[p - 1]);
 		}
-		// and PUBLIC_FUNDING 30 (imputed from two quarters: 10 + 5 → 30) with OWN_REVENUE 70 for pole 1
+		// and PUBLIC_FUNDING 30 (imputed from two quarters: 10 + 5 → 30) with OWN_REVENUE
+		// 70 for pole 1
 		obs.add("PTCE-0001", "2024-Q1", "PUBLIC_FUNDING", 10).add("PTCE-0001", "2024-Q2", "PUBLIC_FUNDING", 5);
 		obs.add("PTCE-0001", "2024", "OWN_REVENUE", 70);
 		obs.write(dir);
@@ -264,7 +278,8 @@ class AggregateEngineTest {
 
 	@Test
 	void yearOnYearConstantSampleMovingAverageAndTrend() {
-		// given national JOBS_FTE: 2021 poles 1..5 = 10 each (50); 2022 poles 1, 2, 4 = 10, 10, 30 (50);
+		// given national JOBS_FTE: 2021 poles 1..5 = 10 each (50); 2022 poles 1, 2, 4 =
+		// 10, 10, 30 (50);
 		// 2023 poles 1, 2 only (A); 2024 poles 1..5 = 12 (60); 2025 poles 1..5 = 15 (75)
 		ObservationFiles obs = new ObservationFiles();
 		for (int p = 1; p <= 5; p++) {
@@ -282,29 +297,34 @@ class AggregateEngineTest {
 		obs.write(dir);
 		engine.run(2021, 2025, AS_OF, s -> {
 		});
-		// 2022: yoy 0 %; constant sample poles 1, 2, 4: 30 -> 50, but poles 3 and 5, outside the sample in 2021,
-		// are two (50 − 30 would be their 2021 total): withheld by the rule Constant sample; no ma3 (2020 unpublished)
+		// 2022: yoy 0 %; constant sample poles 1, 2, 4: 30 -> 50, but poles 3 and 5,
+		// outside the sample in 2021,
+		// are two (50 − 30 would be their 2021 total): withheld by the rule Constant
+		// sample; no ma3 (2020 unpublished)
 		AggregateCell c2022 = cells(2022).get("JOBS_FTE/national/FR");
 		assertThat(c2022.yoyPct()).isEqualTo(0.0);
 		assertThat(c2022.yoyConstantPct()).isNull();
-		assertThat(TableReaders.readPartition(dir, InternalTables.WITHHELD_FIGURES, 2022,
-				TableReaders::withheldFigures))
+		assertThat(
+				TableReaders.readPartition(dir, InternalTables.WITHHELD_FIGURES, 2022, TableReaders::withheldFigures))
 			.contains(new WithheldFigure("JOBS_FTE", "national", "FR", WithheldFigure.CONSTANT_SAMPLE, null, null));
 		assertThat(c2022.ma3()).isNull();
 		// 2023: two respondents, A
 		assertThat(cells(2023).get("JOBS_FTE/national/FR").confStatus()).isEqualTo("A");
-		// 2024: the previous total is confidential: no yoy, no ma3; constant sample of 2 poles: null
+		// 2024: the previous total is confidential: no yoy, no ma3; constant sample of 2
+		// poles: null
 		AggregateCell c2024 = cells(2024).get("JOBS_FTE/national/FR");
 		assertThat(c2024.total()).isEqualTo(60.0);
 		assertThat(c2024.yoyPct()).isNull();
 		assertThat(c2024.ma3()).isNull();
 		assertThat(c2024.yoyConstantPct()).isNull();
-		// 2025: (75 − 60) / 60 = 25 %, on 5 poles in both years too; ma3 would use 2023: null
+		// 2025: (75 − 60) / 60 = 25 %, on 5 poles in both years too; ma3 would use 2023:
+		// null
 		AggregateCell c2025 = cells(2025).get("JOBS_FTE/national/FR");
 		assertThat(c2025.yoyPct()).isCloseTo(25.0, within(1e-12));
 		assertThat(c2025.yoyConstantPct()).isCloseTo(25.0, within(1e-12));
 		assertThat(c2025.ma3()).isNull();
-		// trend of 2025 over 2016..2025: published points 2021 (50), 2022 (50), 2024 (60), 2025 (75)
+		// trend of 2025 over 2016..2025: published points 2021 (50), 2022 (50), 2024
+		// (60), 2025 (75)
 		Trend trend = TableReaders.readPartition(dir, Tables.TRENDS, 2025, TableReaders::trends)
 			.stream()
 			.filter(t -> t.indicator().equals("JOBS_FTE") && t.level().equals("national"))
@@ -334,7 +354,8 @@ class AggregateEngineTest {
 			obs.add("PTCE-000" + p, "2024", "JOBS_FTE", 20);
 		}
 		obs.write(dir);
-		// only 2024 is asked for: its earlier years are computed in the same run all the same
+		// only 2024 is asked for: its earlier years are computed in the same run all the
+		// same
 		engine.run(2024, 2024, AS_OF, s -> {
 		});
 		AggregateCell c = cells(2024).get("JOBS_FTE/national/FR");

@@ -11,10 +11,11 @@ import fr.ptce.observatory.referential.Registry;
 import fr.ptce.observatory.warehouse.AggregateCell;
 
 /**
- * The attacks of issue 15 on what the observatory publishes, written as an attacker would run them: from the
- * published aggregate cells, the registry, who responded (an attacker knows it, section 4) and the yearly values
- * of the consenting poles (they leave the observatory in the extracts). Each attack returns the values it claims
- * for protected poles; {@link #hits} checks them against the truth.
+ * The attacks of issue 15 on what the observatory publishes, written as an attacker would
+ * run them: from the published aggregate cells, the registry, who responded (an attacker
+ * knows it, section 4) and the yearly values of the consenting poles (they leave the
+ * observatory in the extracts). Each attack returns the values it claims for protected
+ * poles; {@link #hits} checks them against the truth.
  */
 final class Attacker {
 
@@ -28,7 +29,9 @@ final class Attacker {
 		this.registry = registry;
 	}
 
-	/** The claims within ±10 % of the true value (as section 4's audit counts exposure). */
+	/**
+	 * The claims within ±10 % of the true value (as section 4's audit counts exposure).
+	 */
 	static List<Recovery> hits(List<Recovery> claims, Map<Integer, Map<String, Map<String, Double>>> truth) {
 		List<Recovery> hits = new ArrayList<>();
 		for (Recovery r : claims) {
@@ -40,7 +43,10 @@ final class Attacker {
 		return hits;
 	}
 
-	/** The respondents of a cell: the poles of its area expected in the year with a yearly value. */
+	/**
+	 * The respondents of a cell: the poles of its area expected in the year with a yearly
+	 * value.
+	 */
 	List<Pole> respondents(int year, AggregateCell cell, Map<String, Double> values) {
 		List<Pole> poles = new ArrayList<>();
 		for (Pole pole : registry.poles()) {
@@ -63,15 +69,15 @@ final class Attacker {
 	}
 
 	/**
-	 * Attack 1, order statistics: in a cell of 3 respondents, median, p25 and p75 (type 7) are x2, (x1 + x2) / 2
-	 * and (x2 + x3) / 2; in a cell of 5, x2, x3 and x4. The values found are matched to the cell's protected
-	 * respondents by equality with their true values (the attacker gets the values, if not always whose).
+	 * Attack 1, order statistics: in a cell of 3 respondents, median, p25 and p75 (type
+	 * 7) are x2, (x1 + x2) / 2 and (x2 + x3) / 2; in a cell of 5, x2, x3 and x4. The
+	 * values found are matched to the cell's protected respondents by equality with their
+	 * true values (the attacker gets the values, if not always whose).
 	 */
 	List<Recovery> quantiles(int year, List<AggregateCell> cells, Map<String, Map<String, Double>> truth) {
 		List<Recovery> found = new ArrayList<>();
 		for (AggregateCell cell : cells) {
-			if (Ratio.isRatio(cell.indicator()) || cell.median() == null || cell.p25() == null
-					|| cell.p75() == null) {
+			if (Ratio.isRatio(cell.indicator()) || cell.median() == null || cell.p25() == null || cell.p75() == null) {
 				continue;
 			}
 			double m = cell.median();
@@ -93,7 +99,10 @@ final class Attacker {
 		return found;
 	}
 
-	/** Cells of 3 respondents whose quantiles give back all three values exactly (the issue's count). */
+	/**
+	 * Cells of 3 respondents whose quantiles give back all three values exactly (the
+	 * issue's count).
+	 */
 	long cellsGivingBackThreeValues(int year, List<AggregateCell> cells, Map<String, Map<String, Double>> truth) {
 		return cells.stream()
 			.filter(c -> c.nRespondents() == 3 && c.median() != null && c.total() != null
@@ -107,8 +116,8 @@ final class Attacker {
 	}
 
 	/**
-	 * Attack 3, consent: a published total minus the known values of its consenting respondents is the value of
-	 * its protected respondent when there is one.
+	 * Attack 3, consent: a published total minus the known values of its consenting
+	 * respondents is the value of its protected respondent when there is one.
 	 */
 	List<Recovery> consent(int year, List<AggregateCell> cells, Map<String, Map<String, Double>> truth) {
 		List<Recovery> found = new ArrayList<>();
@@ -135,10 +144,11 @@ final class Attacker {
 	}
 
 	/**
-	 * Attack 2, constant sample: total_Y − (1 + yoy_constant_pct / 100) × total over the sample in Y−1 is the
-	 * total of the poles outside the sample in Y; when the sample's Y−1 total is known (the poles outside it in
-	 * Y−1 are none or consenting) and one protected pole is outside in Y, that is its value; the same the other
-	 * way round for a pole that stopped responding.
+	 * Attack 2, constant sample: total_Y − (1 + yoy_constant_pct / 100) × total over the
+	 * sample in Y−1 is the total of the poles outside the sample in Y; when the sample's
+	 * Y−1 total is known (the poles outside it in Y−1 are none or consenting) and one
+	 * protected pole is outside in Y, that is its value; the same the other way round for
+	 * a pole that stopped responding.
 	 */
 	List<Recovery> constantSample(int year, List<AggregateCell> cells, List<AggregateCell> cellsBefore,
 			Map<String, Map<String, Double>> truth, Map<String, Map<String, Double>> truthBefore) {
@@ -170,7 +180,10 @@ final class Attacker {
 		return found;
 	}
 
-	/** The respondents of one year outside the constant sample: protected ones, and the known values' sum. */
+	/**
+	 * The respondents of one year outside the constant sample: protected ones, and the
+	 * known values' sum.
+	 */
 	private record Outside(List<String> hidden, double known) {
 
 		static Outside of(List<Pole> respondents, java.util.Set<String> inOtherYear, Map<String, Double> values) {

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import fr.ptce.observatory.referential.Levels;
 import org.junit.jupiter.api.Test;
 
-/** Section 2 and 3 measures that are plain arithmetic: pole ratios, the cell ratio, changes, density. */
+/**
+ * Section 2 and 3 measures that are plain arithmetic: pole ratios, the cell ratio,
+ * changes, density.
+ */
 class CellMeasuresTest {
 
 	@Test
@@ -41,7 +44,8 @@ class CellMeasuresTest {
 		assertThat(cell.nRespondents()).isEqualTo(5);
 		assertThat(cell.total()).isEqualTo(24.0);
 		assertThat(cell.mean).isCloseTo(4.8, within(1e-15));
-		// section 4, Order statistics: the quantiles of 5 values would give three of them back
+		// section 4, Order statistics: the quantiles of 5 values would give three of them
+		// back
 		assertThat(cell.p25).isNaN();
 		assertThat(cell.median).isNaN();
 		assertThat(cell.p75).isNaN();

@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The four attacks of issue 15, run as an attacker would on the samples: from the aggregates published before
- * methodology section 4 was rewritten they recover protected poles' values; from what the pipeline publishes now
- * they recover none within ±10 %. Then an attacker combining every published total by linear programming
- * (its own solver) recovers none either.
+ * The four attacks of issue 15, run as an attacker would on the samples: from the
+ * aggregates published before methodology section 4 was rewritten they recover protected
+ * poles' values; from what the pipeline publishes now they recover none within ±10 %.
+ * Then an attacker combining every published total by linear programming (its own solver)
+ * recovers none either.
  */
 class ConfidentialityAttacksTest {
 
@@ -75,7 +76,8 @@ class ConfidentialityAttacksTest {
 		}
 		System.out.printf("constant sample: %d claims, %d protected values recovered before; %d claims after%n",
 				before.size(), Attacker.hits(before, truth).size(), after.size());
-		// the issue counted 753 newcomers and leavers among all poles; with the consenting poles' values known,
+		// the issue counted 753 newcomers and leavers among all poles; with the
+		// consenting poles' values known,
 		// more protected ones are exposed
 		assertThat(Attacker.hits(before, truth)).hasSizeGreaterThan(753);
 		assertThat(Attacker.hits(after, truth)).isEmpty();
@@ -119,13 +121,15 @@ class ConfidentialityAttacksTest {
 
 	@Test
 	void theSameAttackerPinsDownProtectedValuesInWhatWasPublishedBefore() {
-		// so that the test above can fail: on 2025 as published before, the attacker finds exposed poles
+		// so that the test above can fail: on 2025 as published before, the attacker
+		// finds exposed poles
 		List<AggregateCell> cells = SamplesWarehouse.aggregatesBefore(2025);
 		int exposed = 0;
 		for (String indicator : List.of("MEMBERS_TOTAL", "JOBS_FTE", "TURNOVER")) {
-			exposed += LpAttacker.exposures(attacker, 2025,
-					cells.stream().filter(c -> c.indicator().equals(indicator)).toList(),
-					truth.get(2025).get(indicator)).size();
+			exposed += LpAttacker
+				.exposures(attacker, 2025, cells.stream().filter(c -> c.indicator().equals(indicator)).toList(),
+						truth.get(2025).get(indicator))
+				.size();
 		}
 		assertThat(exposed).isGreaterThan(10);
 	}

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 /** Methodology section 4, Audit: combinations of published cells, on hand-made cells. */
 class ConfidentialityAuditTest {
 
-	/** Values of poles 0..n−1 (registry indices), pole_id PTCE-0001.. in the same order. */
+	/**
+	 * Values of poles 0..n−1 (registry indices), pole_id PTCE-0001.. in the same order.
+	 */
 	private double[] values;
 
 	private boolean[] isProtected;
@@ -39,7 +41,9 @@ class ConfidentialityAuditTest {
 		}
 	}
 
-	/** A cell of TURNOVER over the given poles, with its measures as YearCells sets them. */
+	/**
+	 * A cell of TURNOVER over the given poles, with its measures as YearCells sets them.
+	 */
 	private Cell cell(String level, String area, int... poles) {
 		Cell cell = new Cell("TURNOVER", false, level, area, null);
 		cell.respondents = poles;
@@ -65,20 +69,25 @@ class ConfidentialityAuditTest {
 
 	@Test
 	void twoNetworksThatDifferByOnePoleGiveItAwayUntilOneIsSuppressed() {
-		// given poles 1..6 worth 10..60, all protected; networks LABO_ESS = 1..4, RTES = 1..5
+		// given poles 1..6 worth 10..60, all protected; networks LABO_ESS = 1..4, RTES =
+		// 1..5
 		Cell national = cell(Levels.NATIONAL, "FR", 0, 1, 2, 3, 4, 5);
 		Cell labo = cell(Levels.NETWORK, "LABO_ESS", 0, 1, 2, 3);
 		Cell rtes = cell(Levels.NETWORK, "RTES", 0, 1, 2, 3, 4);
 		List<Cell> cells = new ArrayList<>(List.of(national, labo, rtes));
-		// when primary and secondary suppression alone are applied (the rules before the audit)
+		// when primary and secondary suppression alone are applied (the rules before the
+		// audit)
 		Confidentiality.apply(cells);
-		// then every cell is published, and RTES − LABO_ESS is pole 5's value, national − RTES pole 6's
+		// then every cell is published, and RTES − LABO_ESS is pole 5's value, national −
+		// RTES pole 6's
 		assertThat(cells).allMatch(Cell::isPublished);
 		assertThat(rtes.total() - labo.total()).isEqualTo(50.0);
 		// when the audit runs
 		ConfidentialityAudit.Result result = audit(cells);
-		// then poles 5 and 6 were exposed; 5 (the smallest pole_id) is protected by suppressing its cell with the
-		// fewest respondents, RTES (5 respondents, against 6 for national); then 5 and 6 are one class, {1..4}
+		// then poles 5 and 6 were exposed; 5 (the smallest pole_id) is protected by
+		// suppressing its cell with the
+		// fewest respondents, RTES (5 respondents, against 6 for national); then 5 and 6
+		// are one class, {1..4}
 		// another: nothing is exposed any more
 		assertThat(result.polesAudited()).isEqualTo(6);
 		assertThat(result.polesExposed()).isEqualTo(2);
@@ -91,14 +100,16 @@ class ConfidentialityAuditTest {
 
 	@Test
 	void consentingPolesAreKnownSoTheyConstrainNothing() {
-		// given the same networks, pole 6 consenting (its 60 is public): national − RTES gives it, harmlessly
+		// given the same networks, pole 6 consenting (its 60 is public): national − RTES
+		// gives it, harmlessly
 		isProtected[5] = false;
 		Cell national = cell(Levels.NATIONAL, "FR", 0, 1, 2, 3, 4, 5);
 		Cell labo = cell(Levels.NETWORK, "LABO_ESS", 0, 1, 2, 3);
 		List<Cell> cells = new ArrayList<>(List.of(national, labo));
 		Confidentiality.apply(cells);
 		ConfidentialityAudit.Result result = audit(cells);
-		// then national minus the known 60 minus LABO_ESS is pole 5's value: exposed, and national (its only cell)
+		// then national minus the known 60 minus LABO_ESS is pole 5's value: exposed, and
+		// national (its only cell)
 		// is suppressed
 		assertThat(result.protectedRespondents()).isEqualTo(5);
 		assertThat(result.polesExposed()).isEqualTo(1);
@@ -109,15 +120,18 @@ class ConfidentialityAuditTest {
 
 	@Test
 	void aZeroIsExposedWhenThePublishedCellsForceIt() {
-		// given poles 1..4 of a theme with values 0, 0, 0, 9 and the national cell of all six
+		// given poles 1..4 of a theme with values 0, 0, 0, 9 and the national cell of all
+		// six
 		ConfidentialityAuditTest zeros = with(0, 0, 0, 9, 50, 60);
 		Cell national = zeros.cell(Levels.NATIONAL, "FR", 0, 1, 2, 3, 4, 5);
 		Cell theme = zeros.cell(Levels.THEME, "CULTURE", 0, 1, 2);
 		Cell region = zeros.cell(Levels.REGION, "11", 0, 1, 2, 3);
 		List<Cell> cells = new ArrayList<>(List.of(national, theme, region));
 		ConfidentialityAudit.Result result = zeros.audit(cells);
-		// then the theme's total 0 says that each of its poles is 0 (x ≥ 0), and the region then gives pole 4:
-		// the theme (3 respondents) goes first, for pole 1; then region − nothing still pins nobody alone
+		// then the theme's total 0 says that each of its poles is 0 (x ≥ 0), and the
+		// region then gives pole 4:
+		// the theme (3 respondents) goes first, for pole 1; then region − nothing still
+		// pins nobody alone
 		assertThat(result.polesExposed()).isEqualTo(4);
 		assertThat(result.suppressions().get(0))
 			.isEqualTo(new ConfidentialityAudit.Suppression(0, Levels.THEME, "CULTURE", 3, "PTCE-0001"));
@@ -140,7 +154,8 @@ class ConfidentialityAuditTest {
 
 	@Test
 	void nothingChangesWhenEveryProtectedPoleSharesItsCellsWithAnother() {
-		// given 8 protected poles in two regions and two themes, two poles in each (region, theme)
+		// given 8 protected poles in two regions and two themes, two poles in each
+		// (region, theme)
 		ConfidentialityAuditTest eight = with(5, 7, 11, 13, 17, 19, 23, 29);
 		List<Cell> cells = new ArrayList<>(List.of(eight.cell(Levels.NATIONAL, "FR", 0, 1, 2, 3, 4, 5, 6, 7),
 				eight.cell(Levels.REGION, "11", 0, 1, 2, 3), eight.cell(Levels.REGION, "84", 4, 5, 6, 7),

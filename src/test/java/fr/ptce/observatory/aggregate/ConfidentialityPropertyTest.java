@@ -29,13 +29,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Property of section 4 over random registries (random overlapping networks, sometimes two that differ by one
- * pole, a random share of consenting poles) and values, checked from the written files alone (the pole values and
- * the registry, not the job's internals): no published cell has fewer than 3 respondents, 1 or 2 protected ones,
- * a pole above 85 % of its total or a protected pole above 85 % of the protected total; no cell of fewer than 10
- * respondents has a quantile; in no sibling group can a hidden cell be recovered by subtracting the published
- * cells from their parent; and an attacker combining every published total by linear programming, with the
- * consenting poles' values, pins no protected value within ±10 %.
+ * Property of section 4 over random registries (random overlapping networks, sometimes
+ * two that differ by one pole, a random share of consenting poles) and values, checked
+ * from the written files alone (the pole values and the registry, not the job's
+ * internals): no published cell has fewer than 3 respondents, 1 or 2 protected ones, a
+ * pole above 85 % of its total or a protected pole above 85 % of the protected total; no
+ * cell of fewer than 10 respondents has a quantile; in no sibling group can a hidden cell
+ * be recovered by subtracting the published cells from their parent; and an attacker
+ * combining every published total by linear programming, with the consenting poles'
+ * values, pins no protected value within ±10 %.
  */
 class ConfidentialityPropertyTest {
 
@@ -142,8 +144,8 @@ class ConfidentialityPropertyTest {
 	}
 
 	/** The values of the protected respondents of the cells' areas. */
-	private static List<Double> protectedRespondents(Registry registry, Map<String, Double> values,
-			String indicator, List<AggregateCell> cells) {
+	private static List<Double> protectedRespondents(Registry registry, Map<String, Double> values, String indicator,
+			List<AggregateCell> cells) {
 		Map<String, Double> protectedValues = new HashMap<>();
 		for (Pole pole : registry.poles()) {
 			if (!pole.openData() && values.containsKey(pole.id() + "/" + indicator)) {
@@ -153,7 +155,9 @@ class ConfidentialityPropertyTest {
 		return respondents(registry, protectedValues, indicator, cells);
 	}
 
-	/** The yearly values of the poles of the cells' areas (their union), from the files. */
+	/**
+	 * The yearly values of the poles of the cells' areas (their union), from the files.
+	 */
 	private static List<Double> respondents(Registry registry, Map<String, Double> values, String indicator,
 			List<AggregateCell> cells) {
 		List<Double> found = new ArrayList<>();

@@ -40,13 +40,14 @@ class ConfidentialityTest {
 
 	@Test
 	void primaryOneOrTwoProtectedRespondentsAreTooFew() {
-		// the total minus the consenting poles' known values would give them, for a ratio too
+		// the total minus the consenting poles' known values would give them, for a ratio
+		// too
 		for (boolean ratio : new boolean[] { false, true }) {
 			assertThat(Confidentiality.primary(new RespondentGroup(10, 100, 12, 1, 12, 12), ratio)).isEqualTo('A');
 			assertThat(Confidentiality.primary(new RespondentGroup(10, 100, 12, 2, 20, 12), ratio)).isEqualTo('A');
 			assertThat(Confidentiality.primary(new RespondentGroup(10, 100, 12, 3, 30, 12), ratio)).isEqualTo('F');
-			assertThat(Confidentiality.primary(new RespondentGroup(10, 100, 12, 0, 0, Double.NEGATIVE_INFINITY),
-					ratio)).isEqualTo('F');
+			assertThat(Confidentiality.primary(new RespondentGroup(10, 100, 12, 0, 0, Double.NEGATIVE_INFINITY), ratio))
+				.isEqualTo('F');
 		}
 	}
 
@@ -62,7 +63,8 @@ class ConfidentialityTest {
 
 	@Test
 	void primaryDominanceAmongTheProtectedRespondents() {
-		// given 3 protected poles 1, 1, 18 among consenting ones worth 80: 18 is 18 % of the total, but 90 % of
+		// given 3 protected poles 1, 1, 18 among consenting ones worth 80: 18 is 18 % of
+		// the total, but 90 % of
 		// what the total minus the known values leaves
 		RespondentGroup group = new RespondentGroup(8, 100, 40, 3, 20, 18);
 		assertThat(Confidentiality.primary(group, false)).isEqualTo('O');
@@ -73,7 +75,8 @@ class ConfidentialityTest {
 
 	@Test
 	void secondaryJudgesTheUnionWithItsProtectedRespondents() {
-		// given region 11 with one protected respondent (A), and free regions of 5 respondents each, the smallest
+		// given region 11 with one protected respondent (A), and free regions of 5
+		// respondents each, the smallest
 		// with one protected respondent and the next with none
 		Cell r11 = region("11", 5, 50, 20);
 		r11.nProtected = 1;
@@ -89,7 +92,8 @@ class ConfidentialityTest {
 		r28.protectedTotal = 30;
 		r28.protectedMax = 10;
 		Confidentiality.apply(List.of(r11, r24, r27, r28));
-		// then {11} has 1 protected respondent: 24 joins it; {11, 24} has 2: 27 joins; still 2: 28 joins, 5 protected
+		// then {11} has 1 protected respondent: 24 joins it; {11, 24} has 2: 27 joins;
+		// still 2: 28 joins, 5 protected
 		assertThat(r11.status()).isEqualTo('A');
 		assertThat(r24.status()).isEqualTo('A');
 		assertThat(r27.status()).isEqualTo('D');
@@ -98,7 +102,8 @@ class ConfidentialityTest {
 
 	@Test
 	void secondarySuppressesTheSmallestFreeCellTiesByLowestAreaCode() {
-		// given a region with 2 respondents and three free regions, two tied at the smallest total
+		// given a region with 2 respondents and three free regions, two tied at the
+		// smallest total
 		Cell r11 = region("11", 2, 5, 3);
 		Cell r84 = region("84", 4, 50, 20);
 		Cell r53 = region("53", 3, 50, 20);
@@ -106,7 +111,8 @@ class ConfidentialityTest {
 		List<Cell> cells = new ArrayList<>(List.of(r11, r84, r53, r93));
 		// when confidentiality is applied
 		Confidentiality.apply(cells);
-		// then 11 is A; the union {11} has 2 respondents, so the smallest F (53 before 84 at 50) becomes D;
+		// then 11 is A; the union {11} has 2 respondents, so the smallest F (53 before 84
+		// at 50) becomes D;
 		// {11, 53}: 5 respondents, total 55, largest 20: not confidential, so it stops
 		assertThat(r11.status()).isEqualTo('A');
 		assertThat(r53.status()).isEqualTo('D');
@@ -123,7 +129,8 @@ class ConfidentialityTest {
 		Cell large = region("28", 3, 300, 120);
 		List<Cell> cells = List.of(dominated, small, medium, large);
 		Confidentiality.apply(cells);
-		// then {11, 24}: total 105, 95 > 89.25 still dominated -> 27 too; {11, 24, 27}: 115, 95 ≤ 97.75: stop
+		// then {11, 24}: total 105, 95 > 89.25 still dominated -> 27 too; {11, 24, 27}:
+		// 115, 95 ≤ 97.75: stop
 		assertThat(dominated.status()).isEqualTo('O');
 		assertThat(small.status()).isEqualTo('D');
 		assertThat(medium.status()).isEqualTo('D');
@@ -137,7 +144,8 @@ class ConfidentialityTest {
 		Cell a = region("24", 3, 30, 10);
 		Cell b = region("27", 3, 20, 10);
 		Confidentiality.apply(List.of(empty, a, b));
-		// then the union {11} (0 respondents) is confidential: the smallest free cell is suppressed
+		// then the union {11} (0 respondents) is confidential: the smallest free cell is
+		// suppressed
 		assertThat(empty.status()).isEqualTo('A');
 		assertThat(b.status()).isEqualTo('D');
 		assertThat(a.status()).isEqualTo('F');
@@ -195,7 +203,8 @@ class ConfidentialityTest {
 		r3.total = 60;
 		r3.max = 99;
 		Confidentiality.apply(List.of(r1, r2, r3));
-		// then one extra cell (the smallest ratio) is enough: 5 respondents, and no dominance for ratios
+		// then one extra cell (the smallest ratio) is enough: 5 respondents, and no
+		// dominance for ratios
 		assertThat(r1.status()).isEqualTo('A');
 		assertThat(r2.status()).isEqualTo('D');
 		assertThat(r3.status()).isEqualTo('F');

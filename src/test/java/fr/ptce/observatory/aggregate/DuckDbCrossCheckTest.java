@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The job's figures recomputed independently with DuckDB SQL: the yearly values from the observation files
- * (current rows as of the instant, annualisation), and the national and regional totals, counts and medians over
- * the pole_values files the job wrote.
+ * The job's figures recomputed independently with DuckDB SQL: the yearly values from the
+ * observation files (current rows as of the instant, annualisation), and the national and
+ * regional totals, counts and medians over the pole_values files the job wrote.
  */
 class DuckDbCrossCheckTest {
 
@@ -39,7 +39,8 @@ class DuckDbCrossCheckTest {
 
 	@Test
 	void yearlyValuesAndNationalAndRegionalCellsAgreeWithDuckDb() throws Exception {
-		// given a random registry of 150 poles in four regions and two years of observations with revisions
+		// given a random registry of 150 poles in four regions and two years of
+		// observations with revisions
 		Random random = new Random(20260326L);
 		Catalogue catalogue = Catalogue.bundled();
 		Registry registry = RandomStore.registry(random, 150, 40, List.of("11", "84", "93", "53"), 2020,
@@ -54,7 +55,8 @@ class DuckDbCrossCheckTest {
 		engine.run(2023, 2024, asOf, s -> {
 		});
 		try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
-			st.execute("CREATE TABLE poles (pole_id VARCHAR, region VARCHAR, departement VARCHAR, created INT, closed INT)");
+			st.execute(
+					"CREATE TABLE poles (pole_id VARCHAR, region VARCHAR, departement VARCHAR, created INT, closed INT)");
 			try (var insert = db.prepareStatement("INSERT INTO poles VALUES (?, ?, ?, ?, ?)")) {
 				for (Pole p : registry.poles()) {
 					insert.setString(1, p.id());
@@ -66,9 +68,11 @@ class DuckDbCrossCheckTest {
 				}
 				insert.executeBatch();
 			}
-			// then the yearly values of expected poles are those DuckDB derives from the observations
-			String reference = "SELECT r.* FROM (" + DuckDbReference.yearlyValues(dir.root(), Timestamps.toMicros(asOf),
-					catalogue) + ") r JOIN poles p USING (pole_id) WHERE p.created <= r.year"
+			// then the yearly values of expected poles are those DuckDB derives from the
+			// observations
+			String reference = "SELECT r.* FROM ("
+					+ DuckDbReference.yearlyValues(dir.root(), Timestamps.toMicros(asOf), catalogue)
+					+ ") r JOIN poles p USING (pole_id) WHERE p.created <= r.year"
 					+ " AND (p.closed IS NULL OR p.closed >= r.year)";
 			String written = "SELECT year, pole_id, indicator, value FROM read_parquet('"
 					+ dir.table(Tables.POLE_VALUES) + "/*/*.parquet', hive_partitioning = true)"
@@ -79,15 +83,17 @@ class DuckDbCrossCheckTest {
 			assertThat(count(st, "SELECT * FROM (" + reference + ") r JOIN (" + written + ") w"
 					+ " USING (year, pole_id, indicator) WHERE abs(r.value - w.value) <= 1e-9 * greatest(1, abs(r.value))"))
 				.isEqualTo(referenceRows);
-			// and the national and regional cells: counts always, totals and medians where published
+			// and the national and regional cells: counts always, totals and medians
+			// where published
 			String pv = "SELECT year, pole_id, indicator, value FROM read_parquet('" + dir.table(Tables.POLE_VALUES)
 					+ "/*/*.parquet', hive_partitioning = true)";
 			Map<String, double[]> duck = new HashMap<>();
 			try (ResultSet rs = st.executeQuery(DuckDbReference.cells(pv))) {
 				while (rs.next()) {
-					duck.put(rs.getInt("year") + "/" + rs.getString("indicator") + "/" + rs.getString("level") + "/"
-							+ rs.getString("area"), new double[] { rs.getLong("n"), rs.getDouble("total"),
-									rs.getDouble("median") });
+					duck.put(
+							rs.getInt("year") + "/" + rs.getString("indicator") + "/" + rs.getString("level") + "/"
+									+ rs.getString("area"),
+							new double[] { rs.getLong("n"), rs.getDouble("total"), rs.getDouble("median") });
 				}
 			}
 			int compared = 0;
@@ -100,8 +106,9 @@ class DuckDbCrossCheckTest {
 							&& !cell.level().equals("departement")) {
 						continue;
 					}
-					double[] expected = duck.getOrDefault(year + "/" + cell.indicator() + "/" + cell.level() + "/"
-							+ cell.area(), new double[] { 0, Double.NaN, Double.NaN });
+					double[] expected = duck.getOrDefault(
+							year + "/" + cell.indicator() + "/" + cell.level() + "/" + cell.area(),
+							new double[] { 0, Double.NaN, Double.NaN });
 					assertThat(cell.nRespondents()).as(cell.toString()).isEqualTo((int) expected[0]);
 					compared++;
 					if (cell.confStatus().equals("F")) {

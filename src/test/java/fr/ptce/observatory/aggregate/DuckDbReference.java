@@ -6,15 +6,19 @@ import java.util.stream.Collectors;
 import fr.ptce.observatory.referential.Catalogue;
 
 /**
- * The yearly values and the sum / count / mean / median cells written independently in DuckDB SQL over the same
- * Parquet files: the cross-check of the job's output and the benchmark's yardstick.
+ * The yearly values and the sum / count / mean / median cells written independently in
+ * DuckDB SQL over the same Parquet files: the cross-check of the job's output and the
+ * benchmark's yardstick.
  */
 public final class DuckDbReference {
 
 	private DuckDbReference() {
 	}
 
-	/** Methodology section 1 in SQL: current observations as of the instant, annual over quarterly, stock/flow. */
+	/**
+	 * Methodology section 1 in SQL: current observations as of the instant, annual over
+	 * quarterly, stock/flow.
+	 */
 	public static String yearlyValues(Path dataDir, long asOfMicros, Catalogue catalogue) {
 		String kinds = catalogue.indicators()
 			.stream()
@@ -46,12 +50,13 @@ public final class DuckDbReference {
 				            WHEN j.n >= 2 THEN j.s * 4 / j.n END AS value
 				FROM joined j JOIN kinds k ON k.indicator = j.indicator
 				WHERE j.annual IS NOT NULL OR NOT k.flow OR j.n >= 2
-				""".formatted(observations, asOfMicros, kinds);
+				"""
+			.formatted(observations, asOfMicros, kinds);
 	}
 
 	/**
-	 * National, region and department cells (n, sum, mean, median) of a relation of yearly values joined to a
-	 * relation {@code poles(pole_id, region, departement)}.
+	 * National, region and department cells (n, sum, mean, median) of a relation of
+	 * yearly values joined to a relation {@code poles(pole_id, region, departement)}.
 	 */
 	public static String cells(String yearlyValues) {
 		return """

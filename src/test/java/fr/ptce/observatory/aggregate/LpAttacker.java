@@ -13,14 +13,15 @@ import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.Variable;
 
-
 /**
- * An attacker who combines every published total of one (year, indicator) with the consenting poles' values,
- * written independently of the pipeline's audit (one unknown per pole, one program per bound, no classes, no
- * shortcut of the audit's own; Apache Commons Math's simplex was tried first and returned non-optimal points on
- * these degenerate programs): each published cell says that the sum of its protected respondents' values is its total minus its
- * known values; the attacker bounds each protected value by linear programming and has it when the bounds are
- * within ±10 % of it.
+ * An attacker who combines every published total of one (year, indicator) with the
+ * consenting poles' values, written independently of the pipeline's audit (one unknown
+ * per pole, one program per bound, no classes, no shortcut of the audit's own; Apache
+ * Commons Math's simplex was tried first and returned non-optimal points on these
+ * degenerate programs): each published cell says that the sum of its protected
+ * respondents' values is its total minus its known values; the attacker bounds each
+ * protected value by linear programming and has it when the bounds are within ±10 % of
+ * it.
  */
 final class LpAttacker {
 
@@ -31,8 +32,7 @@ final class LpAttacker {
 	private LpAttacker() {
 	}
 
-	static List<Exposure> exposures(Attacker attacker, int year, List<AggregateCell> cells,
-			Map<String, Double> truth) {
+	static List<Exposure> exposures(Attacker attacker, int year, List<AggregateCell> cells, Map<String, Double> truth) {
 		Map<String, Integer> unknown = new LinkedHashMap<>();
 		List<double[]> rows = new ArrayList<>();
 		List<Double> rhs = new ArrayList<>();
@@ -65,12 +65,14 @@ final class LpAttacker {
 		}
 		List<Exposure> exposed = new ArrayList<>();
 		double largest = rhs.stream().mapToDouble(Math::abs).max().orElse(1);
-		// the solver works on numbers of about 1: totals are divided by a power of two near the largest
+		// the solver works on numbers of about 1: totals are divided by a power of two
+		// near the largest
 		double scale = largest > 0 ? Math.scalb(1.0, -Math.getExponent(largest)) : 1;
 		List<Double> scaled = rhs.stream().map(b -> b * scale).toList();
 		for (Map.Entry<String, Integer> e : unknown.entrySet()) {
 			double v = truth.get(e.getKey());
-			// ±10 %, plus rounding: 10^-6 of the value, and the solver's own tolerance on the totals
+			// ±10 %, plus rounding: 10^-6 of the value, and the solver's own tolerance on
+			// the totals
 			double threshold = 0.2 * v + 1e-6 * Math.max(1, v) + 1e-10 * largest;
 			double greatest = bound(rows, scaled, n, e.getValue(), true) / scale;
 			double least = bound(rows, scaled, n, e.getValue(), false) / scale;

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** erfc against reference values (CPython's math.erfc, correctly rounded to ~1 ulp), relative 5e-15. */
+/**
+ * erfc against reference values (CPython's math.erfc, correctly rounded to ~1 ulp),
+ * relative 5e-15.
+ */
 class NormalDistributionTest {
 
 	@ParameterizedTest
@@ -28,8 +31,7 @@ class NormalDistributionTest {
 
 	@ParameterizedTest
 	@CsvSource({ "0.5, 0.6170750774519738", "1.0, 0.31731050786291415", "1.9599639845400545, 0.05",
-			"2.5, 0.012419330651552278", "3.2, 0.001374275875831697", "-2.5, 0.012419330651552278",
-			"0, 1" })
+			"2.5, 0.012419330651552278", "3.2, 0.001374275875831697", "-2.5, 0.012419330651552278", "0, 1" })
 	void twoSidedPValues(double z, double expected) {
 		assertThat(NormalDistribution.twoSidedP(z)).isCloseTo(expected, within(expected * 5e-15));
 	}

@@ -18,8 +18,8 @@ import fr.ptce.observatory.warehouse.Tables;
 import fr.ptce.observatory.warehouse.Timestamps;
 
 /**
- * Test data: observation rows written straight into warehouse/observations/year=YYYY/ with the real Parquet
- * layout, as an ingest run would (one file per run and year).
+ * Test data: observation rows written straight into warehouse/observations/year=YYYY/
+ * with the real Parquet layout, as an ingest run would (one file per run and year).
  */
 final class ObservationFiles {
 
@@ -59,8 +59,9 @@ final class ObservationFiles {
 		Provenance provenance = new Provenance(Instant.EPOCH, "c", "r", "test");
 		files.forEach((key, list) -> {
 			int year = list.get(0).year();
-			Tables.OBSERVATION.writeFile(dir.partition(Tables.OBSERVATIONS, year)
-				.resolve("run-" + key.substring(5) + ".parquet"), provenance, list);
+			Tables.OBSERVATION.writeFile(
+					dir.partition(Tables.OBSERVATIONS, year).resolve("run-" + key.substring(5) + ".parquet"),
+					provenance, list);
 		});
 		rows.clear();
 	}

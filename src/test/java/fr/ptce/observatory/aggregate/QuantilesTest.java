@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-/** Type-7 quantiles (numpy's default), hand-computed: h = (n − 1) p, interpolate between ranks. */
+/**
+ * Type-7 quantiles (numpy's default), hand-computed: h = (n − 1) p, interpolate between
+ * ranks.
+ */
 class QuantilesTest {
 
 	@Test
@@ -30,7 +33,8 @@ class QuantilesTest {
 
 	@Test
 	void fiveValuesOfTheLowerPartOfAnArray() {
-		// only the first n values count: {2, 4, 4, 5, 9}, h(0.25) = 1 -> 4, h(0.75) = 3 -> 5
+		// only the first n values count: {2, 4, 4, 5, 9}, h(0.25) = 1 -> 4, h(0.75) = 3
+		// -> 5
 		double[] x = { 2, 4, 4, 5, 9, 1000 };
 		assertThat(Quantiles.type7(x, 5, 0.25)).isEqualTo(4);
 		assertThat(Quantiles.median(x, 5)).isEqualTo(4);

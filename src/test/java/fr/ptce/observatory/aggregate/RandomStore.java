@@ -25,9 +25,10 @@ import fr.ptce.observatory.warehouse.Tables;
 import fr.ptce.observatory.warehouse.Timestamps;
 
 /**
- * Deterministic random registries and observation stores for the property, cross-check and benchmark tests:
- * poles in communes of a few regions, values from a heavy-tailed distribution (so that small and dominated
- * cells occur), a mix of annual and quarterly reports, status M and revisions.
+ * Deterministic random registries and observation stores for the property, cross-check
+ * and benchmark tests: poles in communes of a few regions, values from a heavy-tailed
+ * distribution (so that small and dominated cells occur), a mix of annual and quarterly
+ * reports, status M and revisions.
  */
 public final class RandomStore {
 
@@ -38,7 +39,9 @@ public final class RandomStore {
 	private RandomStore() {
 	}
 
-	/** Communes of the referential in the 18 reported regions: code, department, region. */
+	/**
+	 * Communes of the referential in the 18 reported regions: code, department, region.
+	 */
 	static synchronized List<String[]> communes() {
 		if (communes == null) {
 			List<String[]> list = new ArrayList<>();
@@ -63,8 +66,8 @@ public final class RandomStore {
 	}
 
 	/**
-	 * Writes a registry of {@code n} poles in communes drawn from {@code nCommunes} communes of the given regions
-	 * (all regions when none given) and loads it.
+	 * Writes a registry of {@code n} poles in communes drawn from {@code nCommunes}
+	 * communes of the given regions (all regions when none given) and loads it.
 	 */
 	public static Registry registry(Random random, int n, int nCommunes, List<String> regions, int firstYear,
 			Path file) {
@@ -72,12 +75,12 @@ public final class RandomStore {
 	}
 
 	/**
-	 * The same with a share of poles consenting to open data (the others are protected) and, when
-	 * {@code nestedNetworks}, RTES made of LABO_ESS's members plus one pole, the overlap that lets a subtraction
-	 * of network totals give one pole's value.
+	 * The same with a share of poles consenting to open data (the others are protected)
+	 * and, when {@code nestedNetworks}, RTES made of LABO_ESS's members plus one pole,
+	 * the overlap that lets a subtraction of network totals give one pole's value.
 	 */
-	public static Registry registry(Random random, int n, int nCommunes, List<String> regions, int firstYear,
-			Path file, double consentShare, boolean nestedNetworks) {
+	public static Registry registry(Random random, int n, int nCommunes, List<String> regions, int firstYear, Path file,
+			double consentShare, boolean nestedNetworks) {
 		List<String[]> pool = new ArrayList<>();
 		for (String[] c : communes()) {
 			if (regions.isEmpty() || regions.contains(c[2])) {
@@ -88,7 +91,8 @@ public final class RandomStore {
 		for (int i = 0; i < nCommunes; i++) {
 			chosen.add(pool.get(random.nextInt(pool.size()))[0]);
 		}
-		StringBuilder csv = new StringBuilder("pole_id,name,commune,created,closed,legal_form,theme,networks,epci,open_data\n");
+		StringBuilder csv = new StringBuilder(
+				"pole_id,name,commune,created,closed,legal_form,theme,networks,epci,open_data\n");
 		int extra = 1 + random.nextInt(n);
 		for (int i = 1; i <= n; i++) {
 			String theme = Registry.THEMES.get(random.nextInt(random.nextBoolean() ? 3 : Registry.THEMES.size()));
@@ -120,7 +124,9 @@ public final class RandomStore {
 		return Registry.load(file, GEO);
 	}
 
-	/** A heavy-tailed positive value: most small, a few large enough to dominate a cell. */
+	/**
+	 * A heavy-tailed positive value: most small, a few large enough to dominate a cell.
+	 */
 	static double value(Random random, Indicator indicator) {
 		double v = Math.exp(random.nextGaussian() * 1.5) * 10;
 		if (random.nextInt(20) == 0) {
@@ -131,10 +137,10 @@ public final class RandomStore {
 	}
 
 	/**
-	 * Writes observations of the years for every pole expected then: for each indicator, with some probability
-	 * nothing, an annual value, or quarterly values (a random subset of quarters), sometimes an M, and some
-	 * revisions in a second ingest run (including ties of one run broken by the file name).
-	 *
+	 * Writes observations of the years for every pole expected then: for each indicator,
+	 * with some probability nothing, an annual value, or quarterly values (a random
+	 * subset of quarters), sometimes an M, and some revisions in a second ingest run
+	 * (including ties of one run broken by the file name).
 	 * @return the number of rows written
 	 */
 	public static long observations(Random random, Registry registry, Catalogue catalogue, DataDirectory dir,
@@ -164,11 +170,12 @@ public final class RandomStore {
 							}
 							String period = q == 0 ? Integer.toString(year) : year + "-Q" + q;
 							Double v = random.nextInt(30) == 0 ? null : value(random, indicator);
-							first.write(observation(year, pole, period, q, indicator, v, "a-" + year + ".csv",
-									firstRun));
+							first.write(
+									observation(year, pole, period, q, indicator, v, "a-" + year + ".csv", firstRun));
 							total++;
 							if (random.nextInt(10) == 0) {
-								// a correction in a later run, sometimes by two files of that run
+								// a correction in a later run, sometimes by two files of
+								// that run
 								second.write(observation(year, pole, period, q, indicator, value(random, indicator),
 										"z-" + year + ".csv", secondRun));
 								total++;
@@ -192,7 +199,8 @@ public final class RandomStore {
 	static Observation observation(int year, Pole pole, String period, int quarter, Indicator indicator, Double value,
 			String file, Instant ingestedAt) {
 		return new Observation(year, pole.id(), period, quarter == 0 ? null : quarter, indicator.code(), value,
-				indicator.unit(), value == null ? "M" : "A", null, "sha-" + file, file, 2, Timestamps.toMicros(ingestedAt));
+				indicator.unit(), value == null ? "M" : "A", null, "sha-" + file, file, 2,
+				Timestamps.toMicros(ingestedAt));
 	}
 
 }

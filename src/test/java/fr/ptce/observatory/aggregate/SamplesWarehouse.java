@@ -22,9 +22,10 @@ import fr.ptce.observatory.warehouse.TableReaders;
 import fr.ptce.observatory.warehouse.Tables;
 
 /**
- * The bundled samples as the warehouse holds them after `demo`'s ingest (src/test/resources/samples-warehouse:
- * the observations of data-samples/ ingested on 2026-12-01, and the aggregates the pipeline published from them
- * before methodology section 4 was rewritten), aggregated again by today's code into a data directory.
+ * The bundled samples as the warehouse holds them after `demo`'s ingest
+ * (src/test/resources/samples-warehouse: the observations of data-samples/ ingested on
+ * 2026-12-01, and the aggregates the pipeline published from them before methodology
+ * section 4 was rewritten), aggregated again by today's code into a data directory.
  */
 final class SamplesWarehouse {
 
@@ -46,7 +47,10 @@ final class SamplesWarehouse {
 		this.dir = dir;
 	}
 
-	/** Copies the samples' observations into {@code root} and aggregates every year of the samples. */
+	/**
+	 * Copies the samples' observations into {@code root} and aggregates every year of the
+	 * samples.
+	 */
 	static SamplesWarehouse aggregate(Path root) {
 		DataDirectory dir = new DataDirectory(root);
 		dir.createLayout();
@@ -64,12 +68,17 @@ final class SamplesWarehouse {
 		return TableReaders.readPartition(dir, Tables.AGGREGATES, year, TableReaders::aggregates);
 	}
 
-	/** The aggregates of a year as the code before the rewritten section 4 published them. */
+	/**
+	 * The aggregates of a year as the code before the rewritten section 4 published them.
+	 */
 	static List<AggregateCell> aggregatesBefore(int year) {
 		return TableReaders.aggregates(FIXTURE.resolve("aggregates-before/year=" + year + "/part-0.parquet"));
 	}
 
-	/** Every pole's yearly values of a year (the truth the attacker is after), by pole_id and indicator. */
+	/**
+	 * Every pole's yearly values of a year (the truth the attacker is after), by pole_id
+	 * and indicator.
+	 */
 	Map<String, Map<String, Double>> poleValues(int year) {
 		Map<String, Map<String, Double>> values = new HashMap<>();
 		for (PoleValue v : TableReaders.readPartition(dir, Tables.POLE_VALUES, year, TableReaders::poleValues)) {

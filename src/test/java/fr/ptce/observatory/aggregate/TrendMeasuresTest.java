@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-/** Methodology section 5, each measure with ties and short series; expectations computed by hand. */
+/**
+ * Methodology section 5, each measure with ties and short series; expectations computed
+ * by hand.
+ */
 class TrendMeasuresTest {
 
 	@Test
 	void fourPointsWithATie() {
 		// given 10, 12, 12, 15 over 2018..2021
 		TrendMeasures t = TrendMeasures.of(new int[] { 2018, 2019, 2020, 2021 }, new double[] { 10, 12, 12, 15 });
-		// then S = 5 (five rises, one tie), Var(S) = (4·3·13 − 2·1·9) / 18 = 138/18, Z = 4 / √(138/18)
+		// then S = 5 (five rises, one tie), Var(S) = (4·3·13 − 2·1·9) / 18 = 138/18, Z =
+		// 4 / √(138/18)
 		assertThat(t.nPoints()).isEqualTo(4);
 		assertThat(t.firstYear()).isEqualTo(2018);
 		assertThat(t.lastYear()).isEqualTo(2021);
@@ -63,7 +67,8 @@ class TrendMeasuresTest {
 
 	@Test
 	void twoPointsHaveMeasuresButNoDirection() {
-		// given 0 then 4: CAGR undefined (first total ≤ 0), S = 1, Var = 2·1·9/18 = 1, Z = 0
+		// given 0 then 4: CAGR undefined (first total ≤ 0), S = 1, Var = 2·1·9/18 = 1, Z
+		// = 0
 		TrendMeasures t = TrendMeasures.of(new int[] { 2019, 2021 }, new double[] { 0, 4 });
 		assertThat(t.cagrPct()).isNull();
 		assertThat(t.theilSenSlope()).isEqualTo(2.0);

@@ -32,10 +32,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * `aggregate` over every year of a generated store of at least 20 million observations, against DuckDB SQL
- * computing the same yearly values and the same national / region / department cells (sum, count, mean,
- * median) over the same Parquet files and writing them to Parquet too, in the same run. Prints both times and
- * the ratio (target: at most 1.5 × DuckDB). Run with {@code mvn -o test -Pbench -Dtest=AggregateBenchmark}; the
+ * `aggregate` over every year of a generated store of at least 20 million observations,
+ * against DuckDB SQL computing the same yearly values and the same national / region /
+ * department cells (sum, count, mean, median) over the same Parquet files and writing
+ * them to Parquet too, in the same run. Prints both times and the ratio (target: at most
+ * 1.5 × DuckDB). Run with {@code mvn -o test -Pbench -Dtest=AggregateBenchmark}; the
  * store is generated once under target/bench-aggregate (deterministic random) and reused.
  */
 @Tag("benchmark")
@@ -51,7 +52,8 @@ class AggregateBenchmark {
 
 	@Test
 	void aggregateAgainstDuckDb() throws Exception {
-		// as in the application (application.yml): no debug logging of Parquet and Hadoop in the measured work
+		// as in the application (application.yml): no debug logging of Parquet and Hadoop
+		// in the measured work
 		((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
 			.setLevel(ch.qos.logback.classic.Level.WARN);
 		Catalogue catalogue = Catalogue.bundled();
@@ -106,7 +108,10 @@ class AggregateBenchmark {
 				best, bestDuck, best / bestDuck);
 	}
 
-	/** DuckDB: yearly values, then national / region / department cells, both written to Parquet. */
+	/**
+	 * DuckDB: yearly values, then national / region / department cells, both written to
+	 * Parquet.
+	 */
 	static double duckDb(DataDirectory dir, Registry registry, Catalogue catalogue, Instant asOf) throws Exception {
 		Path out = STORE.resolve("duckdb-out");
 		AtomicFiles.deleteTree(out);
@@ -123,8 +128,8 @@ class AggregateBenchmark {
 				insert.executeBatch();
 			}
 			long t0 = System.nanoTime();
-			st.execute("CREATE TABLE yearly AS " + DuckDbReference.yearlyValues(dir.root(), Timestamps.toMicros(asOf),
-					catalogue));
+			st.execute("CREATE TABLE yearly AS "
+					+ DuckDbReference.yearlyValues(dir.root(), Timestamps.toMicros(asOf), catalogue));
 			st.execute("COPY yearly TO '" + out.resolve("pole_values")
 					+ "' (FORMAT parquet, PARTITION_BY (year), COMPRESSION zstd)");
 			st.execute("COPY (" + DuckDbReference.cells("SELECT * FROM yearly") + " ORDER BY ALL) TO '"
@@ -144,8 +149,9 @@ class AggregateBenchmark {
 	}
 
 	/**
-	 * Per pole, indicator and year: mostly four quarters (a tenth of them missing), otherwise an annual value;
-	 * one in thirty an M; one in twenty corrected in a later run. One file per year and run.
+	 * Per pole, indicator and year: mostly four quarters (a tenth of them missing),
+	 * otherwise an annual value; one in thirty an M; one in twenty corrected in a later
+	 * run. One file per year and run.
 	 */
 	static long generate(Registry registry, Catalogue catalogue, DataDirectory dir) {
 		return generate(registry, catalogue, dir, FIRST_YEAR, LAST_YEAR);
@@ -178,9 +184,9 @@ class AggregateBenchmark {
 							}
 							Double v = random.nextInt(30) == 0 ? null
 									: Math.rint(Math.exp(random.nextGaussian()) * 100) / 10;
-							first.write(new Observation(year, pole.id(), periods[q], q == 0 ? null : q, indicator.code(),
-									v, indicator.unit(), v == null ? "M" : "A", null, "sha-a", "a-" + year + ".csv", 2,
-									firstRun));
+							first.write(new Observation(year, pole.id(), periods[q], q == 0 ? null : q,
+									indicator.code(), v, indicator.unit(), v == null ? "M" : "A", null, "sha-a",
+									"a-" + year + ".csv", 2, firstRun));
 							total++;
 							if (random.nextInt(20) == 0) {
 								second.write(new Observation(year, pole.id(), periods[q], q == 0 ? null : q,

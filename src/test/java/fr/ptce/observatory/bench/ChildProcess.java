@@ -7,14 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs a Java main class of this project in a child JVM with a given heap, and measures its wall time and peak
- * resident memory (VmHWM of /proc, polled), so that a benchmark compares processes, start-up included.
+ * Runs a Java main class of this project in a child JVM with a given heap, and measures
+ * its wall time and peak resident memory (VmHWM of /proc, polled), so that a benchmark
+ * compares processes, start-up included.
  */
 public final class ChildProcess {
 
 	/**
-	 * @param cpuSeconds user + system time of the process (all its threads), as last read from /proc while it ran:
-	 * what it cost on a machine whose other loads make wall times vary
+	 * @param cpuSeconds user + system time of the process (all its threads), as last read
+	 * from /proc while it ran: what it cost on a machine whose other loads make wall
+	 * times vary
 	 */
 	public record Measure(int exitCode, double seconds, long peakRssBytes, String output, double cpuSeconds) {
 
@@ -28,14 +30,17 @@ public final class ChildProcess {
 	}
 
 	public static Measure run(String heap, String mainClass, String... args) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx" + heap, "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp",
-				System.getProperty("java.class.path"), mainClass));
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
+				"--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), mainClass));
 		command.addAll(List.of(args));
 		return command(command);
 	}
 
-	/** Runs any command (e.g. {@code java -jar target/observatory.jar ...}) and measures it the same way. */
+	/**
+	 * Runs any command (e.g. {@code java -jar target/observatory.jar ...}) and measures
+	 * it the same way.
+	 */
 	public static Measure command(List<String> command) throws IOException, InterruptedException {
 		Path log = Files.createTempFile("bench-child", ".log");
 		long start = System.nanoTime();

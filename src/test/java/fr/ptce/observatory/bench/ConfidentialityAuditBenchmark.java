@@ -19,13 +19,15 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the confidentiality audit costs (methodology section 4): `aggregate` of one year on the generator's
- * 10,000-pole set (9,999 poles, ten years of annual values from `generate-samples --rows`, about 30 % without
- * consent), through the command line as an operator runs it, with the audit's own counts (programs solved,
- * poles exposed, cells suppressed) per year. The audit has no DuckDB counterpart to run beside it; the time of the
- * same `aggregate` before the audit existed is the README's reference (`observatory-old.jar`, same data). Run with
- * {@code mvn -o test -Pbench -Dtest=ConfidentialityAuditBenchmark}; the data are generated once under
- * target/bench-audit and reused.
+ * What the confidentiality audit costs (methodology section 4): `aggregate` of one year
+ * on the generator's 10,000-pole set (9,999 poles, ten years of annual values from
+ * `generate-samples --rows`, about 30 % without consent), through the command line as an
+ * operator runs it, with the audit's own counts (programs solved, poles exposed, cells
+ * suppressed) per year. The audit has no DuckDB counterpart to run beside it; the time of
+ * the same `aggregate` before the audit existed is the README's reference
+ * (`observatory-old.jar`, same data). Run with
+ * {@code mvn -o test -Pbench -Dtest=ConfidentialityAuditBenchmark}; the data are
+ * generated once under target/bench-audit and reused.
  */
 @Tag("benchmark")
 class ConfidentialityAuditBenchmark {

@@ -21,11 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Response times of the console's pages over a running server on the samples (the demo's data directory: 1,748
- * files processed, eleven years aggregated, the 2025 publication and extracts), target < 200 ms a page: each page
- * asked 5 times to warm up, then 30 times, one client over loopback, signed in as the operator (and as a partner
- * for its page); median, 95th percentile and worst printed. {@code mvn test -Pbench -Dtest=ConsoleBenchmark}
- * ({@code -Dconsole.demo.cache=DIR} keeps the demo's data directory between runs).
+ * Response times of the console's pages over a running server on the samples (the demo's
+ * data directory: 1,748 files processed, eleven years aggregated, the 2025 publication
+ * and extracts), target < 200 ms a page: each page asked 5 times to warm up, then 30
+ * times, one client over loopback, signed in as the operator (and as a partner for its
+ * page); median, 95th percentile and worst printed.
+ * {@code mvn test -Pbench -Dtest=ConsoleBenchmark} ({@code -Dconsole.demo.cache=DIR}
+ * keeps the demo's data directory between runs).
  */
 @Tag("benchmark")
 class ConsoleBenchmark {
@@ -85,7 +87,10 @@ class ConsoleBenchmark {
 		return http.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
 
-	/** Signs in as a browser does (the form's CSRF token, then the token posted); returns the session cookie. */
+	/**
+	 * Signs in as a browser does (the form's CSRF token, then the token posted); returns
+	 * the session cookie.
+	 */
 	private String signIn(String base, String token) throws Exception {
 		HttpResponse<byte[]> form = get(base + "/connexion", null);
 		String before = cookie(form.headers().allValues("Set-Cookie"));

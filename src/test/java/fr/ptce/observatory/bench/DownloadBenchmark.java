@@ -16,10 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Download throughput of one client over loopback (target: at least 200 MB/s) and the server's memory against
- * the file's size (target: flat): a server in a child JVM capped at -Xmx256m serves a 200 MB file, then another one
- * a 1 GB file, each downloaded a few times by Java's HttpClient; the peak resident memory of each server is printed.
- * {@code mvn test -Pbench -Dtest=DownloadBenchmark} (-Dbench.download.mb=1024 for the large file's size).
+ * Download throughput of one client over loopback (target: at least 200 MB/s) and the
+ * server's memory against the file's size (target: flat): a server in a child JVM capped
+ * at -Xmx256m serves a 200 MB file, then another one a 1 GB file, each downloaded a few
+ * times by Java's HttpClient; the peak resident memory of each server is printed.
+ * {@code mvn test -Pbench -Dtest=DownloadBenchmark} (-Dbench.download.mb=1024 for the
+ * large file's size).
  */
 @Tag("benchmark")
 class DownloadBenchmark {
@@ -37,7 +39,10 @@ class DownloadBenchmark {
 		assertThat(Math.max(big, small)).as("MB/s").isGreaterThan(0);
 	}
 
-	/** Best MB/s of {@code runs} downloads of a file of that size; prints the server's peak RSS. */
+	/**
+	 * Best MB/s of {@code runs} downloads of a file of that size; prints the server's
+	 * peak RSS.
+	 */
 	private static double measure(Path dataDir, int megabytes, int runs) throws Exception {
 		Path file = dataDir.resolve("extracts/LABO_ESS/2025/20260331T060000Z/big.parquet");
 		DownloadServerProcess.bigFile(file, megabytes);
@@ -45,7 +50,8 @@ class DownloadBenchmark {
 		try (DownloadServerProcess.Child child = DownloadServerProcess.start(dataDir, "256m")) {
 			String url = "http://127.0.0.1:" + child.port() + "/partners/v1/extracts/2025/latest/big.parquet";
 			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-			// a first request lists the extract (the server hashes the file once, as there is no datapackage.json)
+			// a first request lists the extract (the server hashes the file once, as
+			// there is no datapackage.json)
 			download(http, url, child.token(), megabytes);
 			for (int run = 1; run <= runs; run++) {
 				long start = System.nanoTime();
@@ -62,8 +68,10 @@ class DownloadBenchmark {
 	}
 
 	private static void download(HttpClient http, String url, String token, int megabytes) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(10))
-			.header("Authorization", "Bearer " + token).build();
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+			.timeout(Duration.ofMinutes(10))
+			.header("Authorization", "Bearer " + token)
+			.build();
 		HttpResponse<InputStream> r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
 		assertThat(r.statusCode()).isEqualTo(200);
 		long total = 0;

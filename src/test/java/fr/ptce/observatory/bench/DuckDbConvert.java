@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 
-/** The reference: DuckDB's bare CSV to Parquet conversion of the same file, in its own process. */
+/**
+ * The reference: DuckDB's bare CSV to Parquet conversion of the same file, in its own
+ * process.
+ */
 public final class DuckDbConvert {
 
 	private DuckDbConvert() {

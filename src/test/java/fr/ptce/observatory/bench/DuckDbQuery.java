@@ -6,8 +6,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 
 /**
- * The reference of the start-up benchmark: a JVM that opens DuckDB and runs one query (the observations of a
- * warehouse counted), what a partner reading the warehouse with DuckDB's JDBC driver pays for one answer.
+ * The reference of the start-up benchmark: a JVM that opens DuckDB and runs one query
+ * (the observations of a warehouse counted), what a partner reading the warehouse with
+ * DuckDB's JDBC driver pays for one answer.
  */
 public final class DuckDbQuery {
 
@@ -15,7 +16,8 @@ public final class DuckDbQuery {
 	}
 
 	public static void main(String[] args) throws Exception {
-		try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = db.createStatement();
+		try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+				Statement sql = db.createStatement();
 				ResultSet rs = sql.executeQuery("SELECT count(*) FROM read_parquet('" + args[0] + "')")) {
 			rs.next();
 			System.out.println("observations: " + rs.getLong(1));

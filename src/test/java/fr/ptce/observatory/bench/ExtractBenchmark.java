@@ -32,13 +32,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * {@code extract --year 2025} for the five partners of the bundled partners file on the generator's large
- * registry (9,999 poles, networks and open data as the generator draws them) with ten years of observations
- * aggregated by the real engine, against DuckDB writing the same tables (aggregates, trends, poles, pole_values,
- * indicators as Parquet and CSV, and the SDMX-CSV file) for the same partners from the same warehouse with
- * {@code COPY ... TO ... (FORMAT parquet)}, side by side in the same JVM, three rounds each (the first from a cold
- * JVM). Prints both times and the ratio (target: at most 1.5 × DuckDB). Run with
- * {@code mvn -o test -Pbench -Dtest=ExtractBenchmark}; the store is generated once under target/bench-extract.
+ * {@code extract --year 2025} for the five partners of the bundled partners file on the
+ * generator's large registry (9,999 poles, networks and open data as the generator draws
+ * them) with ten years of observations aggregated by the real engine, against DuckDB
+ * writing the same tables (aggregates, trends, poles, pole_values, indicators as Parquet
+ * and CSV, and the SDMX-CSV file) for the same partners from the same warehouse with
+ * {@code COPY ... TO ... (FORMAT parquet)}, side by side in the same JVM, three rounds
+ * each (the first from a cold JVM). Prints both times and the ratio (target: at most 1.5
+ * × DuckDB). Run with {@code mvn -o test -Pbench -Dtest=ExtractBenchmark}; the store is
+ * generated once under target/bench-extract.
  */
 @Tag("benchmark")
 class ExtractBenchmark {
@@ -71,7 +73,8 @@ class ExtractBenchmark {
 			AtomicFiles.deleteTree(dir.root().resolve("extracts"));
 			long t0 = System.nanoTime();
 			ExtractBuilder.Result result = new ExtractBuilder(dir, registry, catalogue, partners,
-					Clock.fixed(AS_OF, ZoneOffset.UTC), nobody).build(YEAR, null);
+					Clock.fixed(AS_OF, ZoneOffset.UTC), nobody)
+				.build(YEAR, null);
 			ours[round] = (System.nanoTime() - t0) / 1e9;
 			written = result.rowsWritten();
 			duck[round] = duckDb(dir, registry, catalogue, partners);
@@ -79,15 +82,21 @@ class ExtractBenchmark {
 		}
 		double best = Math.min(ours[1], ours[2]);
 		double bestDuck = Math.min(duck[1], duck[2]);
-		System.out.printf("%n%d poles, years %d-%d, %d partners, %,d rows written (each table once per partner); "
-				+ "heap max %d MB, %d cores%n", registry.size(), FIRST_YEAR, YEAR, partners.all().size(), written,
+		System.out.printf(
+				"%n%d poles, years %d-%d, %d partners, %,d rows written (each table once per partner); "
+						+ "heap max %d MB, %d cores%n",
+				registry.size(), FIRST_YEAR, YEAR, partners.all().size(), written,
 				Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
-		System.out.printf("extract cold %.2f s, best warm %.2f s; DuckDB cold %.2f s, best warm %.2f s; "
-				+ "ratio cold %.2f, warm %.2f (target <= 1.5)%n", ours[0], best, duck[0], bestDuck, ours[0] / duck[0],
-				best / bestDuck);
+		System.out.printf(
+				"extract cold %.2f s, best warm %.2f s; DuckDB cold %.2f s, best warm %.2f s; "
+						+ "ratio cold %.2f, warm %.2f (target <= 1.5)%n",
+				ours[0], best, duck[0], bestDuck, ours[0] / duck[0], best / bestDuck);
 	}
 
-	/** The generator's large registry, ten years of observations, aggregated: made once, then reused. */
+	/**
+	 * The generator's large registry, ten years of observations, aggregated: made once,
+	 * then reused.
+	 */
 	static Registry store(DataDirectory dir, Catalogue catalogue, GeoReferential geo) throws Exception {
 		Path marker = STORE.resolve("generated");
 		Path registryFile = STORE.resolve("registry.csv");
@@ -96,10 +105,12 @@ class ExtractBenchmark {
 		}
 		AtomicFiles.deleteTree(STORE);
 		long start = System.nanoTime();
-		// the registry of generate-samples' benchmark mode (one row of CSV: only its registry is used here)
+		// the registry of generate-samples' benchmark mode (one row of CSV: only its
+		// registry is used here)
 		Path generated = STORE.resolve("generated-samples");
-		new SampleGenerator(new SampleGenerator.Options(SampleGenerator.Options.defaults().seed(), POLES, FIRST_YEAR,
-				YEAR, 1, 1)).generate(generated, false);
+		new SampleGenerator(
+				new SampleGenerator.Options(SampleGenerator.Options.defaults().seed(), POLES, FIRST_YEAR, YEAR, 1, 1))
+			.generate(generated, false);
 		Files.copy(generated.resolve("registry.csv"), registryFile);
 		Registry registry = Registry.load(registryFile, geo);
 		dir.createLayout();
@@ -115,13 +126,17 @@ class ExtractBenchmark {
 		return registry;
 	}
 
-	/** DuckDB writes, for each partner, the same tables as Parquet (zstd) and CSV, and the SDMX file. */
+	/**
+	 * DuckDB writes, for each partner, the same tables as Parquet (zstd) and CSV, and the
+	 * SDMX file.
+	 */
 	static double duckDb(DataDirectory dir, Registry registry, Catalogue catalogue, Partners partners)
 			throws Exception {
 		Path out = STORE.resolve("duckdb-out");
 		AtomicFiles.deleteTree(out);
 		try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
-			// reference data loaded before the clock starts, as the extract job has it in memory
+			// reference data loaded before the clock starts, as the extract job has it in
+			// memory
 			st.execute("CREATE TABLE poles (pole_id VARCHAR, name VARCHAR, commune VARCHAR, departement VARCHAR, "
 					+ "region VARCHAR, created INTEGER, closed INTEGER, legal_form VARCHAR, theme VARCHAR, "
 					+ "networks VARCHAR, open_data BOOLEAN)");
@@ -175,17 +190,19 @@ class ExtractBenchmark {
 				String networks = "['" + String.join("','", p.networks()) + "']";
 				String visible = "SELECT pole_id FROM poles WHERE open_data AND list_has_any(string_split(networks, '|'), "
 						+ networks + ")";
-				copy(st, folder, "aggregates", "SELECT CAST(year AS INTEGER) AS year, * EXCLUDE (year) FROM read_parquet('"
-						+ warehouse + "/aggregates/*/*.parquet', hive_partitioning = true) WHERE year BETWEEN "
-						+ FIRST_YEAR + " AND " + YEAR + " ORDER BY year, indicator, level, area");
+				copy(st, folder, "aggregates",
+						"SELECT CAST(year AS INTEGER) AS year, * EXCLUDE (year) FROM read_parquet('" + warehouse
+								+ "/aggregates/*/*.parquet', hive_partitioning = true) WHERE year BETWEEN " + FIRST_YEAR
+								+ " AND " + YEAR + " ORDER BY year, indicator, level, area");
 				copy(st, folder, "trends", "SELECT * FROM read_parquet('" + warehouse + "/trends/year=" + YEAR
 						+ "/*.parquet') ORDER BY indicator, level, area");
-				copy(st, folder, "poles", "SELECT * EXCLUDE (open_data) FROM poles WHERE pole_id IN (" + visible
-						+ ") ORDER BY pole_id");
-				copy(st, folder, "pole_values", "SELECT CAST(year AS INTEGER) AS year, pole_id, indicator, value, "
-						+ "imputed, n_quarters FROM read_parquet('" + warehouse + "/pole_values/*/*.parquet', "
-						+ "hive_partitioning = true) WHERE year BETWEEN " + FIRST_YEAR + " AND " + YEAR
-						+ " AND pole_id IN (" + visible + ") ORDER BY year, pole_id, indicator");
+				copy(st, folder, "poles",
+						"SELECT * EXCLUDE (open_data) FROM poles WHERE pole_id IN (" + visible + ") ORDER BY pole_id");
+				copy(st, folder, "pole_values",
+						"SELECT CAST(year AS INTEGER) AS year, pole_id, indicator, value, "
+								+ "imputed, n_quarters FROM read_parquet('" + warehouse + "/pole_values/*/*.parquet', "
+								+ "hive_partitioning = true) WHERE year BETWEEN " + FIRST_YEAR + " AND " + YEAR
+								+ " AND pole_id IN (" + visible + ") ORDER BY year, pole_id, indicator");
 				copy(st, folder, "indicators", "SELECT * FROM indicators ORDER BY indicator");
 				st.execute("COPY (SELECT 'dataflow' AS STRUCTURE, 'PTCE:DF_PTCE_AGGREGATES(1.0)' AS STRUCTURE_ID, "
 						+ "'A' AS FREQ, a.indicator AS INDICATOR, level AS LEVEL, area AS REF_AREA, year AS TIME_PERIOD, "
@@ -195,7 +212,8 @@ class ExtractBenchmark {
 						+ folder.resolve("aggregates.sdmx.csv") + "' (HEADER)");
 			}
 			double seconds = (System.nanoTime() - t0) / 1e9;
-			try (ResultSet rs = st.executeQuery("SELECT count(*) FROM read_parquet('" + out + "/*/pole_values.parquet')")) {
+			try (ResultSet rs = st
+				.executeQuery("SELECT count(*) FROM read_parquet('" + out + "/*/pole_values.parquet')")) {
 				rs.next();
 				System.out.printf("DuckDB pole_values rows, all partners: %,d%n", rs.getLong(1));
 			}

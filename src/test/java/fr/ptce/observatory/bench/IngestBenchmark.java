@@ -20,14 +20,17 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Ingest throughput and peak memory against DuckDB's bare CSV to Parquet conversion of the same generated file,
- * both in their own process, in the same run. Not a timed test: it measures and prints.
+ * Ingest throughput and peak memory against DuckDB's bare CSV to Parquet conversion of
+ * the same generated file, both in their own process, in the same run. Not a timed test:
+ * it measures and prints.
  *
- * {@code mvn test -Pbench -Dtest=IngestBenchmark -Dbench.rows=5000000 -Dbench.heap=512m}; with
- * {@code -Dbench.values=uniform} the file's values are uniform in 0-400 and one row in six carries a warning
- * ({@link SampleGenerator#uniformValues}); {@code -Dbench.poles=9999} sets the registry's size (default: just enough
- * poles for the rows); {@code -Dbench.kill=true} first kills an ingest (SIGKILL) half-way through the file, and the
- * run measured is the next one, which must store every row exactly once (checked with DuckDB).
+ * {@code mvn test -Pbench -Dtest=IngestBenchmark -Dbench.rows=5000000 -Dbench.heap=512m};
+ * with {@code -Dbench.values=uniform} the file's values are uniform in 0-400 and one row
+ * in six carries a warning ({@link SampleGenerator#uniformValues});
+ * {@code -Dbench.poles=9999} sets the registry's size (default: just enough poles for the
+ * rows); {@code -Dbench.kill=true} first kills an ingest (SIGKILL) half-way through the
+ * file, and the run measured is the next one, which must store every row exactly once
+ * (checked with DuckDB).
  */
 @Tag("benchmark")
 class IngestBenchmark {
@@ -41,8 +44,9 @@ class IngestBenchmark {
 		Path samples = work.resolve("samples");
 		int poles = Integer.getInteger("bench.poles", 0);
 		boolean kill = Boolean.getBoolean("bench.kill");
-		SampleGenerator.Options options = new SampleGenerator.Options(SampleGenerator.DEFAULT_SEED, poles, 1990,
-				2025, 1, rows).validate();
+		SampleGenerator.Options options = new SampleGenerator.Options(SampleGenerator.DEFAULT_SEED, poles, 1990, 2025,
+				1, rows)
+			.validate();
 		SampleGenerator generator = new SampleGenerator(options);
 		boolean uniform = "uniform".equals(System.getProperty("bench.values"));
 		if (uniform) {
@@ -58,7 +62,8 @@ class IngestBenchmark {
 		ChildProcess.Measure duck = ChildProcess.run("1g", DuckDbConvert.class.getName(), csv.toString(),
 				work.resolve("duckdb.parquet").toString());
 		String[] ingest = { "--data-dir", work.resolve("data").toString(), "--registry",
-				samples.resolve("registry.csv").toString(), "ingest", "--inbox", samples.resolve("submissions").toString() };
+				samples.resolve("registry.csv").toString(), "ingest", "--inbox",
+				samples.resolve("submissions").toString() };
 		if (kill) {
 			killHalfWay(heap, work.resolve("data"), rows, ingest);
 		}
@@ -73,26 +78,33 @@ class IngestBenchmark {
 		System.out.printf(Locale.ROOT, "ingest benchmark: %,d rows%s, %.0f MB of CSV, heap %s, %d cores%n", rows,
 				uniform ? " (uniform values, warning-heavy)" : "", bytes / 1e6, heap,
 				Runtime.getRuntime().availableProcessors());
-		System.out.printf(Locale.ROOT, "  observatory ingest : %6.2f s in all (%6.2f s in the job) %,10.0f rows/s in the job, peak RSS %5.0f MB%n",
+		System.out.printf(Locale.ROOT,
+				"  observatory ingest : %6.2f s in all (%6.2f s in the job) %,10.0f rows/s in the job, peak RSS %5.0f MB%n",
 				ours.seconds(), jobSeconds, rows / jobSeconds, ours.peakRssMb());
-		System.out.printf(Locale.ROOT, "  DuckDB CSV->Parquet: %6.2f s in all (%6.2f s in COPY)   %,10.0f rows/s in COPY, peak RSS %5.0f MB%n",
+		System.out.printf(Locale.ROOT,
+				"  DuckDB CSV->Parquet: %6.2f s in all (%6.2f s in COPY)   %,10.0f rows/s in COPY, peak RSS %5.0f MB%n",
 				duck.seconds(), duckSeconds, rows / duckSeconds, duck.peakRssMb());
-		System.out.printf(Locale.ROOT, "  ratio (job / COPY): %.2f x; (process / process): %.2f x%n", jobSeconds / duckSeconds,
-				ours.seconds() / duck.seconds());
+		System.out.printf(Locale.ROOT, "  ratio (job / COPY): %.2f x; (process / process): %.2f x%n",
+				jobSeconds / duckSeconds, ours.seconds() / duck.seconds());
 		if (kill) {
 			long stored = storedOnce(work.resolve("data"));
-			System.out.printf(Locale.ROOT, "  after a SIGKILL half-way: the next run stored %,d rows, each once%n", stored);
+			System.out.printf(Locale.ROOT, "  after a SIGKILL half-way: the next run stored %,d rows, each once%n",
+					stored);
 			if (stored != rows) {
 				throw new AssertionError("stored " + stored + " rows, not " + rows);
 			}
 		}
 	}
 
-	/** Starts an ingest and kills it (SIGKILL) once it has validated half of the file's rows. */
+	/**
+	 * Starts an ingest and kills it (SIGKILL) once it has validated half of the file's
+	 * rows.
+	 */
 	static void killHalfWay(String heap, Path dataDir, long rows, String... args) throws Exception {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx" + heap, "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-				"fr.ptce.observatory.Main"));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
+						"--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+						"fr.ptce.observatory.Main"));
 		command.addAll(List.of(args));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -127,9 +139,13 @@ class IngestBenchmark {
 		}
 	}
 
-	/** The rows of the warehouse, checked to be stored once each (one row per key and submission). */
+	/**
+	 * The rows of the warehouse, checked to be stored once each (one row per key and
+	 * submission).
+	 */
 	static long storedOnce(Path dataDir) throws Exception {
-		try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = db.createStatement();
+		try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+				Statement sql = db.createStatement();
 				ResultSet rs = sql.executeQuery("SELECT count(*), count(DISTINCT (pole_id, period, indicator,"
 						+ " submission_id)) FROM read_parquet('" + dataDir.resolve("warehouse/observations")
 						+ "/*/*.parquet')")) {
@@ -142,8 +158,9 @@ class IngestBenchmark {
 	}
 
 	/**
-	 * The job's own time (its three steps: recovery, the files, publication), which the ingest command prints;
-	 * the JVM and Spring start-up are left out, as DuckDB's start-up is.
+	 * The job's own time (its three steps: recovery, the files, publication), which the
+	 * ingest command prints; the JVM and Spring start-up are left out, as DuckDB's
+	 * start-up is.
 	 */
 	static double jobSeconds(String output) {
 		return seconds(output, "Job time: ([0-9.]+) s");

@@ -30,12 +30,14 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The writer thread's work alone: the rows of the ingest benchmark file (1,600 poles in order, 36 years, the year
- * and its quarters, 17 indicators, status A, no comment, one file) written into 36 year files, by
- * {@link ObservationFile} from codes and by the reference {@link Tables#OBSERVATION} sinks from records, each after
- * a warm-up, single-threaded. Rows are prepared before the clock starts, as the job's thread hands them over.
- * Prints both times and the file sizes, at zstd levels 3 and 1, and checks with DuckDB that both wrote the same
- * rows. {@code mvn -o test -Pbench -Dtest=ObservationFileBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * The writer thread's work alone: the rows of the ingest benchmark file (1,600 poles in
+ * order, 36 years, the year and its quarters, 17 indicators, status A, no comment, one
+ * file) written into 36 year files, by {@link ObservationFile} from codes and by the
+ * reference {@link Tables#OBSERVATION} sinks from records, each after a warm-up,
+ * single-threaded. Rows are prepared before the clock starts, as the job's thread hands
+ * them over. Prints both times and the file sizes, at zstd levels 3 and 1, and checks
+ * with DuckDB that both wrote the same rows.
+ * {@code mvn -o test -Pbench -Dtest=ObservationFileBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * ({@code -Dbench.rows=N} for another size).
  */
 @Tag("benchmark")
@@ -52,8 +54,8 @@ class ObservationFileBenchmark {
 	/** What the job's thread hands the writer's at a time (ObservationWriter). */
 	private static final int BATCH = 8192;
 
-	private static final Provenance PROVENANCE = new Provenance(Instant.parse("2026-11-26T00:00:00Z"),
-			"c".repeat(64), "r".repeat(64), "bench");
+	private static final Provenance PROVENANCE = new Provenance(Instant.parse("2026-11-26T00:00:00Z"), "c".repeat(64),
+			"r".repeat(64), "bench");
 
 	private static final long INGESTED_AT = Timestamps.toMicros(Instant.parse("2026-11-26T06:00:00.123456Z"));
 
@@ -86,7 +88,8 @@ class ObservationFileBenchmark {
 		}
 		AtomicFiles.deleteTree(work.resolve("warm-up"));
 
-		// the reference: records built before the clock starts, a warm-up on a fifth of them, then one timed run
+		// the reference: records built before the clock starts, a warm-up on a fifth of
+		// them, then one timed run
 		List<List<Observation>> records = new ArrayList<>();
 		for (ObservationBatch batch : batches) {
 			records.add(records(codes, batch));
@@ -102,9 +105,11 @@ class ObservationFileBenchmark {
 				+ differences(work.resolve("ours-1"), work.resolve("reference"));
 
 		System.out.println();
-		System.out.printf(Locale.ROOT, "observation writer benchmark: %,d rows, %d poles, %d year files, row groups of"
-				+ " %,d rows, %d cores, heap %d MB%n", rows, poles, YEARS, ROW_GROUP_ROWS,
-				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+		System.out.printf(Locale.ROOT,
+				"observation writer benchmark: %,d rows, %d poles, %d year files, row groups of"
+						+ " %,d rows, %d cores, heap %d MB%n",
+				rows, poles, YEARS, ROW_GROUP_ROWS, Runtime.getRuntime().availableProcessors(),
+				Runtime.getRuntime().maxMemory() >> 20);
 		System.out.printf(Locale.ROOT, "  ObservationFile zstd 3 : %s s (best %.3f s, %,.0f rows/s), %,d bytes%n",
 				times(level3), min(level3), rows / min(level3), size(work.resolve("ours-3")));
 		System.out.printf(Locale.ROOT, "  ObservationFile zstd 1 : %s s (best %.3f s, %,.0f rows/s), %,d bytes%n",
@@ -118,7 +123,10 @@ class ObservationFileBenchmark {
 		}
 	}
 
-	/** The benchmark file's rows in its order, in batches as the job's thread hands them to the writer's. */
+	/**
+	 * The benchmark file's rows in its order, in batches as the job's thread hands them
+	 * to the writer's.
+	 */
 	private static List<ObservationBatch> batches(ObservationCodes codes, int indicators, int file, int rows) {
 		List<ObservationBatch> batches = new ArrayList<>();
 		ObservationBatch batch = new ObservationBatch(BATCH);
@@ -149,7 +157,10 @@ class ObservationFileBenchmark {
 		return batches;
 	}
 
-	/** What the writer thread would do: route each row to its year's open file, then commit them all. */
+	/**
+	 * What the writer thread would do: route each row to its year's open file, then
+	 * commit them all.
+	 */
 	private static void writeOurs(ObservationCodes codes, List<ObservationBatch> batches, Path folder) {
 		AtomicFiles.deleteTree(folder);
 		ObservationFile[] files = new ObservationFile[YEARS];
@@ -253,10 +264,12 @@ class ObservationFileBenchmark {
 	private static long differences(Path ours, Path reference) throws Exception {
 		String a = "read_parquet('" + ours + "/*/*.parquet', hive_partitioning = true)";
 		String b = "read_parquet('" + reference + "/*/*.parquet', hive_partitioning = true)";
-		try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement();
-				ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM (SELECT * FROM " + a + " EXCEPT ALL SELECT * FROM "
-						+ b + ")) + (SELECT count(*) FROM (SELECT * FROM " + b + " EXCEPT ALL SELECT * FROM " + a
-						+ ")) + abs((SELECT count(*) FROM " + a + ") - (SELECT count(*) FROM " + b + "))")) {
+		try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+				Statement st = db.createStatement();
+				ResultSet rs = st
+					.executeQuery("SELECT (SELECT count(*) FROM (SELECT * FROM " + a + " EXCEPT ALL SELECT * FROM " + b
+							+ ")) + (SELECT count(*) FROM (SELECT * FROM " + b + " EXCEPT ALL SELECT * FROM " + a
+							+ ")) + abs((SELECT count(*) FROM " + a + ") - (SELECT count(*) FROM " + b + "))")) {
 			rs.next();
 			return rs.getLong(1);
 		}

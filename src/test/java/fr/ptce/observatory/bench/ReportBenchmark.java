@@ -18,10 +18,11 @@ import fr.ptce.observatory.referential.Registry;
 import fr.ptce.observatory.warehouse.DataDirectory;
 
 /**
- * Time to publish a year from existing aggregates: the national report, the 18 regional editions, the XLSX
- * tables, the collection follow-up and the manifest. Target: under 10 seconds in all on the 2-core machine.
- * The template is compiled by a first run; the measured runs use fresh {@link Templates} instances, as new
- * processes would, and must compile nothing (they read DATA_DIR/cache/reports).
+ * Time to publish a year from existing aggregates: the national report, the 18 regional
+ * editions, the XLSX tables, the collection follow-up and the manifest. Target: under 10
+ * seconds in all on the 2-core machine. The template is compiled by a first run; the
+ * measured runs use fresh {@link Templates} instances, as new processes would, and must
+ * compile nothing (they read DATA_DIR/cache/reports).
  */
 @Tag("benchmark")
 class ReportBenchmark {
@@ -52,8 +53,8 @@ class ReportBenchmark {
 					null);
 			double seconds = (System.nanoTime() - start) / 1e9;
 			best = Math.min(best, seconds);
-			System.out.printf("report benchmark: run %d (template from the cache, compiled %d time(s)): %.2f s%n",
-					run, cached.compilations(), seconds);
+			System.out.printf("report benchmark: run %d (template from the cache, compiled %d time(s)): %.2f s%n", run,
+					cached.compilations(), seconds);
 			assertThat(cached.compilations()).as("templates are compiled once, not per run").isZero();
 		}
 		System.out.printf("report benchmark: national report + 18 regional editions + XLSX + follow-up: best "

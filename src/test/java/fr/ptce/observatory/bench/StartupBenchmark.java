@@ -17,13 +17,15 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Whole-process times of commands as an operator runs them ({@code java -jar target/observatory.jar ...}, the jar
- * of {@code mvn package}), each alternated with its DuckDB reference in the same run, medians of
- * {@code bench.rounds} (5): {@code status} and {@code aggregate --year 2025} on the demo's data directory, and a
- * one-row ingest into a fresh data directory, against a JVM that opens DuckDB and runs one query
- * ({@link DuckDbQuery}); the ingest of the {@code bench.rows} (5.4 M) rows of a generated file against DuckDB's
- * whole CSV to Parquet process ({@link DuckDbConvert}; 0 rows: skipped). Not a timed test: it measures and prints
- * the ratios and the targets of issue 12 (docs/startup.md).
+ * Whole-process times of commands as an operator runs them
+ * ({@code java -jar target/observatory.jar ...}, the jar of {@code mvn package}), each
+ * alternated with its DuckDB reference in the same run, medians of {@code bench.rounds}
+ * (5): {@code status} and {@code aggregate --year 2025} on the demo's data directory, and
+ * a one-row ingest into a fresh data directory, against a JVM that opens DuckDB and runs
+ * one query ({@link DuckDbQuery}); the ingest of the {@code bench.rows} (5.4 M) rows of a
+ * generated file against DuckDB's whole CSV to Parquet process ({@link DuckDbConvert}; 0
+ * rows: skipped). Not a timed test: it measures and prints the ratios and the targets of
+ * issue 12 (docs/startup.md).
  *
  * {@code mvn -q package -DskipTests && mvn test -Pbench -Dtest=StartupBenchmark}
  */
@@ -46,15 +48,17 @@ class StartupBenchmark {
 		check(jar("--data-dir", demo.toString(), "demo"));
 		String observations = demo.resolve("warehouse/observations/*/*.parquet").toString();
 
-		// each line printed as soon as measured too, so that a failure later keeps what was measured
+		// each line printed as soon as measured too, so that a failure later keeps what
+		// was measured
 		Map<String, double[]> ratios = new LinkedHashMap<>();
 		record(ratios, "status", compare(List.of("--data-dir", demo.toString(), "status"), duckQuery(observations), 3));
 		record(ratios, "ingest of one row, fresh data directory", compareOneRowIngest(duckQuery(observations), 5));
-		record(ratios, "aggregate --year 2025 (samples)", compare(List.of("--data-dir", demo.toString(), "aggregate",
-				"--year", "2025"), duckQuery(observations), 3));
+		record(ratios, "aggregate --year 2025 (samples)", compare(
+				List.of("--data-dir", demo.toString(), "aggregate", "--year", "2025"), duckQuery(observations), 3));
 		long rows = Long.getLong("bench.rows", 5_400_000);
 		if (rows > 0) {
-			record(ratios, String.format(Locale.ROOT, "ingest of %,d rows, whole process", rows), compareLargeIngest(rows, 2));
+			record(ratios, String.format(Locale.ROOT, "ingest of %,d rows, whole process", rows),
+					compareLargeIngest(rows, 2));
 		}
 		System.out.println();
 		System.out.printf(Locale.ROOT, "startup benchmark: medians of %d, %d cores, load average %s%n", rounds,
@@ -74,7 +78,10 @@ class StartupBenchmark {
 				name, r[0], r[1], r[0] / r[1], r[2], r[0] / r[1] <= r[2] ? "met" : "NOT met", r[3], r[4], r[3] / r[4]);
 	}
 
-	/** The command and the reference, alternated; [median of ours, median of the reference, target ratio]. */
+	/**
+	 * The command and the reference, alternated; [median of ours, median of the
+	 * reference, target ratio].
+	 */
 	private double[] compare(List<String> args, List<String> reference, double target) throws Exception {
 		List<ChildProcess.Measure> ours = new ArrayList<>();
 		List<ChildProcess.Measure> theirs = new ArrayList<>();
@@ -101,7 +108,8 @@ class StartupBenchmark {
 
 	private double[] compareLargeIngest(long rows, double target) throws Exception {
 		Path samples = work.resolve("large");
-		new SampleGenerator(new SampleGenerator.Options(SampleGenerator.DEFAULT_SEED, 0, 1990, 2025, 1, rows).validate())
+		new SampleGenerator(
+				new SampleGenerator.Options(SampleGenerator.DEFAULT_SEED, 0, 1990, 2025, 1, rows).validate())
 			.generate(samples, true);
 		Path csv;
 		try (var files = Files.list(samples.resolve("submissions"))) {
@@ -128,15 +136,18 @@ class StartupBenchmark {
 		return javaWithDuckDb(DuckDbQuery.class, observations);
 	}
 
-	/** A JVM with DuckDB's JDBC driver and this class alone on its class path (as a DuckDB user's would be). */
+	/**
+	 * A JVM with DuckDB's JDBC driver and this class alone on its class path (as a DuckDB
+	 * user's would be).
+	 */
 	private static List<String> javaWithDuckDb(Class<?> main, String... args) {
 		String duckdb = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
 			.filter(p -> p.contains("duckdb_jdbc"))
 			.findFirst()
 			.orElseThrow();
 		String classes = Path.of("target", "test-classes").toAbsolutePath().toString();
-		List<String> command = new ArrayList<>(List.of(java(), "-cp", duckdb + File.pathSeparator + classes,
-				main.getName()));
+		List<String> command = new ArrayList<>(
+				List.of(java(), "-cp", duckdb + File.pathSeparator + classes, main.getName()));
 		command.addAll(List.of(args));
 		return command;
 	}
@@ -162,7 +173,10 @@ class StartupBenchmark {
 		return measure;
 	}
 
-	/** [median wall of ours, of the reference, target, median CPU of ours, of the reference]. */
+	/**
+	 * [median wall of ours, of the reference, target, median CPU of ours, of the
+	 * reference].
+	 */
 	private static double[] result(List<ChildProcess.Measure> ours, List<ChildProcess.Measure> theirs, double target) {
 		return new double[] { median(ours.stream().map(ChildProcess.Measure::seconds).toList()),
 				median(theirs.stream().map(ChildProcess.Measure::seconds).toList()), target,

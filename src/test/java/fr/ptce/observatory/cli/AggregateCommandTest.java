@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * `aggregate` from the command line, through the real Spring context, job repository (H2) and Parquet files:
- * exit statuses, messages, and reproducibility as of an instant after a later correction.
+ * `aggregate` from the command line, through the real Spring context, job repository (H2)
+ * and Parquet files: exit statuses, messages, and reproducibility as of an instant after
+ * a later correction.
  */
 class AggregateCommandTest {
 
@@ -127,7 +128,8 @@ class AggregateCommandTest {
 		assertThat(out.toString()).contains("Aggregating year 2024 as of");
 		List<AggregateCell> before = aggregates2024();
 		assertThat(before).isNotEmpty();
-		// when a correction is ingested on 1 April and the year aggregated again as of 31 March
+		// when a correction is ingested on 1 April and the year aggregated again as of 31
+		// March
 		observe(11, Instant.parse("2026-04-01T08:00:00Z"), "april");
 		assertThat(run("aggregate", "--from", "2024", "--to", "2024", "--as-of", "2026-03-31")).as(err.toString())
 			.isZero();

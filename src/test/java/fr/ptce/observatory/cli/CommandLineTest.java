@@ -31,7 +31,8 @@ class CommandLineTest {
 	void helpListsTheCommandsAndGlobalOptions() {
 		Run run = run("--help");
 		assertThat(run.status()).isZero();
-		assertThat(run.out()).contains("--data-dir", "--registry", "--partners", "ingest", "status", "demo", "Exit status");
+		assertThat(run.out()).contains("--data-dir", "--registry", "--partners", "ingest", "status", "demo",
+				"Exit status");
 		assertThat(run("ingest", "--help").out()).contains("--inbox");
 	}
 
@@ -87,8 +88,8 @@ class CommandLineTest {
 		Run status = run("--data-dir", data.toString(), "--registry", registry.toString(), "status");
 		// then it lists the execution, its steps and the file
 		assertThat(status.status()).isZero();
-		assertThat(status.out()).contains("ingestJob", "COMPLETED", "ingestFilesStep", "read 1, written 1",
-				"s.csv", "ACCEPTED", "archive/s.csv", "State of each (step, year)");
+		assertThat(status.out()).contains("ingestJob", "COMPLETED", "ingestFilesStep", "read 1, written 1", "s.csv",
+				"ACCEPTED", "archive/s.csv", "State of each (step, year)");
 	}
 
 }

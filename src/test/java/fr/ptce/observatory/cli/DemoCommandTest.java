@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** demo, as a newcomer runs it: the whole chain on the bundled samples, from the jar's resources. */
+/**
+ * demo, as a newcomer runs it: the whole chain on the bundled samples, from the jar's
+ * resources.
+ */
 class DemoCommandTest {
 
 	@TempDir
@@ -34,12 +37,14 @@ class DemoCommandTest {
 		assertThat(data.resolve("publications/2025/rapport-national-2025.pdf")).isRegularFile();
 		assertThat(data.resolve("publications/2025/manifest.json")).isRegularFile();
 		assertThat(data.resolve("warehouse/aggregates/year=2025/part-0.parquet")).isRegularFile();
-		// and it ends with one partner's extract and a DuckDB line that reads it, which works as printed
-		assertThat(out.toString()).contains("One partner's extract: "
-				+ data.toAbsolutePath().normalize().resolve("extracts/LABO_ESS/2025"));
+		// and it ends with one partner's extract and a DuckDB line that reads it, which
+		// works as printed
+		assertThat(out.toString())
+			.contains("One partner's extract: " + data.toAbsolutePath().normalize().resolve("extracts/LABO_ESS/2025"));
 		String duckdb = out.toString().lines().filter(l -> l.strip().startsWith("duckdb -c")).findFirst().orElseThrow();
 		String query = duckdb.substring(duckdb.indexOf('"') + 1, duckdb.lastIndexOf('"'));
-		try (var db = java.sql.DriverManager.getConnection("jdbc:duckdb:"); var st = db.createStatement();
+		try (var db = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+				var st = db.createStatement();
 				var rs = st.executeQuery(query)) {
 			assertThat(rs.next()).isTrue();
 			assertThat(rs.getString("level")).isEqualTo("national");
@@ -48,14 +53,17 @@ class DemoCommandTest {
 			throw new AssertionError(ex);
 		}
 
-		// and a second demo starts afresh in the folder it made, but refuses a folder it did not make
+		// and a second demo starts afresh in the folder it made, but refuses a folder it
+		// did not make
 		assertThat(ObservatoryCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), "--data-dir",
-				data.toString(), "demo")).isZero();
+				data.toString(), "demo"))
+			.isZero();
 		Path other = Files.createDirectories(dir.resolve("other"));
 		Files.writeString(other.resolve("precious.txt"), "keep me");
 		StringWriter refusal = new StringWriter();
 		assertThat(ObservatoryCommand.execute(new PrintWriter(out, true), new PrintWriter(refusal, true), "--data-dir",
-				other.toString(), "demo")).isEqualTo(2);
+				other.toString(), "demo"))
+			.isEqualTo(2);
 		assertThat(refusal.toString()).contains("is not empty and was not made by demo");
 		assertThat(other.resolve("precious.txt")).exists();
 	}

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code status} reads the embedded database without Spring: the same database as Spring's, the same screen, and
- * Flyway left out of a command once the schema is current.
+ * {@code status} reads the embedded database without Spring: the same database as
+ * Spring's, the same screen, and Flyway left out of a command once the schema is current.
  */
 class DirectDatabaseTest {
 
@@ -22,7 +22,8 @@ class DirectDatabaseTest {
 	void theUrlIsTheOneOfApplicationYml() {
 		GlobalOptions global = new GlobalOptions();
 		try (ConfigurableApplicationContext context = ApplicationContexts.start(global, dir)) {
-			assertThat(DirectDatabase.url(dir)).isEqualTo(context.getEnvironment().getProperty("spring.datasource.url"));
+			assertThat(DirectDatabase.url(dir))
+				.isEqualTo(context.getEnvironment().getProperty("spring.datasource.url"));
 			// a fresh directory: Flyway created the schema
 			assertThat(context.getEnvironment().getProperty("spring.flyway.enabled")).isNull();
 		}
@@ -36,15 +37,16 @@ class DirectDatabaseTest {
 	void statusPrintsTheSameScreenWithAndWithoutSpring() throws Exception {
 		Path data = dir.resolve("data");
 		Files.createDirectories(data.resolve("inbox"));
-		Files.writeString(data.resolve("inbox/s.csv"), "pole_id,period,indicator,value\nPTCE-0001,2024,JOBS_FTE,3\n"
-				+ "PTCE-0001,2024,NO_SUCH,3\n");
+		Files.writeString(data.resolve("inbox/s.csv"),
+				"pole_id,period,indicator,value\nPTCE-0001,2024,JOBS_FTE,3\n" + "PTCE-0001,2024,NO_SUCH,3\n");
 		Path registry = dir.resolve("registry.csv");
 		Files.writeString(registry, "pole_id,name,commune,created,closed,legal_form,theme,networks,epci,open_data\n"
 				+ "PTCE-0001,A,75056,2015,,association,CULTURE,,,yes\n");
 		assertThat(CommandLineTest.run("--data-dir", data.toString(), "--registry", registry.toString(), "ingest")
 			.status()).isZero();
-		assertThat(CommandLineTest.run("--data-dir", data.toString(), "--registry", registry.toString(), "aggregate",
-				"--year", "2024").status()).isZero();
+		assertThat(CommandLineTest
+			.run("--data-dir", data.toString(), "--registry", registry.toString(), "aggregate", "--year", "2024")
+			.status()).isZero();
 
 		CommandLineTest.Run direct = CommandLineTest.run("--data-dir", data.toString(), "status");
 		// any Spring property on the command line: status starts Spring as it used to

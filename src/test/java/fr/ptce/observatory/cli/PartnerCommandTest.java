@@ -18,8 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code partner token issue|list|revoke} and {@code partner audit} from the command line, on the H2 database of
- * the data directory, also while a server holds it.
+ * {@code partner token issue|list|revoke} and {@code partner audit} from the command
+ * line, on the H2 database of the data directory, also while a server holds it.
  */
 class PartnerCommandTest {
 
@@ -47,7 +47,8 @@ class PartnerCommandTest {
 
 		Run list = partner("token", "list");
 		assertThat(list.status()).isZero();
-		assertThat(list.out()).startsWith(id).contains("LABO_ESS", "\"tableau de bord\"", "last used never", "active")
+		assertThat(list.out()).startsWith(id)
+			.contains("LABO_ESS", "\"tableau de bord\"", "last used never", "active")
 			.doesNotContain(token);
 
 		assertThat(partner("token", "revoke", id).status()).isZero();
@@ -78,7 +79,10 @@ class PartnerCommandTest {
 		assertThat(partner("token").status()).isEqualTo(2);
 	}
 
-	/** Holds the data directory's H2 database without H2's server mode, as a process that shares nothing would. */
+	/**
+	 * Holds the data directory's H2 database without H2's server mode, as a process that
+	 * shares nothing would.
+	 */
 	public static final class DatabaseHolder {
 
 		public static void main(String[] args) throws Exception {
@@ -96,9 +100,12 @@ class PartnerCommandTest {
 		assertThat(partner("token", "list").status()).isZero();
 		Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), DatabaseHolder.class.getName(),
-				dir.resolve("db/observatory").toAbsolutePath().toString()).redirectErrorStream(true).start();
+				dir.resolve("db/observatory").toAbsolutePath().toString())
+			.redirectErrorStream(true)
+			.start();
 		try {
-			String first = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine();
+			String first = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream()))
+				.readLine();
 			assertThat(first).isEqualTo("HOLDING");
 			Run refused = partner("token", "list");
 			assertThat(refused.status()).isEqualTo(1);
@@ -113,9 +120,12 @@ class PartnerCommandTest {
 
 	@Test
 	void theAuditIsReadWhileTheServerHoldsTheDatabase() throws Exception {
-		try (ConfigurableApplicationContext server = TestServers.serve(dir, TestServers.Database.h2(), true, Map.of())) {
-			// a token issued from the command line works at once on the server (here in the same JVM, which shares the
-			// embedded database; from another process the command is refused, as the test above shows)
+		try (ConfigurableApplicationContext server = TestServers.serve(dir, TestServers.Database.h2(), true,
+				Map.of())) {
+			// a token issued from the command line works at once on the server (here in
+			// the same JVM, which shares the
+			// embedded database; from another process the command is refused, as the test
+			// above shows)
 			Run issued = partner("token", "issue", "RTES");
 			assertThat(issued.status()).as(issued.err()).isZero();
 			List<String> lines = issued.out().lines().toList();
@@ -123,8 +133,9 @@ class PartnerCommandTest {
 			String base = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
 			HttpClient http = HttpClient.newHttpClient();
 			HttpResponse<String> listing = http.send(HttpRequest.newBuilder(URI.create(base + "/partners/v1/extracts"))
-				.header("Authorization", "Bearer " + token).header("User-Agent", "cli-test").build(),
-					HttpResponse.BodyHandlers.ofString());
+				.header("Authorization", "Bearer " + token)
+				.header("User-Agent", "cli-test")
+				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(listing.statusCode()).isEqualTo(200);
 			http.send(HttpRequest.newBuilder(URI.create(base + "/partners/v1/extracts")).build(),
 					HttpResponse.BodyHandlers.ofString());

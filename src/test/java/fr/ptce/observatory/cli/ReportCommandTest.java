@@ -14,7 +14,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import fr.ptce.observatory.publish.PublicationFixture;
 import fr.ptce.observatory.warehouse.DataDirectory;
 
-/** The report command as an operator runs it: real Spring context, H2 job repository, Parquet inputs. */
+/**
+ * The report command as an operator runs it: real Spring context, H2 job repository,
+ * Parquet inputs.
+ */
 class ReportCommandTest {
 
 	@TempDir
@@ -58,7 +61,8 @@ class ReportCommandTest {
 		assertThat(pdf).isRegularFile();
 		assertThat(dir.publications(2025).resolve("manifest.json")).isRegularFile();
 
-		// and demo's entry point publishes again in a started context, returning the same path
+		// and demo's entry point publishes again in a started context, returning the same
+		// path
 		GlobalOptions global = new GlobalOptions();
 		global.registry = registry;
 		global.springArguments.add("--spring.datasource.url=jdbc:h2:file:" + root.resolve("db/observatory"));

@@ -24,8 +24,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless chromium driven by its chromedriver, both given by path so that Selenium Manager never downloads
- * anything; a fresh profile and download folder per browser. Helpers: sign in, screenshots, axe-core.
+ * Debian's headless chromium driven by its chromedriver, both given by path so that
+ * Selenium Manager never downloads anything; a fresh profile and download folder per
+ * browser. Helpers: sign in, screenshots, axe-core.
  */
 final class Browser implements AutoCloseable {
 
@@ -83,7 +84,10 @@ final class Browser implements AutoCloseable {
 		return find("h1").getText();
 	}
 
-	/** Signs out whoever was signed in (the cookie dropped), then signs in with the token through the form. */
+	/**
+	 * Signs out whoever was signed in (the cookie dropped), then signs in with the token
+	 * through the form.
+	 */
 	void signIn(String token) {
 		driver.manage().deleteAllCookies();
 		open("/connexion");
@@ -91,7 +95,10 @@ final class Browser implements AutoCloseable {
 		clickAndWait(find("form[action='/connexion'] button[type=submit]"));
 	}
 
-	/** Clicks what leaves the page (a link, a form's button) and waits until the next page replaced it. */
+	/**
+	 * Clicks what leaves the page (a link, a form's button) and waits until the next page
+	 * replaced it.
+	 */
 	void clickAndWait(WebElement element) {
 		element.click();
 		new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(element));
@@ -108,7 +115,10 @@ final class Browser implements AutoCloseable {
 		return target;
 	}
 
-	/** axe-core's serious and critical violations on the current page, one line each (rule, impact, targets). */
+	/**
+	 * axe-core's serious and critical violations on the current page, one line each
+	 * (rule, impact, targets).
+	 */
 	@SuppressWarnings("unchecked")
 	List<String> axeViolations() throws IOException {
 		JavascriptExecutor js = driver;

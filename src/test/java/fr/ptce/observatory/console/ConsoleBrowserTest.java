@@ -26,11 +26,12 @@ import org.slf4j.LoggerFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The console in a real browser (Debian's headless chromium) over a real server on the demo's data: sign-in with each
- * kind of token, every page walked (screenshot and axe-core on each), a backfill previewed then run and the grid
- * changed, a schedule paused and resumed, a PDF and an extract downloaded and checked against their SHA-256, a
- * partner refused another partner's page exactly as a page that does not exist, forms refused without their CSRF
- * token. One server and one browser for the class.
+ * The console in a real browser (Debian's headless chromium) over a real server on the
+ * demo's data: sign-in with each kind of token, every page walked (screenshot and
+ * axe-core on each), a backfill previewed then run and the grid changed, a schedule
+ * paused and resumed, a PDF and an extract downloaded and checked against their SHA-256,
+ * a partner refused another partner's page exactly as a page that does not exist, forms
+ * refused without their CSRF token. One server and one browser for the class.
  */
 class ConsoleBrowserTest {
 
@@ -43,7 +44,10 @@ class ConsoleBrowserTest {
 
 	static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-	/** Every line the server logs while the tests run (after its start, which resets Logback's appenders). */
+	/**
+	 * Every line the server logs while the tests run (after its start, which resets
+	 * Logback's appenders).
+	 */
 	static final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
 	@BeforeAll
@@ -96,8 +100,8 @@ class ConsoleBrowserTest {
 		String[][] pages = { { "/partitions", "Partitions (étape × année)", "03-partitions" },
 				{ "/rattrapages", "Rattrapages", "04-rattrapages" }, { "/lancer", "Lancer une exécution", "05-lancer" },
 				{ "/planifications", "Planifications", "06-planifications" },
-				{ "/envois", "Envois par courriel", "06b-envois" },
-				{ "/fichiers", "Fichiers reçus", "07-fichiers" }, { "/publications", "Publications", "09-publications" },
+				{ "/envois", "Envois par courriel", "06b-envois" }, { "/fichiers", "Fichiers reçus", "07-fichiers" },
+				{ "/publications", "Publications", "09-publications" },
 				{ "/extraits", "Extraits des partenaires", "11-extraits" },
 				{ "/extraits/LABO_ESS", "Extraits de LABO_ESS", "12-extraits-partenaire" },
 				{ "/jetons", "Jetons des partenaires", "13-jetons" },
@@ -117,7 +121,8 @@ class ConsoleBrowserTest {
 		browser.open("/publications");
 		browser.clickAndWait(browser.find("a[href^='/publications/']"));
 		assertThat(browser.h1()).startsWith("Publication 2025");
-		assertThat(browser.find("main").getText()).contains("Chiffres clés 2025").contains("Structures membres du pôle")
+		assertThat(browser.find("main").getText()).contains("Chiffres clés 2025")
+			.contains("Structures membres du pôle")
 			.contains("Part des financements publics");
 		check("10-publication");
 	}
@@ -138,7 +143,9 @@ class ConsoleBrowserTest {
 			.contains("2 partition(s) à exécuter, 0 ignorée(s)");
 		List<WebElement> plan = browser.all("section[aria-labelledby=apercu] tbody tr");
 		assertThat(plan).hasSize(2);
-		assertThat(plan.get(0).getText()).contains("publication").contains("2023").contains("jamais exécutée")
+		assertThat(plan.get(0).getText()).contains("publication")
+			.contains("2023")
+			.contains("jamais exécutée")
 			.contains("exécuter");
 		check("15-rattrapage-apercu");
 		browser.open("/partitions");
@@ -153,7 +160,8 @@ class ConsoleBrowserTest {
 		String path = page.substring(server.base.length());
 		HttpResponse<String> going = get(path, browser.session().getValue());
 		if (going.body().contains("Ce rattrapage est en cours")) {
-			// a page of something going on refreshes itself, and says how to stop that (WCAG 2.2.1)
+			// a page of something going on refreshes itself, and says how to stop that
+			// (WCAG 2.2.1)
 			assertThat(going.headers().firstValue("Refresh")).contains("5");
 			assertThat(going.body()).contains("Arrêter la mise à jour automatique");
 			assertThat(get(path + "?auto=non", browser.session().getValue()).headers().firstValue("Refresh")).isEmpty();
@@ -237,7 +245,8 @@ class ConsoleBrowserTest {
 		assertThat(browser.find("main").getText()).contains("lecture seule");
 		check("19-lecture-seule");
 
-		// posting an action anyway, with the session's CSRF token: refused (403), nothing paused
+		// posting an action anyway, with the session's CSRF token: refused (403), nothing
+		// paused
 		String cookie = browser.session().getValue();
 		String csrf = browser.find("header input[name=_csrf]").getAttribute("value");
 		HttpResponse<String> refused = post("/planifications/aggregate-nightly/suspendre", cookie, "_csrf=" + csrf);
@@ -256,7 +265,8 @@ class ConsoleBrowserTest {
 		assertThat(none.statusCode()).isEqualTo(403);
 		assertThat(wrong.statusCode()).isEqualTo(403);
 		assertThat(none.body()).contains("Ce formulaire a expiré");
-		// a sign-in posted from elsewhere (no session, so no CSRF token) is refused as well
+		// a sign-in posted from elsewhere (no session, so no CSRF token) is refused as
+		// well
 		assertThat(post("/connexion", null, "token=" + ConsoleServer.OPERATOR_TOKEN).statusCode()).isEqualTo(403);
 		browser.open("/planifications");
 		assertThat(row("ingest-inbox").getText()).contains("▶ active");
@@ -272,21 +282,25 @@ class ConsoleBrowserTest {
 		HttpResponse<String> form = get("/connexion", null);
 		String preCookie = cookieValue(form);
 		String csrf = form.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-		HttpResponse<String> signedIn = post("/connexion", preCookie, "_csrf=" + csrf + "&token="
-				+ ConsoleServer.OPERATOR_TOKEN);
+		HttpResponse<String> signedIn = post("/connexion", preCookie,
+				"_csrf=" + csrf + "&token=" + ConsoleServer.OPERATOR_TOKEN);
 		assertThat(signedIn.statusCode()).isEqualTo(302);
 		String setCookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
-		assertThat(setCookie).contains("HttpOnly").contains("SameSite=Strict").doesNotContain("Secure")
+		assertThat(setCookie).contains("HttpOnly")
+			.contains("SameSite=Strict")
+			.doesNotContain("Secure")
 			.startsWith(ConsoleConfiguration.COOKIE + "=");
 		String session = cookieValue(signedIn);
 		assertThat(session).isNotEqualTo(preCookie);
-		assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain(ConsoleServer.OPERATOR_TOKEN);
+		assertThat(signedIn.headers().firstValue("Location").orElseThrow())
+			.doesNotContain(ConsoleServer.OPERATOR_TOKEN);
 		// the session used before sign-in is worth nothing afterwards
 		assertThat(get("/executions", preCookie).statusCode()).isEqualTo(303);
 		HttpResponse<String> page = get("/executions", session);
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
-		assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors 'none'");
+		assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+			.contains("frame-ancestors 'none'");
 		assertThat(page.body()).doesNotContain(ConsoleServer.OPERATOR_TOKEN).doesNotContain(";jsessionid");
 		// a wrong token: the form again, 401, without the token given
 		String csrf2 = get("/connexion", null).body();
@@ -301,7 +315,8 @@ class ConsoleBrowserTest {
 			logs.list.forEach(e -> lines.add(e.getFormattedMessage()));
 		}
 		assertThat(lines).anyMatch(l -> l.contains("console: operator signed in"));
-		assertThat(String.join("\n", lines)).doesNotContain(ConsoleServer.OPERATOR_TOKEN).doesNotContain(session)
+		assertThat(String.join("\n", lines)).doesNotContain(ConsoleServer.OPERATOR_TOKEN)
+			.doesNotContain(session)
 			.doesNotContain(ConsoleServer.READ_TOKEN);
 	}
 
@@ -322,7 +337,8 @@ class ConsoleBrowserTest {
 		browser.find("details summary").click();
 		check("20-partenaire-extraits");
 
-		// an extract downloaded by the browser through its signed link: the SHA-256 the page gives, the file's
+		// an extract downloaded by the browser through its signed link: the SHA-256 the
+		// page gives, the file's
 		WebElement link = browser.driver.findElement(By.linkText("aggregates.parquet"));
 		String shown = link.findElement(By.xpath("ancestor::tr//code")).getText();
 		link.click();
@@ -330,7 +346,8 @@ class ConsoleBrowserTest {
 		Path version = Files.list(dataDir.resolve("extracts/LABO_ESS/2025")).findFirst().orElseThrow();
 		assertThat(sha256(downloaded)).isEqualTo(shown).isEqualTo(sha256(version.resolve("aggregates.parquet")));
 
-		// another partner's page is the 404 of a page that does not exist, byte for byte; staff pages too
+		// another partner's page is the 404 of a page that does not exist, byte for byte;
+		// staff pages too
 		String cookie = browser.session().getValue();
 		HttpResponse<String> other = get("/extraits/RTES", cookie);
 		HttpResponse<String> nothing = get("/extraits/NO_SUCH_PARTNER", cookie);
@@ -452,7 +469,8 @@ class ConsoleBrowserTest {
 		if (cookie != null) {
 			b.header("Cookie", ConsoleConfiguration.COOKIE + "=" + cookie);
 		}
-		return http.send(b.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+		return http.send(b.POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	static String sha256(Path file) throws Exception {

@@ -20,9 +20,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A real {@code serve} for the console's tests and benchmark: the demo's data directory (the whole chain run on the
- * bundled samples: ingest, aggregate 2015-2025, report and extracts of 2025), then the server started as
- * {@code serve} starts it, with the pipeline's real jobs, H2 in the data directory, a random port and two schedules.
+ * A real {@code serve} for the console's tests and benchmark: the demo's data directory
+ * (the whole chain run on the bundled samples: ingest, aggregate 2015-2025, report and
+ * extracts of 2025), then the server started as {@code serve} starts it, with the
+ * pipeline's real jobs, H2 in the data directory, a random port and two schedules.
  */
 public final class ConsoleServer implements AutoCloseable {
 
@@ -43,9 +44,10 @@ public final class ConsoleServer implements AutoCloseable {
 	}
 
 	/**
-	 * Runs the demo into the folder (which must be empty), then starts the server on it. With
-	 * {@code -Dconsole.demo.cache=DIR}, the demo's data directory is kept in DIR the first time and copied from it the
-	 * next times (the demo takes minutes on a loaded machine).
+	 * Runs the demo into the folder (which must be empty), then starts the server on it.
+	 * With {@code -Dconsole.demo.cache=DIR}, the demo's data directory is kept in DIR the
+	 * first time and copied from it the next times (the demo takes minutes on a loaded
+	 * machine).
 	 */
 	public static ConsoleServer demo(Path dataDir) throws IOException {
 		String cache = System.getProperty("console.demo.cache", "");
@@ -82,7 +84,8 @@ public final class ConsoleServer implements AutoCloseable {
 		p.put("observatory.serve.schedules", schedules.toString());
 		p.put("server.port", "0");
 		p.put("logging.level.fr.ptce.observatory", "WARN");
-		// the console's sign-in lines, which the tests read to see that no token is ever logged
+		// the console's sign-in lines, which the tests read to see that no token is ever
+		// logged
 		p.put("logging.level.fr.ptce.observatory.console", "INFO");
 		p.put("observatory.operations.shutdown-wait", "20s");
 		p.put("observatory.api.token-sha256", OperatorTokens.sha256(OPERATOR_TOKEN));
@@ -111,7 +114,9 @@ public final class ConsoleServer implements AutoCloseable {
 	}
 
 	public String issue(String partner) {
-		return context.getBean(PartnerTokens.class).issue(partner, PartnerTokens.DEFAULT_VALIDITY, "console test").token();
+		return context.getBean(PartnerTokens.class)
+			.issue(partner, PartnerTokens.DEFAULT_VALIDITY, "console test")
+			.token();
 	}
 
 	@Override

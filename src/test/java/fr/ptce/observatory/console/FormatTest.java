@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The console's French words and marks: every partition state has its own mark and words (the grid without colour). */
+/**
+ * The console's French words and marks: every partition state has its own mark and words
+ * (the grid without colour).
+ */
 class FormatTest {
 
 	private final Format f = new Format();

@@ -5,7 +5,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What each kind of token gives in the console: the API's rules (full acts, read-only reads, a partner its own). */
+/**
+ * What each kind of token gives in the console: the API's rules (full acts, read-only
+ * reads, a partner its own).
+ */
 class ViewerTest {
 
 	@Test

@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Range headers against a file of 100 bytes (RFC 9110 section 14.1.2), and the edges: empty files, huge numbers. */
+/**
+ * Range headers against a file of 100 bytes (RFC 9110 section 14.1.2), and the edges:
+ * empty files, huge numbers.
+ */
 class ByteRangeTest {
 
 	static ByteRange r(String header) {

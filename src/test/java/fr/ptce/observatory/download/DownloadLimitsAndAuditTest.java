@@ -27,11 +27,12 @@ import static fr.ptce.observatory.download.ExtractFixture.LATEST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The download service's limits (120 requests a minute per token or per signed link's partner, the rest of the
- * server unaffected, no limiter state for unknown credentials), its audit (every request, answered or refused, in
- * the database and through the operator API) and its secrets: no token and no signature in any log line, audit row
- * or access log line. The server logs at DEBUG for the observatory and Spring's web layer, with Tomcat's access log
- * on, so that a leak would show.
+ * The download service's limits (120 requests a minute per token or per signed link's
+ * partner, the rest of the server unaffected, no limiter state for unknown credentials),
+ * its audit (every request, answered or refused, in the database and through the operator
+ * API) and its secrets: no token and no signature in any log line, audit row or access
+ * log line. The server logs at DEBUG for the observatory and Spring's web layer, with
+ * Tomcat's access log on, so that a leak would show.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DownloadLimitsAndAuditTest {
@@ -44,10 +45,10 @@ class DownloadLimitsAndAuditTest {
 	@BeforeAll
 	static void start() throws Exception {
 		ExtractFixture.standard(dataDir);
-		server = new DownloadServer(dataDir, TestServers.Database.h2(), Map.of("logging.level.fr.ptce.observatory",
-				"DEBUG", "logging.level.org.springframework.web", "DEBUG", "server.tomcat.accesslog.enabled", "true",
-				"server.tomcat.accesslog.buffered", "false", "server.tomcat.accesslog.directory",
-				dataDir.resolve("access").toString()));
+		server = new DownloadServer(dataDir, TestServers.Database.h2(),
+				Map.of("logging.level.fr.ptce.observatory", "DEBUG", "logging.level.org.springframework.web", "DEBUG",
+						"server.tomcat.accesslog.enabled", "true", "server.tomcat.accesslog.buffered", "false",
+						"server.tomcat.accesslog.directory", dataDir.resolve("access").toString()));
 	}
 
 	@AfterAll
@@ -75,7 +76,8 @@ class DownloadLimitsAndAuditTest {
 				ok++;
 			}
 		}
-		// a full bucket is a minute's worth: 120, plus what refilled while they were sent (2 a second)
+		// a full bucket is a minute's worth: 120, plus what refilled while they were sent
+		// (2 a second)
 		assertThat(refused).isNotNull();
 		assertThat(ok).isBetween(120, 121 + refilled(start));
 		assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
@@ -119,8 +121,10 @@ class DownloadLimitsAndAuditTest {
 			assertThat(server.get("/partners/v1/extracts", UUID.randomUUID().toString()).statusCode()).isEqualTo(401);
 		}
 		for (int i = 0; i < 50; i++) {
-			assertThat(server.get("/partners/v1/dl/LABO_ESS/2025/" + LATEST + "/aggregates.parquet?expires=9999999999&sig=x"
-					+ i, null).statusCode()).isEqualTo(403);
+			assertThat(server
+				.get("/partners/v1/dl/LABO_ESS/2025/" + LATEST + "/aggregates.parquet?expires=9999999999&sig=x" + i,
+						null)
+				.statusCode()).isEqualTo(403);
 		}
 		assertThat(limiter.size()).isEqualTo(before);
 		// and the limiter itself never keeps more than its bound
@@ -142,7 +146,8 @@ class DownloadLimitsAndAuditTest {
 		String sig = signed.substring(signed.indexOf("&sig=") + 5);
 		String file = "/partners/v1/extracts/2025/latest/" + files.get(0).get("path").asString();
 
-		assertThat(server.get(file, token, "Range", "bytes=0-9", "User-Agent", "audit-test/1.0").statusCode()).isEqualTo(206);
+		assertThat(server.get(file, token, "Range", "bytes=0-9", "User-Agent", "audit-test/1.0").statusCode())
+			.isEqualTo(206);
 		assertThat(server.get(signed, null).statusCode()).isEqualTo(200);
 		assertThat(server.get(signed.replace(sig, "A" + sig.substring(1)), null).statusCode()).isEqualTo(403);
 		assertThat(server.get(file, token + "x").statusCode()).isEqualTo(401);
@@ -177,8 +182,8 @@ class DownloadLimitsAndAuditTest {
 		});
 
 		// through the operator API, latest first, by partner
-		HttpResponse<String> api = server.operator("GET", "/api/partner-downloads?partner=COORACE&limit=50&since="
-				+ start, null);
+		HttpResponse<String> api = server.operator("GET",
+				"/api/partner-downloads?partner=COORACE&limit=50&since=" + start, null);
 		assertThat(api.statusCode()).isEqualTo(200);
 		JsonNode records = DownloadServer.json.readTree(api.body());
 		assertThat(records.size()).isGreaterThanOrEqualTo(3);
@@ -187,7 +192,8 @@ class DownloadLimitsAndAuditTest {
 
 		// nothing secret anywhere: every audit row, every log line, the access log
 		List<String> everything = new ArrayList<>();
-		server.context.getBean(JdbcTemplate.class).queryForList("SELECT * FROM OBS_PARTNER_DOWNLOAD")
+		server.context.getBean(JdbcTemplate.class)
+			.queryForList("SELECT * FROM OBS_PARTNER_DOWNLOAD")
 			.forEach(row -> everything.add(row.toString()));
 		everything.add(output.getAll());
 		everything.add(api.body());
@@ -198,10 +204,13 @@ class DownloadLimitsAndAuditTest {
 			}
 		}
 		everything.add(access.toString());
-		// the scan has something to scan: the access log has the signed link's request, the log its DEBUG lines
+		// the scan has something to scan: the access log has the signed link's request,
+		// the log its DEBUG lines
 		assertThat(access.toString()).contains("/partners/v1/dl/COORACE/2025/" + LATEST);
 		assertThat(output.getAll()).contains("DEBUG");
-		assertThat(String.join("\n", everything)).contains(file).doesNotContain(token).doesNotContain(sig)
+		assertThat(String.join("\n", everything)).contains(file)
+			.doesNotContain(token)
+			.doesNotContain(sig)
 			.doesNotContain(PartnerTokens.digest(token));
 	}
 

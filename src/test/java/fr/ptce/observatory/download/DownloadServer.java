@@ -17,7 +17,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A real server (random port, H2 in the data directory) with the download service, and a client for it. */
+/**
+ * A real server (random port, H2 in the data directory) with the download service, and a
+ * client for it.
+ */
 final class DownloadServer implements AutoCloseable {
 
 	static final String OPERATOR_TOKEN = "operator-token-for-tests";
@@ -80,7 +83,8 @@ final class DownloadServer implements AutoCloseable {
 	}
 
 	RawHttp.Answer raw(String method, String target, String token) throws Exception {
-		return RawHttp.send(port, method, target, token == null ? Map.of() : Map.of("Authorization", "Bearer " + token));
+		return RawHttp.send(port, method, target,
+				token == null ? Map.of() : Map.of("Authorization", "Bearer " + token));
 	}
 
 	@Override

@@ -20,10 +20,11 @@ import fr.ptce.observatory.warehouse.Sha256;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A download server in a child JVM with a heap of the test's choosing, so that what a download costs in memory
- * shows: it starts like {@code serve} (H2 in the data directory given as argument), issues a token of LABO_ESS and
- * prints {@code READY port token}, then serves until its standard input closes. {@link #start} runs one from a
- * test, {@link #bigFile} writes the large file it serves.
+ * A download server in a child JVM with a heap of the test's choosing, so that what a
+ * download costs in memory shows: it starts like {@code serve} (H2 in the data directory
+ * given as argument), issues a token of LABO_ESS and prints {@code READY port token},
+ * then serves until its standard input closes. {@link #start} runs one from a test,
+ * {@link #bigFile} writes the large file it serves.
  */
 public final class DownloadServerProcess {
 
@@ -59,7 +60,8 @@ public final class DownloadServerProcess {
 		try (ConfigurableApplicationContext server = TestServers.serve(Path.of(args[0]), TestServers.Database.h2(),
 				true, props)) {
 			String token = server.getBean(PartnerTokens.class)
-				.issue("LABO_ESS", PartnerTokens.DEFAULT_VALIDITY, "child").token();
+				.issue("LABO_ESS", PartnerTokens.DEFAULT_VALIDITY, "child")
+				.token();
 			System.out.println("READY " + server.getEnvironment().getProperty("local.server.port") + " " + token);
 			System.out.flush();
 			System.in.transferTo(java.io.OutputStream.nullOutputStream());
@@ -67,17 +69,20 @@ public final class DownloadServerProcess {
 	}
 
 	public static Child start(Path dataDir, String heap) throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx" + heap, "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-				DownloadServerProcess.class.getName(), dataDir.toString()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
+						"--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+						DownloadServerProcess.class.getName(), dataDir.toString()));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+		BufferedReader out = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 		StringBuilder seen = new StringBuilder();
 		String line;
 		while ((line = out.readLine()) != null) {
 			if (line.startsWith("READY ")) {
 				String[] parts = line.split(" ");
-				// the rest of its output is drained, so that the child never blocks on a full pipe
+				// the rest of its output is drained, so that the child never blocks on a
+				// full pipe
 				Thread drain = new Thread(() -> {
 					try {
 						out.transferTo(java.io.Writer.nullWriter());
@@ -95,7 +100,10 @@ public final class DownloadServerProcess {
 		throw new IllegalStateException("the download server did not start:\n" + seen);
 	}
 
-	/** A file of {@code megabytes} MB of seeded random bytes (no compression helps), returns its SHA-256. */
+	/**
+	 * A file of {@code megabytes} MB of seeded random bytes (no compression helps),
+	 * returns its SHA-256.
+	 */
 	public static String bigFile(Path file, int megabytes) throws IOException {
 		Files.createDirectories(file.getParent());
 		MessageDigest digest = Sha256.digest();

@@ -17,8 +17,9 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Extract folders as extracts.md lays them out, made by the tests themselves (not by the extract job): real Parquet
- * files written by DuckDB, their CSV beside them in csv/, and a datapackage.json with each file's size and SHA-256.
+ * Extract folders as extracts.md lays them out, made by the tests themselves (not by the
+ * extract job): real Parquet files written by DuckDB, their CSV beside them in csv/, and
+ * a datapackage.json with each file's size and SHA-256.
  */
 final class ExtractFixture {
 
@@ -33,7 +34,10 @@ final class ExtractFixture {
 	private ExtractFixture() {
 	}
 
-	/** LABO_ESS: 2025 in two versions and 2024 in one; RTES: 2025; a hidden folder being written aside. */
+	/**
+	 * LABO_ESS: 2025 in two versions and 2024 in one; RTES: 2025; a hidden folder being
+	 * written aside.
+	 */
 	static void standard(Path dataDir) throws Exception {
 		Path extracts = dataDir.resolve("extracts");
 		write(extracts.resolve(PARTNER).resolve("2025").resolve(OLD), PARTNER, 2025, 10, true);
@@ -45,7 +49,10 @@ final class ExtractFixture {
 		Files.writeString(hidden.resolve("aggregates.parquet"), "not yet");
 	}
 
-	/** One extract: aggregates and poles as Parquet and CSV, and (if asked) a datapackage.json. */
+	/**
+	 * One extract: aggregates and poles as Parquet and CSV, and (if asked) a
+	 * datapackage.json.
+	 */
 	static void write(Path folder, String partner, int year, int rows, boolean datapackage) throws Exception {
 		Files.createDirectories(folder.resolve("csv"));
 		try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Files are streamed, never loaded whole: a 200 MB file downloaded by 8 clients at once from a server whose heap is
- * capped at 256 MB (a child JVM), each copy checked against the file's SHA-256, and a resumed download (a range
- * from the middle) joined to its first half.
+ * Files are streamed, never loaded whole: a 200 MB file downloaded by 8 clients at once
+ * from a server whose heap is capped at 256 MB (a child JVM), each copy checked against
+ * the file's SHA-256, and a resumed download (a range from the middle) joined to its
+ * first half.
  */
 class LargeDownloadTest {
 
@@ -51,7 +52,8 @@ class LargeDownloadTest {
 				assertThat(d.get()).isEqualTo(sha);
 			}
 			pool.shutdown();
-			// a download resumed from the middle (curl -C -): the first half and the rest make the file
+			// a download resumed from the middle (curl -C -): the first half and the rest
+			// make the file
 			MessageDigest whole = Sha256.digest();
 			long half = MEGABYTES / 2 * 1024L * 1024L;
 			feed(http, url, child.token(), "bytes=0-" + (half - 1), whole);
@@ -62,7 +64,8 @@ class LargeDownloadTest {
 		}
 	}
 
-	private static String digest(HttpClient http, String url, String token, String range, String etag) throws Exception {
+	private static String digest(HttpClient http, String url, String token, String range, String etag)
+			throws Exception {
 		MessageDigest md = Sha256.digest();
 		HttpResponse<InputStream> r = feed(http, url, token, range, md);
 		assertThat(r.statusCode()).isEqualTo(200);
@@ -72,7 +75,8 @@ class LargeDownloadTest {
 
 	private static HttpResponse<InputStream> feed(HttpClient http, String url, String token, String range,
 			MessageDigest md) throws Exception {
-		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5))
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+			.timeout(Duration.ofMinutes(5))
 			.header("Authorization", "Bearer " + token);
 		if (range != null) {
 			b.header("Range", range);

@@ -21,9 +21,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The tables of migration V5 on each database (H2 and PostgreSQL): tokens stored as their SHA-256 only, found,
- * expired and revoked at once, their last use kept; audit rows written and read back latest first, by partner and
- * instant, with what a client sent made fit for a column (a NUL byte, which PostgreSQL refuses, a line break).
+ * The tables of migration V5 on each database (H2 and PostgreSQL): tokens stored as their
+ * SHA-256 only, found, expired and revoked at once, their last use kept; audit rows
+ * written and read back latest first, by partner and instant, with what a client sent
+ * made fit for a column (a NUL byte, which PostgreSQL refuses, a line break).
  */
 abstract class PartnerRecordsContract {
 
@@ -39,8 +40,9 @@ abstract class PartnerRecordsContract {
 			Issued a = tokens.issue("LABO_ESS", Duration.ofDays(365), "a");
 			Issued b = tokens.issue("RTES", Duration.ofMillis(1), null);
 
-			String stored = context.getBean(JdbcTemplate.class).queryForObject(
-					"SELECT TOKEN_SHA256 FROM OBS_PARTNER_TOKEN WHERE ID = ?", String.class, a.record().id());
+			String stored = context.getBean(JdbcTemplate.class)
+				.queryForObject("SELECT TOKEN_SHA256 FROM OBS_PARTNER_TOKEN WHERE ID = ?", String.class,
+						a.record().id());
 			assertThat(stored).isEqualTo(PartnerTokens.digest(a.token())).doesNotContain(a.token());
 			TokenRecord found = tokens.authenticate(a.token()).orElseThrow();
 			assertThat(found.partner()).isEqualTo("LABO_ESS");
@@ -96,12 +98,14 @@ abstract class PartnerRecordsContract {
 					Clock.fixed(now, ZoneOffset.UTC));
 			int deleted = retention.pruneNow();
 
-			// then the two older records are gone, the others kept; a retention of 0 keeps everything
+			// then the two older records are gone, the others kept; a retention of 0
+			// keeps everything
 			assertThat(deleted).isEqualTo(2);
 			assertThat(audit.list(null, null, 10)).extracting(Entry::path)
 				.containsExactly("/partners/v1/extracts/0", "/partners/v1/extracts/364");
-			assertThat(new AuditRetention(audit, Duration.ZERO, Clock.fixed(now.plus(Duration.ofDays(999)),
-					ZoneOffset.UTC)).pruneNow()).isZero();
+			assertThat(new AuditRetention(audit, Duration.ZERO,
+					Clock.fixed(now.plus(Duration.ofDays(999)), ZoneOffset.UTC))
+				.pruneNow()).isZero();
 			assertThat(audit.list(null, null, 10)).hasSize(2);
 		}
 	}

@@ -16,9 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The curl recipes of docs/partners.md, exactly as written there, against a real server: the block after the
- * comment naming this test is run by bash (-e, -u, pipefail) with OBS and TOKEN set, as a partner would paste it;
- * so are the pandas and R recipes marked for it. Skipped where the tool is missing (.ci/run installs them all).
+ * The curl recipes of docs/partners.md, exactly as written there, against a real server:
+ * the block after the comment naming this test is run by bash (-e, -u, pipefail) with OBS
+ * and TOKEN set, as a partner would paste it; so are the pandas and R recipes marked for
+ * it. Skipped where the tool is missing (.ci/run installs them all).
  */
 class PartnersDocTest {
 
@@ -39,7 +40,8 @@ class PartnersDocTest {
 			Path script = work.resolve("recipes.sh");
 			Files.writeString(script, "set -euo pipefail\n" + recipes);
 			ProcessBuilder pb = new ProcessBuilder("bash", script.toString()).directory(work.toFile())
-				.redirectErrorStream(true).redirectOutput(work.resolve("out.txt").toFile());
+				.redirectErrorStream(true)
+				.redirectOutput(work.resolve("out.txt").toFile());
 			pb.environment().put("OBS", server.base);
 			pb.environment().put("TOKEN", server.issue("LABO_ESS"));
 			Process p = pb.start();
@@ -52,8 +54,8 @@ class PartnersDocTest {
 			assertThat(work.resolve("aggregates.parquet")).hasBinaryContent(expected);
 			assertThat(work.resolve("LABO_ESS-2025-" + ExtractFixture.LATEST + "-aggregates.parquet"))
 				.hasBinaryContent(expected);
-			assertThat(work.resolve("extrait/csv/poles.csv")).hasBinaryContent(
-					Files.readAllBytes(latest.resolve("csv/poles.csv")));
+			assertThat(work.resolve("extrait/csv/poles.csv"))
+				.hasBinaryContent(Files.readAllBytes(latest.resolve("csv/poles.csv")));
 			assertThat(out).contains("aggregates.parquet: OK", "csv/poles.csv: OK", "ETag: \"");
 		}
 	}
@@ -78,18 +80,24 @@ class PartnersDocTest {
 		String out = runRecipe(recipe + "\ncat(nrow(agregats), nrow(publiables), agregats$area[2], \"\\n\")\n",
 				"recipe.R", "Rscript");
 		assertThat(out.strip()).isEqualTo("20 20 01");
-		assertThat(work.resolve("aggregates.csv")).hasBinaryContent(Files.readAllBytes(dataDir
-			.resolve("extracts/LABO_ESS/2025").resolve(ExtractFixture.LATEST).resolve("csv/aggregates.csv")));
+		assertThat(work.resolve("aggregates.csv"))
+			.hasBinaryContent(Files.readAllBytes(dataDir.resolve("extracts/LABO_ESS/2025")
+				.resolve(ExtractFixture.LATEST)
+				.resolve("csv/aggregates.csv")));
 	}
 
-	/** Runs a recipe of the guide against a real server, with OBS and TOKEN set; its output when it succeeds. */
+	/**
+	 * Runs a recipe of the guide against a real server, with OBS and TOKEN set; its
+	 * output when it succeeds.
+	 */
 	private String runRecipe(String recipe, String name, String interpreter) throws Exception {
 		ExtractFixture.standard(dataDir);
 		try (DownloadServer server = new DownloadServer(dataDir, TestServers.Database.h2(), Map.of())) {
 			Path script = work.resolve(name);
 			Files.writeString(script, recipe);
 			ProcessBuilder pb = new ProcessBuilder(interpreter, script.toString()).directory(work.toFile())
-				.redirectErrorStream(true).redirectOutput(work.resolve("out.txt").toFile());
+				.redirectErrorStream(true)
+				.redirectOutput(work.resolve("out.txt").toFile());
 			pb.environment().put("OBS", server.base);
 			pb.environment().put("TOKEN", server.issue("LABO_ESS"));
 			Process p = pb.start();
@@ -113,7 +121,10 @@ class PartnersDocTest {
 		return markdown.substring(start, markdown.indexOf("```", start));
 	}
 
-	/** The python on the PATH if it has pandas, else Debian's (where python3-pandas installs it), else null. */
+	/**
+	 * The python on the PATH if it has pandas, else Debian's (where python3-pandas
+	 * installs it), else null.
+	 */
 	private static String withPandas() throws Exception {
 		for (String python : List.of("python3", "/usr/bin/python3")) {
 			if ((python.startsWith("/") ? Files.isExecutable(Path.of(python)) : onPath(python))
@@ -125,7 +136,8 @@ class PartnersDocTest {
 	}
 
 	private static int run(List<String> command) throws Exception {
-		Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+		Process p = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start();
 		return p.waitFor(60, TimeUnit.SECONDS) ? p.exitValue() : -1;
 	}

@@ -11,8 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * HTTP/1.1 over a plain socket, for request targets that Java's HttpClient would refuse or normalise (raw
- * backslashes, NUL bytes, "..", over-long targets): the target goes on the wire byte for byte.
+ * HTTP/1.1 over a plain socket, for request targets that Java's HttpClient would refuse
+ * or normalise (raw backslashes, NUL bytes, "..", over-long targets): the target goes on
+ * the wire byte for byte.
  */
 final class RawHttp {
 
@@ -35,8 +36,8 @@ final class RawHttp {
 			throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
 			socket.setSoTimeout(20_000);
-			StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-					+ "\r\nConnection: close\r\n");
+			StringBuilder request = new StringBuilder(
+					method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n");
 			headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
 			request.append("\r\n").append(body);
 			OutputStream out = socket.getOutputStream();
@@ -59,7 +60,8 @@ final class RawHttp {
 		for (int i = 1; i < lines.length; i++) {
 			int colon = lines[i].indexOf(':');
 			if (colon > 0) {
-				h.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+				h.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+						lines[i].substring(colon + 1).strip());
 			}
 		}
 		if ("chunked".equalsIgnoreCase(h.get("transfer-encoding"))) {

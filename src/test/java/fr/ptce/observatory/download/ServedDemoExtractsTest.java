@@ -22,9 +22,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The extracts the real chain writes (the demo: ingest, aggregate, report, extract on the bundled samples), served:
- * every file of each partner's datapackage.json is listed with its size and SHA-256, downloads are those bytes, and
- * DuckDB reads the downloaded aggregates back as the warehouse's cells of the ten years.
+ * The extracts the real chain writes (the demo: ingest, aggregate, report, extract on the
+ * bundled samples), served: every file of each partner's datapackage.json is listed with
+ * its size and SHA-256, downloads are those bytes, and DuckDB reads the downloaded
+ * aggregates back as the warehouse's cells of the ten years.
  */
 class ServedDemoExtractsTest {
 
@@ -45,7 +46,9 @@ class ServedDemoExtractsTest {
 				String token = server.issue(partner);
 				JsonNode extract = server.listing(token).get("extracts").get(0);
 				int year = extract.get("year").asInt();
-				Path folder = dataDir.resolve("extracts").resolve(partner).resolve(Integer.toString(year))
+				Path folder = dataDir.resolve("extracts")
+					.resolve(partner)
+					.resolve(Integer.toString(year))
 					.resolve(extract.get("version").asString());
 				JsonNode pkg = DownloadServer.json.readTree(folder.resolve("datapackage.json").toFile());
 				assertThat(extract.get("files").size()).isEqualTo(pkg.get("resources").size() + 1);
@@ -53,7 +56,8 @@ class ServedDemoExtractsTest {
 					String path = f.get("path").asString();
 					HttpResponse<byte[]> r = server.get(f.get("url").asString(), token);
 					assertThat(r.statusCode()).as(path).isEqualTo(200);
-					assertThat(Sha256.of(r.body())).as(path).isEqualTo(f.get("sha256").asString())
+					assertThat(Sha256.of(r.body())).as(path)
+						.isEqualTo(f.get("sha256").asString())
 						.isEqualTo(Sha256.of(folder.resolve(path)));
 					assertThat((long) r.body().length).isEqualTo(f.get("bytes").asLong());
 					Path saved = downloads.resolve(partner).resolve(path);
@@ -72,12 +76,13 @@ class ServedDemoExtractsTest {
 	}
 
 	private static long countWarehouse(Path table, int from, int to) throws Exception {
-		return count("SELECT count(*) FROM read_parquet('" + table + "/*/*.parquet', hive_partitioning = true) WHERE year"
-				+ " BETWEEN " + from + " AND " + to);
+		return count("SELECT count(*) FROM read_parquet('" + table
+				+ "/*/*.parquet', hive_partitioning = true) WHERE year" + " BETWEEN " + from + " AND " + to);
 	}
 
 	private static long count(String sql) throws Exception {
-		try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
+		try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+				Statement s = c.createStatement();
 				ResultSet rs = s.executeQuery(sql)) {
 			rs.next();
 			return rs.getLong(1);

@@ -29,8 +29,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code extract} as operators run it: the command line (exit statuses, what it prints, status), and the operator
- * API of a real server (POST /api/runs with job extract, GET /api/extracts) over HTTP.
+ * {@code extract} as operators run it: the command line (exit statuses, what it prints,
+ * status), and the operator API of a real server (POST /api/runs with job extract, GET
+ * /api/extracts) over HTTP.
  */
 class ExtractCommandAndApiTest {
 
@@ -50,8 +51,8 @@ class ExtractCommandAndApiTest {
 	static Run run(String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		List<String> all = new ArrayList<>(List.of("--data-dir", fixture.dir.root().toString(), "--registry",
-				fixture.registryFile.toString()));
+		List<String> all = new ArrayList<>(
+				List.of("--data-dir", fixture.dir.root().toString(), "--registry", fixture.registryFile.toString()));
 		all.addAll(List.of(args));
 		int status = ObservatoryCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true),
 				all.toArray(String[]::new));
@@ -63,8 +64,8 @@ class ExtractCommandAndApiTest {
 		// a year without aggregates: exit 2, one line saying what to run first
 		Run noYear = run("extract", "--year", "2030");
 		assertThat(noYear.status()).isEqualTo(2);
-		assertThat(noYear.err().strip()).isEqualTo(
-				"error: no aggregates for 2030: run 'aggregate --year 2030' first, then 'extract --year 2030'");
+		assertThat(noYear.err().strip())
+			.isEqualTo("error: no aggregates for 2030: run 'aggregate --year 2030' first, then 'extract --year 2030'");
 		Run unknown = run("extract", "--year", "2025", "--partner", "NOPE");
 		assertThat(unknown.status()).isEqualTo(2);
 		assertThat(unknown.err()).contains("unknown partner 'NOPE'");
@@ -76,7 +77,8 @@ class ExtractCommandAndApiTest {
 				+ fixture.dir.extracts("MES").resolve("2025").resolve(ExtractFixture.VERSION));
 		Run all = run("extract", "--year", "2025");
 		assertThat(all.status()).as(all.err()).isZero();
-		assertThat(all.out()).contains("Unchanged, kept MES 2025", "New extract RTES 2025", "New extract ESS_FRANCE 2025")
+		assertThat(all.out())
+			.contains("Unchanged, kept MES 2025", "New extract RTES 2025", "New extract ESS_FRANCE 2025")
 			.contains("(job time)");
 
 		// status lists them per partner and year
@@ -133,7 +135,8 @@ class ExtractCommandAndApiTest {
 				assertThat(e.get("files").get(0).get("sha256").asString()).hasSize(64);
 			}
 			assertThat(partners).containsExactly("COORACE", "ESS_FRANCE", "LABO_ESS", "MES", "RTES");
-			// one partner, and a name that is not a code finds nothing rather than a path elsewhere
+			// one partner, and a name that is not a code finds nothing rather than a path
+			// elsewhere
 			assertThat(json.readTree(get(http, base + "/api/extracts?partner=RTES", token).body()).size()).isEqualTo(1);
 			assertThat(get(http, base + "/api/extracts?partner=../RTES", token).body()).isEqualTo("[]");
 			// and without the operator token, nothing
@@ -142,8 +145,11 @@ class ExtractCommandAndApiTest {
 	}
 
 	static HttpResponse<String> get(HttpClient http, String url, String token) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-			.header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+		return http.send(HttpRequest.newBuilder(URI.create(url))
+			.timeout(Duration.ofSeconds(20))
+			.header("Authorization", "Bearer " + token)
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	static void copy(Path from, Path to) throws Exception {

@@ -30,9 +30,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What every partner's extract holds, read back by DuckDB (an independent Parquet and CSV reader) and compared with
- * the warehouse: the aggregates as they are, the pole rule both ways, no measure in a confidential cell, CSV equal
- * to Parquet, the metadata and the datapackage.
+ * What every partner's extract holds, read back by DuckDB (an independent Parquet and CSV
+ * reader) and compared with the warehouse: the aggregates as they are, the pole rule both
+ * ways, no measure in a confidential cell, CSV equal to Parquet, the metadata and the
+ * datapackage.
  */
 class ExtractContentTest {
 
@@ -50,7 +51,8 @@ class ExtractContentTest {
 		fixture = new ExtractFixture(root);
 		result = new ExtractBuilder(fixture.dir, fixture.registry, fixture.catalogue, partners,
 				Clock.fixed(Instant.parse("2026-04-01T00:00:00Z"), ZoneOffset.UTC), e -> {
-				}, 2).build(ExtractFixture.YEAR, null);
+				}, 2)
+			.build(ExtractFixture.YEAR, null);
 	}
 
 	static Path folder(Partner p) {
@@ -84,7 +86,10 @@ class ExtractContentTest {
 		}
 	}
 
-	/** extracts.md: members of one of the partner's networks AND open_data = yes, computed here from the CSV. */
+	/**
+	 * extracts.md: members of one of the partner's networks AND open_data = yes, computed
+	 * here from the CSV.
+	 */
 	@Test
 	void poleLevelRowsAreThoseOfConsentingMembersOnlyAndAllOfTheirValues() throws Exception {
 		String registry = "read_csv(" + sql(fixture.registryFile) + ", all_varchar = true)";
@@ -97,16 +102,20 @@ class ExtractContentTest {
 				String member = "list_has_any(string_split(coalesce(networks, ''), '|'), " + networks + ")";
 				// given the registry has, for this partner, all three kinds of poles
 				assertThat(count(st, "SELECT count(*) FROM " + registry + " WHERE " + member + " AND open_data = 'no'"))
-					.as("members without consent of " + p.code()).isPositive();
-				assertThat(count(st, "SELECT count(*) FROM " + registry + " WHERE NOT " + member
-						+ " AND open_data = 'yes'")).as("consenting poles of other networks").isPositive();
+					.as("members without consent of " + p.code())
+					.isPositive();
+				assertThat(count(st,
+						"SELECT count(*) FROM " + registry + " WHERE NOT " + member + " AND open_data = 'yes'"))
+					.as("consenting poles of other networks")
+					.isPositive();
 				String visible = "SELECT pole_id FROM " + registry + " WHERE " + member + " AND open_data = 'yes'";
 				assertThat(count(st, "SELECT count(*) FROM (" + visible + ")")).isPositive();
 				// then poles.parquet holds exactly the consenting members
 				String poles = "SELECT pole_id FROM read_parquet(" + sql(folder(p).resolve("poles.parquet")) + ")";
 				assertThat(count(st, "SELECT count(*) FROM ((" + poles + ") EXCEPT (" + visible + "))")).isZero();
 				assertThat(count(st, "SELECT count(*) FROM ((" + visible + ") EXCEPT (" + poles + "))")).isZero();
-				// and pole_values.parquet exactly their values of the ten years, no one else's
+				// and pole_values.parquet exactly their values of the ten years, no one
+				// else's
 				String expected = values + " WHERE pole_id IN (" + visible + ")";
 				String extract = "SELECT * FROM read_parquet(" + sql(folder(p).resolve("pole_values.parquet")) + ")";
 				assertThat(count(st, "SELECT count(*) FROM (" + expected + ")")).isPositive();
@@ -129,18 +138,24 @@ class ExtractContentTest {
 				// given confidential cells of every kind are there, with their counts
 				assertThat(count(st, "SELECT count(DISTINCT conf_status) FROM " + cells + " WHERE conf_status <> 'F'"))
 					.isGreaterThanOrEqualTo(2);
-				assertThat(count(st, "SELECT count(*) FROM " + cells + " WHERE conf_status <> 'F' AND n_respondents > 0"))
+				assertThat(
+						count(st, "SELECT count(*) FROM " + cells + " WHERE conf_status <> 'F' AND n_respondents > 0"))
 					.isPositive();
 				// then none holds a measure, in Parquet, in CSV or in SDMX
 				String measures = "coalesce(total, mean, median, p25, p75, density, yoy_pct, yoy_constant_pct, ma3)";
-				assertThat(count(st, "SELECT count(*) FROM " + cells + " WHERE conf_status <> 'F' AND " + measures
-						+ " IS NOT NULL")).isZero();
+				assertThat(count(st,
+						"SELECT count(*) FROM " + cells + " WHERE conf_status <> 'F' AND " + measures + " IS NOT NULL"))
+					.isZero();
 				assertThat(count(st, "SELECT count(*) FROM read_csv(" + sql(folder(p).resolve("csv/aggregates.csv"))
-						+ ") WHERE conf_status <> 'F' AND " + measures + " IS NOT NULL")).isZero();
-				assertThat(count(st, "SELECT count(*) FROM read_csv(" + sql(folder(p).resolve("aggregates.sdmx.csv"))
-						+ ", all_varchar = true) WHERE CONF_STATUS <> 'F' AND coalesce(OBS_VALUE, '') <> ''")).isZero();
+						+ ") WHERE conf_status <> 'F' AND " + measures + " IS NOT NULL"))
+					.isZero();
+				assertThat(count(st,
+						"SELECT count(*) FROM read_csv(" + sql(folder(p).resolve("aggregates.sdmx.csv"))
+								+ ", all_varchar = true) WHERE CONF_STATUS <> 'F' AND coalesce(OBS_VALUE, '') <> ''"))
+					.isZero();
 				// and free cells do have theirs
-				assertThat(count(st, "SELECT count(*) FROM " + cells + " WHERE conf_status = 'F' AND total IS NOT NULL"))
+				assertThat(
+						count(st, "SELECT count(*) FROM " + cells + " WHERE conf_status = 'F' AND total IS NOT NULL"))
 					.isPositive();
 			}
 		}
@@ -152,18 +167,20 @@ class ExtractContentTest {
 			for (Partner p : partners.all()) {
 				for (ExtractTable<?> table : ExtractTables.ALL) {
 					String parquet = "SELECT * FROM read_parquet(" + sql(folder(p).resolve(table.parquetFile())) + ")";
-					// the CSV read with the Parquet file's column types, as a partner's schema-aware tool would
+					// the CSV read with the Parquet file's column types, as a partner's
+					// schema-aware tool would
 					String csv = "SELECT * FROM read_csv(" + sql(folder(p).resolve(table.csvFile()))
 							+ ", header = true, columns = " + columns(st, parquet) + ")";
-					assertThat(count(st, "SELECT count(*) FROM (" + parquet + ")")).isEqualTo(
-							count(st, "SELECT count(*) FROM (" + csv + ")"));
+					assertThat(count(st, "SELECT count(*) FROM (" + parquet + ")"))
+						.isEqualTo(count(st, "SELECT count(*) FROM (" + csv + ")"));
 					assertThat(count(st, "SELECT count(*) FROM (" + parquet + " EXCEPT ALL " + csv + ")"))
-						.as(p.code() + " " + table.name()).isZero();
+						.as(p.code() + " " + table.name())
+						.isZero();
 				}
-				long sdmx = count(st, "SELECT count(*) FROM read_csv(" + sql(folder(p).resolve("aggregates.sdmx.csv"))
-						+ ")");
-				assertThat(sdmx).isEqualTo(count(st, "SELECT count(*) FROM read_parquet("
-						+ sql(folder(p).resolve("aggregates.parquet")) + ")"));
+				long sdmx = count(st,
+						"SELECT count(*) FROM read_csv(" + sql(folder(p).resolve("aggregates.sdmx.csv")) + ")");
+				assertThat(sdmx).isEqualTo(count(st,
+						"SELECT count(*) FROM read_parquet(" + sql(folder(p).resolve("aggregates.parquet")) + ")"));
 			}
 		}
 	}
@@ -210,7 +227,9 @@ class ExtractContentTest {
 	@Test
 	void theDataPackageDescribesEveryFileWithItsSizeHashAndColumns() throws Exception {
 		for (Partner p : partners.all()) {
-			JsonNode pkg = JsonMapper.builder().build().readTree(Files.readString(folder(p).resolve("datapackage.json")));
+			JsonNode pkg = JsonMapper.builder()
+				.build()
+				.readTree(Files.readString(folder(p).resolve("datapackage.json")));
 			assertThat(pkg.get("version").asString()).isEqualTo(ExtractFixture.VERSION);
 			assertThat(pkg.get("observatory:as_of").get("2016").asString()).isEqualTo("2026-03-31T06:00:00Z");
 			assertThat(pkg.get("observatory:registry_sha256").asString()).isEqualTo(fixture.registry.sha256());
@@ -236,7 +255,8 @@ class ExtractContentTest {
 
 	private static List<String> parquetColumns(Path file) throws SQLException {
 		List<String> cols = new ArrayList<>();
-		try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement();
+		try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+				Statement st = db.createStatement();
 				ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM read_parquet(" + sql(file) + ")")) {
 			while (rs.next()) {
 				cols.add(rs.getString(1));

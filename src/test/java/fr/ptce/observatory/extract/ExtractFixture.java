@@ -17,10 +17,11 @@ import fr.ptce.observatory.warehouse.DataDirectory;
 import fr.ptce.observatory.warehouse.Provenance;
 
 /**
- * A warehouse made by the real aggregation engine for the extract tests: 120 random poles in four regions, ten
- * years of observations (2016-2025) with revisions, aggregated as of {@link #AS_OF}. A third of the poles refused
- * open data, and networks are drawn at random, so that for every partner the pole rule matters both ways: members
- * without consent, consenting poles of other networks, and consenting members.
+ * A warehouse made by the real aggregation engine for the extract tests: 120 random poles
+ * in four regions, ten years of observations (2016-2025) with revisions, aggregated as of
+ * {@link #AS_OF}. A third of the poles refused open data, and networks are drawn at
+ * random, so that for every partner the pole rule matters both ways: members without
+ * consent, consenting poles of other networks, and consenting members.
  */
 final class ExtractFixture {
 
@@ -53,7 +54,9 @@ final class ExtractFixture {
 		aggregate(AS_OF);
 	}
 
-	/** Runs the aggregation of the ten years as of an instant, as the aggregate job does. */
+	/**
+	 * Runs the aggregation of the ten years as of an instant, as the aggregate job does.
+	 */
 	void aggregate(Instant asOf) {
 		new AggregateEngine(registry, catalogue, RandomStore.GEO, dir,
 				new Provenance(asOf, catalogue.sha256(), registry.sha256(), "test"), 2)

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The small formats of an extract: CSV values, version names, SDMX rows, the footer-only copy of a Parquet file. */
+/**
+ * The small formats of an extract: CSV values, version names, SDMX rows, the footer-only
+ * copy of a Parquet file.
+ */
 class ExtractFormatsTest {
 
 	@ParameterizedTest
@@ -67,9 +70,9 @@ class ExtractFormatsTest {
 		StringWriter out = new StringWriter();
 		SdmxCsv.write(out, List.of(new YearCell(2025, free), new YearCell(2024, hidden)),
 				Map.of("JOBS_FTE", "fte", "TURNOVER", "EUR"));
-		assertThat(out.toString()).isEqualTo(SdmxCsv.HEADER
-				+ "dataflow,PTCE:DF_PTCE_AGGREGATES(1.0),A,JOBS_FTE,region,84,2025,1234.5,fte,F\n"
-				+ "dataflow,PTCE:DF_PTCE_AGGREGATES(1.0),A,TURNOVER,departement,2A,2024,,EUR,A\n");
+		assertThat(out.toString())
+			.isEqualTo(SdmxCsv.HEADER + "dataflow,PTCE:DF_PTCE_AGGREGATES(1.0),A,JOBS_FTE,region,84,2025,1234.5,fte,F\n"
+					+ "dataflow,PTCE:DF_PTCE_AGGREGATES(1.0),A,TURNOVER,departement,2A,2024,,EUR,A\n");
 	}
 
 	@Test

@@ -33,9 +33,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The extract job end to end on the real H2 job repository and a warehouse made by the real aggregation engine:
- * counts of the step, the files of every partner, a rerun that writes nothing, and the contacts' e-mails recorded in
- * OBS_DELIVERY (no SMTP server here: they wait PENDING for serve).
+ * The extract job end to end on the real H2 job repository and a warehouse made by the
+ * real aggregation engine: counts of the step, the files of every partner, a rerun that
+ * writes nothing, and the contacts' e-mails recorded in OBS_DELIVERY (no SMTP server
+ * here: they wait PENDING for serve).
  */
 @SpringBootTest
 class ExtractJobFunctionalTest {
@@ -109,11 +110,13 @@ class ExtractJobFunctionalTest {
 		// when the extract job runs for 2025
 		JobExecution execution = extract(2025L, null);
 
-		// then it completed, having read every cell, trend and pole value of the window once
+		// then it completed, having read every cell, trend and pole value of the window
+		// once
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		StepExecution step = step(execution);
 		assertThat(step.getReadCount()).isEqualTo(cells + trends + values);
-		// and written, per partner, every cell, trend and indicator, and its own poles and pole values
+		// and written, per partner, every cell, trend and indicator, and its own poles
+		// and pole values
 		long written = 0;
 		for (Partner p : partners.all()) {
 			Path folder = dir.extracts(p.code()).resolve("2025").resolve(ExtractFixture.VERSION);
@@ -141,15 +144,17 @@ class ExtractJobFunctionalTest {
 		assertThat(extract(2025L, null).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
 		// then each contact has exactly one e-mail: the rerun made no new version
-		List<Map<String, Object>> mails = jdbc.queryForList(
-				"SELECT RECIPIENT, SUBJECT, BODY, ATTACHMENT, STATUS FROM OBS_DELIVERY ORDER BY ID");
+		List<Map<String, Object>> mails = jdbc
+			.queryForList("SELECT RECIPIENT, SUBJECT, BODY, ATTACHMENT, STATUS FROM OBS_DELIVERY ORDER BY ID");
 		assertThat(mails).extracting(m -> m.get("RECIPIENT"))
 			.containsExactlyElementsOf(partners.all().stream().map(Partner::contact).toList());
 		for (Map<String, Object> m : mails) {
 			assertThat(m.get("STATUS")).isEqualTo("PENDING");
 			assertThat(m.get("ATTACHMENT")).isNull();
 			assertThat((String) m.get("BODY")).contains("https://observatoire.example/partners/v1/extracts")
-				.contains("2025").contains(ExtractFixture.VERSION).doesNotContain(".parquet");
+				.contains("2025")
+				.contains(ExtractFixture.VERSION)
+				.doesNotContain(".parquet");
 		}
 	}
 
@@ -171,7 +176,8 @@ class ExtractJobFunctionalTest {
 
 	@Test
 	void aFailedRunIsRestartedAndFinishesTheWork() throws Exception {
-		// given the pole values of 2020 unreadable (moved aside, a broken file in their place)
+		// given the pole values of 2020 unreadable (moved aside, a broken file in their
+		// place)
 		JobExecution failed;
 		Path part = ParquetScan.files(dir.partition(Tables.POLE_VALUES, 2020)).get(0);
 		Path aside = part.resolveSibling(".aside");
@@ -190,7 +196,8 @@ class ExtractJobFunctionalTest {
 		// when the operator restarts the failed run once the file is back
 		JobExecution restarted = jobOperator.restart(failed);
 
-		// then it completes with the same parameters and every partner's extract is in place
+		// then it completes with the same parameters and every partner's extract is in
+		// place
 		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(Extracts.list(dir)).hasSize(5);
 	}

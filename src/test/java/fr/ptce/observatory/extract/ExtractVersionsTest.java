@@ -31,8 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * extracts.md, "Where extracts live": a version is written once, a new as-of gives a new version beside it, and an
- * extract appears whole or not at all (a failed or killed run leaves nothing visible).
+ * extracts.md, "Where extracts live": a version is written once, a new as-of gives a new
+ * version beside it, and an extract appears whole or not at all (a failed or killed run
+ * leaves nothing visible).
  */
 class ExtractVersionsTest {
 
@@ -79,11 +80,13 @@ class ExtractVersionsTest {
 		assertThat(everything()).isEqualTo(before);
 		assertThat(told).hasSize(5);
 
-		// when the years are aggregated again as of a later instant, with a fraction of a second
+		// when the years are aggregated again as of a later instant, with a fraction of a
+		// second
 		fixture.aggregate(Instant.parse("2026-06-30T12:00:00.250Z"));
 		ExtractBuilder.Result later = build("RTES");
 
-		// then RTES gets a second version beside the first, which stays; the latest is listed first
+		// then RTES gets a second version beside the first, which stays; the latest is
+		// listed first
 		assertThat(later.outcomes()).singleElement().matches(ExtractBuilder.Outcome::written);
 		assertThat(Extracts.of(fixture.dir, "RTES")).extracting(Extracts.Extract::version)
 			.containsExactly("20260630T120000.250000Z", ExtractFixture.VERSION);
@@ -95,13 +98,15 @@ class ExtractVersionsTest {
 
 	@Test
 	void aRunThatFailsMidwayLeavesNoExtractVisibleNorAnyDraft() throws Exception {
-		// given the pole values of 2021 are not readable: the build fails after every draft was started
+		// given the pole values of 2021 are not readable: the build fails after every
+		// draft was started
 		Path partition = fixture.dir.partition(Tables.POLE_VALUES, 2021);
 		Files.writeString(partition.resolve("part-0.parquet"), "not parquet at all");
 
 		assertThatThrownBy(() -> build(null)).hasMessageContaining("part-0.parquet");
 
-		// then nothing is under extracts/ but empty year folders: no version, no hidden draft
+		// then nothing is under extracts/ but empty year folders: no version, no hidden
+		// draft
 		assertThat(Extracts.list(fixture.dir)).isEmpty();
 		assertThat(everything()).allMatch(p -> !p.contains("2025" + java.io.File.separator));
 		assertThat(told).isEmpty();
@@ -128,7 +133,8 @@ class ExtractVersionsTest {
 
 	@Test
 	void aMeasureInAConfidentialCellStopsTheExtractBeforeAnythingIsWritten() throws Exception {
-		// given a warehouse partition where a cell that is not F holds a total (a defect upstream)
+		// given a warehouse partition where a cell that is not F holds a total (a defect
+		// upstream)
 		Path file = ParquetScan.files(fixture.dir.partition(Tables.AGGREGATES, 2024)).get(0);
 		List<AggregateCell> cells = new ArrayList<>(TableReaders.aggregates(file));
 		int i = 0;
@@ -141,15 +147,17 @@ class ExtractVersionsTest {
 		Tables.AGGREGATE.writeFile(file,
 				new Provenance(Instant.parse("2026-03-31T06:00:00Z"), "c", fixture.registry.sha256(), "t"), cells);
 
-		assertThatThrownBy(() -> build(null)).hasMessageContaining("confidential cell " + c.indicator() + "/"
-				+ c.level() + "/" + c.area()).hasMessageContaining("2024");
+		assertThatThrownBy(() -> build(null))
+			.hasMessageContaining("confidential cell " + c.indicator() + "/" + c.level() + "/" + c.area())
+			.hasMessageContaining("2024");
 		assertThat(Extracts.list(fixture.dir)).isEmpty();
 		assertThat(everything()).noneMatch(p -> p.contains(".tmp-"));
 	}
 
 	@Test
 	void internalFilesOfTheWarehouseNeverReachAnExtract() throws Exception {
-		// given the staff's audit beside the aggregates, and a Parquet file of it inside the partition itself,
+		// given the staff's audit beside the aggregates, and a Parquet file of it inside
+		// the partition itself,
 		// with a cell whose total (31415926.535) appears nowhere else
 		AggregateCell secret = new AggregateCell("JOBS_FTE", "national", "FR", 1, 1, 0, 100.0, 31415926.535, null, null,
 				null, null, null, null, null, null, "F");
@@ -158,23 +166,27 @@ class ExtractVersionsTest {
 				List.of(secret));
 		Tables.AGGREGATE.writeFile(fixture.dir.warehouse().resolve("audit/year=2025/part-0.parquet"), provenance,
 				List.of(secret));
-		Files.writeString(fixture.dir.partition(Tables.POLE_VALUES, 2025).resolve("audit.json"), "{\"exposed\": 31415926.535}");
+		Files.writeString(fixture.dir.partition(Tables.POLE_VALUES, 2025).resolve("audit.json"),
+				"{\"exposed\": 31415926.535}");
 
 		// when every extract is built
 		build(null);
 
-		// then no file of any extract holds the figure, and each extract holds its own files only
+		// then no file of any extract holds the figure, and each extract holds its own
+		// files only
 		for (Extracts.Extract e : Extracts.list(fixture.dir)) {
 			try (Stream<Path> files = Files.walk(e.folder())) {
 				for (Path f : files.filter(Files::isRegularFile).toList()) {
 					assertThat(f.getFileName().toString()).doesNotContain("audit");
 					if (f.toString().endsWith(".csv") || f.toString().endsWith(".json")) {
-						// as a whole field: a digit string may well occur inside another number
+						// as a whole field: a digit string may well occur inside another
+						// number
 						assertThat(Files.readString(f).split("[,\\n: ]")).doesNotContain("31415926.535");
 					}
 				}
 			}
-			assertThat(TableReaders.aggregates(e.folder().resolve("aggregates.parquet")).stream()
+			assertThat(TableReaders.aggregates(e.folder().resolve("aggregates.parquet"))
+				.stream()
 				.map(AggregateCell::total)).doesNotContain(31415926.535);
 		}
 		assertThat(Extracts.list(fixture.dir)).hasSize(5);
@@ -188,7 +200,8 @@ class ExtractVersionsTest {
 			Future<ExtractBuilder.Result> first = pool.submit(() -> build(null));
 			Future<ExtractBuilder.Result> second = pool.submit(() -> build(null));
 
-			// then each partner's version is written by one of them, the other finds it in place
+			// then each partner's version is written by one of them, the other finds it
+			// in place
 			List<ExtractBuilder.Outcome> outcomes = new ArrayList<>(first.get(2, TimeUnit.MINUTES).outcomes());
 			outcomes.addAll(second.get(2, TimeUnit.MINUTES).outcomes());
 			assertThat(outcomes.stream().filter(ExtractBuilder.Outcome::written).map(ExtractBuilder.Outcome::partner))
@@ -220,7 +233,8 @@ class ExtractVersionsTest {
 			assertThat(run).isNotDone();
 			assertThat(everything()).noneMatch(name -> name.startsWith("LABO_ESS/2025/2"));
 
-			// then it goes on once the other process has ended (killed: the system releases its lock)
+			// then it goes on once the other process has ended (killed: the system
+			// releases its lock)
 			holder.destroyForcibly().waitFor();
 			assertThat(run.get(2, TimeUnit.MINUTES).outcomes()).allMatch(ExtractBuilder.Outcome::written);
 		}
@@ -230,7 +244,9 @@ class ExtractVersionsTest {
 		}
 	}
 
-	/** Another process that builds the extracts of a year: holds its lock until killed. */
+	/**
+	 * Another process that builds the extracts of a year: holds its lock until killed.
+	 */
 	public static final class LockHolder {
 
 		public static void main(String[] args) throws Exception {
@@ -250,7 +266,8 @@ class ExtractVersionsTest {
 		assertThatThrownBy(() -> builder.check(2030, null)).isInstanceOf(IllegalArgumentException.class)
 			.hasMessage("no aggregates for 2030: run 'aggregate --year 2030' first, then 'extract --year 2030'");
 		assertThatThrownBy(() -> builder.check(2025, "NOPE")).isInstanceOf(IllegalArgumentException.class)
-			.hasMessageStartingWith("unknown partner 'NOPE'").hasMessageContaining("LABO_ESS, RTES");
+			.hasMessageStartingWith("unknown partner 'NOPE'")
+			.hasMessageContaining("LABO_ESS, RTES");
 	}
 
 }

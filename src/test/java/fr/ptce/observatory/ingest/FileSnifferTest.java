@@ -10,7 +10,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The sniffer's fast path over plain ASCII runs gives the facts of the byte-by-byte state machines. */
+/**
+ * The sniffer's fast path over plain ASCII runs gives the facts of the byte-by-byte state
+ * machines.
+ */
 class FileSnifferTest {
 
 	@TempDir
@@ -62,7 +65,8 @@ class FileSnifferTest {
 			assertThat(facts.size()).as(at).isEqualTo(bytes.length);
 			assertThat(facts.hasNul()).as(at).isEqualTo(nul);
 			assertThat(facts.charset()).as(at)
-				.isEqualTo(utf8.isValid() ? StandardCharsets.UTF_8 : cp1252 ? java.nio.charset.Charset.forName("windows-1252") : null);
+				.isEqualTo(utf8.isValid() ? StandardCharsets.UTF_8
+						: cp1252 ? java.nio.charset.Charset.forName("windows-1252") : null);
 			if (bytes.length > 0) {
 				assertThat(facts.delimiter()).as(at).isEqualTo(delimiter);
 				assertThat(facts.openQuoteAtEnd()).as(at).isEqualTo(quotes.isOpen());

@@ -32,9 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The direct path of large files (their rows encoded while they are validated, into part files of their own),
- * with a threshold of a few kilobytes so that small test files take it: an accepted large file is stored once,
- * a quarantined one leaves nothing, and a run mixing small and large files keeps scan order = ingestion order.
+ * The direct path of large files (their rows encoded while they are validated, into part
+ * files of their own), with a threshold of a few kilobytes so that small test files take
+ * it: an accepted large file is stored once, a quarantined one leaves nothing, and a run
+ * mixing small and large files keeps scan order = ingestion order.
  */
 class IngestDirectPathTest {
 
@@ -65,7 +66,10 @@ class IngestDirectPathTest {
 		dir.createLayout();
 	}
 
-	/** A large file: the given head rows, then distinct filler rows (poles 3 and up, 2016 to 2022). */
+	/**
+	 * A large file: the given head rows, then distinct filler rows (poles 3 and up, 2016
+	 * to 2022).
+	 */
 	long writeLarge(String name, List<String> head, boolean broken) throws IOException {
 		long rows = head.size();
 		try (BufferedWriter out = Files.newBufferedWriter(dir.inbox().resolve(name))) {
@@ -85,11 +89,15 @@ class IngestDirectPathTest {
 	}
 
 	void writeSmall(String name, String... rows) throws IOException {
-		Files.writeString(dir.inbox().resolve(name), "pole_id,period,indicator,value\n" + String.join("\n", rows) + "\n");
+		Files.writeString(dir.inbox().resolve(name),
+				"pole_id,period,indicator,value\n" + String.join("\n", rows) + "\n");
 		assertThat(Files.size(dir.inbox().resolve(name))).isLessThan(DIRECT_BYTES);
 	}
 
-	/** One run over the inbox, sealed and published; the staged parquet files seen at seal are returned. */
+	/**
+	 * One run over the inbox, sealed and published; the staged parquet files seen at seal
+	 * are returned.
+	 */
 	List<Path> ingest(List<SubmissionOutcome> outcomes) throws IOException {
 		SubmissionLedger ledger = new SubmissionLedger() {
 			@Override
@@ -125,7 +133,8 @@ class IngestDirectPathTest {
 	}
 
 	String observations() {
-		return "read_parquet('" + dir.table("observations") + "/*/*.parquet', hive_partitioning = true, filename = true)";
+		return "read_parquet('" + dir.table("observations")
+				+ "/*/*.parquet', hive_partitioning = true, filename = true)";
 	}
 
 	List<Path> warehouseParquet() throws IOException {
@@ -147,12 +156,14 @@ class IngestDirectPathTest {
 		List<SubmissionOutcome> outcomes = new ArrayList<>();
 		List<Path> staged = ingest(outcomes);
 
-		// then every row is stored once, in part files of the run under observations/year=*/
+		// then every row is stored once, in part files of the run under
+		// observations/year=*/
 		assertThat(outcomes).singleElement().satisfies(o -> {
 			assertThat(o.status()).isEqualTo(FileStatus.ACCEPTED);
 			assertThat(o.rowsAccepted()).isEqualTo(rows);
 		});
-		assertThat(staged).hasSize(7).allSatisfy(p -> assertThat(p.getFileName().toString()).matches("part-\\d{16}-\\d{3}\\.parquet"));
+		assertThat(staged).hasSize(7)
+			.allSatisfy(p -> assertThat(p.getFileName().toString()).matches("part-\\d{16}-\\d{3}\\.parquet"));
 		List<Path> visible = warehouseParquet();
 		assertThat(visible).hasSize(7)
 			.allSatisfy(p -> assertThat(p.getParent().getFileName().toString()).matches("year=20(1[6-9]|2[0-2])"));
@@ -167,7 +178,8 @@ class IngestDirectPathTest {
 			assertThat(rs.getString(3)).isEqualTo("large.csv");
 			assertThat(rs.getString(4)).isEqualTo("large.csv");
 			// the SHA-256 computed while the file was validated
-			assertThat(rs.getString(6)).isEqualTo(rs.getString(7)).isEqualTo(outcomes.get(0).sha256())
+			assertThat(rs.getString(6)).isEqualTo(rs.getString(7))
+				.isEqualTo(outcomes.get(0).sha256())
 				.isEqualTo(fr.ptce.observatory.warehouse.Sha256.of(dir.archive().resolve("large.csv")));
 		}
 		assertThat(dir.archive().resolve("large.csv")).exists();
@@ -175,7 +187,8 @@ class IngestDirectPathTest {
 
 	@Test
 	void largeFileQuarantinedLeavesNothingStored() throws Exception {
-		// given a small file, a large file whose rows are nearly all wrong, and a small file after it
+		// given a small file, a large file whose rows are nearly all wrong, and a small
+		// file after it
 		writeSmall("a.csv", "PTCE-0001,2023,JOBS_FTE,3");
 		writeLarge("b-large.csv", List.of("PTCE-0001,2023,JOBS_FTE,5", "PTCE-0002,2023,JOBS_FTE,6"), true);
 		writeSmall("c.csv", "PTCE-0002,2023,JOBS_FTE,4");
@@ -184,7 +197,8 @@ class IngestDirectPathTest {
 		List<SubmissionOutcome> outcomes = new ArrayList<>();
 		List<Path> staged = ingest(outcomes);
 
-		// then the large file is quarantined and none of its rows is stored, no part of it left anywhere
+		// then the large file is quarantined and none of its rows is stored, no part of
+		// it left anywhere
 		assertThat(outcomes).extracting(SubmissionOutcome::status)
 			.containsExactly(FileStatus.ACCEPTED, FileStatus.QUARANTINED, FileStatus.ACCEPTED);
 		assertThat(staged).hasSize(2)
@@ -207,7 +221,8 @@ class IngestDirectPathTest {
 
 	@Test
 	void smallLargeSmallKeepIngestionOrderForCurrentValues() throws Exception {
-		// given, in one run, a key sent in a small file, then a large one, then a small one, which must win;
+		// given, in one run, a key sent in a small file, then a large one, then a small
+		// one, which must win;
 		// and another key whose last value comes from the large file
 		writeSmall("a.csv", "PTCE-0001,2023,JOBS_FTE,1", "PTCE-0002,2023,JOBS_FTE,1");
 		writeLarge("b-large.csv", List.of("PTCE-0001,2023,JOBS_FTE,1000", "PTCE-0002,2023,JOBS_FTE,1000"), false);
@@ -216,10 +231,11 @@ class IngestDirectPathTest {
 		ingest(first);
 		assertThat(first).extracting(SubmissionOutcome::status).containsOnly(FileStatus.ACCEPTED);
 
-		// then in the year partition, files in name order hold the files in processing order
+		// then in the year partition, files in name order hold the files in processing
+		// order
 		try (Connection db = duckdb(); Statement sql = db.createStatement()) {
-			ResultSet rs = sql.executeQuery("SELECT filename, min(source_file), max(source_file) FROM "
-					+ observations() + " WHERE year = 2023 GROUP BY filename ORDER BY filename");
+			ResultSet rs = sql.executeQuery("SELECT filename, min(source_file), max(source_file) FROM " + observations()
+					+ " WHERE year = 2023 GROUP BY filename ORDER BY filename");
 			List<String> order = new ArrayList<>();
 			while (rs.next()) {
 				assertThat(rs.getString(2)).isEqualTo(rs.getString(3));
@@ -228,12 +244,14 @@ class IngestDirectPathTest {
 			assertThat(order).containsExactly("a.csv", "b-large.csv", "c.csv");
 		}
 
-		// when a later run sends 2024 values: 50 is no jump from 10 (c.csv), but is from 1000 (b-large.csv)
+		// when a later run sends 2024 values: 50 is no jump from 10 (c.csv), but is from
+		// 1000 (b-large.csv)
 		writeSmall("d.csv", "PTCE-0001,2024,JOBS_FTE,50", "PTCE-0002,2024,JOBS_FTE,50");
 		List<SubmissionOutcome> second = new ArrayList<>();
 		ingest(second);
 
-		// then only the second key is warned, against the large file's value, the first against c.csv's
+		// then only the second key is warned, against the large file's value, the first
+		// against c.csv's
 		JsonNode receipt = receipt(second.get(0));
 		assertThat(receipt.get("issues")).hasSize(1);
 		JsonNode jump = receipt.get("issues").get(0);
@@ -244,9 +262,12 @@ class IngestDirectPathTest {
 	@ParameterizedTest(name = "large file: {0}")
 	@ValueSource(booleans = { false, true })
 	void jumpsAreMeasuredAgainstTheValuesAfterTheWholeFileInAnyRowOrder(boolean large) throws Exception {
-		// given stored 2021 and 2022 values of 2, then a file (small or large) whose 2023 row (tenfold the stored
-		// 2022) comes before its own 2022 row of 400 (so no jump once the file is read), and whose 2022 row of
-		// PTCE-0002's GOV_MEETINGS is 100 with its 2021 row of 5 coming only after it (a jump once read)
+		// given stored 2021 and 2022 values of 2, then a file (small or large) whose 2023
+		// row (tenfold the stored
+		// 2022) comes before its own 2022 row of 400 (so no jump once the file is read),
+		// and whose 2022 row of
+		// PTCE-0002's GOV_MEETINGS is 100 with its 2021 row of 5 coming only after it (a
+		// jump once read)
 		writeSmall("a.csv", "PTCE-0001,2022,JOBS_FTE,2", "PTCE-0002,2021,GOV_MEETINGS,2");
 		ingest(new ArrayList<>());
 		List<String> rows = List.of("PTCE-0001,2023,JOBS_FTE,500", "PTCE-0002,2022,GOV_MEETINGS,100",
@@ -269,8 +290,8 @@ class IngestDirectPathTest {
 	}
 
 	/**
-	 * Over a megabyte (the head a large file is first read on) of distinct valid rows, then the given tail, in
-	 * the given encoding.
+	 * Over a megabyte (the head a large file is first read on) of distinct valid rows,
+	 * then the given tail, in the given encoding.
 	 */
 	Path writeBeyondHead(String name, String tail, java.nio.charset.Charset charset) throws IOException {
 		Path file = dir.inbox().resolve(name);
@@ -296,14 +317,18 @@ class IngestDirectPathTest {
 
 	@Test
 	void largeFileInWindows1252BeyondItsFirstMegabyteIsReadAgainInThatEncoding() throws Exception {
-		// given a large file, plain ASCII for over a megabyte, then a comment in Windows-1252
-		writeBeyondHead("late-accent.csv", "PTCE-0001,2015-Q1,JOBS_FTE,1,,,Dépôt été\n", Charset.forName("windows-1252"));
+		// given a large file, plain ASCII for over a megabyte, then a comment in
+		// Windows-1252
+		writeBeyondHead("late-accent.csv", "PTCE-0001,2015-Q1,JOBS_FTE,1,,,Dépôt été\n",
+				Charset.forName("windows-1252"));
 		// when it is ingested
 		List<SubmissionOutcome> outcomes = new ArrayList<>();
 		ingest(outcomes);
-		// then it is accepted, every row stored once, and the comment decoded as Windows-1252
+		// then it is accepted, every row stored once, and the comment decoded as
+		// Windows-1252
 		assertThat(outcomes.get(0).status()).isEqualTo(FileStatus.ACCEPTED);
-		try (Connection db = duckdb(); Statement st = db.createStatement();
+		try (Connection db = duckdb();
+				Statement st = db.createStatement();
 				ResultSet rs = st.executeQuery("SELECT count(*), count(DISTINCT (pole_id, period, indicator)), "
 						+ "max(comment) FROM " + observations())) {
 			rs.next();
@@ -337,7 +362,8 @@ class IngestDirectPathTest {
 		// then the second is a duplicate, and every row is stored once
 		assertThat(outcomes).extracting(SubmissionOutcome::status)
 			.containsExactly(FileStatus.ACCEPTED, FileStatus.DUPLICATE_SUBMISSION);
-		try (Connection db = duckdb(); Statement st = db.createStatement();
+		try (Connection db = duckdb();
+				Statement st = db.createStatement();
 				ResultSet rs = st.executeQuery("SELECT count(*) FROM " + observations())) {
 			rs.next();
 			assertThat(rs.getLong(1)).isEqualTo(outcomes.get(0).rowsAccepted());
@@ -365,7 +391,8 @@ class IngestDirectPathTest {
 
 	@Test
 	void largeFileJumpsAreWarnedFromTheSpool() throws Exception {
-		// given a stored 2022 value, then a large file with a tenfold 2023 value for that key
+		// given a stored 2022 value, then a large file with a tenfold 2023 value for that
+		// key
 		writeSmall("a.csv", "PTCE-0001,2022,JOBS_FTE,2");
 		ingest(new ArrayList<>());
 		writeLarge("b-large.csv", List.of("PTCE-0001,2023,JOBS_FTE,500"), false);

@@ -37,8 +37,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The ingest job end to end on the real H2 job repository, with the Parquet store read back by DuckDB. Each
- * test starts from an empty data directory (the database stays; the ledger is emptied).
+ * The ingest job end to end on the real H2 job repository, with the Parquet store read
+ * back by DuckDB. Each test starts from an empty data directory (the database stays; the
+ * ledger is emptied).
  */
 @SpringBootTest
 class IngestJobFunctionalTest {
@@ -49,7 +50,8 @@ class IngestJobFunctionalTest {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		Path registryFile = IngestTestSupport.copy("registry.csv", DATA_DIR.resolveSibling(DATA_DIR.getFileName() + "-ref"));
+		Path registryFile = IngestTestSupport.copy("registry.csv",
+				DATA_DIR.resolveSibling(DATA_DIR.getFileName() + "-ref"));
 		registry.add("observatory.data-dir", DATA_DIR::toString);
 		registry.add("observatory.registry", registryFile::toString);
 	}
@@ -107,8 +109,9 @@ class IngestJobFunctionalTest {
 
 	JsonNode receipt(String file) throws IOException {
 		try (var list = Files.list(dir.receipts())) {
-			Path json = list.filter(p -> p.getFileName().toString().startsWith(file + ".")
-					&& p.getFileName().toString().endsWith(".json"))
+			Path json = list
+				.filter(p -> p.getFileName().toString().startsWith(file + ".")
+						&& p.getFileName().toString().endsWith(".json"))
 				.findFirst()
 				.orElseThrow(() -> new AssertionError("no receipt for " + file));
 			return JSON.readTree(json.toFile());
@@ -140,7 +143,8 @@ class IngestJobFunctionalTest {
 		assertThat(step.getReadCount()).isEqualTo(11);
 		assertThat(step.getWriteCount()).isEqualTo(11);
 		assertThat(step.getFilterCount()).isZero();
-		// and each file is archived byte for byte, with its receipt, and the inbox is empty
+		// and each file is archived byte for byte, with its receipt, and the inbox is
+		// empty
 		assertThat(Files.readAllBytes(dir.archive().resolve("good-cp1252-semicolon.csv"))).isEqualTo(original);
 		assertThat(InboxReader.inboxFiles(dir.inbox())).isEmpty();
 		JsonNode receipt = receipt("good-cp1252-semicolon.csv");
@@ -159,7 +163,8 @@ class IngestJobFunctionalTest {
 			rs.next();
 			assertThat(rs.getLong(1)).isEqualTo(11);
 			assertThat(rs.getLong(2)).isEqualTo(10);
-			assertThat(rs.getDouble(3)).isEqualTo(15 + 9 + 42.5 + 1_250_500 + 1.5 + 2 + 2.5 + 1_234_567.89 + 12_345.5 + 12,
+			assertThat(rs.getDouble(3)).isEqualTo(
+					15 + 9 + 42.5 + 1_250_500 + 1.5 + 2 + 2.5 + 1_234_567.89 + 12_345.5 + 12,
 					org.assertj.core.data.Offset.offset(1e-6));
 			assertThat(rs.getLong(4)).isEqualTo(3);
 			assertThat(rs.getInt(5)).isEqualTo(2022);
@@ -217,7 +222,8 @@ class IngestJobFunctionalTest {
 		// when the job runs
 		JobExecution execution = ingest();
 
-		// then each is rejected whole with its file-level reason, moved to rejected/, nothing stored
+		// then each is rejected whole with its file-level reason, moved to rejected/,
+		// nothing stored
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(receipt("not-csv.xlsx").get("reason").asString()).isEqualTo("NOT_CSV");
 		assertThat(receipt("zero-bytes.csv").get("reason").asString()).isEqualTo("EMPTY_FILE");
@@ -235,7 +241,8 @@ class IngestJobFunctionalTest {
 
 	@Test
 	void fileMoreThanHalfRejectedIsQuarantinedAndNothingOfItStored() throws Exception {
-		// given a shifted-column file (2 of 3 rows rejected), a file of bad rows, and a good file
+		// given a shifted-column file (2 of 3 rows rejected), a file of bad rows, and a
+		// good file
 		IngestTestSupport.copy("shifted.csv", dir.inbox());
 		IngestTestSupport.copy("bad-rows.csv", dir.inbox());
 		IngestTestSupport.copy("good-bom.csv", dir.inbox());
@@ -243,7 +250,8 @@ class IngestJobFunctionalTest {
 		// when the job runs
 		JobExecution execution = ingest();
 
-		// then the two are quarantined with every rejected row in their receipts; only the good file is stored
+		// then the two are quarantined with every rejected row in their receipts; only
+		// the good file is stored
 		StepExecution step = filesStep(execution);
 		assertThat(step.getReadCount()).isEqualTo(3 + 15 + 1);
 		assertThat(step.getWriteCount()).isEqualTo(1);
@@ -273,7 +281,8 @@ class IngestJobFunctionalTest {
 		ingest();
 		IngestTestSupport.copy("good-bom.csv", dir.inbox(), "a.csv");
 		JobExecution second = ingest();
-		// then only the first is stored; the copies say DUPLICATE_SUBMISSION and nothing is overwritten
+		// then only the first is stored; the copies say DUPLICATE_SUBMISSION and nothing
+		// is overwritten
 		assertThat(receipt("b.csv").get("status").asString()).isEqualTo("DUPLICATE_SUBMISSION");
 		assertThat(filesStep(second).getWriteCount()).isZero();
 		assertThat(Files.exists(dir.archive().resolve("a.csv"))).isTrue();
@@ -291,7 +300,8 @@ class IngestJobFunctionalTest {
 
 	@Test
 	void correctionsKeepEveryRevisionAndJumpsAreWarned() throws Exception {
-		// given a first submission, then a later run with a correction of 2023 and a tenfold 2024
+		// given a first submission, then a later run with a correction of 2023 and a
+		// tenfold 2024
 		Files.writeString(dir.inbox().resolve("1.csv"), "pole_id,period,indicator,value\nPTCE-0001,2023,JOBS_FTE,10\n");
 		ingest();
 		Files.writeString(dir.inbox().resolve("2.csv"),
@@ -300,25 +310,28 @@ class IngestJobFunctionalTest {
 		ingest();
 		// then both revisions of 2023 are kept, the later one last
 		try (Connection db = duckdb(); Statement sql = db.createStatement()) {
-			ResultSet rs = sql.executeQuery("SELECT value FROM " + observations()
-					+ " WHERE period = '2023' ORDER BY ingested_at, source_file");
+			ResultSet rs = sql.executeQuery(
+					"SELECT value FROM " + observations() + " WHERE period = '2023' ORDER BY ingested_at, source_file");
 			rs.next();
 			assertThat(rs.getDouble(1)).isEqualTo(10);
 			rs.next();
 			assertThat(rs.getDouble(1)).isEqualTo(12);
 		}
-		// and 2024 is compared with the current 2023 value (12, corrected in the same file): 130 > 120
+		// and 2024 is compared with the current 2023 value (12, corrected in the same
+		// file): 130 > 120
 		JsonNode second = receipt("2.csv");
 		assertThat(second.get("rows_with_warnings").asLong()).isEqualTo(1);
 		assertThat(second.get("issues").get(0).get("code").asString()).isEqualTo("SUSPICIOUS_JUMP");
 		assertThat(second.get("issues").get(0).get("line").asLong()).isEqualTo(2);
-		// and 2023's current value (12) is more than 10 times 2022's (1), sent in a later file of the same run
+		// and 2023's current value (12) is more than 10 times 2022's (1), sent in a later
+		// file of the same run
 		assertThat(receipt("3.csv").get("issues")).isEmpty();
 	}
 
 	@Test
 	void quoteOpenedEarlyInALargeFileIsOneMalformedRowNotACrash() throws Exception {
-		// given a file whose third line opens a quote never closed, followed by 20 MB of text
+		// given a file whose third line opens a quote never closed, followed by 20 MB of
+		// text
 		try (var out = Files.newBufferedWriter(dir.inbox().resolve("open.csv"))) {
 			out.write("pole_id,period,indicator,value\nPTCE-0001,2020,JOBS_FTE,1\nPTCE-0001,2021,JOBS_FTE,\"2\n");
 			String filler = "x".repeat(999) + "\n";
@@ -328,7 +341,8 @@ class IngestJobFunctionalTest {
 		}
 		// when the job runs
 		JobExecution execution = ingest();
-		// then the rest of the file is one malformed row in the receipt, the first row is stored
+		// then the rest of the file is one malformed row in the receipt, the first row is
+		// stored
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		JsonNode receipt = receipt("open.csv");
 		assertThat(receipt.get("rows_read").asLong()).isEqualTo(2);

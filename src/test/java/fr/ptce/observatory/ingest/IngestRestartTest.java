@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A crash at any point of an ingest is finished by the next ingest, with no observation lost or stored twice
- * and no file lost: a real process killed with SIGKILL in the middle of a large file, and a run that died
- * after it was sealed and half published.
+ * A crash at any point of an ingest is finished by the next ingest, with no observation
+ * lost or stored twice and no file lost: a real process killed with SIGKILL in the middle
+ * of a large file, and a run that died after it was sealed and half published.
  */
 class IngestRestartTest {
 
@@ -78,8 +78,9 @@ class IngestRestartTest {
 
 	long countObservations(Path dataDir) throws Exception {
 		try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = db.createStatement()) {
-			ResultSet rs = sql.executeQuery("SELECT count(*), count(DISTINCT (pole_id, period, indicator, submission_id))"
-					+ " FROM read_parquet('" + dataDir.resolve("warehouse/observations") + "/*/*.parquet')");
+			ResultSet rs = sql
+				.executeQuery("SELECT count(*), count(DISTINCT (pole_id, period, indicator, submission_id))"
+						+ " FROM read_parquet('" + dataDir.resolve("warehouse/observations") + "/*/*.parquet')");
 			rs.next();
 			assertThat(rs.getLong(2)).as("no row stored twice").isEqualTo(rs.getLong(1));
 			return rs.getLong(1);
@@ -115,10 +116,11 @@ class IngestRestartTest {
 		long rows = writeLargeSubmission(inbox.resolve("b-large.csv"), 1_500_000);
 
 		// when an ingest process is killed (SIGKILL) while it spools the large file
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-				"fr.ptce.observatory.Main", "--data-dir", dataDir.toString(), "--registry", registry.toString(),
-				"ingest"));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+						"--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+						"fr.ptce.observatory.Main", "--data-dir", dataDir.toString(), "--registry", registry.toString(),
+						"ingest"));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(work.resolve("child.log").toFile())
 			.start();
@@ -143,7 +145,8 @@ class IngestRestartTest {
 		// when the next ingest runs
 		int status = runCli("--data-dir", dataDir.toString(), "--registry", registry.toString(), "ingest");
 
-		// then it finishes the work: every row once, both files archived, the staging area empty
+		// then it finishes the work: every row once, both files archived, the staging
+		// area empty
 		assertThat(status).isZero();
 		assertThat(countObservations(dataDir)).isEqualTo(rows + 1);
 		assertThat(dataDir.resolve("archive/a-small.csv")).exists();
@@ -173,7 +176,8 @@ class IngestRestartTest {
 
 	@Test
 	void runSealedThenHalfPublishedIsPublishedOnceByTheNextIngest() throws Exception {
-		// given a run that was sealed, then died after moving one of its observation files into place
+		// given a run that was sealed, then died after moving one of its observation
+		// files into place
 		Path registryFile = writeRegistry();
 		Registry registry = Registry.load(registryFile, GeoReferential.bundled());
 		Catalogue catalogue = Catalogue.bundled();
@@ -215,7 +219,8 @@ class IngestRestartTest {
 		// when the next ingest runs (through the command line, on the real database)
 		int status = runCli("--data-dir", dir.root().toString(), "--registry", registryFile.toString(), "ingest");
 
-		// then the sealed run is published once: 3 rows, 2 files archived, nothing left in staging or inbox
+		// then the sealed run is published once: 3 rows, 2 files archived, nothing left
+		// in staging or inbox
 		assertThat(status).isZero();
 		assertThat(countObservations(dir.root())).isEqualTo(3);
 		assertThat(dir.archive().resolve("a.csv")).exists();

@@ -25,8 +25,9 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * The run of the files step as an ItemStream, driven as the chunk step drives it: sealed at the update after the
- * last file only, and a step that ends before that (failed, stopped) leaves no staged work, its files in the inbox.
+ * The run of the files step as an ItemStream, driven as the chunk step drives it: sealed
+ * at the update after the last file only, and a step that ends before that (failed,
+ * stopped) leaves no staged work, its files in the inbox.
  */
 class IngestRunStreamTest {
 
@@ -64,11 +65,14 @@ class IngestRunStreamTest {
 	}
 
 	static StepExecution step() {
-		return new StepExecution("ingestFilesStep", new JobExecution(1L, new JobInstance(1L, "ingestJob"),
-				new JobParameters()));
+		return new StepExecution("ingestFilesStep",
+				new JobExecution(1L, new JobInstance(1L, "ingestJob"), new JobParameters()));
 	}
 
-	/** One chunk as the chunk step runs it: read up to {@code size} files, process each, write them, update. */
+	/**
+	 * One chunk as the chunk step runs it: read up to {@code size} files, process each,
+	 * write them, update.
+	 */
 	static void chunk(InboxReader reader, IngestRunStream stream, ExecutionContext context, int size) throws Exception {
 		Chunk<ProcessedFile> processed = new Chunk<>();
 		for (int i = 0; i < size; i++) {
@@ -98,15 +102,18 @@ class IngestRunStreamTest {
 		reader.open(context);
 		stream.open(context);
 
-		// when a first chunk of one file is done, then the next, in which the reader comes to the end
+		// when a first chunk of one file is done, then the next, in which the reader
+		// comes to the end
 		chunk(reader, stream, context, 1);
 		assertThat(context.containsKey(IngestRunStream.STAGED)).as("sealed after the first chunk").isFalse();
 		assertThat(staged()).singleElement().satisfies(run -> assertThat(run.resolve("manifest.json")).doesNotExist());
 		chunk(reader, stream, context, 2);
 		stream.close();
 
-		// then the run is sealed at that last update, with both files in its manifest, and its folder given to the
-		// publish step; the step's counts are rows (Spring Batch's one per file is added when the chunk commits)
+		// then the run is sealed at that last update, with both files in its manifest,
+		// and its folder given to the
+		// publish step; the step's counts are rows (Spring Batch's one per file is added
+		// when the chunk commits)
 		Path sealed = Path.of(context.getString(IngestRunStream.STAGED));
 		Manifest manifest = Json.MAPPER.readValue(sealed.resolve("manifest.json").toFile(), Manifest.class);
 		assertThat(manifest.files()).extracting(SubmissionOutcome::name).containsExactly("a.csv", "b.csv");
@@ -117,7 +124,8 @@ class IngestRunStreamTest {
 
 	@Test
 	void stepEndedBeforeTheSealLeavesNothingAndTheNextRunTakesEveryFile() throws Exception {
-		// given a step that processed one file, then failed or was stopped (closed before the last update)
+		// given a step that processed one file, then failed or was stopped (closed before
+		// the last update)
 		InboxReader reader = new InboxReader(dir.inbox());
 		IngestRunStream stream = stream(reader, step());
 		ExecutionContext context = new ExecutionContext();
@@ -126,7 +134,8 @@ class IngestRunStreamTest {
 		chunk(reader, stream, context, 1);
 		stream.close();
 
-		// then its staged work is gone, nothing was saved to resume from, and both files are still in the inbox
+		// then its staged work is gone, nothing was saved to resume from, and both files
+		// are still in the inbox
 		assertThat(staged()).isEmpty();
 		assertThat(context.containsKey(IngestRunStream.STAGED)).isFalse();
 		assertThat(InboxReader.inboxFiles(dir.inbox())).extracting(p -> p.getFileName().toString())

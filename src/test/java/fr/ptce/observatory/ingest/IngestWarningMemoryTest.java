@@ -17,16 +17,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A valid file with a warning on nearly every row is ingested in a small heap: warnings are spooled to disk like
- * rejected rows, not held until the receipt is written. The ingest runs in a child JVM, as an operator runs it,
- * with a heap in which the warnings held in a list (about 700 bytes each) do not fit.
+ * A valid file with a warning on nearly every row is ingested in a small heap: warnings
+ * are spooled to disk like rejected rows, not held until the receipt is written. The
+ * ingest runs in a child JVM, as an operator runs it, with a heap in which the warnings
+ * held in a list (about 700 bytes each) do not fit.
  */
 class IngestWarningMemoryTest {
 
-	/** Few poles, many indicators: a small key space, so that the heap the job needs is small too. */
+	/**
+	 * Few poles, many indicators: a small key space, so that the heap the job needs is
+	 * small too.
+	 */
 	static final int POLES = 400;
 
-	/** The members' total and a part of it come last, so that a row's cross-row warning is tested too. */
+	/**
+	 * The members' total and a part of it come last, so that a row's cross-row warning is
+	 * tested too.
+	 */
 	static final List<String> INDICATORS = List.of("PROJECTS_ACTIVE", "JOBS_FTE", "JOBS_CREATED", "JOBS_INSERTION",
 			"TRAINING_HOURS", "VOLUNTEERS", "GOV_MEETINGS", "TURNOVER", "MEMBERS_TOTAL", "MEMBERS_ESS");
 
@@ -34,7 +41,10 @@ class IngestWarningMemoryTest {
 
 	static final int LAST_YEAR = 2025;
 
-	/** Enough for the job itself with room to spare, far from enough for 316,000 warnings held as objects. */
+	/**
+	 * Enough for the job itself with room to spare, far from enough for 316,000 warnings
+	 * held as objects.
+	 */
 	static final String HEAP = "128m";
 
 	@TempDir
@@ -42,9 +52,12 @@ class IngestWarningMemoryTest {
 
 	@Test
 	void fileWithAWarningOnEveryRowIsIngestedInASmallHeap() throws Exception {
-		// given a valid file whose values go 1, 100, 1... from year to year: every row after the first year is a
-		// tenfold jump (SUSPICIOUS_JUMP); MEMBERS_ESS goes 100, 1, 100... so that in even years it exceeds the
-		// total (INCONSISTENT_MEMBERS on the total’s row, before its jump): 316,000 warnings for 320,000 rows
+		// given a valid file whose values go 1, 100, 1... from year to year: every row
+		// after the first year is a
+		// tenfold jump (SUSPICIOUS_JUMP); MEMBERS_ESS goes 100, 1, 100... so that in even
+		// years it exceeds the
+		// total (INCONSISTENT_MEMBERS on the total’s row, before its jump): 316,000
+		// warnings for 320,000 rows
 		Path registry = work.resolve("registry.csv");
 		try (BufferedWriter out = Files.newBufferedWriter(registry)) {
 			out.write("pole_id,name,commune,created,closed,legal_form,theme,networks,epci,open_data\n");
@@ -73,7 +86,8 @@ class IngestWarningMemoryTest {
 		long jumps = rows - 5L * POLES * INDICATORS.size();
 		long evenYears = (LAST_YEAR - FIRST_YEAR) / 2 + 1;
 		long inconsistent = evenYears * 5 * POLES;
-		// the rows of the first year have no jump: their totals are the only lines with one warning
+		// the rows of the first year have no jump: their totals are the only lines with
+		// one warning
 		long warnedLines = jumps + 5L * POLES;
 
 		// when it is ingested by a child JVM with a small heap
@@ -102,7 +116,8 @@ class IngestWarningMemoryTest {
 		assertThat(head(json, "rows_with_warnings")).isEqualTo(warnedLines);
 		long[] counts = new long[2];
 		try (Stream<String> lines = Files.lines(csv)) {
-			// one line per warning after the header line, in line order; on one line the cross-row warning first
+			// one line per warning after the header line, in line order; on one line the
+			// cross-row warning first
 			long[] previous = { 0, -1 };
 			lines.skip(1).forEach(line -> {
 				long number = Long.parseLong(line.substring(0, line.indexOf(',')));
@@ -119,7 +134,10 @@ class IngestWarningMemoryTest {
 		assertThat(counts[1]).as("SUSPICIOUS_JUMP").isEqualTo(jumps);
 	}
 
-	/** A number of the receipt's head, read from its first characters (the issues after it are long). */
+	/**
+	 * A number of the receipt's head, read from its first characters (the issues after it
+	 * are long).
+	 */
 	static long head(Path json, String field) throws IOException {
 		char[] start = new char[4096];
 		int n;

@@ -17,9 +17,10 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps messages_fr.properties and messages_en.properties in step, after spring-petclinic's I18nPropertiesSyncTest:
- * the same keys in both, the same argument places in each pair of texts, valid UTF-8; and every text Messages asks
- * for exists, with each place filled.
+ * Keeps messages_fr.properties and messages_en.properties in step, after
+ * spring-petclinic's I18nPropertiesSyncTest: the same keys in both, the same argument
+ * places in each pair of texts, valid UTF-8; and every text Messages asks for exists,
+ * with each place filled.
  */
 class MessagesPropertiesSyncTest {
 

@@ -24,8 +24,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The ingest job with a quarantine threshold other than the default: the receipt of a quarantined file states
- * that threshold, in both languages (it once said "more than half" whatever the setting).
+ * The ingest job with a quarantine threshold other than the default: the receipt of a
+ * quarantined file states that threshold, in both languages (it once said "more than
+ * half" whatever the setting).
  */
 @SpringBootTest(properties = "observatory.quarantine-threshold=0.3")
 class QuarantineThresholdJobTest {
@@ -34,7 +35,8 @@ class QuarantineThresholdJobTest {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		Path registryFile = IngestTestSupport.copy("registry.csv", DATA_DIR.resolveSibling(DATA_DIR.getFileName() + "-ref"));
+		Path registryFile = IngestTestSupport.copy("registry.csv",
+				DATA_DIR.resolveSibling(DATA_DIR.getFileName() + "-ref"));
 		registry.add("observatory.data-dir", DATA_DIR::toString);
 		registry.add("observatory.registry", registryFile::toString);
 	}
@@ -75,8 +77,9 @@ class QuarantineThresholdJobTest {
 
 	JsonNode receipt(String file) throws IOException {
 		try (var list = Files.list(dir.receipts())) {
-			Path json = list.filter(p -> p.getFileName().toString().startsWith(file + ".")
-					&& p.getFileName().toString().endsWith(".json"))
+			Path json = list
+				.filter(p -> p.getFileName().toString().startsWith(file + ".")
+						&& p.getFileName().toString().endsWith(".json"))
 				.findFirst()
 				.orElseThrow(() -> new AssertionError("no receipt for " + file));
 			return JsonMapper.builder().build().readTree(json.toFile());

@@ -31,9 +31,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The bundled samples, ingested in one run as demo does, give exactly the receipts their generator planned
- * (data-samples/expected-receipts.csv and expected-issues.csv): every deliberate error found on its line with
- * its code, and no other issue.
+ * The bundled samples, ingested in one run as demo does, give exactly the receipts their
+ * generator planned (data-samples/expected-receipts.csv and expected-issues.csv): every
+ * deliberate error found on its line with its code, and no other issue.
  */
 @SpringBootTest
 class SamplesIngestTest {
@@ -106,9 +106,11 @@ class SamplesIngestTest {
 					+ i.getField("code") + ":" + i.getField("column"));
 		}
 		TreeSet<String> found = new TreeSet<>();
-		receipts.forEach((file, r) -> r.get("issues")
-			.forEach(i -> found.add(file + ":" + i.get("line").asLong() + ":" + i.get("severity").asString() + ":"
-					+ i.get("code").asString() + ":" + (i.get("column").isNull() ? "" : i.get("column").asString()))));
+		receipts
+			.forEach((file, r) -> r.get("issues")
+				.forEach(i -> found.add(file + ":" + i.get("line").asLong() + ":" + i.get("severity").asString() + ":"
+						+ i.get("code").asString() + ":"
+						+ (i.get("column").isNull() ? "" : i.get("column").asString()))));
 		assertThat(found).containsExactlyElementsOf(planned);
 	}
 

@@ -16,8 +16,8 @@ class SubmissionFormsTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "24", "2024-Q5", "2024-Q0", "2024-3", "T32024", "T5 2024", "2024/Q3",
-			"20245", "Q3 2024", "2024 Q3", "année 2024" })
+	@CsvSource(delimiter = '|', value = { "24", "2024-Q5", "2024-Q0", "2024-3", "T32024", "T5 2024", "2024/Q3", "20245",
+			"Q3 2024", "2024 Q3", "année 2024" })
 	void otherPeriodsAreRejected(String given) {
 		assertThat(Period.parse(given)).isNull();
 	}

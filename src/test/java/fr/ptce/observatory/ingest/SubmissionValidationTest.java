@@ -16,7 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The row rules of submission-format.md, one by one, on real files read as the job reads them. */
+/**
+ * The row rules of submission-format.md, one by one, on real files read as the job reads
+ * them.
+ */
 class SubmissionValidationTest {
 
 	static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
@@ -26,7 +29,9 @@ class SubmissionValidationTest {
 	@TempDir
 	Path dir;
 
-	/** What validating a whole file gave: the issues and the accepted rows, in file order. */
+	/**
+	 * What validating a whole file gave: the issues and the accepted rows, in file order.
+	 */
 	record Result(List<Issue> errors, List<Issue> warnings, List<AcceptedRow> accepted, FileSniffer.Facts facts) {
 
 		List<String> errorCodes() {
@@ -39,7 +44,8 @@ class SubmissionValidationTest {
 		FileSniffer.Facts facts = FileSniffer.sniff(file);
 		KeySpace keys = new KeySpace(registry.size(), registry.firstCreated(), TODAY.getYear(),
 				IngestTestSupport.CATALOGUE.size());
-		SubmissionValidation.Buffers buffers = new SubmissionValidation.Buffers(keys, registry, IngestTestSupport.CATALOGUE);
+		SubmissionValidation.Buffers buffers = new SubmissionValidation.Buffers(keys, registry,
+				IngestTestSupport.CATALOGUE);
 		List<Issue> errors = new ArrayList<>();
 		List<Issue> warnings = new ArrayList<>();
 		List<AcceptedRow> accepted = new ArrayList<>();
@@ -81,7 +87,8 @@ class SubmissionValidationTest {
 		Path file = IngestTestSupport.copy("bad-rows.csv", dir);
 		// when it is validated
 		Result result = validate(file);
-		// then each row gets its reason, in the order of the specification, and the good row is accepted
+		// then each row gets its reason, in the order of the specification, and the good
+		// row is accepted
 		assertThat(result.errorCodes()).containsExactly("3:MALFORMED_ROW", "4:MISSING_FIELD", "5:UNKNOWN_POLE",
 				"6:BAD_PERIOD", "7:POLE_INACTIVE", "8:FUTURE_PERIOD", "9:UNKNOWN_INDICATOR", "10:BAD_STATUS",
 				"11:BAD_STATUS", "12:NOT_A_NUMBER", "13:UNIT_MISMATCH", "14:NOT_INTEGER", "15:OUT_OF_RANGE",
@@ -101,9 +108,9 @@ class SubmissionValidationTest {
 			"PTCE-0002,2099,NOPE,abc,,,|POLE_INACTIVE", "PTCE-0001,2099,NOPE,abc,,,|FUTURE_PERIOD",
 			"PTCE-0001,2023,NOPE,abc,,X,|UNKNOWN_INDICATOR", "PTCE-0001,2023,JOBS_FTE,abc,,X,|BAD_STATUS",
 			"PTCE-0001,2023,JOBS_FTE,abc,$,,|NOT_A_NUMBER", "PTCE-0001,2023,MEMBERS_TOTAL,1.5,$,,|UNIT_MISMATCH",
-			"PTCE-0001,2023,MEMBERS_TOTAL,9999.5,,,|NOT_INTEGER",
-			"PTCE-0001,2023,TURNOVER,600000,k€,,|OUT_OF_RANGE", "PTCE-0001,2023,TURNOVER,-1,,,|OUT_OF_RANGE",
-			"PTCE-0001,2023|MALFORMED_ROW", "PTCE-0001,,JOBS_FTE,1,,,|MISSING_FIELD", "PTCE-0001,2023,,1,,,|MISSING_FIELD",
+			"PTCE-0001,2023,MEMBERS_TOTAL,9999.5,,,|NOT_INTEGER", "PTCE-0001,2023,TURNOVER,600000,k€,,|OUT_OF_RANGE",
+			"PTCE-0001,2023,TURNOVER,-1,,,|OUT_OF_RANGE", "PTCE-0001,2023|MALFORMED_ROW",
+			"PTCE-0001,,JOBS_FTE,1,,,|MISSING_FIELD", "PTCE-0001,2023,,1,,,|MISSING_FIELD",
 			"PTCE-0001,2023,JOBS_FTE,,,,|MISSING_FIELD", "PTCE-0001,2023,JOBS_FTE,,,A,|MISSING_FIELD",
 			"PTCE-0001,2014,JOBS_FTE,1,,,|POLE_INACTIVE", "PTCE-0001,2026-Q4,JOBS_FTE,1,,,|FUTURE_PERIOD",
 			"PTCE-0001,2026,JOBS_FTE,1,,,|FUTURE_PERIOD" })
@@ -114,8 +121,10 @@ class SubmissionValidationTest {
 
 	@Test
 	void numbersReadInPlaceEqualTheGeneralRules() throws IOException {
-		// given 30 files of 96 random numbers in every accepted form (signs, decimal points and commas, thousands
-		// separators, up to 23 digits), with and without k€, in ';' files where the decimal comma is allowed
+		// given 30 files of 96 random numbers in every accepted form (signs, decimal
+		// points and commas, thousands
+		// separators, up to 23 digits), with and without k€, in ';' files where the
+		// decimal comma is allowed
 		java.util.Random random = new java.util.Random(7);
 		String[] units = { "", "EUR", "k€", "eur" };
 		int accepted = 0;
@@ -142,17 +151,27 @@ class SubmissionValidationTest {
 				String unit = units[random.nextInt(units.length)];
 				texts.add(number.toString());
 				factors.add(unit.equals("k€") ? 1000 : 1);
-				// a distinct key per row: PTCE-0001 and PTCE-0003 (active from 2020), 2020 to 2025, 4 quarters,
+				// a distinct key per row: PTCE-0001 and PTCE-0003 (active from 2020),
+				// 2020 to 2025, 4 quarters,
 				// 2 indicators in euros
-				csv.append(key < 48 ? "PTCE-0001;" : "PTCE-0003;").append(2020 + key / 8 % 6).append("-Q")
-					.append(1 + key % 4).append(";").append(key / 4 % 2 == 0 ? "TURNOVER" : "OWN_REVENUE")
-					.append(";").append(number).append(";").append(unit).append("\n");
+				csv.append(key < 48 ? "PTCE-0001;" : "PTCE-0003;")
+					.append(2020 + key / 8 % 6)
+					.append("-Q")
+					.append(1 + key % 4)
+					.append(";")
+					.append(key / 4 % 2 == 0 ? "TURNOVER" : "OWN_REVENUE")
+					.append(";")
+					.append(number)
+					.append(";")
+					.append(unit)
+					.append("\n");
 			}
 			Path path = dir.resolve("numbers-" + file + ".csv");
 			Files.writeString(path, csv, StandardCharsets.UTF_8);
 			// when the file is validated
 			Result result = validate(path);
-			// then each accepted row has exactly the value its canonical form gives, and the rows rejected are
+			// then each accepted row has exactly the value its canonical form gives, and
+			// the rows rejected are
 			// out of range by that value too
 			for (Issue error : result.errors()) {
 				assertThat(error.code()).isEqualTo("OUT_OF_RANGE");
@@ -180,7 +199,8 @@ class SubmissionValidationTest {
 	void normalisedRowsOfACommaFile() throws IOException {
 		// given a clean UTF-8 file with every accepted form of period, unit and status
 		Result result = validate(IngestTestSupport.copy("good-comma.csv", dir));
-		// then all rows are accepted, values converted into the catalogue unit, M rows without a value
+		// then all rows are accepted, values converted into the catalogue unit, M rows
+		// without a value
 		assertThat(result.errors()).isEmpty();
 		assertThat(result.accepted()).hasSize(8);
 		AcceptedRow turnover = result.accepted().get(3);
@@ -197,9 +217,11 @@ class SubmissionValidationTest {
 
 	@Test
 	void windows1252FileWithSemicolonsDecimalCommasAndBlankRows() throws IOException {
-		// given what French Excel writes: Windows-1252, ';', decimal commas, no-break spaces, CRLF, blank rows
+		// given what French Excel writes: Windows-1252, ';', decimal commas, no-break
+		// spaces, CRLF, blank rows
 		Result result = validate(IngestTestSupport.copy("good-cp1252-semicolon.csv", dir));
-		// then the encoding and delimiter are detected, blank rows skipped, fields trimmed
+		// then the encoding and delimiter are detected, blank rows skipped, fields
+		// trimmed
 		assertThat(result.facts().charset().name()).isEqualTo("windows-1252");
 		assertThat(result.facts().delimiter()).isEqualTo(';');
 		assertThat(result.errors()).isEmpty();
@@ -246,14 +268,16 @@ class SubmissionValidationTest {
 
 	@Test
 	void rejectedRowDoesNotBlockALaterOneWithTheSameKey() throws IOException {
-		Result result = validate("pole_id,period,indicator,value\nPTCE-0001,2023,JOBS_FTE,abc\nPTCE-0001,2023,JOBS_FTE,2\n");
+		Result result = validate(
+				"pole_id,period,indicator,value\nPTCE-0001,2023,JOBS_FTE,abc\nPTCE-0001,2023,JOBS_FTE,2\n");
 		assertThat(result.errorCodes()).containsExactly("2:NOT_A_NUMBER");
 		assertThat(result.accepted()).extracting(r -> r.value).containsExactly(2.0);
 	}
 
 	@Test
 	void membersAndVotersInconsistenciesAreWarnings() throws IOException {
-		// given members by category above the total and voters above the total, for one pole and period
+		// given members by category above the total and voters above the total, for one
+		// pole and period
 		Result result = validate("pole_id,period,indicator,value\n" + "PTCE-0001,2023,MEMBERS_ESS,8\n"
 				+ "PTCE-0001,2023,MEMBERS_PRIVATE,5\n" + "PTCE-0001,2023,MEMBERS_TOTAL,12\n"
 				+ "PTCE-0001,2023,GOV_VOTERS,13\n" + "PTCE-0001,2022,MEMBERS_TOTAL,12\n"

@@ -13,7 +13,10 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The newest migration known at build time, and the check that spares a command Flyway when it is current. */
+/**
+ * The newest migration known at build time, and the check that spares a command Flyway
+ * when it is current.
+ */
 class SchemaVersionTest {
 
 	@TempDir
@@ -38,7 +41,11 @@ class SchemaVersionTest {
 		String url = "jdbc:h2:file:" + dir.resolve("db/observatory") + ";DB_CLOSE_ON_EXIT=FALSE";
 		try (Connection empty = DriverManager.getConnection(url, "sa", "")) {
 			assertThat(SchemaVersion.isCurrent(empty)).isFalse();
-			Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration/h2").target("4").load()
+			Flyway.configure()
+				.dataSource(url, "sa", "")
+				.locations("classpath:db/migration/h2")
+				.target("4")
+				.load()
 				.migrate();
 			assertThat(SchemaVersion.isCurrent(empty)).as("behind: V4 of V" + SchemaVersion.LATEST).isFalse();
 			Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration/h2").load().migrate();

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** extracts.md, "Partners": the partners file checked whole, with the line and the reason of what is wrong. */
+/**
+ * extracts.md, "Partners": the partners file checked whole, with the line and the reason
+ * of what is wrong.
+ */
 class PartnersTest {
 
 	static final String HEADER = "partner,name,networks,contact\n";
@@ -53,8 +56,7 @@ class PartnersTest {
 			"MES,Autre,MES,a@b.example;c@d.example#line 3: contact 'a@b.example;c@d.example' of MES is not an e-mail",
 			"MES,,MES,a@b.example#line 3: empty name for partner MES" })
 	void aBadFileStopsWithLineAndReason(String line, String message) {
-		assertThatThrownBy(() -> read(HEADER + GOOD + line + "\n"))
-			.isInstanceOf(ReferentialException.class)
+		assertThatThrownBy(() -> read(HEADER + GOOD + line + "\n")).isInstanceOf(ReferentialException.class)
 			.hasMessageStartingWith("partners.csv, " + message);
 	}
 
@@ -62,7 +64,8 @@ class PartnersTest {
 	void aMissingColumnOrAShortRowIsNamed() {
 		assertThatThrownBy(() -> read("partner,name,networks\nRTES,R,RTES\n"))
 			.hasMessageContaining("partners.csv, line 1: the column 'contact' is missing");
-		assertThatThrownBy(() -> read(HEADER + "RTES,R,RTES\n")).hasMessageContaining("line 2: 3 fields where the header has 4");
+		assertThatThrownBy(() -> read(HEADER + "RTES,R,RTES\n"))
+			.hasMessageContaining("line 2: 3 fields where the header has 4");
 	}
 
 	@Test

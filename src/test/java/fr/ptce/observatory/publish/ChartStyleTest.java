@@ -18,7 +18,10 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.junit.jupiter.api.Test;
 
-/** The value axis of the publication's charts, read from the chart's own model after {@link ChartStyle}. */
+/**
+ * The value axis of the publication's charts, read from the chart's own model after
+ * {@link ChartStyle}.
+ */
 class ChartStyleTest {
 
 	@Test
@@ -50,8 +53,8 @@ class ChartStyleTest {
 			List<NumberTick> ticks = (List<NumberTick>) (List<?>) axis.refreshTicks(g, new AxisState(),
 					new Rectangle2D.Double(40, 0, 460, 130), RectangleEdge.LEFT);
 			assertThat(ticks).as("ticks up to " + top).isNotEmpty().allSatisfy(t -> {
-				double printed = Double.parseDouble(t.getText().replace("\u202F", "").replace(',', '.')
-					.replace('\u2212', '-'));
+				double printed = Double
+					.parseDouble(t.getText().replace("\u202F", "").replace(',', '.').replace('\u2212', '-'));
 				assertThat(printed).as(t.getText()).isCloseTo(t.getValue(), org.assertj.core.data.Offset.offset(1e-9));
 			});
 		}

@@ -20,9 +20,10 @@ import fr.ptce.observatory.warehouse.Tables;
 import fr.ptce.observatory.warehouse.Timestamps;
 
 /**
- * The day of each pole's last accepted submission in the collection follow-up, from observations written to
- * real Parquet partitions: the day sent (named in the file's name, else of ingestion in the observatory's
- * calendar), then the order of revisions, whatever period it reports on, up to the as-of instant.
+ * The day of each pole's last accepted submission in the collection follow-up, from
+ * observations written to real Parquet partitions: the day sent (named in the file's
+ * name, else of ingestion in the observatory's calendar), then the order of revisions,
+ * whatever period it reports on, up to the as-of instant.
  */
 class CollectionFollowUpTest {
 
@@ -37,14 +38,17 @@ class CollectionFollowUpTest {
 		DataDirectory dir = PublicationFixture.dataDirectory(root);
 		Registry registry = PublicationFixture.registry();
 		PublicationFixture.write(dir, registry);
-		// files of 2026 ingested in one run, as after a replay of the history or a pause of the schedule
+		// files of 2026 ingested in one run, as after a replay of the history or a pause
+		// of the schedule
 		long run = Timestamps.toMicros(Instant.parse("2026-03-30T08:00:00Z"));
 		long lateRun = Timestamps.toMicros(Instant.parse("2026-03-31T10:00:00Z"));
 		write(dir, YEAR + 1, List.of(
-				// sent the same day: the name that sorts last is the later (submission-format.md, Revisions)
+				// sent the same day: the name that sorts last is the later
+				// (submission-format.md, Revisions)
 				obs(YEAR + 1, "PTCE-0102", "20260328_PTCE-0102_2026-Q1.csv", run),
 				obs(YEAR + 1, "PTCE-0102", "20260328_PTCE-0102_2026-Q1_correction.csv", run),
-				// a name dated after the file was received says nothing of when it was sent
+				// a name dated after the file was received says nothing of when it was
+				// sent
 				obs(YEAR + 1, "PTCE-0101", "20260415_PTCE-0101_2026-Q1.csv", lateRun),
 				// nor a name that is another pole's
 				obs(YEAR + 1, "PTCE-0103", "20260101_PTCE-0999_2026-Q1.csv", run),
@@ -53,9 +57,9 @@ class CollectionFollowUpTest {
 
 		Map<String, LastSubmissions.Submission> last = LastSubmissions.read(dir, AS_OF, PARIS);
 
-		assertThat(last.get("PTCE-0102")).isEqualTo(new LastSubmissions.Submission(
-				"20260328_PTCE-0102_2026-Q1_correction.csv", Instant.parse("2026-03-30T08:00:00Z"),
-				LocalDate.of(2026, 3, 28)));
+		assertThat(last.get("PTCE-0102"))
+			.isEqualTo(new LastSubmissions.Submission("20260328_PTCE-0102_2026-Q1_correction.csv",
+					Instant.parse("2026-03-30T08:00:00Z"), LocalDate.of(2026, 3, 28)));
 		assertThat(last.get("PTCE-0101").sent()).isEqualTo(LocalDate.of(2026, 3, 31));
 		assertThat(last.get("PTCE-0103").sent()).isEqualTo(LocalDate.of(2026, 3, 30));
 		// a file of 2024, received at 23:30 UTC on 14 November: the 15th in Paris
@@ -70,7 +74,8 @@ class CollectionFollowUpTest {
 		assertThat(LastSubmissions.sent("PTCE-0007", "20260105_PTCE-0007_2025.csv", received, PARIS))
 			.isEqualTo(LocalDate.of(2026, 1, 5));
 		// otherwise the day of ingestion, in the calendar given
-		assertThat(LastSubmissions.sent("PTCE-0007", "releve.csv", received, PARIS)).isEqualTo(LocalDate.of(2026, 3, 31));
+		assertThat(LastSubmissions.sent("PTCE-0007", "releve.csv", received, PARIS))
+			.isEqualTo(LocalDate.of(2026, 3, 31));
 		assertThat(LastSubmissions.sent("PTCE-0007", "releve.csv", received, ZoneId.of("UTC")))
 			.isEqualTo(LocalDate.of(2026, 3, 30));
 		assertThat(LastSubmissions.sent("PTCE-0007", "20261399_PTCE-0007_2025.csv", received, PARIS))
@@ -112,8 +117,8 @@ class CollectionFollowUpTest {
 	}
 
 	private static Observation obs(int year, String pole, String file, long at) {
-		return new Observation(year, pole, year + "-Q1", 1, "MEMBERS_TOTAL", 1.0, "count", "A", null,
-				"2".repeat(64), file, 2, at);
+		return new Observation(year, pole, year + "-Q1", 1, "MEMBERS_TOTAL", 1.0, "count", "A", null, "2".repeat(64),
+				file, 2, at);
 	}
 
 	private static void write(DataDirectory dir, int year, List<Observation> rows) {

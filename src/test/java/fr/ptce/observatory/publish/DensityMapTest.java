@@ -15,7 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import fr.ptce.observatory.referential.GeoReferential;
 
-/** The map's rules (tiles, classes, entries, alternative text) and its drawing, read back pixel by pixel. */
+/**
+ * The map's rules (tiles, classes, entries, alternative text) and its drawing, read back
+ * pixel by pixel.
+ */
 class DensityMapTest {
 
 	@Test
@@ -38,7 +41,8 @@ class DensityMapTest {
 
 	@Test
 	void classesAreSetAgainstTheNationalDensityAsPrinted() {
-		// France 1.26 → bounds 0.6, 1.3, 1.9 (half, equal, one and a half, each rounded to one decimal)
+		// France 1.26 → bounds 0.6, 1.3, 1.9 (half, equal, one and a half, each rounded
+		// to one decimal)
 		DensityClasses classes = new DensityClasses(1.264);
 		assertThat(classes.labels()).containsExactly("moins de 0,6", "0,6 à moins de 1,3", "1,3 à moins de 1,9",
 				"1,9 ou plus");
@@ -58,17 +62,21 @@ class DensityMapTest {
 		Section map = DensityMap.section(data, content.regionAreas(), "31 mars 2026");
 		TileMap drawing = (TileMap) map.graphic();
 		assertThat(drawing.entries()).hasSize(18);
-		// Corsica is A in the fixture: hatched, printed s; the others (102,9 against France's 4,5) in the top class
+		// Corsica is A in the fixture: hatched, printed s; the others (102,9 against
+		// France's 4,5) in the top class
 		TileMap.Entry corse = drawing.entries().stream().filter(e -> e.region().equals("94")).findFirst().orElseThrow();
 		assertThat(corse.value()).isEqualTo("s");
 		assertThat(corse.shade()).isEqualTo(DensityClasses.SECRET);
 		assertThat(drawing.entries()).filteredOn(e -> !e.region().equals("94"))
 			.allSatisfy(e -> assertThat(e.shade()).isEqualTo(3));
-		assertThat(map.alternativeText()).startsWith("Carte des 18 régions").contains("France : 4,5")
-			.contains("Île-de-France : 102,9").contains("Corse : secret statistique")
+		assertThat(map.alternativeText()).startsWith("Carte des 18 régions")
+			.contains("France : 4,5")
+			.contains("Île-de-France : 102,9")
+			.contains("Corse : secret statistique")
 			.contains("Mayotte : 102,9");
 		assertThat(map.note()).contains("Source : observatoire national des PTCE").contains("Champ : emplois (ETP)");
-		// drawn: a published tile in its class's blue, the secret one white with grey hatching
+		// drawn: a published tile in its class's blue, the secret one white with grey
+		// hatching
 		BufferedImage image = new BufferedImage((int) TileMap.WIDTH, (int) TileMap.HEIGHT, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = image.createGraphics();
 		g.setColor(Color.WHITE);
@@ -76,8 +84,7 @@ class DensityMapTest {
 		drawing.render(null, g, new Rectangle2D.Double(0, 0, TileMap.WIDTH, TileMap.HEIGHT));
 		g.dispose();
 		Rectangle2D idf = TileMap.tileBounds(RegionTiles.of("11"));
-		assertThat(new Color(image.getRGB((int) idf.getX() + 3, (int) idf.getCenterY())))
-			.isEqualTo(TileMap.SHADES[3]);
+		assertThat(new Color(image.getRGB((int) idf.getX() + 3, (int) idf.getCenterY()))).isEqualTo(TileMap.SHADES[3]);
 		Rectangle2D corsica = TileMap.tileBounds(RegionTiles.of("94"));
 		List<Integer> colours = new ArrayList<>();
 		for (int x = (int) corsica.getX() + 2; x < corsica.getX() + 20; x++) {

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class FrenchFormatTest {
 
-	// U+202F narrow no-break space (thousands), U+00A0 no-break space (before a unit), U+2212 minus sign
+	// U+202F narrow no-break space (thousands), U+00A0 no-break space (before a unit),
+	// U+2212 minus sign
 	private static final String NNBSP = "\u202F";
 
 	private static final String NBSP = "\u00A0";
@@ -24,7 +25,8 @@ class FrenchFormatTest {
 
 	@Test
 	void roundsHalfUpOnTheDecimalValueNotTheBinaryOne() {
-		// given 2.675, whose binary double is 2.67499999...; BigDecimal.valueOf reads its shortest decimal form
+		// given 2.675, whose binary double is 2.67499999...; BigDecimal.valueOf reads its
+		// shortest decimal form
 		assertThat(FrenchFormat.number(2.675, 2)).isEqualTo("2,68");
 		assertThat(FrenchFormat.number(12.25, 1)).isEqualTo("12,3");
 		assertThat(FrenchFormat.number(-1234.56, 1)).isEqualTo("\u22121" + NNBSP + "234,6");
@@ -72,7 +74,8 @@ class FrenchFormatTest {
 
 	@Test
 	void printsDatesTheFrenchWay() {
-		// no-break space between day and month; "er" raised (modifier letters, so the PDF and the XLSX agree)
+		// no-break space between day and month; "er" raised (modifier letters, so the PDF
+		// and the XLSX agree)
 		assertThat(FrenchFormat.date(LocalDate.of(2026, 3, 31))).isEqualTo("31\u00A0mars 2026");
 		assertThat(FrenchFormat.date(LocalDate.of(2026, 5, 1))).isEqualTo("1\u1D49\u02B3\u00A0mai 2026");
 		assertThat(FrenchFormat.date(LocalDate.of(2025, 8, 15))).isEqualTo("15\u00A0août 2025");
@@ -80,7 +83,8 @@ class FrenchFormatTest {
 
 	@Test
 	void printsInstantsInParisTimeToTheMinute() {
-		// 23:59 UTC on 31 March is 1:59 on 1 April in Paris (summer time); winter time is one hour ahead of UTC
+		// 23:59 UTC on 31 March is 1:59 on 1 April in Paris (summer time); winter time is
+		// one hour ahead of UTC
 		assertThat(FrenchFormat.instant(Instant.parse("2026-03-31T23:59:59.999999Z")))
 			.isEqualTo("1\u1D49\u02B3\u00A0avril 2026 à 1\u00A0h\u00A059");
 		assertThat(FrenchFormat.instant(Instant.parse("2026-01-15T08:05:00Z")))

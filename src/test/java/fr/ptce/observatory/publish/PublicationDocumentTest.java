@@ -35,11 +35,12 @@ import fr.ptce.observatory.referential.Registry;
 import fr.ptce.observatory.warehouse.DataDirectory;
 
 /**
- * The PDFs of a publication as documents. Every PDF (national report, the 18 regional editions, the internal
- * follow-up) validated by veraPDF against PDF/UA-1 (accessibility) and PDF/A-2a (archiving): zero failed checks.
- * Then read back with PDFBox as a reader finds them: table of contents and bookmarks, numbered tables and figures
- * with their source and scope, headings never last on a page, margins, French wording of places and dates,
- * provenance only in the colophon.
+ * The PDFs of a publication as documents. Every PDF (national report, the 18 regional
+ * editions, the internal follow-up) validated by veraPDF against PDF/UA-1 (accessibility)
+ * and PDF/A-2a (archiving): zero failed checks. Then read back with PDFBox as a reader
+ * finds them: table of contents and bookmarks, numbered tables and figures with their
+ * source and scope, headings never last on a page, margins, French wording of places and
+ * dates, provenance only in the colophon.
  */
 class PublicationDocumentTest {
 
@@ -152,7 +153,8 @@ class PublicationDocumentTest {
 		for (Path pdf : List.of(national(), regional("06"))) {
 			try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
 				List<PDOutlineItem> items = outline(doc);
-				assertThat(items).extracting(PDOutlineItem::getTitle).contains("Annexe méthodologique", "Secret statistique");
+				assertThat(items).extracting(PDOutlineItem::getTitle)
+					.contains("Annexe méthodologique", "Secret statistique");
 				String contents = text(doc, 2, 2);
 				assertThat(contents).startsWith("Sommaire");
 				for (PDOutlineItem item : items) {
@@ -162,15 +164,15 @@ class PublicationDocumentTest {
 					PDPage page = item.findDestinationPage(doc);
 					int number = doc.getPages().indexOf(page) + 1;
 					assertThat(text(doc, number, number)).as(item.getTitle()).contains(item.getTitle());
-					assertThat(contents).as(item.getTitle()).containsPattern("(?mU)^\\s*" + Pattern.quote(item.getTitle())
-							+ " " + number + "$");
+					assertThat(contents).as(item.getTitle())
+						.containsPattern("(?mU)^\\s*" + Pattern.quote(item.getTitle()) + " " + number + "$");
 				}
 			}
 		}
 		try (PDDocument doc = Loader.loadPDF(national().toFile())) {
-			assertThat(outline(doc)).extracting(PDOutlineItem::getTitle).contains("Chiffres clés 2025",
-					"Tableau national des indicateurs", "Évolution sur dix ans", "Les régions", "Par thématique",
-					"Par réseau", "Couverture de la collecte");
+			assertThat(outline(doc)).extracting(PDOutlineItem::getTitle)
+				.contains("Chiffres clés 2025", "Tableau national des indicateurs", "Évolution sur dix ans",
+						"Les régions", "Par thématique", "Par réseau", "Couverture de la collecte");
 		}
 	}
 
@@ -183,8 +185,8 @@ class PublicationDocumentTest {
 					List<String> lines = text(doc, number, number).lines()
 						.filter(l -> !l.contains("données arrêtées au") && !l.startsWith("Données fictives"))
 						.toList();
-					assertThat(lines.get(lines.size() - 1)).as(pdf.getFileName() + " p. " + number).isNotEqualTo(
-							item.getTitle());
+					assertThat(lines.get(lines.size() - 1)).as(pdf.getFileName() + " p. " + number)
+						.isNotEqualTo(item.getTitle());
 				}
 			}
 		}
@@ -230,8 +232,11 @@ class PublicationDocumentTest {
 			// the colophon keeps the exact instant for provenance
 			String text = whole.contains("Provenance.") ? whole.substring(0, whole.indexOf("Provenance.")) : whole;
 			// Paris time to the minute, the first of the month with a raised "er"
-			assertThat(text).as(pdf.getFileName().toString()).contains("1\u1D49\u02B3 avril 2026 à 1 h 59")
-				.doesNotContain("UTC").doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}").doesNotContain(" 1er ");
+			assertThat(text).as(pdf.getFileName().toString())
+				.contains("1\u1D49\u02B3 avril 2026 à 1 h 59")
+				.doesNotContain("UTC")
+				.doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}")
+				.doesNotContain(" 1er ");
 		}
 	}
 
@@ -246,7 +251,8 @@ class PublicationDocumentTest {
 				int colophon = end.indexOf("Provenance.");
 				assertThat(colophon).isPositive();
 				assertThat(end.substring(0, colophon)).doesNotContain("SHA-256").doesNotContain("MEMBERS_TOTAL");
-				assertThat(end.substring(colophon)).contains("SHA-256").contains("MEMBERS_TOTAL")
+				assertThat(end.substring(colophon)).contains("SHA-256")
+					.contains("MEMBERS_TOTAL")
 					.contains("Structures membres du pôle MEMBERS_TOTAL");
 			}
 		}
@@ -272,17 +278,20 @@ class PublicationDocumentTest {
 					assertThat(b[1]).isLessThanOrEqualTo(595 - 42.5f);
 				});
 				String text = text(doc, 1, doc.getNumberOfPages());
-				// a unit or a currency sign is never alone at the start of a line, away from its figure
+				// a unit or a currency sign is never alone at the start of a line, away
+				// from its figure
 				assertThat(text).as(pdf.getFileName().toString()).doesNotContainPattern("(?m)^\\s*(€|%|pt|h|t)(\\s|$)");
 				// no pole code cut at its hyphen
 				assertThat(text).doesNotContainPattern("PTCE[-\u2011]\\s*$");
 			}
 		}
 		// no word cut in a narrow column ("financemen / ts publics")
-		assertThat(text(national())).doesNotContainPattern("financemen(?!ts)").doesNotContainPattern("réponda(?!nt)")
+		assertThat(text(national())).doesNotContainPattern("financemen(?!ts)")
+			.doesNotContainPattern("réponda(?!nt)")
 			.doesNotContainPattern("gouvernanc(?!e)");
 		assertThat(text(national()).replaceAll("\\s+", " ")).contains("Part des financements publics")
-			.contains("Emplois pour 10 000 habitants").contains("Évolution à champ constant");
+			.contains("Emplois pour 10 000 habitants")
+			.contains("Évolution à champ constant");
 	}
 
 	@Test

@@ -24,11 +24,12 @@ import fr.ptce.observatory.warehouse.Timestamps;
 import fr.ptce.observatory.warehouse.Trend;
 
 /**
- * Writes realistic warehouse tables for the publication tests, without the aggregation job: aggregates of the
- * ten years up to {@link #YEAR} at every level (national, the 18 regions, their departments, themes,
- * networks), with confidential cells (Corsica always A, dominance O for the turnover of Hauts-de-France,
- * secondary D in some departments, national GOV_MEETINGS A), the trends of the year, and observations of the
- * year for the collection follow-up.
+ * Writes realistic warehouse tables for the publication tests, without the aggregation
+ * job: aggregates of the ten years up to {@link #YEAR} at every level (national, the 18
+ * regions, their departments, themes, networks), with confidential cells (Corsica always
+ * A, dominance O for the turnover of Hauts-de-France, secondary D in some departments,
+ * national GOV_MEETINGS A), the trends of the year, and observations of the year for the
+ * collection follow-up.
  */
 public final class PublicationFixture {
 
@@ -36,7 +37,10 @@ public final class PublicationFixture {
 
 	public static final Instant AS_OF = Instant.parse("2026-03-31T23:59:59.999999Z");
 
-	/** The indicator whose national change on a constant sample the fixture says was withheld (section 4). */
+	/**
+	 * The indicator whose national change on a constant sample the fixture says was
+	 * withheld (section 4).
+	 */
 	public static final String WITHHELD_CONSTANT_SAMPLE = "JOBS_FTE";
 
 	static final Catalogue CATALOGUE = Catalogue.bundled();
@@ -61,7 +65,10 @@ public final class PublicationFixture {
 		return code.endsWith("_SHARE") || code.equals("GOV_PARTICIPATION");
 	}
 
-	/** A deterministic base value per indicator, of the right order of magnitude for its unit. */
+	/**
+	 * A deterministic base value per indicator, of the right order of magnitude for its
+	 * unit.
+	 */
 	static double base(String code) {
 		return switch (code) {
 			case "TURNOVER" -> 48_215_730.45;
@@ -87,22 +94,26 @@ public final class PublicationFixture {
 	}
 
 	/**
-	 * @param tiny as the bundled sample registry of one pole gives: every cell primary-confidential (A), with
-	 * one expected pole and one respondent
+	 * @param tiny as the bundled sample registry of one pole gives: every cell
+	 * primary-confidential (A), with one expected pole and one respondent
 	 */
 	public static void write(DataDirectory dir, Registry registry, boolean tiny) {
-		UnaryOperator<AggregateCell> adjust = tiny ? c -> new AggregateCell(c.indicator(), c.level(), c.area(), 1, 1,
-				0, 1.0, null, null, null, null, null, null, null, null, null, "A") : c -> c;
+		UnaryOperator<AggregateCell> adjust = tiny ? c -> new AggregateCell(c.indicator(), c.level(), c.area(), 1, 1, 0,
+				1.0, null, null, null, null, null, null, null, null, null, "A") : c -> c;
 		write(dir, registry, adjust);
 	}
 
-	/** The fixture with each cell of each year changed by a test (a low response, a change of its own...). */
+	/**
+	 * The fixture with each cell of each year changed by a test (a low response, a change
+	 * of its own...).
+	 */
 	public static void write(DataDirectory dir, Registry registry, UnaryOperator<AggregateCell> adjust) {
 		write(dir, registry, (y, c) -> adjust.apply(c));
 	}
 
 	/** The fixture with each cell changed knowing its year. */
-	public static void write(DataDirectory dir, Registry registry, BiFunction<Integer, AggregateCell, AggregateCell> adjust) {
+	public static void write(DataDirectory dir, Registry registry,
+			BiFunction<Integer, AggregateCell, AggregateCell> adjust) {
 		Provenance provenance = provenance(registry);
 		for (int y = YEAR - 9; y <= YEAR; y++) {
 			int year = y;
@@ -111,16 +122,19 @@ public final class PublicationFixture {
 					cells);
 		}
 		Tables.TREND.writeFile(dir.partition(Tables.TRENDS, YEAR).resolve("part-0.parquet"), provenance, trends());
-		// what the confidentiality rules withheld beyond the cells' statuses (staff-only tables)
-		InternalTables.WITHHELD.writeFile(dir.partition(InternalTables.WITHHELD_FIGURES, YEAR).resolve("part-0.parquet"),
-				provenance, List.of(new WithheldFigure(WITHHELD_CONSTANT_SAMPLE, "national", "FR",
-						WithheldFigure.CONSTANT_SAMPLE, null, null)));
-		InternalTables.AUDIT.writeFile(dir.partition(InternalTables.CONFIDENTIALITY_AUDIT, YEAR).resolve("part-0.parquet"),
-				provenance, List.of(new AuditSummary("JOBS_FTE", 40, 40, 1, 1, 1, 7)));
+		// what the confidentiality rules withheld beyond the cells' statuses (staff-only
+		// tables)
+		InternalTables.WITHHELD.writeFile(
+				dir.partition(InternalTables.WITHHELD_FIGURES, YEAR).resolve("part-0.parquet"), provenance,
+				List.of(new WithheldFigure(WITHHELD_CONSTANT_SAMPLE, "national", "FR", WithheldFigure.CONSTANT_SAMPLE,
+						null, null)));
+		InternalTables.AUDIT.writeFile(
+				dir.partition(InternalTables.CONFIDENTIALITY_AUDIT, YEAR).resolve("part-0.parquet"), provenance,
+				List.of(new AuditSummary("JOBS_FTE", 40, 40, 1, 1, 1, 7)));
 		Tables.OBSERVATION.writeFile(dir.partition(Tables.OBSERVATIONS, YEAR).resolve("part-0.parquet"), provenance,
 				observations());
-		Tables.OBSERVATION.writeFile(dir.partition(Tables.OBSERVATIONS, YEAR - 1).resolve("part-0.parquet"),
-				provenance, earlierObservations());
+		Tables.OBSERVATION.writeFile(dir.partition(Tables.OBSERVATIONS, YEAR - 1).resolve("part-0.parquet"), provenance,
+				earlierObservations());
 	}
 
 	static List<AggregateCell> aggregates(int y) {
@@ -192,7 +206,10 @@ public final class PublicationFixture {
 		return trends;
 	}
 
-	/** PTCE-0101 sent everything, PTCE-0102 three indicators, PTCE-0103 only missing values, others nothing. */
+	/**
+	 * PTCE-0101 sent everything, PTCE-0102 three indicators, PTCE-0103 only missing
+	 * values, others nothing.
+	 */
 	static List<Observation> observations() {
 		List<Observation> rows = new ArrayList<>();
 		long first = Timestamps.toMicros(Instant.parse("2026-02-10T09:00:00Z"));
@@ -213,8 +230,9 @@ public final class PublicationFixture {
 	}
 
 	/**
-	 * PTCE-0105 sent nothing for YEAR, but a file for the year before, received late in the evening of 14 November
-	 * 2025 in UTC, the 15th in Paris; and another after the as-of instant, which does not count.
+	 * PTCE-0105 sent nothing for YEAR, but a file for the year before, received late in
+	 * the evening of 14 November 2025 in UTC, the 15th in Paris; and another after the
+	 * as-of instant, which does not count.
 	 */
 	static List<Observation> earlierObservations() {
 		long received = Timestamps.toMicros(Instant.parse("2025-11-14T23:30:00Z"));
@@ -225,8 +243,8 @@ public final class PublicationFixture {
 		return rows;
 	}
 
-	private static Observation obs(String pole, String indicator, Double value, String status, String file,
-			long line, long at) {
+	private static Observation obs(String pole, String indicator, Double value, String status, String file, long line,
+			long at) {
 		return new Observation(YEAR, pole, Integer.toString(YEAR), null, indicator, value,
 				CATALOGUE.find(indicator).unit(), status, null, "0".repeat(64), file, line, at);
 	}

@@ -52,8 +52,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes the fixture's year once, then reads the files back as a reader would: the PDFs as text with PDFBox,
- * the workbook with POI, the aggregates with DuckDB (an independent Parquet reader), and checks that they agree.
+ * Publishes the fixture's year once, then reads the files back as a reader would: the
+ * PDFs as text with PDFBox, the workbook with POI, the aggregates with DuckDB (an
+ * independent Parquet reader), and checks that they agree.
  */
 class PublisherTest {
 
@@ -66,7 +67,10 @@ class PublisherTest {
 
 	static Publisher.Result result;
 
-	/** The national table as DuckDB reads it from the Parquet files, formatted in French: one row per indicator. */
+	/**
+	 * The national table as DuckDB reads it from the Parquet files, formatted in French:
+	 * one row per indicator.
+	 */
 	static Map<String, List<String>> expectedNational = new HashMap<>();
 
 	static PublicationContent content = new PublicationContent(PublicationFixture.CATALOGUE, PublicationFixture.GEO);
@@ -86,11 +90,12 @@ class PublisherTest {
 	private static void readExpectedNationalTable() throws Exception {
 		String aggregates = dir.partition("aggregates", YEAR).resolve("*.parquet").toString();
 		String trends = dir.partition("trends", YEAR).resolve("*.parquet").toString();
-		try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement();
+		try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+				Statement st = db.createStatement();
 				ResultSet rs = st.executeQuery("SELECT a.indicator, a.total, a.median, a.yoy_pct, a.yoy_constant_pct, "
-						+ "a.ma3, a.conf_status, t.cagr_pct, t.direction, a.n_respondents FROM read_parquet('" + aggregates
-						+ "') a "
-						+ "LEFT JOIN read_parquet('" + trends + "') t ON t.indicator = a.indicator "
+						+ "a.ma3, a.conf_status, t.cagr_pct, t.direction, a.n_respondents FROM read_parquet('"
+						+ aggregates + "') a " + "LEFT JOIN read_parquet('" + trends
+						+ "') t ON t.indicator = a.indicator "
 						+ "AND t.level = a.level AND t.area = a.area WHERE a.level = 'national'")) {
 			while (rs.next()) {
 				String code = rs.getString(1);
@@ -99,9 +104,12 @@ class PublisherTest {
 				List<String> row = new ArrayList<>();
 				row.add(p.label());
 				row.add(FrenchFormat.cell(conf, dbl(rs, 2), v -> FrenchFormat.amount(v, p.unit())));
-				// section 4: no quantile below 10 respondents, and a withheld constant-sample change, print s
-				row.add(rs.getInt(10) < 10 ? "s" : FrenchFormat.cell(conf, dbl(rs, 3), v -> FrenchFormat.amount(v, p.unit())));
-				// the change on a constant sample first (the headline change), the raw change of the total beside it
+				// section 4: no quantile below 10 respondents, and a withheld
+				// constant-sample change, print s
+				row.add(rs.getInt(10) < 10 ? "s"
+						: FrenchFormat.cell(conf, dbl(rs, 3), v -> FrenchFormat.amount(v, p.unit())));
+				// the change on a constant sample first (the headline change), the raw
+				// change of the total beside it
 				row.add(code.equals(PublicationFixture.WITHHELD_CONSTANT_SAMPLE) ? "s"
 						: FrenchFormat.cell(conf, dbl(rs, 5), v -> FrenchFormat.change(v, p.ratio())));
 				row.add(FrenchFormat.cell(conf, dbl(rs, 4), v -> FrenchFormat.change(v, p.ratio())));
@@ -152,7 +160,8 @@ class PublisherTest {
 		String text = flat(text(result.nationalPdf()));
 		for (Indicator i : PublicationFixture.CATALOGUE.indicators()) {
 			List<String> row = expectedNational.get(i.code());
-			// the figures of a row follow each other on the first line of the row, after the label's first words
+			// the figures of a row follow each other on the first line of the row, after
+			// the label's first words
 			String figures = flat(String.join(" ", row.subList(1, row.size())));
 			assertThat(text).as(i.code()).contains(figures);
 		}
@@ -167,7 +176,8 @@ class PublisherTest {
 		// given GOV_MEETINGS national is A in the fixture
 		assertThat(expectedNational.get("GOV_MEETINGS").subList(1, 6)).containsOnly("s");
 		String text = flat(text(result.nationalPdf()));
-		// the label may wrap in its column: its last word is then read after the row's figures
+		// the label may wrap in its column: its last word is then read after the row's
+		// figures
 		assertThat(text).containsPattern("Réunions des instances de (gouvernance )?s s s s s");
 		// Corsica is A at region level: every figure of its row is s, its counts stay
 		assertThat(text).containsPattern("Corse 28 23 82,1 % s s s s");
@@ -176,24 +186,29 @@ class PublisherTest {
 
 	@Test
 	void figuresWithheldBySectionFourPrintS() throws Exception {
-		// given the fixture's national JOBS_FTE change on a constant sample withheld (staff-only withheld_figures)
+		// given the fixture's national JOBS_FTE change on a constant sample withheld
+		// (staff-only withheld_figures)
 		List<String> jobs = expectedNational.get(PublicationFixture.WITHHELD_CONSTANT_SAMPLE);
 		assertThat(jobs.get(3)).isEqualTo("s");
 		assertThat(jobs.get(1)).isNotEqualTo("s");
 		// then the national table prints s there, and the annex states the rules
 		String text = flat(text(result.nationalPdf()));
 		assertThat(text).contains(flat(String.join(" ", jobs.subList(1, 6))));
-		assertThat(text).contains("Médianes et quartiles").contains("Évolution à champ constant.")
-			.contains("Contrôle par programmation linéaire").contains("10 répondants");
+		assertThat(text).contains("Médianes et quartiles")
+			.contains("Évolution à champ constant.")
+			.contains("Contrôle par programmation linéaire")
+			.contains("10 répondants");
 		// and the internal follow-up has the audit, which no public document names
 		assertThat(flat(text(dir.publications(YEAR).resolve("interne/suivi-collecte-2025.pdf"))))
-			.contains("Contrôle du secret statistique 2025").contains("JOBS_FTE 40 40 1 1 1");
+			.contains("Contrôle du secret statistique 2025")
+			.contains("JOBS_FTE 40 40 1 1 1");
 		assertThat(text).doesNotContain("Contrôle du secret statistique 2025");
 	}
 
 	@Test
 	void theWorkbookHoldsTheFiguresAsNumbers() throws Exception {
-		// the workbook's content is checked cell by cell in XlsxTablesTest; here, that the publication has it
+		// the workbook's content is checked cell by cell in XlsxTablesTest; here, that
+		// the publication has it
 		try (InputStream in = Files.newInputStream(dir.publications(YEAR).resolve("tableaux-2025.xlsx"));
 				XSSFWorkbook book = new XSSFWorkbook(in)) {
 			assertThat(book.getProperties().getCoreProperties().getCreated().toInstant())
@@ -214,17 +229,20 @@ class PublisherTest {
 	void keyFiguresComeFromTheNationalCellsAndTrends() throws Exception {
 		String text = flat(text(result.nationalPdf()));
 		List<String> members = expectedNational.get("MEMBERS_TOTAL");
-		// value, response rate, change on a constant sample, raw change of the total, direction over ten years
-		// (the label may wrap in its column: its last word is then read after the row's figures)
-		assertThat(text).containsPattern(Pattern.quote("Structures membres du") + "( pôle)? " + Pattern.quote(flat(
-				members.get(1) + " 83,0 % " + members.get(3) + " " + members.get(4) + " " + members.get(7))));
+		// value, response rate, change on a constant sample, raw change of the total,
+		// direction over ten years
+		// (the label may wrap in its column: its last word is then read after the row's
+		// figures)
+		assertThat(text).containsPattern(Pattern.quote("Structures membres du") + "( pôle)? " + Pattern
+			.quote(flat(members.get(1) + " 83,0 % " + members.get(3) + " " + members.get(4) + " " + members.get(7))));
 		assertThat(text).contains("Pôles attendus 412").contains("Pôles répondants 342").contains("83,0 %");
-		// each change says what it is (the headers wrap in the PDF: the table's model has them whole), and the
+		// each change says what it is (the headers wrap in the PDF: the table's model has
+		// them whole), and the
 		// note under the table says how they differ
 		Section keyFigures = content.keyFigures(PublicationData.load(dir, YEAR), Levels.NATIONAL,
 				GeoReferential.FRANCE);
-		assertThat(keyFigures.headers().subList(2, 5))
-			.containsExactly("Taux de réponse", "Évolution à champ constant", "Évolution brute du total");
+		assertThat(keyFigures.headers().subList(2, 5)).containsExactly("Taux de réponse", "Évolution à champ constant",
+				"Évolution brute du total");
 		assertThat(text).contains("Évolution à champ constant : sur les seuls pôles répondants les deux années ; "
 				+ "évolution brute : des totaux, qui varient aussi avec le nombre de répondants.");
 		// 83 % of the poles responded: the year is final
@@ -252,12 +270,13 @@ class PublisherTest {
 			String members = expectedNational.get("MEMBERS_TOTAL").get(1).replace('\u202F', ' ');
 			assertThat(types).anySatisfy(t -> assertThat(t).startsWith("Alt:Courbe : Structures membres du pôle")
 				.endsWith("2025 : " + members + "."));
-			assertThat(types).anySatisfy(t -> assertThat(t)
-				.startsWith("Alt:Diagramme en barres : Emplois pour 10 000 habitants par région")
-				.contains("Corse : s : non publié"));
+			assertThat(types).anySatisfy(
+					t -> assertThat(t).startsWith("Alt:Diagramme en barres : Emplois pour 10 000 habitants par région")
+						.contains("Corse : s : non publié"));
 			// and the map every region's value, the secret ones said so
 			assertThat(types).anySatisfy(t -> assertThat(t).startsWith("Alt:Carte des 18 régions")
-				.contains("Île-de-France : 102,9").contains("Corse : secret statistique"));
+				.contains("Île-de-France : 102,9")
+				.contains("Corse : secret statistique"));
 			assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("Les PTCE en France en 2025");
 			assertThat(doc.getDocumentInformation().getAuthor()).isEqualTo("Observatoire national des PTCE");
 			// the dates of the as-of instant, so that reruns are comparable
@@ -296,41 +315,49 @@ class PublisherTest {
 	@Test
 	void accentsAndSymbolsSurviveTheRoundTrip() throws Exception {
 		String raw = text(result.nationalPdf());
-		assertThat(raw).contains("€").contains("’").contains("▲").contains("Économie circulaire")
-			.contains("Côte d");
-		// the as-of instant in Paris time: 23:59 UTC on 31 March is 1:59 on the first of April
+		assertThat(raw).contains("€").contains("’").contains("▲").contains("Économie circulaire").contains("Côte d");
+		// the as-of instant in Paris time: 23:59 UTC on 31 March is 1:59 on the first of
+		// April
 		assertThat(flat(raw)).contains("1\u1D49\u02B3 avril 2026 à 1 h 59");
-		// the thousands separator is the narrow no-break space (or a space after extraction), never a comma
+		// the thousands separator is the narrow no-break space (or a space after
+		// extraction), never a comma
 		assertThat(raw).doesNotContain("6,135").doesNotContain("6.135");
 	}
 
 	@Test
 	void regionalEditionsShowTheirDepartments() throws Exception {
 		String text = flat(text(dir.publications(YEAR).resolve("rapport-regional-2025-84.pdf")));
-		assertThat(text).contains("Les PTCE en Auvergne-Rhône-Alpes en 2025").contains("Ain (01)")
-			.contains("Les départements").contains("Annexe méthodologique");
+		assertThat(text).contains("Les PTCE en Auvergne-Rhône-Alpes en 2025")
+			.contains("Ain (01)")
+			.contains("Les départements")
+			.contains("Annexe méthodologique");
 		// the second department of each region is D in the fixture
 		assertThat(text).contains("Allier (03) 5 4 80,0 % s s s s");
 	}
 
 	@Test
 	void theCollectionFollowUpListsLatePolesWithTheirLastSubmission() throws Exception {
-		// pole codes are printed with non-breaking hyphens (never split across lines): read back as hyphens
+		// pole codes are printed with non-breaking hyphens (never split across lines):
+		// read back as hyphens
 		String text = flat(text(dir.publications(YEAR).resolve("interne/suivi-collecte-2025.pdf"))).replace('\u2011',
 				'-');
 		// PTCE-0101 sent all 17; PTCE-0106 closed in 2020 is not expected
 		assertThat(text).doesNotContain("PTCE-0101").doesNotContain("PTCE-0106");
 		// PTCE-0102: three indicators by the as-of instant (the fourth came after it)
-		// a pole's name may wrap in its column: its code is then read after the row's figures
-		assertThat(text).containsPattern("\\(PTCE-0102\\) 01 partielle 3 / 17 5 mars 2026|01 partielle 3 / 17 5 mars 2026 "
-				+ "\\(PTCE-0102\\)");
+		// a pole's name may wrap in its column: its code is then read after the row's
+		// figures
+		assertThat(text).containsPattern(
+				"\\(PTCE-0102\\) 01 partielle 3 / 17 5 mars 2026|01 partielle 3 / 17 5 mars 2026 " + "\\(PTCE-0102\\)");
 		// PTCE-0103: only a missing value, still a submission
-		assertThat(text).containsPattern("\\(PTCE-0103\\) 04 aucune donnée 0 / 17 10 février 2026|04 aucune donnée 0 / 17 "
-				+ "10 février 2026 \\(PTCE-0103\\)");
+		assertThat(text)
+			.containsPattern("\\(PTCE-0103\\) 04 aucune donnée 0 / 17 10 février 2026|04 aucune donnée 0 / 17 "
+					+ "10 février 2026 \\(PTCE-0103\\)");
 		assertThat(text).contains("(PTCE-0104) 44 aucune donnée 0 / 17 nd");
-		// PTCE-0105 sent nothing for 2025, but a file for 2024: its day in Paris, not in UTC nor the generation's
-		assertThat(text).containsPattern("\\(PTCE-0105\\) 2A aucune donnée 0 / 17 15 novembre 2025|2A aucune donnée 0 / 17 "
-				+ "15 novembre 2025 \\(PTCE-0105\\)");
+		// PTCE-0105 sent nothing for 2025, but a file for 2024: its day in Paris, not in
+		// UTC nor the generation's
+		assertThat(text)
+			.containsPattern("\\(PTCE-0105\\) 2A aucune donnée 0 / 17 15 novembre 2025|2A aucune donnée 0 / 17 "
+					+ "15 novembre 2025 \\(PTCE-0105\\)");
 		assertThat(text).contains("Dernier envoi : jour d’envoi du dernier fichier accepté");
 		assertThat(text).contains("ne doit pas être diffusé").doesNotContain("Données fictives");
 	}
@@ -341,7 +368,8 @@ class PublisherTest {
 		JsonNode manifest = readManifest(folder);
 		assertThat(manifest.get("audience").asString()).isEqualTo("public");
 		List<String> listed = checkFiles(folder, manifest);
-		// every file of the folder but the internal ones, which the public manifest does not even name
+		// every file of the folder but the internal ones, which the public manifest does
+		// not even name
 		try (Stream<Path> files = Files.walk(folder)) {
 			assertThat(listed).contains("tableaux-2025.xlsx", "rapport-national-2025.pdf")
 				.containsExactlyInAnyOrderElementsOf(files.filter(Files::isRegularFile)
@@ -389,7 +417,8 @@ class PublisherTest {
 	@Test
 	void withTheBundledSampleRegistryEveryPageSaysTheFiguresAreFictionalAndAnOldPublicationIsReplaced(
 			@TempDir Path sampleRoot) throws Exception {
-		// given the bundled registry, whose single pole makes every cell confidential, and an older publication
+		// given the bundled registry, whose single pole makes every cell confidential,
+		// and an older publication
 		DataDirectory sample = PublicationFixture.dataDirectory(sampleRoot);
 		Registry bundled = Registry.bundled(PublicationFixture.GEO);
 		PublicationFixture.write(sample, bundled, true);
@@ -414,8 +443,10 @@ class PublisherTest {
 				}
 			}
 		}
-		// and with every figure confidential, the tables print s and the charts have nothing to draw
-		// (the label may wrap in its column: its last word is then read after the row's figures)
+		// and with every figure confidential, the tables print s and the charts have
+		// nothing to draw
+		// (the label may wrap in its column: its last word is then read after the row's
+		// figures)
 		assertThat(flat(text(published.nationalPdf()))).containsPattern("Structures membres du (pôle )?s s s s s")
 			.contains("Pôles attendus 1");
 		// and the old publication is gone, whole, with nothing hidden left behind
@@ -436,8 +467,7 @@ class PublisherTest {
 		// then the text of every document is the same, and so are the PDF's dates
 		for (String name : List.of("rapport-national-2025.pdf", "rapport-regional-2025-84.pdf",
 				"interne/suivi-collecte-2025.pdf")) {
-			assertThat(text(again.folder().resolve(name))).as(name)
-				.isEqualTo(text(result.folder().resolve(name)));
+			assertThat(text(again.folder().resolve(name))).as(name).isEqualTo(text(result.folder().resolve(name)));
 		}
 		try (PDDocument a = Loader.loadPDF(again.nationalPdf().toFile());
 				PDDocument b = Loader.loadPDF(result.nationalPdf().toFile())) {
@@ -450,8 +480,7 @@ class PublisherTest {
 	void aYearWithoutAggregatesSaysToRunAggregateFirst() {
 		Publisher publisher = new Publisher(dir, PublicationFixture.CATALOGUE, PublicationFixture.GEO,
 				PublicationFixture.registry(), new Templates(null), Clock.systemUTC());
-		assertThatThrownBy(() -> publisher.publish(2031, null))
-			.isInstanceOf(MissingAggregatesException.class)
+		assertThatThrownBy(() -> publisher.publish(2031, null)).isInstanceOf(MissingAggregatesException.class)
 			.hasMessage("no aggregates for 2031: run 'aggregate --year 2031' first, then 'report --year 2031'");
 		assertThat(dir.publications(2031)).doesNotExist();
 	}

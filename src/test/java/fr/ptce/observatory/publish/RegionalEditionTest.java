@@ -21,9 +21,10 @@ import fr.ptce.observatory.referential.GeoReferential;
 import fr.ptce.observatory.warehouse.DataDirectory;
 
 /**
- * Regional editions rendered from the fixture's warehouse and read back as text with PDFBox: the comparison with
- * France checked against the aggregates read by DuckDB, and the short edition of a region whose figures are all
- * secret (Corsica in the fixture), with no empty chart.
+ * Regional editions rendered from the fixture's warehouse and read back as text with
+ * PDFBox: the comparison with France checked against the aggregates read by DuckDB, and
+ * the short edition of a region whose figures are all secret (Corsica in the fixture),
+ * with no empty chart.
  */
 class RegionalEditionTest {
 
@@ -46,8 +47,8 @@ class RegionalEditionTest {
 
 	static Path render(String region) {
 		GeoReferential.Region r = PublicationFixture.GEO.region(region);
-		Edition edition = content.regional(data, r, new PublicationContent.Provenance(PublicationFixture.AS_OF, "c",
-				"r", "test"), false);
+		Edition edition = content.regional(data, r,
+				new PublicationContent.Provenance(PublicationFixture.AS_OF, "c", "r", "test"), false);
 		Path pdf = root.resolve(edition.fileName());
 		new PdfRenderer(new Templates(root.resolve("cache"))).render(edition, "2 avril 2026",
 				Instant.parse("2026-03-31T23:59:59Z"), "test", pdf);
@@ -64,7 +65,8 @@ class RegionalEditionTest {
 
 	@Test
 	void aRegionIsMostlySecretWhenFewerThanHalfOfItsCellsArePublished() {
-		// Corsica is A for every indicator in the fixture; Auvergne-Rhône-Alpes has every cell published
+		// Corsica is A for every indicator in the fixture; Auvergne-Rhône-Alpes has every
+		// cell published
 		assertThat(editions.mostlySecret(data, "94")).isTrue();
 		assertThat(editions.mostlySecret(data, "84")).isFalse();
 	}
@@ -78,7 +80,8 @@ class RegionalEditionTest {
 			.contains("donc pas de courbe, pour : Structures membres du pôle")
 			.contains("annexe méthodologique du rapport national")
 			.doesNotContain("Annexe méthodologique Des déclarations");
-		// what can be shown: the collection (counts of a confidential cell stay, methodology section 4) and France
+		// what can be shown: the collection (counts of a confidential cell stay,
+		// methodology section 4) and France
 		assertThat(text).contains("Structures membres du pôle 28 23 82,1 %");
 		try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
 			assertThat(doc.getNumberOfPages()).isLessThanOrEqualTo(4);
@@ -97,14 +100,15 @@ class RegionalEditionTest {
 		double france;
 		int above;
 		int published;
-		try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement();
-				ResultSet rs = st.executeQuery("SELECT "
-						+ "max(total) FILTER (WHERE level = 'region' AND area = '84'), "
-						+ "max(total) FILTER (WHERE level = 'national'), "
-						+ "count(*) FILTER (WHERE level = 'region' AND total > (SELECT total FROM read_parquet('"
-						+ files + "') WHERE indicator = 'MEMBERS_TOTAL' AND level = 'region' AND area = '84')), "
-						+ "count(*) FILTER (WHERE level = 'region' AND conf_status = 'F') "
-						+ "FROM read_parquet('" + files + "') WHERE indicator = 'MEMBERS_TOTAL'")) {
+		try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+				Statement st = db.createStatement();
+				ResultSet rs = st
+					.executeQuery("SELECT " + "max(total) FILTER (WHERE level = 'region' AND area = '84'), "
+							+ "max(total) FILTER (WHERE level = 'national'), "
+							+ "count(*) FILTER (WHERE level = 'region' AND total > (SELECT total FROM read_parquet('"
+							+ files + "') WHERE indicator = 'MEMBERS_TOTAL' AND level = 'region' AND area = '84')), "
+							+ "count(*) FILTER (WHERE level = 'region' AND conf_status = 'F') " + "FROM read_parquet('"
+							+ files + "') WHERE indicator = 'MEMBERS_TOTAL'")) {
 			rs.next();
 			region = rs.getDouble(1);
 			france = rs.getDouble(2);
@@ -112,8 +116,9 @@ class RegionalEditionTest {
 			published = rs.getInt(4);
 		}
 		String rank = (above + 1 == 1 ? FrenchFormat.FIRST : (above + 1) + "e") + " sur " + published;
-		assertThat(text).contains(PublisherTest.flat("Structures membres du pôle " + FrenchFormat.number(region, 0) + " "
-				+ FrenchFormat.number(france, 0) + " " + FrenchFormat.percent(region / france * 100) + " " + rank));
+		assertThat(text)
+			.contains(PublisherTest.flat("Structures membres du pôle " + FrenchFormat.number(region, 0) + " "
+					+ FrenchFormat.number(france, 0) + " " + FrenchFormat.percent(region / france * 100) + " " + rank));
 		assertThat(text).contains("La région et la France").contains("Emplois (ETP) pour 10 000 habitants");
 		// the changes say what they are, and the findings read them on a constant sample
 		assertThat(text).contains("Évolution à champ constant : sur les seuls pôles répondants les deux années")

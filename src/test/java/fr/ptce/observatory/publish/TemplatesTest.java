@@ -34,8 +34,7 @@ class TemplatesTest {
 	void malformedXmlIsReportedWithTheTemplateAndItsLine() throws Exception {
 		// given a template whose line 6 closes an element that is not open
 		byte[] jrxml = resource("bad-xml.jrxml");
-		assertThatThrownBy(() -> Templates.compile("bad-xml", jrxml))
-			.isInstanceOf(Templates.TemplateException.class)
+		assertThatThrownBy(() -> Templates.compile("bad-xml", jrxml)).isInstanceOf(Templates.TemplateException.class)
 			.hasMessageStartingWith("reports-templates/bad-xml.jrxml, line 6");
 	}
 
@@ -43,8 +42,7 @@ class TemplatesTest {
 	void anUndeclaredParameterIsReportedWhereItIsUsed() throws Exception {
 		// given a template whose line 4 uses $P{YEAR}, never declared
 		byte[] jrxml = resource("undeclared.jrxml");
-		assertThatThrownBy(() -> Templates.compile("undeclared", jrxml))
-			.isInstanceOf(Templates.TemplateException.class)
+		assertThatThrownBy(() -> Templates.compile("undeclared", jrxml)).isInstanceOf(Templates.TemplateException.class)
 			.hasMessageStartingWith("reports-templates/undeclared.jrxml, line 4: ")
 			.hasMessageContaining("Parameter not found : YEAR");
 	}

@@ -16,9 +16,9 @@ import org.verapdf.pdfa.results.ValidationResult;
 import org.verapdf.pdfa.validation.profiles.RuleId;
 
 /**
- * veraPDF, the reference validator of the PDF Association, run in the test's JVM: the failed checks of a PDF
- * against a profile (PDF/UA-1, PDF/A-2a), each as "clause-test (count): first message", so that a failure says
- * what to fix.
+ * veraPDF, the reference validator of the PDF Association, run in the test's JVM: the
+ * failed checks of a PDF against a profile (PDF/UA-1, PDF/A-2a), each as "clause-test
+ * (count): first message", so that a failure says what to fix.
  */
 final class VeraPdf {
 

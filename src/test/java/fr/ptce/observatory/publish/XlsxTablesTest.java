@@ -31,16 +31,17 @@ import fr.ptce.observatory.referential.Registry;
 import fr.ptce.observatory.warehouse.DataDirectory;
 
 /**
- * Writes the workbook of the fixture's ten years of aggregates, reads it back with POI and compares it with the
- * aggregates as DuckDB (an independent Parquet reader) reads them: every cell of the data sheet, its types, its
- * empty secrets; the sheets per level; the README; frozen headers, filters and widths.
+ * Writes the workbook of the fixture's ten years of aggregates, reads it back with POI
+ * and compares it with the aggregates as DuckDB (an independent Parquet reader) reads
+ * them: every cell of the data sheet, its types, its empty secrets; the sheets per level;
+ * the README; frozen headers, filters and widths.
  */
 class XlsxTablesTest {
 
 	static final int YEAR = PublicationFixture.YEAR;
 
-	static final List<String> MEASURES = List.of("n_expected", "n_respondents", "n_imputed", "response_rate",
-			"total", "mean", "median", "p25", "p75", "density", "yoy_pct", "yoy_constant_pct", "ma3");
+	static final List<String> MEASURES = List.of("n_expected", "n_respondents", "n_imputed", "response_rate", "total",
+			"mean", "median", "p25", "p75", "density", "yoy_pct", "yoy_constant_pct", "ma3");
 
 	@TempDir
 	static Path root;
@@ -59,7 +60,8 @@ class XlsxTablesTest {
 		Path target = root.resolve("tableaux.xlsx");
 		XlsxTables.write(dir, PublicationData.load(dir, YEAR), content, PublicationFixture.GEO,
 				new PublicationContent.Provenance(PublicationFixture.AS_OF, PublicationFixture.CATALOGUE.sha256(),
-						registry.sha256(), "test"), PublicationContent.FICTIONAL, target);
+						registry.sha256(), "test"),
+				PublicationContent.FICTIONAL, target);
 		try (InputStream in = Files.newInputStream(target)) {
 			book = new XSSFWorkbook(in);
 		}
@@ -80,7 +82,8 @@ class XlsxTablesTest {
 		String glob = dir.table("aggregates").resolve("*").resolve("*.parquet").toString();
 		int r = 1;
 		int confidential = 0;
-		try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement();
+		try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+				Statement st = db.createStatement();
 				ResultSet rs = st.executeQuery("SELECT year, indicator, level, area, " + String.join(", ", MEASURES)
 						+ ", conf_status FROM read_parquet('" + glob + "', hive_partitioning = true) "
 						+ "ORDER BY year, indicator, level, area")) {
@@ -97,7 +100,8 @@ class XlsxTablesTest {
 					Cell cell = row.getCell(5 + m);
 					double v = rs.getDouble(5 + m);
 					if (rs.wasNull()) {
-						assertThat(cell == null || cell.getCellType() == CellType.BLANK).as(where + " " + MEASURES.get(m))
+						assertThat(cell == null || cell.getCellType() == CellType.BLANK)
+							.as(where + " " + MEASURES.get(m))
 							.isTrue();
 					}
 					else {
@@ -109,7 +113,8 @@ class XlsxTablesTest {
 				assertThat(row.getCell(5 + MEASURES.size()).getStringCellValue()).as(where).isEqualTo(status);
 				if (!status.equals("F")) {
 					confidential++;
-					// the measures a secret hides are empty cells, as the warehouse has them null
+					// the measures a secret hides are empty cells, as the warehouse has
+					// them null
 					for (String hidden : List.of("total", "mean", "median", "p25", "p75", "yoy_pct", "ma3")) {
 						Cell cell = row.getCell(5 + MEASURES.indexOf(hidden));
 						assertThat(cell == null || cell.getCellType() == CellType.BLANK).as(where + " " + hidden)
@@ -139,7 +144,8 @@ class XlsxTablesTest {
 		Row jobs = find(data, 2025, "JOBS_FTE", "departement", "01");
 		assertThat(jobs.getCell(4).getStringCellValue()).isEqualTo("Ain");
 		assertThat(format(jobs, "total")).isEqualTo("#,##0.0");
-		// a French reader's spreadsheet shows the figure in French: POI's formatter in the French locale
+		// a French reader's spreadsheet shows the figure in French: POI's formatter in
+		// the French locale
 		DataFormatter french = new DataFormatter(java.util.Locale.FRANCE);
 		String shown = french.formatCellValue(turnover.getCell(5 + MEASURES.indexOf("total")));
 		assertThat(shown.replaceAll("[\\s\u00A0\u202F]", " ")).matches("\\d{1,3}( \\d{3})+ €");
@@ -184,7 +190,8 @@ class XlsxTablesTest {
 		Sheet france = book.getSheet("France");
 		List<String> h = strings(france.getRow(1));
 		for (Row row : france) {
-			if (row.getRowNum() > 1 && PublicationFixture.WITHHELD_CONSTANT_SAMPLE.equals(row.getCell(2).getStringCellValue())) {
+			if (row.getRowNum() > 1
+					&& PublicationFixture.WITHHELD_CONSTANT_SAMPLE.equals(row.getCell(2).getStringCellValue())) {
 				assertThat(row.getCell(h.indexOf("Évolution à champ constant")).getStringCellValue()).isEqualTo("s");
 				assertThat(row.getCell(h.indexOf("Évolution sur un an")).getCellType()).isEqualTo(CellType.NUMERIC);
 			}
@@ -213,8 +220,10 @@ class XlsxTablesTest {
 			assertThat(pane.getHorizontalSplitTopRow()).as(name).isEqualTo((short) (head + 1));
 			String filter = sheet.getCTWorksheet().getAutoFilter().getRef();
 			int columns = sheet.getRow(head).getLastCellNum();
-			assertThat(filter).as(name).isEqualTo("A" + (head + 1) + ":"
-					+ org.apache.poi.ss.util.CellReference.convertNumToColString(columns - 1) + (sheet.getLastRowNum() + 1));
+			assertThat(filter).as(name)
+				.isEqualTo(
+						"A" + (head + 1) + ":" + org.apache.poi.ss.util.CellReference.convertNumToColString(columns - 1)
+								+ (sheet.getLastRowNum() + 1));
 			for (int c = 0; c < columns; c++) {
 				assertThat(sheet.getColumnWidth(c)).as(name + " column " + c).isGreaterThanOrEqualTo(15 * 256);
 			}
@@ -230,7 +239,9 @@ class XlsxTablesTest {
 			text.add(String.join(" | ", strings(row)));
 		}
 		String all = String.join("\n", text);
-		assertThat(all).contains("Données fictives").contains("Source").contains("Licence Ouverte")
+		assertThat(all).contains("Données fictives")
+			.contains("Source")
+			.contains("Licence Ouverte")
 			// the as-of instant 2026-03-31T23:59:59Z, as read in Paris
 			.contains("Données arrêtées au " + FrenchFormat.FIRST + "\u00A0avril 2026 à 1\u00A0h\u00A059");
 		for (String column : MEASURES) {
@@ -239,8 +250,11 @@ class XlsxTablesTest {
 		for (String status : List.of("F", "A", "O", "D", "s")) {
 			assertThat(text).anySatisfy(line -> assertThat(line).startsWith(status + " | "));
 		}
-		assertThat(all).contains("EUR | €").contains("TURNOVER | Chiffre d").contains("ECONOMIE_CIRCULAIRE | Économie circulaire")
-			.contains("LABO_ESS | Le Labo de l’ESS").contains("fte | ETP");
+		assertThat(all).contains("EUR | €")
+			.contains("TURNOVER | Chiffre d")
+			.contains("ECONOMIE_CIRCULAIRE | Économie circulaire")
+			.contains("LABO_ESS | Le Labo de l’ESS")
+			.contains("fte | ETP");
 	}
 
 	private static String flat(String text) {

@@ -25,7 +25,8 @@ class RegistryTest {
 
 	@Test
 	void poleGetsItsDepartmentRegionAndEpciFromItsCommune() {
-		Registry registry = read(HEADER + GOOD + "ptce-0002,Pôle B,2A004,2012,2020,scic,ENERGIE,,200000172|200000438,no\n");
+		Registry registry = read(
+				HEADER + GOOD + "ptce-0002,Pôle B,2A004,2012,2020,scic,ENERGIE,,200000172|200000438,no\n");
 		Pole paris = registry.find("ptce-0001");
 		assertThat(paris.departement()).isEqualTo("75");
 		assertThat(paris.region()).isEqualTo("11");
@@ -54,8 +55,7 @@ class RegistryTest {
 			"PTCE-0002,Pôle B,75056,2015,,association,CULTURE,,,oui#line 3: open_data 'oui' must be yes or no",
 			"PTCE-0002,Pôle B,97502,2015,,association,CULTURE,,,yes#line 3: commune 97502 of PTCE-0002 is outside the 18 regions" })
 	void badRegistryStopsWithLineAndReason(String line, String message) {
-		assertThatThrownBy(() -> read(HEADER + GOOD + line + "\n"))
-			.isInstanceOf(ReferentialException.class)
+		assertThatThrownBy(() -> read(HEADER + GOOD + line + "\n")).isInstanceOf(ReferentialException.class)
 			.hasMessageStartingWith("registry.csv, " + message);
 	}
 

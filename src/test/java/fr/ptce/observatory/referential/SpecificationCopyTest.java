@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The specification copied into docs/spec/ and the catalogue the pipeline bundles are the same file: a change of
- * the catalogue made on one side only would publish figures under a contract that does not define them.
+ * The specification copied into docs/spec/ and the catalogue the pipeline bundles are the
+ * same file: a change of the catalogue made on one side only would publish figures under
+ * a contract that does not define them.
  */
 class SpecificationCopyTest {
 

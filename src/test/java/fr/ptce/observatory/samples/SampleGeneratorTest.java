@@ -63,7 +63,10 @@ class SampleGeneratorTest {
 			.isNotEqualTo(Files.readAllBytes(tmp.resolve("a/registry.csv")));
 	}
 
-	/** This is what proves how data-samples/ was made: its README gives the command, here run again. */
+	/**
+	 * This is what proves how data-samples/ was made: its README gives the command, here
+	 * run again.
+	 */
 	@Test
 	void theCommittedSamplesAreWhatTheGeneratorWritesWithTheDocumentedSeed() throws IOException {
 		SampleGenerator.Summary summary = new SampleGenerator(SampleGenerator.Options.defaults()).generate(tmp, false);
@@ -144,7 +147,8 @@ class SampleGeneratorTest {
 		Map<String, Path> byName = new HashMap<>();
 		names.forEach(n -> byName.put(n, SAMPLES.resolve("submissions").resolve(n)));
 		assertThat(names).anyMatch(n -> reasons.get(n).equals("REJECTED EMPTY_FILE") && size(byName.get(n)) == 0);
-		assertThat(names).anyMatch(n -> reasons.get(n).equals("REJECTED NOT_CSV") && bytes(byName.get(n)).contains("\0"));
+		assertThat(names)
+			.anyMatch(n -> reasons.get(n).equals("REJECTED NOT_CSV") && bytes(byName.get(n)).contains("\0"));
 		for (String n : names) {
 			if (reasons.get(n).startsWith("DUPLICATE_SUBMISSION")) {
 				byte[] copy = Files.readAllBytes(byName.get(n));
@@ -173,7 +177,8 @@ class SampleGeneratorTest {
 				keur += latin.contains("KEUR") ? 1 : 0;
 			}
 		}
-		assertThat(List.of(bom, crlf, windows1252, nbsp1252, narrowNbsp, multiline, kiloEuros, keur)).allMatch(n -> n >= 3);
+		assertThat(List.of(bom, crlf, windows1252, nbsp1252, narrowNbsp, multiline, kiloEuros, keur))
+			.allMatch(n -> n >= 3);
 	}
 
 	@Test
@@ -212,7 +217,8 @@ class SampleGeneratorTest {
 		Path out = tmp.resolve("out");
 		assertThat(run("generate-samples", "--out", out.toString(), "--poles", "20", "--years", "2022-2025")).isZero();
 		assertThat(Registry.load(out.resolve("registry.csv"), geo).size()).isEqualTo(20);
-		assertThat(run("generate-samples", "--out", out.toString(), "--poles", "20")).as("already generated").isEqualTo(2);
+		assertThat(run("generate-samples", "--out", out.toString(), "--poles", "20")).as("already generated")
+			.isEqualTo(2);
 		assertThat(run("generate-samples", "--out", out.toString(), "--poles", "25", "--force")).isZero();
 		assertThat(Registry.load(out.resolve("registry.csv"), geo).size()).isEqualTo(25);
 		assertThat(run("generate-samples", "--out", tmp.resolve("x").toString(), "--years", "2025-2015")).isEqualTo(2);
@@ -224,12 +230,14 @@ class SampleGeneratorTest {
 			.isEqualTo(2);
 		StringWriter help = new StringWriter();
 		assertThat(ObservatoryCommand.execute(new PrintWriter(help), new PrintWriter(new StringWriter()),
-				"generate-samples", "--help")).isZero();
+				"generate-samples", "--help"))
+			.isZero();
 		assertThat(help.toString()).contains("--seed", "--poles", "--years", "--scale", "--rows", "--force");
 	}
 
 	private static int run(String... args) {
-		return ObservatoryCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), args);
+		return ObservatoryCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+				args);
 	}
 
 	private static boolean isWindows1252(byte[] b) {

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The backfill command as operators type it, with the test jobs put in its context through spring.main.sources. */
+/**
+ * The backfill command as operators type it, with the test jobs put in its context
+ * through spring.main.sources.
+ */
 class BackfillCommandTest {
 
 	@TempDir
@@ -60,7 +63,8 @@ class BackfillCommandTest {
 		assertThat(TestJobs.markers(dataDir, "aggregate")).hasSize(2);
 
 		// the three steps, extract after the report of each year
-		Result all = run("backfill", "--from", "2020", "--to", "2020", "--steps", "extract,aggregate,report", "--force");
+		Result all = run("backfill", "--from", "2020", "--to", "2020", "--steps", "extract,aggregate,report",
+				"--force");
 		assertThat(all.status()).as(all.err()).isZero();
 		assertThat(all.out()).contains("backfill done: 3 completed, 0 failed, 0 skipped");
 		assertThat(TestJobs.markers(dataDir, "extract")).hasSize(1);

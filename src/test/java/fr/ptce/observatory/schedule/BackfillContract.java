@@ -23,8 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Backfills on the real job repository: the (step, year) states, the plans of the three modes, a dry run, the
- * concurrency cap, a failing year that does not stop the others, and reruns that redo only what the mode asks.
+ * Backfills on the real job repository: the (step, year) states, the plans of the three
+ * modes, a dry run, the concurrency cap, a failing year that does not stop the others,
+ * and reruns that redo only what the mode asks.
  */
 abstract class BackfillContract {
 
@@ -40,7 +41,8 @@ abstract class BackfillContract {
 		try (ConfigurableApplicationContext context = TestServers.command(dataDir, database(), Map.of())) {
 			JobRuns runs = context.getBean(JobRuns.class);
 
-			// given aggregate 2020 completed, aggregate 2021 failed, nothing for 2022; report 2020 completed
+			// given aggregate 2020 completed, aggregate 2021 failed, nothing for 2022;
+			// report 2020 completed
 			run(runs, PipelineJob.AGGREGATE, Map.of("from", "2020", "to", "2020"), BatchStatus.COMPLETED);
 			TestJobs.control(dataDir, "fail-aggregate-2021", "");
 			run(runs, PipelineJob.AGGREGATE, Map.of("from", "2021", "to", "2021"), BatchStatus.FAILED);
@@ -105,10 +107,10 @@ abstract class BackfillContract {
 	void aPartitionTakenByAnotherRunAfterThePlanIsSkippedNotFailed() throws Exception {
 		try (ConfigurableApplicationContext context = TestServers.command(dataDir, database(), Map.of())) {
 			JobRuns runs = context.getBean(JobRuns.class);
-			// given a backfill planned, then its aggregate 2016 started by someone else (another backfill, a schedule)
-			Backfill backfill = Backfill.plan(runs,
-					new BackfillRequest(2016, 2016, List.of(PipelineJob.AGGREGATE, PipelineJob.REPORT), BackfillMode.ALL,
-							1, null));
+			// given a backfill planned, then its aggregate 2016 started by someone else
+			// (another backfill, a schedule)
+			Backfill backfill = Backfill.plan(runs, new BackfillRequest(2016, 2016,
+					List.of(PipelineJob.AGGREGATE, PipelineJob.REPORT), BackfillMode.ALL, 1, null));
 			TestJobs.control(dataDir, "slow-aggregate", "20");
 			long other = runs.launch(PipelineJob.AGGREGATE, Map.of("from", "2016", "to", "2016")).getId();
 
@@ -116,10 +118,12 @@ abstract class BackfillContract {
 			backfill.run(item -> {
 			});
 
-			// then the partition is not its failure: skipped, the other run left alone, the later step skipped too
+			// then the partition is not its failure: skipped, the other run left alone,
+			// the later step skipped too
 			assertThat(states(backfill)).containsExactly("aggregate 2016 SKIPPED", "report 2016 SKIPPED");
 			assertThat(backfill.items().get(0).message()).contains("already running").contains("run " + other);
-			assertThat(backfill.items().get(1).message()).isEqualTo("not run: aggregate of 2016 is being run by another run");
+			assertThat(backfill.items().get(1).message())
+				.isEqualTo("not run: aggregate of 2016 is being run by another run");
 			assertThat(runs.await(other, Duration.ofSeconds(30)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		}
 	}
@@ -129,7 +133,8 @@ abstract class BackfillContract {
 		try (ConfigurableApplicationContext context = TestServers.command(dataDir, database(),
 				Map.of("observatory.operations.run-threads", "4"))) {
 			JobRuns runs = context.getBean(JobRuns.class);
-			// given slow aggregates (5 chunks of 100 ms) for four years, at most two at once
+			// given slow aggregates (5 chunks of 100 ms) for four years, at most two at
+			// once
 			TestJobs.control(dataDir, "slow-aggregate", "5");
 			Backfill backfill = Backfill.plan(runs,
 					new BackfillRequest(2012, 2015, List.of(PipelineJob.AGGREGATE), BackfillMode.ALL, 2, null));

@@ -22,8 +22,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a token holder must not be able to do through the operator API, over real HTTP on a real server (H2, test
- * jobs): touch the host's files, launch runs on absurd years or instants, read the server's internals in errors.
+ * What a token holder must not be able to do through the operator API, over real HTTP on
+ * a real server (H2, test jobs): touch the host's files, launch runs on absurd years or
+ * instants, read the server's internals in errors.
  */
 class OperatorApiSecurityTest {
 
@@ -50,10 +51,11 @@ class OperatorApiSecurityTest {
 	static void startServer() throws Exception {
 		Path schedules = dataDir.resolve("schedules.yml");
 		Files.writeString(schedules, "schedules: []\n");
-		server = TestServers.serve(dataDir, TestServers.Database.h2(), true, Map.of("observatory.serve.schedules",
-				schedules.toString(), "observatory.api.token-sha256", OperatorTokenFilter.sha256(TOKEN),
-				"observatory.operations.run-threads", "1", "observatory.operations.run-queue", "1",
-				"observatory.api.read-token-sha256", OperatorTokenFilter.sha256(READ_TOKEN)));
+		server = TestServers.serve(dataDir, TestServers.Database.h2(), true,
+				Map.of("observatory.serve.schedules", schedules.toString(), "observatory.api.token-sha256",
+						OperatorTokenFilter.sha256(TOKEN), "observatory.operations.run-threads", "1",
+						"observatory.operations.run-queue", "1", "observatory.api.read-token-sha256",
+						OperatorTokenFilter.sha256(READ_TOKEN)));
 		base = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
 	}
 
@@ -68,7 +70,8 @@ class OperatorApiSecurityTest {
 		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
 		b.header("Authorization", "Bearer " + TOKEN);
 		headers.forEach(b::header);
-		b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		b.method(method,
+				body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
 		return new Answer(r.statusCode(), r.body(), r);
 	}
@@ -97,18 +100,19 @@ class OperatorApiSecurityTest {
 
 	@Test
 	void aTokenGivesNoFileAccessThroughJobParameters() throws Exception {
-		// given folders the server can write: one outside the data directory, and its own database
+		// given folders the server can write: one outside the data directory, and its own
+		// database
 		Files.writeString(elsewhere.resolve("precious.csv"), "a,b\n");
 		List<Path> db = files(dataDir.resolve("db"));
 		assertThat(db).isNotEmpty();
 
 		// when ingest is pointed at them, absolutely or relatively
-		for (String inbox : new String[] { elsewhere.toString(), "../..", dataDir.resolve("db").toString(),
-				"db" }) {
+		for (String inbox : new String[] { elsewhere.toString(), "../..", dataDir.resolve("db").toString(), "db" }) {
 			Answer a = post("/api/runs",
 					"{\"job\":\"ingest\",\"parameters\":{\"inbox\":\"" + inbox.replace("\\", "\\\\") + "\"}}");
 
-			// then the run is refused with a message that says why, and nothing was started
+			// then the run is refused with a message that says why, and nothing was
+			// started
 			assertThat(a.status()).as(inbox).isEqualTo(400);
 			assertThat(a.body()).contains("\"error\"").contains("inbox").contains("not accepted from the API");
 		}
@@ -132,7 +136,8 @@ class OperatorApiSecurityTest {
 		}
 		assertThat(post("/api/runs", bodies[4]).body()).contains("outside 1970 to 2099");
 		assertThat(post("/api/runs", bodies[0]).body()).contains("outside the years the observatory covers");
-		// before the registry's first pole (2012 in the bundled one), through a backfill too
+		// before the registry's first pole (2012 in the bundled one), through a backfill
+		// too
 		assertThat(post("/api/runs", bodies[3]).body()).contains("(2012 to ");
 		Answer backfill = post("/api/backfills", "{\"from\":2020,\"to\":2020,\"asOf\":\"" + huge + "\"}");
 		assertThat(backfill.status()).isEqualTo(400);
@@ -156,14 +161,15 @@ class OperatorApiSecurityTest {
 			int status = fr.ptce.observatory.cli.ObservatoryCommand.execute(new java.io.PrintWriter(out, true),
 					new java.io.PrintWriter(err, true), args);
 			assertThat(status).as(String.join(" ", command) + "\n" + err).isEqualTo(2);
-			assertThat(err.toString()).as(String.join(" ", command)).containsAnyOf("outside the years",
-					"outside 1970 to 2099", "at most 100 years");
+			assertThat(err.toString()).as(String.join(" ", command))
+				.containsAnyOf("outside the years", "outside 1970 to 2099", "at most 100 years");
 		}
 	}
 
 	@Test
 	void errorsAreJsonWithTheirStatusAndAnswersAreNeitherSniffedNorCached() throws Exception {
-		// a body that is not JSON, an Accept the API cannot answer, /error itself, an unknown path
+		// a body that is not JSON, an Accept the API cannot answer, /error itself, an
+		// unknown path
 		Answer text = call("POST", "/api/runs", "job=ingest", Map.of("Content-Type", "text/plain"));
 		Answer html = call("GET", "/api/runs", null, Map.of("Accept", "text/html"));
 		Answer error = call("GET", "/error", null, Map.of());
@@ -174,8 +180,8 @@ class OperatorApiSecurityTest {
 		assertThat(unknown.status()).isEqualTo(404);
 		for (Answer a : new Answer[] { text, html, error, unknown }) {
 			assertThat(a.body()).startsWith("{\"error\":\"").doesNotContain("Whitelabel").doesNotContain("timestamp");
-			assertThat(a.response().headers().firstValue("Content-Type")).hasValueSatisfying(
-					t -> assertThat(t).startsWith("application/json"));
+			assertThat(a.response().headers().firstValue("Content-Type"))
+				.hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
 		}
 		// every API answer, success or not
 		for (Answer a : new Answer[] { call("GET", "/api/runs", null, Map.of()), text }) {
@@ -213,7 +219,8 @@ class OperatorApiSecurityTest {
 			}
 			Thread.sleep(100);
 		}
-		assertThat(detail.body()).contains("FAILED").contains("failure asked for report 2021")
+		assertThat(detail.body()).contains("FAILED")
+			.contains("failure asked for report 2021")
 			.doesNotContain("Exception")
 			.doesNotContain("java.")
 			.doesNotContain("\\tat ")
@@ -255,12 +262,16 @@ class OperatorApiSecurityTest {
 
 	@Test
 	void aClientLeavingMidAnswerLogsNoError() throws Exception {
-		// given an answer of megabytes: a thousand runs with long parameters (of a job no test starts)
+		// given an answer of megabytes: a thousand runs with long parameters (of a job no
+		// test starts)
 		var repository = server.getBean(org.springframework.batch.core.repository.JobRepository.class);
 		String note = "n".repeat(2_400);
 		for (int i = 0; i < 1000; i++) {
-			var params = new org.springframework.batch.core.job.parameters.JobParametersBuilder().addLong("run.id",
-					(long) i).addString("a", note, false).addString("b", note, false).toJobParameters();
+			var params = new org.springframework.batch.core.job.parameters.JobParametersBuilder()
+				.addLong("run.id", (long) i)
+				.addString("a", note, false)
+				.addString("b", note, false)
+				.toJobParameters();
 			repository.createJobExecution(repository.createJobInstance("probeJob", params), params,
 					new org.springframework.batch.infrastructure.item.ExecutionContext());
 		}
@@ -272,9 +283,12 @@ class OperatorApiSecurityTest {
 			// when a client asks for it, reads almost nothing, and resets the connection
 			try (java.net.Socket socket = new java.net.Socket()) {
 				socket.setReceiveBufferSize(1024);
-				socket.connect(new java.net.InetSocketAddress("127.0.0.1", Integer.parseInt(base.replaceAll(".*:", ""))));
-				socket.getOutputStream().write(("GET /api/runs?job=probeJob&limit=1000 HTTP/1.1\r\nHost: localhost\r\n"
-						+ "Authorization: Bearer " + TOKEN + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+				socket
+					.connect(new java.net.InetSocketAddress("127.0.0.1", Integer.parseInt(base.replaceAll(".*:", ""))));
+				socket.getOutputStream()
+					.write(("GET /api/runs?job=probeJob&limit=1000 HTTP/1.1\r\nHost: localhost\r\n"
+							+ "Authorization: Bearer " + TOKEN + "\r\n\r\n")
+						.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 				socket.getOutputStream().flush();
 				socket.getInputStream().read(new byte[512]);
 				Thread.sleep(1_500);
@@ -297,7 +311,8 @@ class OperatorApiSecurityTest {
 		String[] reads = { "/api/runs", "/api/runs/999999", "/api/schedules", "/api/partitions", "/api/backfills",
 				"/api/backfills/backfill-0", "/api/deliveries" };
 		String[] actions = { "/api/runs", "/api/runs/999999/stop", "/api/runs/999999/restart",
-				"/api/runs/999999/abandon", "/api/schedules/none/pause", "/api/schedules/none/resume", "/api/backfills" };
+				"/api/runs/999999/abandon", "/api/schedules/none/pause", "/api/schedules/none/resume",
+				"/api/backfills" };
 		for (String path : reads) {
 			assertThat(as(null, "GET", path).status()).as(path).isEqualTo(401);
 			assertThat(as("wrong", "GET", path).status()).as(path).isEqualTo(401);
@@ -308,7 +323,8 @@ class OperatorApiSecurityTest {
 			assertThat(as(null, "POST", path).status()).as(path).isEqualTo(401);
 			assertThat(as("wrong", "POST", path).status()).as(path).isEqualTo(401);
 			assertThat(as(READ_TOKEN, "POST", path).status()).as(path).isEqualTo(403);
-			// the operator gets through to the action: a refusal of the request itself, never of the caller
+			// the operator gets through to the action: a refusal of the request itself,
+			// never of the caller
 			assertThat(as(TOKEN, "POST", path).status()).as(path).isIn(400, 404, 409);
 		}
 		// without a token: health, info and the Prometheus scrape only

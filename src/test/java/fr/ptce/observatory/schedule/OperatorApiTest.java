@@ -23,9 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The operator API over real HTTP on a real server (random port, H2, test jobs): tokens, malformed requests, runs
- * started, inspected, failed and restarted, stopped and abandoned, schedules paused, partitions, backfills, and
- * Actuator's health and Prometheus metrics.
+ * The operator API over real HTTP on a real server (random port, H2, test jobs): tokens,
+ * malformed requests, runs started, inspected, failed and restarted, stopped and
+ * abandoned, schedules paused, partitions, backfills, and Actuator's health and
+ * Prometheus metrics.
  */
 class OperatorApiTest {
 
@@ -126,14 +127,16 @@ class OperatorApiTest {
 
 	@Test
 	void withoutAValidTokenEveryCallIs401AndSaysNothingMore() throws Exception {
-		// given calls without a token, with a wrong one, with another scheme, on existing and unknown resources
+		// given calls without a token, with a wrong one, with another scheme, on existing
+		// and unknown resources
 		Answer none = call("GET", "/api/runs", null, null, null);
 		Answer wrong = call("GET", "/api/runs", "not-the-token", null, null);
 		Answer basic = call("GET", "/api/runs", "Basic " + TOKEN, null, null);
 		Answer unknownRun = call("GET", "/api/runs/987654", "not-the-token", null, null);
 		Answer action = call("POST", "/api/runs", null, "{\"job\":\"ingest\"}", "application/json");
 
-		// then all are 401 with one and the same body: nothing tells whether the resource or the action exists
+		// then all are 401 with one and the same body: nothing tells whether the resource
+		// or the action exists
 		for (Answer a : new Answer[] { none, wrong, basic, unknownRun, action }) {
 			assertThat(a.status()).isEqualTo(401);
 			assertThat(a.body()).isEqualTo("{\"error\":\"unauthorized\"}");
@@ -168,7 +171,8 @@ class OperatorApiTest {
 
 		Answer noJob = post("/api/runs", "{}");
 		assertThat(noJob.status()).isEqualTo(400);
-		assertThat(noJob.json().get("error").asString()).isEqualTo("'job' is required (ingest, aggregate, report, extract)");
+		assertThat(noJob.json().get("error").asString())
+			.isEqualTo("'job' is required (ingest, aggregate, report, extract)");
 
 		Answer unknownJob = post("/api/runs", "{\"job\": \"agregate\"}");
 		assertThat(unknownJob.status()).isEqualTo(400);
@@ -234,7 +238,8 @@ class OperatorApiTest {
 		assertThat(restarted.status()).isEqualTo(202);
 		long again = restarted.json().get("id").asLong();
 
-		// then the new execution completes with its counts, and the partition is COMPLETED
+		// then the new execution completes with its counts, and the partition is
+		// COMPLETED
 		JsonNode completed = awaitEnd(again);
 		assertThat(again).isNotEqualTo(id);
 		assertThat(completed.get("status").asString()).isEqualTo("COMPLETED");
@@ -245,8 +250,7 @@ class OperatorApiTest {
 		assertThat(partition.get("runId").asLong()).isEqualTo(again);
 		// and a completed run is not restarted again
 		assertThat(post("/api/runs/" + again + "/restart", null).status()).isEqualTo(409);
-		assertThat(get("/api/runs?job=aggregate").json().findValuesAsString("status")).contains("COMPLETED",
-				"FAILED");
+		assertThat(get("/api/runs?job=aggregate").json().findValuesAsString("status")).contains("COMPLETED", "FAILED");
 	}
 
 	@Test
@@ -254,21 +258,26 @@ class OperatorApiTest {
 		// given a slow report of 2022
 		TestJobs.control(dataDir, "slow-report", "100");
 		try {
-			long id = post("/api/runs", "{\"job\": \"report\", \"parameters\": {\"year\": 2022}}").json().get("id").asLong();
+			long id = post("/api/runs", "{\"job\": \"report\", \"parameters\": {\"year\": 2022}}").json()
+				.get("id")
+				.asLong();
 
 			// when the same report is asked again while it runs, then it is refused
 			Answer twice = post("/api/runs", "{\"job\": \"report\", \"parameters\": {\"year\": 2022}}");
 			assertThat(twice.status()).isEqualTo(409);
 			assertThat(twice.json().get("error").asString()).contains("report is already running on [2022]");
 			// but another year may run
-			long other = post("/api/runs", "{\"job\": \"report\", \"parameters\": {\"year\": 2021}}").json().get("id").asLong();
+			long other = post("/api/runs", "{\"job\": \"report\", \"parameters\": {\"year\": 2021}}").json()
+				.get("id")
+				.asLong();
 
 			// when it is stopped, then it ends STOPPED at a chunk boundary
 			assertThat(post("/api/runs/" + id + "/stop", null).status()).isEqualTo(202);
 			assertThat(post("/api/runs/" + other + "/stop", null).status()).isEqualTo(202);
 			assertThat(awaitEnd(id).get("status").asString()).isEqualTo("STOPPED");
 			assertThat(awaitEnd(other).get("status").asString()).isEqualTo("STOPPED");
-			// and its step too, once it reached its chunk boundary (not FAILED by a clash of updates)
+			// and its step too, once it reached its chunk boundary (not FAILED by a clash
+			// of updates)
 			assertThat(awaitStep(id, "STOPPED")).isEqualTo("STOPPED");
 
 			// and when abandoned, it is ABANDONED and cannot be restarted
@@ -344,7 +353,8 @@ class OperatorApiTest {
 		// and the metrics are in Prometheus format
 		Answer metrics = call("GET", "/actuator/prometheus", null, null, null);
 		assertThat(metrics.status()).isEqualTo(200);
-		assertThat(metrics.body()).contains("observatory_run_duration_seconds_count{job=\"ingestJob\",status=\"COMPLETED\"}")
+		assertThat(metrics.body())
+			.contains("observatory_run_duration_seconds_count{job=\"ingestJob\",status=\"COMPLETED\"}")
 			.containsPattern("observatory_rows_ingested_total(\\{[^}]*\\})? [1-9]")
 			.containsPattern("observatory_rows_rejected_total(\\{[^}]*\\})? [1-9]");
 	}

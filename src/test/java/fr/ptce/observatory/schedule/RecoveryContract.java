@@ -21,9 +21,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Crashes and stops of a real server process (a child JVM on the test classpath, see {@link ServerProcess}) in the
- * middle of a run of 40 chunks: after kill -9 the next server recovers the run left STARTED and restarts it from
- * its last committed chunk; after SIGTERM the run ends STOPPED at a chunk boundary and is restarted from there.
+ * Crashes and stops of a real server process (a child JVM on the test classpath, see
+ * {@link ServerProcess}) in the middle of a run of 40 chunks: after kill -9 the next
+ * server recovers the run left STARTED and restarts it from its last committed chunk;
+ * after SIGTERM the run ends STOPPED at a chunk boundary and is restarted from there.
  */
 abstract class RecoveryContract {
 
@@ -43,7 +44,8 @@ abstract class RecoveryContract {
 		try (ConfigurableApplicationContext server = TestServers.serve(dataDir, db, false, props)) {
 			JobRuns runs = server.getBean(JobRuns.class);
 
-			// then the dead run is FAILED (recovered), and a new execution of the same instance completes
+			// then the dead run is FAILED (recovered), and a new execution of the same
+			// instance completes
 			JobExecution dead = runs.execution(id);
 			assertThat(dead.getStatus()).isEqualTo(BatchStatus.FAILED);
 			// and says why: found dead, when, by which process
@@ -65,8 +67,10 @@ abstract class RecoveryContract {
 		TestServers.Database db = database();
 		long id = runThenEnd(db, false);
 
-		// when the operator looks at it from the next server (recovery flag: nothing automatic)
-		try (ConfigurableApplicationContext server = TestServers.serve(dataDir, db, false, serverProperties(Map.of()))) {
+		// when the operator looks at it from the next server (recovery flag: nothing
+		// automatic)
+		try (ConfigurableApplicationContext server = TestServers.serve(dataDir, db, false,
+				serverProperties(Map.of()))) {
 			JobRuns runs = server.getBean(JobRuns.class);
 
 			// then it stopped cleanly: STOPPED, not FAILED, nothing to recover
@@ -105,8 +109,9 @@ abstract class RecoveryContract {
 			JobExecution resumed = awaitNextExecution(runs, stopped);
 			assertThat(resumed.getStatus()).as("%s %s", resumed.getExitStatus(), resumed.getAllFailureExceptions())
 				.isEqualTo(BatchStatus.COMPLETED);
-			assertThat(resumedFrom(resumed.getId())).as("%s%n%s", TestJobs.markers(dataDir, "aggregate"),
-					Files.readString(dataDir.resolve("child.log"))).isGreaterThan(0);
+			assertThat(resumedFrom(resumed.getId()))
+				.as("%s%n%s", TestJobs.markers(dataDir, "aggregate"), Files.readString(dataDir.resolve("child.log")))
+				.isGreaterThan(0);
 			// and the mark of the shutdown does not follow it
 			assertThat(resumed.getExecutionContext().containsKey(JobRuns.STOPPED_BY_SHUTDOWN)).isFalse();
 		}
@@ -120,7 +125,10 @@ abstract class RecoveryContract {
 		return p;
 	}
 
-	/** Starts a child server, waits for its run to be under way, then kills it (-9) or sends it SIGTERM. */
+	/**
+	 * Starts a child server, waits for its run to be under way, then kills it (-9) or
+	 * sends it SIGTERM.
+	 */
 	private long runThenEnd(TestServers.Database db, boolean kill) throws Exception {
 		TestJobs.control(dataDir, "slow-aggregate", "40");
 		List<String> command = new ArrayList<>();

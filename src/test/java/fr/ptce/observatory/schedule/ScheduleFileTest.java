@@ -15,7 +15,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The schedule file operators edit: read, checked, and refused with the file, the entry and the reason. */
+/**
+ * The schedule file operators edit: read, checked, and refused with the file, the entry
+ * and the reason.
+ */
 class ScheduleFileTest {
 
 	private static Path resource(String name) throws URISyntaxException {
@@ -28,8 +31,10 @@ class ScheduleFileTest {
 		// when it is read
 		List<ScheduleEntry> entries = ScheduleFile.read(resource("schedules-good.yml"));
 
-		// then each has its job, cron, zone (Europe/Paris by default), parameters, enabled flag and misfire policy
-		assertThat(entries).extracting(ScheduleEntry::name).containsExactly("every-two-seconds", "nightly", "report-disabled");
+		// then each has its job, cron, zone (Europe/Paris by default), parameters,
+		// enabled flag and misfire policy
+		assertThat(entries).extracting(ScheduleEntry::name)
+			.containsExactly("every-two-seconds", "nightly", "report-disabled");
 		ScheduleEntry ingest = entries.get(0);
 		assertThat(ingest.job()).isEqualTo(PipelineJob.INGEST);
 		assertThat(ingest.zone().getId()).isEqualTo("Europe/Paris");
@@ -45,7 +50,8 @@ class ScheduleFileTest {
 
 	@Test
 	void relativeYearsAreThoseOfTheFiringDayInTheScheduleZone() throws Exception {
-		// given the nightly entry (UTC) and the annual report (Europe/Paris, previous-year)
+		// given the nightly entry (UTC) and the annual report (Europe/Paris,
+		// previous-year)
 		ScheduleEntry nightly = ScheduleFile.read(resource("schedules-good.yml")).get(1);
 		ScheduleEntry report = ScheduleFile.bundled().get(2);
 
@@ -59,8 +65,10 @@ class ScheduleFileTest {
 
 	@Test
 	void bundledAndRepositoryFilesHoldTheDefaults() throws Exception {
-		// the defaults of the issue: ingest every 15 minutes, aggregate current and previous year nightly,
-		// report of the previous year on 31 March, then the partners' extracts of that year
+		// the defaults of the issue: ingest every 15 minutes, aggregate current and
+		// previous year nightly,
+		// report of the previous year on 31 March, then the partners' extracts of that
+		// year
 		List<ScheduleEntry> file = ScheduleFile.read(Path.of("jobs", "schedules.yml"));
 		assertThat(ScheduleFile.bundled()).isEqualTo(file);
 		assertThat(file).extracting(e -> e.job().shortName() + " " + e.cron() + " " + e.parameters())
@@ -78,7 +86,8 @@ class ScheduleFileTest {
 			"schedules-duplicate.yml|schedule 'twice' (#2): the name 'twice' is used twice",
 			"schedules-not-yaml.yml|not valid YAML" })
 	void badFilesAreRefusedWithFileEntryAndReason(String file, String message) throws Exception {
-		// given a file with one mistake, when read, then the message names the file, the entry and the reason
+		// given a file with one mistake, when read, then the message names the file, the
+		// entry and the reason
 		Path path = resource(file);
 		assertThatThrownBy(() -> ScheduleFile.read(path)).isInstanceOf(ScheduleException.class)
 			.hasMessageStartingWith(path.toString())
@@ -93,8 +102,7 @@ class ScheduleFileTest {
 			.hasMessageContaining("ISO-8601");
 		assertThatThrownBy(() -> PipelineJob.AGGREGATE.check(Map.of("from", "2025", "to", "2024")))
 			.hasMessageContaining("is after");
-		assertThat(PipelineJob.AGGREGATE.check(Map.of("from", "2024", "to", "2025", "asOf", "2026-03-31")))
-			.hasSize(3);
+		assertThat(PipelineJob.AGGREGATE.check(Map.of("from", "2024", "to", "2025", "asOf", "2026-03-31"))).hasSize(3);
 		// extract: a year, and a partner code as the partners file spells them
 		assertThatThrownBy(() -> PipelineJob.EXTRACT.check(Map.of("partner", "RTES")))
 			.hasMessage("job extract needs the parameter 'year'");

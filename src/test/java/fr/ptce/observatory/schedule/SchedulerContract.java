@@ -21,8 +21,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The scheduler on a real database with short cron expressions: two servers on one database fire each trigger once,
- * a paused schedule does not fire, and a command-line context never starts the scheduler. Run on H2 and PostgreSQL.
+ * The scheduler on a real database with short cron expressions: two servers on one
+ * database fire each trigger once, a paused schedule does not fire, and a command-line
+ * context never starts the scheduler. Run on H2 and PostgreSQL.
  */
 abstract class SchedulerContract {
 
@@ -33,7 +34,8 @@ abstract class SchedulerContract {
 
 	@Test
 	void twoServersOnOneDatabaseFireEachTriggerOnceAndPauseHolds() throws Exception {
-		// given a schedule file with an ingest every two seconds, and two servers on the same database
+		// given a schedule file with an ingest every two seconds, and two servers on the
+		// same database
 		Path schedules = dataDir.resolve("schedules.yml");
 		Files.writeString(schedules, """
 				schedules:
@@ -55,17 +57,20 @@ abstract class SchedulerContract {
 			// when they run for a while
 			waitForRuns(runs, 4, 20_000);
 
-			// then every firing was run once, by one server or the other: no two runs of one scheduled instant
+			// then every firing was run once, by one server or the other: no two runs of
+			// one scheduled instant
 			List<JobExecution> executions = ingestRuns(runs);
 			Set<String> fires = executions.stream()
 				.map(e -> e.getJobParameters().getString("scheduled.fire"))
 				.collect(Collectors.toSet());
 			assertThat(executions).hasSizeGreaterThanOrEqualTo(4);
-			assertThat(fires).as("fire times of %s", executions.stream()
-				.map(e -> e.getId() + "@" + e.getJobParameters().getString("scheduled.fire") + "/" + e.getStatus())
-				.toList()).hasSize(executions.size());
-			assertThat(executions).allSatisfy(e -> assertThat(e.getJobParameters().getString("schedule"))
-				.isEqualTo("every-two-seconds"));
+			assertThat(fires)
+				.as("fire times of %s", executions.stream()
+					.map(e -> e.getId() + "@" + e.getJobParameters().getString("scheduled.fire") + "/" + e.getStatus())
+					.toList())
+				.hasSize(executions.size());
+			assertThat(executions)
+				.allSatisfy(e -> assertThat(e.getJobParameters().getString("schedule")).isEqualTo("every-two-seconds"));
 			// and the misfire policies are the explicit ones of the file
 			Scheduler scheduler = first.getBean(Scheduler.class);
 			assertThat(((CronTrigger) scheduler.getTrigger(TriggerKey.triggerKey("every-two-seconds", "observatory")))
@@ -73,7 +78,8 @@ abstract class SchedulerContract {
 			assertThat(((CronTrigger) scheduler.getTrigger(TriggerKey.triggerKey("nightly", "observatory")))
 				.getMisfireInstruction()).isEqualTo(CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW);
 
-			// when the schedule is paused (through one server: the pause is in the shared store)
+			// when the schedule is paused (through one server: the pause is in the shared
+			// store)
 			first.getBean(Schedules.class).pause("every-two-seconds");
 			Thread.sleep(1_000);
 			waitUntilNoneRunning(runs);
@@ -89,7 +95,8 @@ abstract class SchedulerContract {
 			assertThat(ingestRuns(runs)).hasSizeGreaterThan(paused);
 		}
 
-		// and a command-line context on the same database has the scheduler but never starts it
+		// and a command-line context on the same database has the scheduler but never
+		// starts it
 		try (ConfigurableApplicationContext command = TestServers.command(dataDir, db, Map.of())) {
 			assertThat(command.getBean(Scheduler.class).isStarted()).isFalse();
 			assertThat(command.getBeanProvider(Schedules.class).getIfAvailable()).isNull();

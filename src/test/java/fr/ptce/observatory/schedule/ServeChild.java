@@ -21,8 +21,9 @@ import fr.ptce.observatory.Main;
 import fr.ptce.observatory.schedule.api.OperatorTokenFilter;
 
 /**
- * The real {@code observatory serve} (its main class, ServeCommand, the signal handler) in a child JVM, with the test
- * jobs: for the tests that send it signals, look at its sockets, or run a command beside it.
+ * The real {@code observatory serve} (its main class, ServeCommand, the signal handler)
+ * in a child JVM, with the test jobs: for the tests that send it signals, look at its
+ * sockets, or run a command beside it.
  */
 final class ServeChild implements AutoCloseable {
 
@@ -43,22 +44,27 @@ final class ServeChild implements AutoCloseable {
 	}
 
 	static List<String> java(Path dataDir, TestServers.Database db, String... arguments) {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-				Main.class.getName(), "--data-dir", dataDir.toString()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
+						System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+						Main.class.getName(), "--data-dir", dataDir.toString()));
 		command.addAll(List.of(arguments));
 		command.addAll(TestServers.commandLineArguments(db));
 		return command;
 	}
 
-	/** Starts serve on a free port of the loopback, no schedules, and waits until it answers. */
+	/**
+	 * Starts serve on a free port of the loopback, no schedules, and waits until it
+	 * answers.
+	 */
 	static ServeChild start(Path dataDir, TestServers.Database db, Path work) throws Exception {
 		Path schedules = work.resolve("no-schedules.yml");
 		Files.writeString(schedules, "schedules: []\n");
 		Path log = work.resolve("serve.log");
-		ProcessBuilder builder = new ProcessBuilder(java(dataDir, db, "serve", "--schedules", schedules.toString(),
-				"--plain-logs", "--server.port=0"));
-		// as docs/operations.md says to pass it: in the environment, not on the command line that ps shows
+		ProcessBuilder builder = new ProcessBuilder(
+				java(dataDir, db, "serve", "--schedules", schedules.toString(), "--plain-logs", "--server.port=0"));
+		// as docs/operations.md says to pass it: in the environment, not on the command
+		// line that ps shows
 		builder.environment().put("OBSERVATORY_API_TOKEN_SHA256", OperatorTokenFilter.sha256(TOKEN));
 		Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		Pattern serving = Pattern.compile("serving on http://127\\.0\\.0\\.1:(\\d+)/api");
@@ -95,7 +101,10 @@ final class ServeChild implements AutoCloseable {
 		return process.exitValue();
 	}
 
-	/** The TCP ports the child listens on (Linux: its socket inodes matched in /proc/net/tcp and tcp6). */
+	/**
+	 * The TCP ports the child listens on (Linux: its socket inodes matched in
+	 * /proc/net/tcp and tcp6).
+	 */
 	Set<Integer> listeningPorts() throws IOException {
 		Set<String> inodes = new HashSet<>();
 		try (var fds = Files.list(Path.of("/proc", Long.toString(process.pid()), "fd"))) {

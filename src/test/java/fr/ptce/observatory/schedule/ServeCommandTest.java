@@ -22,7 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The serve command itself: a bad schedule file stops it at once; a real server process answers and ends on SIGTERM. */
+/**
+ * The serve command itself: a bad schedule file stops it at once; a real server process
+ * answers and ends on SIGTERM.
+ */
 class ServeCommandTest {
 
 	@TempDir
@@ -42,15 +45,17 @@ class ServeCommandTest {
 
 	@Test
 	void serveAnswersOnLoopbackAndEndsOnSigterm() throws Exception {
-		// given `observatory serve` in its own JVM, with the test jobs and an operator token
+		// given `observatory serve` in its own JVM, with the test jobs and an operator
+		// token
 		Path schedules = dir.resolve("schedules.yml");
 		Files.writeString(schedules, "schedules: []\n");
 		Path log = dir.resolve("serve.log");
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-				Main.class.getName(), "--data-dir", dir.resolve("data").toString(), "serve", "--schedules",
-				schedules.toString(), "--plain-logs", "--server.port=0",
-				"--observatory.api.token-sha256=" + OperatorTokenFilter.sha256("tok")));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
+						System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+						Main.class.getName(), "--data-dir", dir.resolve("data").toString(), "serve", "--schedules",
+						schedules.toString(), "--plain-logs", "--server.port=0",
+						"--observatory.api.token-sha256=" + OperatorTokenFilter.sha256("tok")));
 		command.addAll(TestServers.commandLineArguments(TestServers.Database.h2()));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		try {
@@ -73,9 +78,10 @@ class ServeCommandTest {
 					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(health.statusCode()).isEqualTo(200);
-			HttpResponse<String> runs = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/runs"))
-				.header("Authorization", "Bearer tok")
-				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> runs = http
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/runs"))
+					.header("Authorization", "Bearer tok")
+					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(runs.statusCode()).isEqualTo(200);
 			assertThat(runs.body()).isEqualTo("[]");
 

@@ -18,9 +18,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The real {@code serve} in a child JVM sent SIGTERM in the middle of a run started over the API: the shutdown goes in
- * order (runs asked to stop, STOPPED in the job repository, then the database closed), so that the run and every one
- * of its steps end STOPPED, and a restart resumes it from where it stopped.
+ * The real {@code serve} in a child JVM sent SIGTERM in the middle of a run started over
+ * the API: the shutdown goes in order (runs asked to stop, STOPPED in the job repository,
+ * then the database closed), so that the run and every one of its steps end STOPPED, and
+ * a restart resumes it from where it stopped.
  */
 abstract class ServeProcessContract {
 
@@ -52,7 +53,8 @@ abstract class ServeProcessContract {
 			int status = serve.terminate();
 			log = serve.log();
 
-			// then it ends with SIGTERM's status, having recorded the stop before the database went
+			// then it ends with SIGTERM's status, having recorded the stop before the
+			// database went
 			assertThat(status).as(log).isEqualTo(143);
 		}
 		assertThat(log).contains("run " + id + " ended STOPPED")

@@ -7,9 +7,10 @@ import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A server in a child JVM, for the tests that kill it (kill -9) or stop it (SIGTERM): it starts like {@code serve}
- * with the test jobs, launches a slow aggregate of 2020, prints {@code RUN <id>} and waits to be ended.
- * Arguments: --name=value Spring properties (observatory.data-dir and the database's).
+ * A server in a child JVM, for the tests that kill it (kill -9) or stop it (SIGTERM): it
+ * starts like {@code serve} with the test jobs, launches a slow aggregate of 2020, prints
+ * {@code RUN <id>} and waits to be ended. Arguments: --name=value Spring properties
+ * (observatory.data-dir and the database's).
  */
 public final class ServerProcess {
 

@@ -26,10 +26,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Small real jobs under the names of the pipeline's jobs (ingestJob, aggregateJob, reportJob, extractJob), on the real job
- * repository. Each appends a line per year to DATA_DIR/markers/STEP.log; the files of DATA_DIR/control steer them:
- * {@code fail-STEP-YEAR} makes the run fail on that year, {@code slow-STEP} (holding N) makes it take N chunks of
- * 100 ms, committed one by one, so that it can be stopped, killed and restarted from where it was.
+ * Small real jobs under the names of the pipeline's jobs (ingestJob, aggregateJob,
+ * reportJob, extractJob), on the real job repository. Each appends a line per year to
+ * DATA_DIR/markers/STEP.log; the files of DATA_DIR/control steer them:
+ * {@code fail-STEP-YEAR} makes the run fail on that year, {@code slow-STEP} (holding N)
+ * makes it take N chunks of 100 ms, committed one by one, so that it can be stopped,
+ * killed and restarted from where it was.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestJobs {
@@ -40,9 +42,10 @@ public class TestJobs {
 	static final int LAST_STAND_IN = 2035;
 
 	/**
-	 * The server refuses a report or an extract of a year without aggregates (JobRuns), and these jobs write none: an
-	 * empty {@code part-0.parquet} per year stands in for them, only in years that have no aggregates folder at all,
-	 * so that real aggregates are never touched. A test of the refusal deletes the stand-in of its year.
+	 * The server refuses a report or an extract of a year without aggregates (JobRuns),
+	 * and these jobs write none: an empty {@code part-0.parquet} per year stands in for
+	 * them, only in years that have no aggregates folder at all, so that real aggregates
+	 * are never touched. A test of the refusal deletes the stand-in of its year.
 	 */
 	@Bean
 	Object standInAggregates(@Value("${observatory.data-dir}") Path dir) throws IOException {
@@ -73,7 +76,8 @@ public class TestJobs {
 	}
 
 	@Bean
-	Job extractJob(JobRepository repository, PlatformTransactionManager tx, @Value("${observatory.data-dir}") Path dir) {
+	Job extractJob(JobRepository repository, PlatformTransactionManager tx,
+			@Value("${observatory.data-dir}") Path dir) {
 		return job("extractJob", "extract", repository, tx, dir);
 	}
 
@@ -84,7 +88,9 @@ public class TestJobs {
 			.build();
 	}
 
-	/** Appends a marker per year, after failing or going slowly as the control files ask. */
+	/**
+	 * Appends a marker per year, after failing or going slowly as the control files ask.
+	 */
 	static final class MarkerTasklet implements Tasklet {
 
 		private final String step;

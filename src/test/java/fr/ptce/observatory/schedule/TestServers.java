@@ -16,8 +16,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts the application as {@code serve} or a command would, with {@link TestJobs} in place of the pipeline's jobs,
- * on H2 (in the data directory) or on PostgreSQL (a fresh schema of OBSERVATORY_TEST_PG_URL).
+ * Starts the application as {@code serve} or a command would, with {@link TestJobs} in
+ * place of the pipeline's jobs, on H2 (in the data directory) or on PostgreSQL (a fresh
+ * schema of OBSERVATORY_TEST_PG_URL).
  */
 public final class TestServers {
 
@@ -33,13 +34,15 @@ public final class TestServers {
 			return new Database("h2", Map.of());
 		}
 
-		/** A fresh schema (dropped and created) of the PostgreSQL database of OBSERVATORY_TEST_PG_URL. */
+		/**
+		 * A fresh schema (dropped and created) of the PostgreSQL database of
+		 * OBSERVATORY_TEST_PG_URL.
+		 */
 		public static Database postgres(String schema) throws Exception {
 			String url = System.getenv(PG_URL);
 			String user = env("OBSERVATORY_TEST_PG_USER", "observatory");
 			String password = env("OBSERVATORY_TEST_PG_PASSWORD", "observatory");
-			try (Connection c = DriverManager.getConnection(url, user, password);
-					Statement s = c.createStatement()) {
+			try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
 				s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
 				s.execute("CREATE SCHEMA " + schema);
 			}
@@ -59,7 +62,8 @@ public final class TestServers {
 	}
 
 	/** A server: scheduler started, schedules of the file, recovery at start-up. */
-	public static ConfigurableApplicationContext serve(Path dataDir, Database db, boolean web, Map<String, String> extra) {
+	public static ConfigurableApplicationContext serve(Path dataDir, Database db, boolean web,
+			Map<String, String> extra) {
 		Map<String, String> p = new LinkedHashMap<>();
 		p.put("spring.quartz.auto-startup", "true");
 		p.put("observatory.serve.enabled", "true");
@@ -89,7 +93,10 @@ public final class TestServers {
 			.run(args.toArray(String[]::new));
 	}
 
-	/** Spring arguments that put the test jobs into a context started by the command line (ObservatoryCommand). */
+	/**
+	 * Spring arguments that put the test jobs into a context started by the command line
+	 * (ObservatoryCommand).
+	 */
 	public static List<String> commandLineArguments(Database db) {
 		List<String> args = new ArrayList<>();
 		args.add("--spring.main.sources=" + TestJobs.class.getName());

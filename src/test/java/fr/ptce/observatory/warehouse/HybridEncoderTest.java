@@ -11,10 +11,11 @@ import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridDecoder;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bytes {@link HybridEncoder} writes, byte for byte, after parquet-java's TestRunLengthBitPackingHybridEncoder:
- * the run headers (a varint of the run length shifted left, low bit 1 for bit-packed runs, counted in groups of 8
- * values), the value of an RLE run on whole bytes, bit-packed values LSB first. Each case is also decoded back with
- * parquet-java's decoder.
+ * The bytes {@link HybridEncoder} writes, byte for byte, after parquet-java's
+ * TestRunLengthBitPackingHybridEncoder: the run headers (a varint of the run length
+ * shifted left, low bit 1 for bit-packed runs, counted in groups of 8 values), the value
+ * of an RLE run on whole bytes, bit-packed values LSB first. Each case is also decoded
+ * back with parquet-java's decoder.
  */
 class HybridEncoderTest {
 
@@ -34,7 +35,8 @@ class HybridEncoderTest {
 
 	@Test
 	void aLongRunHasAMultiByteVarintHeader() throws IOException {
-		// 20,000 << 1 = 40,000 = 0x9C40: 7 bits at a time, low first, high bit set on all but the last byte
+		// 20,000 << 1 = 40,000 = 0x9C40: 7 bits at a time, low first, high bit set on all
+		// but the last byte
 		assertThat(encode(repeat(1, 20_000), 1)).containsExactly(0xC0, 0xB8, 0x02, 0x01);
 	}
 
@@ -54,7 +56,8 @@ class HybridEncoderTest {
 
 	@Test
 	void aBitPackedRunHoldsAtMost63GroupsSoThatItsHeaderIsOneByte() throws IOException {
-		// 1,000 values without a run: 125 groups, as 63 groups (504 values) then 62 (496 values)
+		// 1,000 values without a run: 125 groups, as 63 groups (504 values) then 62 (496
+		// values)
 		int[] values = IntStream.range(0, 1000).map(i -> i % 3).toArray();
 		byte[] bytes = encode(values, 2);
 
@@ -82,16 +85,19 @@ class HybridEncoderTest {
 
 	@Test
 	void aRunAfterBitPackedValuesLendsItsFirstValuesToCompleteTheGroupThenIsRle() throws IOException {
-		// 5 values, then 103 times 2: the group of 8 takes three 2s, the other 100 are one RLE run
+		// 5 values, then 103 times 2: the group of 8 takes three 2s, the other 100 are
+		// one RLE run
 		int[] values = concat(new int[] { 0, 1, 0, 1, 0 }, repeat(2, 103));
 
-		// 0|1<<2|0<<4|1<<6 = 0x44, 0|2<<2|2<<4|2<<6 = 0xA8; then 100 << 1 = C8 01 and the value
+		// 0|1<<2|0<<4|1<<6 = 0x44, 0|2<<2|2<<4|2<<6 = 0xA8; then 100 << 1 = C8 01 and the
+		// value
 		assertThat(encode(values, 2)).containsExactly(0x03, 0x44, 0xA8, 0xC8, 0x01, 0x02);
 	}
 
 	@Test
 	void aRunLeftShorterThanEightByTheGroupItCompletesStaysBitPacked() throws IOException {
-		// 5 values, then 10 times 2: 3 go to the first group, 7 are left, too few for a run
+		// 5 values, then 10 times 2: 3 go to the first group, 7 are left, too few for a
+		// run
 		int[] values = concat(new int[] { 0, 1, 0, 1, 0 }, repeat(2, 10));
 
 		// two groups: 44 A8, then 2 2 2 2 = 0xAA and 2 2 2 padded with a zero = 0x2A

@@ -21,21 +21,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * How {@link ObservationFile} cuts a column chunk into pages: at {@link ObservationEncoder#PAGE_ROWS} rows, and for
- * comments, the only column whose values can be long, also once a page holds {@link ObservationEncoder#PAGE_BYTES}
- * of values. Read back page by page with parquet-java, and row by row with DuckDB.
+ * How {@link ObservationFile} cuts a column chunk into pages: at
+ * {@link ObservationEncoder#PAGE_ROWS} rows, and for comments, the only column whose
+ * values can be long, also once a page holds {@link ObservationEncoder#PAGE_BYTES} of
+ * values. Read back page by page with parquet-java, and row by row with DuckDB.
  */
 class ObservationFilePagesTest {
 
-	private static final Provenance PROVENANCE = new Provenance(Instant.parse("2026-03-31T12:00:00Z"),
-			"c".repeat(64), "r".repeat(64), "test-1.0");
+	private static final Provenance PROVENANCE = new Provenance(Instant.parse("2026-03-31T12:00:00Z"), "c".repeat(64),
+			"r".repeat(64), "test-1.0");
 
 	@TempDir
 	Path dir;
 
 	@Test
 	void longCommentsSpanSeveralPagesAndTheOtherColumnsArePagedByRows() throws Exception {
-		// given one row group of 30,000 rows: 3,000 with comments of about 1 KB (a few null), then short ones
+		// given one row group of 30,000 rows: 3,000 with comments of about 1 KB (a few
+		// null), then short ones
 		ObservationCodes codes = new ObservationCodes(List.of("P1", "P2", "P3"), 2015, 2025,
 				List.of("MEMBERS_TOTAL", "JOBS_FTE"), List.of("nombre", "ETP"));
 		int file = codes.addFile("a".repeat(64), "comments.csv");
@@ -43,8 +45,8 @@ class ObservationFilePagesTest {
 		ObservationBatch rows = new ObservationBatch(n);
 		List<String> comments = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
-			String comment = i % 7 == 3 ? null
-					: i < 3000 ? "é".repeat(i % 50) + "x".repeat(1000) + " ligne " + i : i % 2 == 0 ? "court " + i : null;
+			String comment = i % 7 == 3 ? null : i < 3000 ? "é".repeat(i % 50) + "x".repeat(1000) + " ligne " + i
+					: i % 2 == 0 ? "court " + i : null;
 			comments.add(comment);
 			rows.add(i % 3, codes.period(2024, i % 5), i % 2, i, 'A', comment, file, 2 + i);
 		}
@@ -70,8 +72,10 @@ class ObservationFilePagesTest {
 		}
 
 		// and every comment reads back whole, in its row
-		try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement();
-				ResultSet rs = st.executeQuery("SELECT line, comment FROM read_parquet('" + path + "') ORDER BY line")) {
+		try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+				Statement st = db.createStatement();
+				ResultSet rs = st
+					.executeQuery("SELECT line, comment FROM read_parquet('" + path + "') ORDER BY line")) {
 			int i = 0;
 			while (rs.next()) {
 				assertThat(rs.getLong(1)).isEqualTo(2 + i);
@@ -84,8 +88,9 @@ class ObservationFilePagesTest {
 	}
 
 	/**
-	 * The values per page the rule gives: a page ends with the row that brings its PLAIN values (4 bytes of length
-	 * and the UTF-8 bytes per non-null comment) to {@code PAGE_BYTES} or more, or at {@code PAGE_ROWS} rows.
+	 * The values per page the rule gives: a page ends with the row that brings its PLAIN
+	 * values (4 bytes of length and the UTF-8 bytes per non-null comment) to
+	 * {@code PAGE_BYTES} or more, or at {@code PAGE_ROWS} rows.
 	 */
 	private static List<Integer> expectedCommentPages(List<String> comments) {
 		List<Integer> pages = new ArrayList<>();

@@ -50,22 +50,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The hand-written observations writer against the reference, parquet-mr's record path ({@link Tables#OBSERVATION}):
- * DuckDB, as an independent reader, must find the same rows, the same types, the provenance, ZSTD and min/max
- * statistics it can prune with; the project's own reader must decode the same records.
+ * The hand-written observations writer against the reference, parquet-mr's record path
+ * ({@link Tables#OBSERVATION}): DuckDB, as an independent reader, must find the same
+ * rows, the same types, the provenance, ZSTD and min/max statistics it can prune with;
+ * the project's own reader must decode the same records.
  */
 class ObservationFileTest {
 
-	private static final Provenance PROVENANCE = new Provenance(Instant.parse("2026-03-31T12:00:00Z"),
-			"c".repeat(64), "r".repeat(64), "test-1.0");
+	private static final Provenance PROVENANCE = new Provenance(Instant.parse("2026-03-31T12:00:00Z"), "c".repeat(64),
+			"r".repeat(64), "test-1.0");
 
 	private static final long INGESTED_AT = Timestamps.toMicros(Instant.parse("2026-04-01T08:30:15.123456Z"));
 
 	private static final List<String> INDICATORS = List.of("MEMBERS_TOTAL", "JOBS_FTE", "BUDGET_TOTAL",
 			"PUBLIC_FUNDING", "GOV_VOTERS", "ESS_MEMBERS", "REVENUE", "VOLUNTEERS");
 
-	private static final List<String> UNITS = List.of("nombre", "ETP", "k€", "k€", "nombre", "nombre", "k€",
-			"nombre");
+	private static final List<String> UNITS = List.of("nombre", "ETP", "k€", "k€", "nombre", "nombre", "k€", "nombre");
 
 	@TempDir
 	Path dir;
@@ -84,8 +84,10 @@ class ObservationFileTest {
 
 	@Test
 	void duckDbAndOurReaderFindTheSameRowsAsInTheReferenceFile() throws Exception {
-		// given poles whose code order is not their byte order (shuffled, one with accents), three files, and
-		// rows with nulls (status M), quarters, comments with accents, line breaks and one of 500 characters
+		// given poles whose code order is not their byte order (shuffled, one with
+		// accents), three files, and
+		// rows with nulls (status M), quarters, comments with accents, line breaks and
+		// one of 500 characters
 		Random random = new Random(20261126L);
 		List<String> poleIds = new ArrayList<>();
 		for (int i = 0; i < 300; i++) {
@@ -106,12 +108,12 @@ class ObservationFileTest {
 					: random.nextBoolean() ? random.nextInt(100) : Math.round(random.nextDouble() * 1e7) / 2.0;
 			String comment = random.nextInt(10) == 0 ? comments[random.nextInt(comments.length)] : null;
 			rows.add(random.nextInt(poleIds.size()), codes.period(2015 + random.nextInt(11), random.nextInt(5)),
-					random.nextInt(INDICATORS.size()), value, status, comment, files[i * 3 / rows.capacity()],
-					2 + i);
+					random.nextInt(INDICATORS.size()), value, status, comment, files[i * 3 / rows.capacity()], 2 + i);
 		}
 		assertThat(comments[2]).hasSize(500);
 
-		// when written by both writers, ours with row groups of 700 rows (the last one partial)
+		// when written by both writers, ours with row groups of 700 rows (the last one
+		// partial)
 		Path ours = writeOurs(dir.resolve("ours.parquet"), rows, codes, 700);
 		Path reference = writeReference(dir.resolve("reference.parquet"), rows, codes);
 
@@ -129,12 +131,11 @@ class ObservationFileTest {
 
 		// and filters that prune with the statistics select the same rows in both files
 		for (String where : List.of("pole_id = '" + poleIds.get(0) + "'", "pole_id = 'PÔLE-É'",
-				"pole_id >= 'P1000' AND pole_id < 'P1100'", "period = '2024-Q3'", "period = '2019'",
-				"quarter = 2", "quarter IS NULL", "indicator = 'JOBS_FTE'", "value > 1000000",
-				"value BETWEEN 10 AND 20", "line BETWEEN 1000 AND 1010", "unit = 'k€'", "status = 'M'",
-				"source_file = 'Côte d''Or.csv'", "epoch_us(ingested_at) = " + INGESTED_AT)) {
-			assertThat(queryInt("SELECT count(*) FROM read_parquet('" + ours + "') WHERE " + where))
-				.as(where)
+				"pole_id >= 'P1000' AND pole_id < 'P1100'", "period = '2024-Q3'", "period = '2019'", "quarter = 2",
+				"quarter IS NULL", "indicator = 'JOBS_FTE'", "value > 1000000", "value BETWEEN 10 AND 20",
+				"line BETWEEN 1000 AND 1010", "unit = 'k€'", "status = 'M'", "source_file = 'Côte d''Or.csv'",
+				"epoch_us(ingested_at) = " + INGESTED_AT)) {
+			assertThat(queryInt("SELECT count(*) FROM read_parquet('" + ours + "') WHERE " + where)).as(where)
 				.isEqualTo(queryInt("SELECT count(*) FROM read_parquet('" + reference + "') WHERE " + where))
 				.isPositive();
 		}
@@ -169,7 +170,8 @@ class ObservationFileTest {
 		}
 		assertThat(max(rows, poleIds)).isEqualTo("pole-z");
 
-		// and the project's own reader decodes the same records as from the reference file
+		// and the project's own reader decodes the same records as from the reference
+		// file
 		List<Observation> expected = observations(rows, codes);
 		assertThat(TableReaders.observations(ours, 0)).isEqualTo(expected);
 		assertThat(TableReaders.observations(reference, 0)).isEqualTo(expected);
@@ -256,10 +258,12 @@ class ObservationFileTest {
 		for (int i = 0; i < rows.capacity(); i++) {
 			rows.add(1, codes.period(2023, 0), 4, 10, 'A', null, 0, 2 + i);
 		}
-		// 30,000 rows: two pages per column (20,000 rows at most each), all in one row group
+		// 30,000 rows: two pages per column (20,000 rows at most each), all in one row
+		// group
 		Path ours = assertSameAsReference(rows, codes, 30_000);
 		assertThat(queryInt("SELECT count(*) FROM parquet_metadata('" + ours + "') WHERE path_in_schema = 'pole_id'"
-				+ " AND encodings LIKE '%PLAIN_DICTIONARY%'")).isEqualTo(1);
+				+ " AND encodings LIKE '%PLAIN_DICTIONARY%'"))
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -275,7 +279,8 @@ class ObservationFileTest {
 			rows.add(i % 400, codes.period(2020, i % 5), i % 8, i, 'A', null, 0, i);
 		}
 		assertSameAsReference(rows, codes, 1200);
-		// 70,000 distinct poles: ids of 17 bits; in sorted runs, then in a scattered order
+		// 70,000 distinct poles: ids of 17 bits; in sorted runs, then in a scattered
+		// order
 		ObservationBatch many = new ObservationBatch(140_000);
 		for (int i = 0; i < many.capacity(); i++) {
 			int pole = i < 70_000 ? i : (int) ((i * 48271L) % 70_000);
@@ -287,8 +292,8 @@ class ObservationFileTest {
 	@Test
 	void doublesAreStoredBitForBit() throws Exception {
 		ObservationCodes codes = codes(List.of("P1"));
-		double[] values = { -0.0, 0.0, Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, -Double.MIN_VALUE,
-				1e-300, 12345.5, 10, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY };
+		double[] values = { -0.0, 0.0, Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, -Double.MIN_VALUE, 1e-300,
+				12345.5, 10, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY };
 		ObservationBatch rows = new ObservationBatch(values.length);
 		for (int i = 0; i < values.length; i++) {
 			rows.add(0, codes.period(2024, 0), i % INDICATORS.size(), values[i], 'A', null, 0, i);
@@ -296,7 +301,8 @@ class ObservationFileTest {
 		Path ours = assertSameAsReference(rows, codes, 4);
 		List<Observation> read = TableReaders.observations(ours, 0);
 		for (int i = 0; i < values.length; i++) {
-			assertThat(Double.doubleToRawLongBits(read.get(i).value())).isEqualTo(Double.doubleToRawLongBits(values[i]));
+			assertThat(Double.doubleToRawLongBits(read.get(i).value()))
+				.isEqualTo(Double.doubleToRawLongBits(values[i]));
 		}
 		// a page of only -0.0 and 0.0: min -0.0, max +0.0, as parquet-mr normalises them
 		ObservationBatch zeros = new ObservationBatch(2);
@@ -358,19 +364,25 @@ class ObservationFileTest {
 		try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
 			ParquetMetadata footer = reader.getFooter();
 
-			// then it finds the layout parquet-mr writes, column orders included, the provenance and the rows
+			// then it finds the layout parquet-mr writes, column orders included, the
+			// provenance and the rows
 			assertThat(footer.getFileMetaData().getSchema()).isEqualTo(Tables.OBSERVATION.schema());
-			assertThat(footer.getFileMetaData().getKeyValueMetaData()).containsAllEntriesOf(PROVENANCE.keyValueMetadata())
+			assertThat(footer.getFileMetaData().getKeyValueMetaData())
+				.containsAllEntriesOf(PROVENANCE.keyValueMetadata())
 				.containsEntry("writer.model.name", "observatory");
-			// and it names its writer: this program, in the form readers parse, so that no workaround for old
+			// and it names its writer: this program, in the form readers parse, so that
+			// no workaround for old
 			// parquet-mr releases applies to it
-			assertThat(footer.getFileMetaData().getCreatedBy()).isEqualTo("observatory version " + SoftwareVersion.get());
-			assertThat(VersionParser.parse(footer.getFileMetaData().getCreatedBy()).application).isEqualTo("observatory");
+			assertThat(footer.getFileMetaData().getCreatedBy())
+				.isEqualTo("observatory version " + SoftwareVersion.get());
+			assertThat(VersionParser.parse(footer.getFileMetaData().getCreatedBy()).application)
+				.isEqualTo("observatory");
 			assertThat(reader.getRecordCount()).isEqualTo(4500);
 			List<BlockMetaData> groups = footer.getBlocks();
 			assertThat(groups).extracting(BlockMetaData::getRowCount).containsExactly(1000L, 1000L, 1000L, 1000L, 500L);
 
-			// and the statistics of each row group, which it trusts: min and max of pole_id and line
+			// and the statistics of each row group, which it trusts: min and max of
+			// pole_id and line
 			for (int g = 0; g < groups.size(); g++) {
 				BlockMetaData group = groups.get(g);
 				int from = g * 1000;
@@ -390,7 +402,8 @@ class ObservationFileTest {
 				assertThat(line.genericGetMax()).isEqualTo(rows.line(to - 1));
 				assertThat(column(group, "value").getStatistics().getNumNulls())
 					.isEqualTo(count(rows, from, to, i -> Double.isNaN(rows.value(i))));
-				// no column index: readers skip pages within a row group only when they find one; an offset index
+				// no column index: readers skip pages within a row group only when they
+				// find one; an offset index
 				// (where each page is), which ParquetFileWriter writes
 				assertThat(reader.readColumnIndex(column(group, "pole_id"))).isNull();
 				assertThat(reader.readOffsetIndex(column(group, "pole_id")).getPageCount()).isEqualTo(1);
@@ -406,7 +419,8 @@ class ObservationFileTest {
 				}))
 				.isPositive();
 			assertThat(rowGroupsKept(file, FilterApi.and(FilterApi.gtEq(FilterApi.longColumn("line"), 2500L),
-					FilterApi.lt(FilterApi.longColumn("line"), 2510L)))).isEqualTo(1);
+					FilterApi.lt(FilterApi.longColumn("line"), 2510L))))
+				.isEqualTo(1);
 		}
 
 		// and the project's readers read the same rows
@@ -425,7 +439,8 @@ class ObservationFileTest {
 
 	@Test
 	void theFooterSizesAndOffsetsAreThoseOfThePagesAndItsStatisticsParquetMrs() throws Exception {
-		// given the same rows written by ours, in one row group, and by the reference writer
+		// given the same rows written by ours, in one row group, and by the reference
+		// writer
 		Random random = new Random(5);
 		List<String> poleIds = List.of("P1", "P2", "Pé", "P0");
 		ObservationCodes codes = codes(poleIds);
@@ -436,7 +451,8 @@ class ObservationFileTest {
 		org.apache.parquet.format.FileMetaData footer = footer(bytes);
 		org.apache.parquet.format.FileMetaData referenceFooter = footer(Files.readAllBytes(reference));
 
-		// then the footer is the reference's where the writers agree: schema, orders, metadata, row count
+		// then the footer is the reference's where the writers agree: schema, orders,
+		// metadata, row count
 		assertThat(footer.getSchema()).isEqualTo(referenceFooter.getSchema());
 		assertThat(footer.getColumn_orders()).isEqualTo(referenceFooter.getColumn_orders());
 		// (in any order: the reference writer's goes through a HashMap)
@@ -456,32 +472,39 @@ class ObservationFileTest {
 			assertThat(meta.getType()).isEqualTo(referenceMeta.getType());
 			assertThat(meta.getCodec()).isEqualTo(referenceMeta.getCodec());
 			assertThat(meta.getNum_values()).isEqualTo(referenceMeta.getNum_values());
-			// and the row group statistics too, field for field (the reference leaves out unit's and status's)
+			// and the row group statistics too, field for field (the reference leaves out
+			// unit's and status's)
 			if (referenceMeta.isSetStatistics()) {
-				assertThat(meta.getStatistics()).as("%s", meta.getPath_in_schema()).isEqualTo(referenceMeta.getStatistics());
+				assertThat(meta.getStatistics()).as("%s", meta.getPath_in_schema())
+					.isEqualTo(referenceMeta.getStatistics());
 				compared++;
 			}
 		}
 		assertThat(compared).isEqualTo(7);
-		// the rows' smallest value is +0.0 (there is no -0.0): it stays +0.0 in IEEE 754 total order
-		assertThat(group.getColumns().get(4).getMeta_data().getStatistics().getMin_value())
-			.containsExactly(0, 0, 0, 0, 0, 0, 0, 0);
+		// the rows' smallest value is +0.0 (there is no -0.0): it stays +0.0 in IEEE 754
+		// total order
+		assertThat(group.getColumns().get(4).getMeta_data().getStatistics().getMin_value()).containsExactly(0, 0, 0, 0,
+				0, 0, 0, 0);
 
-		// and every size and offset is what the pages say, headers included, as the spec defines them
+		// and every size and offset is what the pages say, headers included, as the spec
+		// defines them
 		long position = 4;
 		long uncompressedGroup = 0;
 		long compressedGroup = 0;
 		for (ColumnChunk chunk : group.getColumns()) {
 			ColumnMetaData meta = chunk.getMeta_data();
 			assertThat(chunk.getFile_offset()).isZero();
-			long start = meta.isSetDictionary_page_offset() ? meta.getDictionary_page_offset() : meta.getData_page_offset();
-			assertThat(start).as("%s starts where the previous chunk ends", meta.getPath_in_schema()).isEqualTo(position);
+			long start = meta.isSetDictionary_page_offset() ? meta.getDictionary_page_offset()
+					: meta.getData_page_offset();
+			assertThat(start).as("%s starts where the previous chunk ends", meta.getPath_in_schema())
+				.isEqualTo(position);
 			long uncompressed = 0;
 			long values = 0;
 			int dictionaryPages = 0;
 			boolean firstDataPage = true;
 			while (position < start + meta.getTotal_compressed_size()) {
-				ByteArrayInputStream in = new ByteArrayInputStream(bytes, (int) position, bytes.length - (int) position);
+				ByteArrayInputStream in = new ByteArrayInputStream(bytes, (int) position,
+						bytes.length - (int) position);
 				PageHeader header = Util.readPageHeader(in);
 				int headerSize = bytes.length - (int) position - in.available();
 				java.util.zip.CRC32 crc = new java.util.zip.CRC32();
@@ -511,7 +534,8 @@ class ObservationFileTest {
 		assertThat(group.getFile_offset()).isEqualTo(4);
 		assertThat(group.getTotal_byte_size()).isEqualTo(uncompressedGroup);
 		assertThat(group.getTotal_compressed_size()).isEqualTo(compressedGroup);
-		// the offset indexes (page locations) follow the last chunk, and the footer follows them
+		// the offset indexes (page locations) follow the last chunk, and the footer
+		// follows them
 		for (ColumnChunk chunk : group.getColumns()) {
 			assertThat(chunk.isSetColumn_index_offset()).isFalse();
 			assertThat(chunk.getOffset_index_offset()).isEqualTo(position);
@@ -557,7 +581,10 @@ class ObservationFileTest {
 		return ours;
 	}
 
-	/** Rows of random poles, periods, indicators, statuses (nulls for M) and a few comments; lines 2, 3... */
+	/**
+	 * Rows of random poles, periods, indicators, statuses (nulls for M) and a few
+	 * comments; lines 2, 3...
+	 */
 	private static ObservationBatch randomRows(ObservationCodes codes, int poles, int n, Random random) {
 		ObservationBatch rows = new ObservationBatch(n + 1);
 		for (int i = 0; i < n; i++) {
@@ -598,7 +625,8 @@ class ObservationFileTest {
 
 	private static int footerLength(byte[] file) {
 		int n = file.length;
-		return (file[n - 8] & 0xff) | (file[n - 7] & 0xff) << 8 | (file[n - 6] & 0xff) << 16 | (file[n - 5] & 0xff) << 24;
+		return (file[n - 8] & 0xff) | (file[n - 7] & 0xff) << 8 | (file[n - 6] & 0xff) << 16
+				| (file[n - 5] & 0xff) << 24;
 	}
 
 	/** The thrift footer as it is in the file, read with parquet-format alone. */
@@ -625,7 +653,10 @@ class ObservationFileTest {
 		return target;
 	}
 
-	/** The records the rows stand for; year 0 as {@code TableReaders.observations(file, 0)} reads them. */
+	/**
+	 * The records the rows stand for; year 0 as
+	 * {@code TableReaders.observations(file, 0)} reads them.
+	 */
 	private static List<Observation> observations(ObservationBatch rows, ObservationCodes codes) {
 		List<Observation> list = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {
@@ -678,8 +709,9 @@ class ObservationFileTest {
 
 	private Map<String, String> keyValueMetadata(Path file) throws SQLException {
 		Map<String, String> kv = new LinkedHashMap<>();
-		try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(
-				"SELECT decode(key), decode(value) FROM parquet_kv_metadata('" + file + "')")) {
+		try (Statement st = db.createStatement();
+				ResultSet rs = st
+					.executeQuery("SELECT decode(key), decode(value) FROM parquet_kv_metadata('" + file + "')")) {
 			while (rs.next()) {
 				kv.put(rs.getString(1), rs.getString(2));
 			}
@@ -687,7 +719,9 @@ class ObservationFileTest {
 		return kv;
 	}
 
-	/** min, max and null count of a column chunk, as DuckDB reads them from the footer. */
+	/**
+	 * min, max and null count of a column chunk, as DuckDB reads them from the footer.
+	 */
 	private List<String> statistics(Path file, int rowGroup, String column) throws SQLException {
 		try (PreparedStatement st = db.prepareStatement("SELECT stats_min_value, stats_max_value, stats_null_count"
 				+ " FROM parquet_metadata('" + file + "') WHERE row_group_id = ? AND path_in_schema = ?")) {

@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** The operator API's token check on /api/*, and the staff tokens it checks, only in a web application (serve). */
+/**
+ * The operator API's token check on /api/*, and the staff tokens it checks, only in a web
+ * application (serve).
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class ApiConfiguration {

@@ -23,8 +23,8 @@ import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 
 /**
- * {"error": "..."} answers of the operator API (its partner token and audit calls included), with the status that
- * says whose mistake it is.
+ * {"error": "..."} answers of the operator API (its partner token and audit calls
+ * included), with the status that says whose mistake it is.
  */
 @RestControllerAdvice(assignableTypes = { OperatorApi.class, PartnerDownloadsApi.class })
 public class ApiErrors {
@@ -86,7 +86,8 @@ public class ApiErrors {
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Map<String, String>> unexpected(Exception ex) {
 		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
-			// the client left mid-answer: nobody to answer, and nothing wrong with the server
+			// the client left mid-answer: nobody to answer, and nothing wrong with the
+			// server
 			log.debug("operator API: the client disconnected: {}", ex.toString());
 			return null;
 		}
@@ -99,14 +100,18 @@ public class ApiErrors {
 		return ResponseEntity.status(status).body(Map.of("error", clean.isEmpty() ? status.getReasonPhrase() : clean));
 	}
 
-	/** Exception class names, qualified or not, before a message ("java.lang.IllegalStateException: "). */
+	/**
+	 * Exception class names, qualified or not, before a message
+	 * ("java.lang.IllegalStateException: ").
+	 */
 	private static final java.util.regex.Pattern TYPE_NAME = java.util.regex.Pattern
 		.compile("(?:[a-z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error)(?::\\s*|\\b)");
 
 	/**
-	 * What an operator may read of a message: its first line (the rest of a recorded failure is a stack trace), at
-	 * most 300 characters (a body is never echoed whole), without Java's type names, which say how the server is
-	 * built and nothing of what went wrong.
+	 * What an operator may read of a message: its first line (the rest of a recorded
+	 * failure is a stack trace), at most 300 characters (a body is never echoed whole),
+	 * without Java's type names, which say how the server is built and nothing of what
+	 * went wrong.
 	 */
 	public static String clean(String message) {
 		String line = message.strip().lines().findFirst().orElse("");

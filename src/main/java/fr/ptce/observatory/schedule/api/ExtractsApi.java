@@ -12,9 +12,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/extracts} (extracts.md, "Operators"): every partner's extracts, by partner, latest year and version
- * first, each with its files as its datapackage.json lists them. Building them is {@code POST /api/runs} with job
- * {@code extract}. Behind the operator token like the rest of /api.
+ * {@code GET /api/extracts} (extracts.md, "Operators"): every partner's extracts, by
+ * partner, latest year and version first, each with its files as its datapackage.json
+ * lists them. Building them is {@code POST /api/runs} with job {@code extract}. Behind
+ * the operator token like the rest of /api.
  */
 @RestController
 @RequestMapping(path = "/api", produces = "application/json")

@@ -13,9 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The server's /error, in place of Spring Boot's Whitelabel page: errors raised before a controller is chosen (406 for
- * an Accept the API cannot answer, 415 for a body that is not JSON, 404) are {"error": "..."} like the API's own.
- * The body is written by hand: content negotiation is what failed for a 406, it must not be asked again.
+ * The server's /error, in place of Spring Boot's Whitelabel page: errors raised before a
+ * controller is chosen (406 for an Accept the API cannot answer, 415 for a body that is
+ * not JSON, 404) are {"error": "..."} like the API's own. The body is written by hand:
+ * content negotiation is what failed for a 406, it must not be asked again.
  */
 @RestController
 public class JsonErrorController implements ErrorController {

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import fr.ptce.observatory.launch.RunHistory;
 import fr.ptce.observatory.schedule.JobRuns;
@@ -36,21 +35,25 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The operator API (JSON under /api; the token is checked by {@link OperatorTokenFilter} before any of this runs).
- * Errors are {@code {"error": "..."}}: 400 for a malformed or wrong request, 404 for an unknown run, schedule or
- * job, 409 for a run that conflicts with the state of things (already running, not restartable).
+ * The operator API (JSON under /api; the token is checked by {@link OperatorTokenFilter}
+ * before any of this runs). Errors are {@code {"error": "..."}}: 400 for a malformed or
+ * wrong request, 404 for an unknown run, schedule or job, 409 for a run that conflicts
+ * with the state of things (already running, not restartable).
  */
 @RestController
 @RequestMapping(path = "/api", produces = "application/json")
 public class OperatorApi {
 
-	/** Body of POST /api/runs: {"job": "aggregate", "parameters": {"from": 2024, "to": 2025}}. */
+	/**
+	 * Body of POST /api/runs: {"job": "aggregate", "parameters": {"from": 2024, "to":
+	 * 2025}}.
+	 */
 	public record StartRun(String job, Map<String, Object> parameters) {
 	}
 
 	/**
-	 * Body of POST /api/backfills: {"from": 2020, "to": 2025, "steps": ["aggregate", "report"], "mode": "missing",
-	 * "concurrency": 2, "dryRun": false, "asOf": null}.
+	 * Body of POST /api/backfills: {"from": 2020, "to": 2025, "steps": ["aggregate",
+	 * "report"], "mode": "missing", "concurrency": 2, "dryRun": false, "asOf": null}.
 	 */
 	public record StartBackfill(Integer from, Integer to, List<String> steps, String mode, Integer concurrency,
 			Boolean dryRun, String asOf) {
@@ -111,8 +114,9 @@ public class OperatorApi {
 	}
 
 	/**
-	 * A token gives no access to the host's files: a parameter naming a file or folder (ingest's inbox) would let it
-	 * move any folder the server can write (its own database included) into rejected/.
+	 * A token gives no access to the host's files: a parameter naming a file or folder
+	 * (ingest's inbox) would let it move any folder the server can write (its own
+	 * database included) into rejected/.
 	 */
 	private static void refuseFiles(PipelineJob job, String name) {
 		if (job.parameters().get(name) == PipelineJob.Kind.PATH) {
@@ -250,7 +254,10 @@ public class OperatorApi {
 		return m;
 	}
 
-	/** The same fields as a run's detail has, read through the shared run history (as {@code status} reads it). */
+	/**
+	 * The same fields as a run's detail has, read through the shared run history (as
+	 * {@code status} reads it).
+	 */
 	static Map<String, Object> summary(RunHistory.Run run) {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("id", run.id());
@@ -266,7 +273,8 @@ public class OperatorApi {
 
 	private static Map<String, Object> parameters(org.springframework.batch.core.job.parameters.JobParameters all) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		all.parameters().stream()
+		all.parameters()
+			.stream()
 			.sorted(Comparator.comparing(p -> p.name()))
 			.forEach(p -> params.put(p.name(), p.value()));
 		return params;
@@ -276,24 +284,21 @@ public class OperatorApi {
 		Map<String, Object> m = summary(execution);
 		m.put("exitDescription", firstLines(execution.getExitStatus().getExitDescription()));
 		List<Map<String, Object>> steps = new ArrayList<>();
-		execution.getStepExecutions()
-			.stream()
-			.sorted(Comparator.comparingLong(StepExecution::getId))
-			.forEach(step -> {
-				Map<String, Object> s = new LinkedHashMap<>();
-				s.put("name", step.getStepName());
-				s.put("status", step.getStatus().name());
-				s.put("read", step.getReadCount());
-				s.put("written", step.getWriteCount());
-				s.put("filtered", step.getFilterCount());
-				s.put("skipped", step.getSkipCount());
-				s.put("commits", step.getCommitCount());
-				s.put("rollbacks", step.getRollbackCount());
-				s.put("startTime", step.getStartTime());
-				s.put("endTime", step.getEndTime());
-				s.put("exitDescription", firstLines(step.getExitStatus().getExitDescription()));
-				steps.add(s);
-			});
+		execution.getStepExecutions().stream().sorted(Comparator.comparingLong(StepExecution::getId)).forEach(step -> {
+			Map<String, Object> s = new LinkedHashMap<>();
+			s.put("name", step.getStepName());
+			s.put("status", step.getStatus().name());
+			s.put("read", step.getReadCount());
+			s.put("written", step.getWriteCount());
+			s.put("filtered", step.getFilterCount());
+			s.put("skipped", step.getSkipCount());
+			s.put("commits", step.getCommitCount());
+			s.put("rollbacks", step.getRollbackCount());
+			s.put("startTime", step.getStartTime());
+			s.put("endTime", step.getEndTime());
+			s.put("exitDescription", firstLines(step.getExitStatus().getExitDescription()));
+			steps.add(s);
+		});
 		m.put("steps", steps);
 		List<String> errors = new ArrayList<>();
 		execution.getAllFailureExceptions().forEach(t -> errors.add(ApiErrors.clean(t.getMessage())));
@@ -313,7 +318,10 @@ public class OperatorApi {
 		return m;
 	}
 
-	/** Exit descriptions hold stack traces: their first line, without Java's type names, says what happened. */
+	/**
+	 * Exit descriptions hold stack traces: their first line, without Java's type names,
+	 * says what happened.
+	 */
 	private static String firstLines(String text) {
 		return text == null ? null : ApiErrors.clean(text);
 	}

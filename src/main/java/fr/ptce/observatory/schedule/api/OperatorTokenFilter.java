@@ -11,12 +11,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every call under /api carries {@code Authorization: Bearer TOKEN}, worth what {@link OperatorTokens} says (full
- * access, or GET only). A missing or unknown token is 401 with the same body whatever the reason; the read-only token on
- * an action is 403. With no token configured, every call is refused: the API is never open by default.
+ * Every call under /api carries {@code Authorization: Bearer TOKEN}, worth what
+ * {@link OperatorTokens} says (full access, or GET only). A missing or unknown token is
+ * 401 with the same body whatever the reason; the read-only token on an action is 403.
+ * With no token configured, every call is refused: the API is never open by default.
  *
- * A filter rather than Spring Security: one static bearer check on one path prefix, and Spring Security's
- * auto-configuration would also lock Actuator and every command's context, which need none of it.
+ * A filter rather than Spring Security: one static bearer check on one path prefix, and
+ * Spring Security's auto-configuration would also lock Actuator and every command's
+ * context, which need none of it.
  */
 public class OperatorTokenFilter extends OncePerRequestFilter {
 
@@ -40,7 +42,8 @@ public class OperatorTokenFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		// answers are per token and never content to sniff: no cache may keep them, no browser may guess their type
+		// answers are per token and never content to sniff: no cache may keep them, no
+		// browser may guess their type
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("Cache-Control", "no-store");
 		String header = request.getHeader("Authorization");
@@ -58,9 +61,10 @@ public class OperatorTokenFilter extends OncePerRequestFilter {
 			write(response, "{\"error\":\"forbidden: this token may only read\"}");
 			return;
 		}
-		if (request.getContentLengthLong() > MAX_BODY || request.getContentLengthLong() < 0
-				&& request.getHeader("Transfer-Encoding") != null) {
-			// never read, so never echoed in an error either; a body of unknown length could be as large
+		if (request.getContentLengthLong() > MAX_BODY
+				|| request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null) {
+			// never read, so never echoed in an error either; a body of unknown length
+			// could be as large
 			response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
 			write(response, "{\"error\":\"request body too large or of unknown length: at most " + MAX_BODY
 					+ " bytes, with Content-Length\"}");

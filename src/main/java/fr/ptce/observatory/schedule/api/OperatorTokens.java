@@ -9,19 +9,26 @@ import java.util.Optional;
 import fr.ptce.observatory.warehouse.Sha256;
 
 /**
- * The staff's two tokens, known only by their SHA-256 ({@code observatory.api.token-sha256}: full access;
- * {@code observatory.api.read-token-sha256}: read only), compared in constant time. One place says what a token is
- * worth, for the operator API's filter and for the console's sign-in alike.
+ * The staff's two tokens, known only by their SHA-256
+ * ({@code observatory.api.token-sha256}: full access;
+ * {@code observatory.api.read-token-sha256}: read only), compared in constant time. One
+ * place says what a token is worth, for the operator API's filter and for the console's
+ * sign-in alike.
  */
 public final class OperatorTokens {
 
-	/** What a staff token may do: {@code FULL} reads and acts, {@code READ} reads only (GET, HEAD, no action). */
+	/**
+	 * What a staff token may do: {@code FULL} reads and acts, {@code READ} reads only
+	 * (GET, HEAD, no action).
+	 */
 	public enum Access {
+
 		FULL, READ;
 
 		public boolean mayAct() {
 			return this == FULL;
 		}
+
 	}
 
 	private final byte[] fullDigest;
@@ -53,10 +60,14 @@ public final class OperatorTokens {
 		return fullDigest == null && readDigest == null;
 	}
 
-	/** The access the token gives, or empty for no token, an unknown one, or none configured. */
+	/**
+	 * The access the token gives, or empty for no token, an unknown one, or none
+	 * configured.
+	 */
 	public Optional<Access> check(String token) {
 		byte[] given = token == null || token.isEmpty() ? null : HexFormat.of().parseHex(sha256(token));
-		// both digests are always compared, so that timing says nothing of which one matched
+		// both digests are always compared, so that timing says nothing of which one
+		// matched
 		boolean full = matches(fullDigest, given);
 		boolean read = matches(readDigest, given);
 		return full ? Optional.of(Access.FULL) : read ? Optional.of(Access.READ) : Optional.empty();

@@ -22,16 +22,20 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
 /**
- * One backfill: its plan (each (step, year) partition of the range, its current state and whether it is redone),
- * then its execution. Years run in parallel up to the concurrency cap; within a year the steps run in order, and a
- * step that fails skips the later steps of that year only: the other years go on. Each step is a normal run of its
- * job (one year at a time), which replaces the partition's outputs atomically, so redoing a backfill is harmless.
+ * One backfill: its plan (each (step, year) partition of the range, its current state and
+ * whether it is redone), then its execution. Years run in parallel up to the concurrency
+ * cap; within a year the steps run in order, and a step that fails skips the later steps
+ * of that year only: the other years go on. Each step is a normal run of its job (one
+ * year at a time), which replaces the partition's outputs atomically, so redoing a
+ * backfill is harmless.
  */
 public final class Backfill {
 
 	/** What happens to a partition, then how it went. */
 	public enum Status {
+
 		SKIPPED, PENDING, RUNNING, COMPLETED, FAILED
+
 	}
 
 	/** One partition of the plan, updated while the backfill runs. */
@@ -158,8 +162,8 @@ public final class Backfill {
 	}
 
 	/**
-	 * Runs the plan and returns when every year is done. {@code progress} is told of each partition as it starts and
-	 * ends (from the worker threads).
+	 * Runs the plan and returns when every year is done. {@code progress} is told of each
+	 * partition as it starts and ends (from the worker threads).
 	 */
 	public void run(Consumer<Item> progress) {
 		Map<Integer, List<Item>> byYear = new LinkedHashMap<>();
@@ -229,10 +233,12 @@ public final class Backfill {
 				item.message = "interrupted";
 			}
 			catch (RunConflictException ex) {
-				// another run (a backfill, a schedule, an operator) has the partition: not a failure of it
+				// another run (a backfill, a schedule, an operator) has the partition:
+				// not a failure of it
 				item.status = Status.SKIPPED;
 				item.message = "not run: " + ex.getMessage();
-				skipRest = "not run: " + item.step().shortName() + " of " + item.year() + " is being run by another run";
+				skipRest = "not run: " + item.step().shortName() + " of " + item.year()
+						+ " is being run by another run";
 			}
 			catch (RuntimeException ex) {
 				item.status = Status.FAILED;

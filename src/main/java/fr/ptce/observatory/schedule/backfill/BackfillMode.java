@@ -5,9 +5,10 @@ import java.util.Locale;
 /**
  * Which partitions a backfill redoes. A partition being run is never redone.
  * <ul>
- * <li>{@code missing} (default; interfaces.md's "skipping years already done"): those whose last run did not
- * complete, or that never ran;</li>
- * <li>{@code failed}: those whose last run FAILED or was STOPPED (not the never-run ones, nor the abandoned);</li>
+ * <li>{@code missing} (default; interfaces.md's "skipping years already done"): those
+ * whose last run did not complete, or that never ran;</li>
+ * <li>{@code failed}: those whose last run FAILED or was STOPPED (not the never-run ones,
+ * nor the abandoned);</li>
  * <li>{@code all} ({@code --force}): every partition of the range.</li>
  * </ul>
  */
@@ -24,7 +25,9 @@ public enum BackfillMode {
 		}
 	}
 
-	/** Whether a partition in this state is redone; null when it is, otherwise why not. */
+	/**
+	 * Whether a partition in this state is redone; null when it is, otherwise why not.
+	 */
 	public String skipReason(PartitionState.State state) {
 		if (state == PartitionState.State.RUNNING) {
 			return "running now";

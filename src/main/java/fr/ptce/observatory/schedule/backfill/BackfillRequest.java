@@ -9,8 +9,9 @@ import fr.ptce.observatory.schedule.ParameterBounds;
 import fr.ptce.observatory.schedule.PipelineJob;
 
 /**
- * A backfill as asked: years {@code from..to}, the steps (in the order aggregate, report, extract whatever the order
- * given), the mode, how many years run at once, and the optional as-of instant passed to the jobs.
+ * A backfill as asked: years {@code from..to}, the steps (in the order aggregate, report,
+ * extract whatever the order given), the mode, how many years run at once, and the
+ * optional as-of instant passed to the jobs.
  */
 public record BackfillRequest(int from, int to, List<PipelineJob> steps, BackfillMode mode, int concurrency,
 		String asOf) {

@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * The backfills started through the API: planned at once (a dry run stops there), run in the background, kept in
- * memory for their status (the runs they made stay in the job repository after a restart of the server).
+ * The backfills started through the API: planned at once (a dry run stops there), run in
+ * the background, kept in memory for their status (the runs they made stay in the job
+ * repository after a restart of the server).
  */
 @Service
 public class Backfills {

@@ -5,7 +5,8 @@ import java.time.LocalDateTime;
 import fr.ptce.observatory.schedule.PipelineJob;
 
 /**
- * The state of one (step, year) partition: the status of the last run of the step that covered the year.
+ * The state of one (step, year) partition: the status of the last run of the step that
+ * covered the year.
  *
  * @param step aggregate, report or extract
  * @param year the year
@@ -16,7 +17,9 @@ import fr.ptce.observatory.schedule.PipelineJob;
 public record PartitionState(PipelineJob step, int year, State state, Long runId, LocalDateTime endTime) {
 
 	public enum State {
+
 		NONE, COMPLETED, FAILED, STOPPED, ABANDONED, RUNNING
+
 	}
 
 }

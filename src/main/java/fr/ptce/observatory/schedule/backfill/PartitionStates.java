@@ -14,9 +14,10 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The state of each (step, year) partition, derived from the Spring Batch job repository: for each year, the last
- * run of the step's job whose parameters cover it (aggregate: from..to; report and extract: year). It is what
- * backfills select on and what {@code status} and {@code GET /api/partitions} show. Nothing else is stored: the
+ * The state of each (step, year) partition, derived from the Spring Batch job repository:
+ * for each year, the last run of the step's job whose parameters cover it (aggregate:
+ * from..to; report and extract: year). It is what backfills select on and what
+ * {@code status} and {@code GET /api/partitions} show. Nothing else is stored: the
  * repository is the one record of what ran.
  */
 public final class PartitionStates {
@@ -28,7 +29,10 @@ public final class PartitionStates {
 	private PartitionStates() {
 	}
 
-	/** Every partition that has been run at least once, by step then year (for {@code status}). */
+	/**
+	 * Every partition that has been run at least once, by step then year (for
+	 * {@code status}).
+	 */
 	public static List<PartitionState> list(ApplicationContext context) {
 		return list(context.getBean(RunHistory.class));
 	}
@@ -37,13 +41,19 @@ public final class PartitionStates {
 		Map<PipelineJob, Map<Integer, PartitionState>> last = lastRuns(history, STEPS);
 		List<PartitionState> all = new ArrayList<>();
 		for (PipelineJob step : STEPS) {
-			all.addAll(last.get(step).values().stream().sorted(
-					java.util.Comparator.comparingInt(PartitionState::year)).toList());
+			all.addAll(last.get(step)
+				.values()
+				.stream()
+				.sorted(java.util.Comparator.comparingInt(PartitionState::year))
+				.toList());
 		}
 		return all;
 	}
 
-	/** The partitions of these steps and years, NONE for those never run, by step then year. */
+	/**
+	 * The partitions of these steps and years, NONE for those never run, by step then
+	 * year.
+	 */
 	public static List<PartitionState> list(RunHistory history, Collection<PipelineJob> steps, int from, int to) {
 		Map<PipelineJob, Map<Integer, PartitionState>> last = lastRuns(history,
 				STEPS.stream().filter(steps::contains).toList());
@@ -53,14 +63,17 @@ public final class PartitionStates {
 				continue;
 			}
 			for (int year = from; year <= to; year++) {
-				list.add(last.get(step).getOrDefault(year,
-						new PartitionState(step, year, PartitionState.State.NONE, null, null)));
+				list.add(last.get(step)
+					.getOrDefault(year, new PartitionState(step, year, PartitionState.State.NONE, null, null)));
 			}
 		}
 		return list;
 	}
 
-	/** The last run of each step covering each year, from one reading of the runs of those steps' jobs. */
+	/**
+	 * The last run of each step covering each year, from one reading of the runs of those
+	 * steps' jobs.
+	 */
 	private static Map<PipelineJob, Map<Integer, PartitionState>> lastRuns(RunHistory history,
 			List<PipelineJob> steps) {
 		Map<String, PipelineJob> byJob = new HashMap<>();

@@ -8,7 +8,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
 
-/** The delivery of published reports; the SMTP server is Spring Boot's {@code spring.mail.*}. */
+/**
+ * The delivery of published reports; the SMTP server is Spring Boot's
+ * {@code spring.mail.*}.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DeliveryProperties.class)
 public class DeliveryConfiguration {

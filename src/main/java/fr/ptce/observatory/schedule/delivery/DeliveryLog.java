@@ -34,8 +34,10 @@ public class DeliveryLog {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		Timestamp now = Timestamp.from(Instant.now());
 		jdbc.update(con -> {
-			var ps = con.prepareStatement("INSERT INTO OBS_DELIVERY (REPORT_YEAR, RECIPIENT, SUBJECT, BODY, ATTACHMENT, "
-					+ "STATUS, ATTEMPTS, CREATED_AT, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)", new String[] { "ID" });
+			var ps = con.prepareStatement(
+					"INSERT INTO OBS_DELIVERY (REPORT_YEAR, RECIPIENT, SUBJECT, BODY, ATTACHMENT, "
+							+ "STATUS, ATTEMPTS, CREATED_AT, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
+					new String[] { "ID" });
 			ps.setInt(1, year);
 			ps.setString(2, recipient);
 			ps.setString(3, subject);
@@ -55,8 +57,10 @@ public class DeliveryLog {
 	}
 
 	public void attempted(long id, String status, String error) {
-		jdbc.update("UPDATE OBS_DELIVERY SET STATUS = ?, ATTEMPTS = ATTEMPTS + 1, LAST_ERROR = ?, UPDATED_AT = ? "
-				+ "WHERE ID = ?", status, error == null ? null : truncate(error), Timestamp.from(Instant.now()), id);
+		jdbc.update(
+				"UPDATE OBS_DELIVERY SET STATUS = ?, ATTEMPTS = ATTEMPTS + 1, LAST_ERROR = ?, UPDATED_AT = ? "
+						+ "WHERE ID = ?",
+				status, error == null ? null : truncate(error), Timestamp.from(Instant.now()), id);
 	}
 
 	public void markFailed(long id) {
@@ -65,10 +69,15 @@ public class DeliveryLog {
 	}
 
 	public Delivery find(long id) {
-		return jdbc.query("SELECT * FROM OBS_DELIVERY WHERE ID = ?", (rs, n) -> new Delivery(rs.getLong("ID"),
-				rs.getInt("REPORT_YEAR"), rs.getString("RECIPIENT"), rs.getString("SUBJECT"), rs.getString("BODY"),
-				rs.getString("ATTACHMENT"), rs.getString("STATUS"), rs.getInt("ATTEMPTS"), rs.getString("LAST_ERROR")),
-				id).stream().findFirst().orElse(null);
+		return jdbc
+			.query("SELECT * FROM OBS_DELIVERY WHERE ID = ?",
+					(rs, n) -> new Delivery(rs.getLong("ID"), rs.getInt("REPORT_YEAR"), rs.getString("RECIPIENT"),
+							rs.getString("SUBJECT"), rs.getString("BODY"), rs.getString("ATTACHMENT"),
+							rs.getString("STATUS"), rs.getInt("ATTEMPTS"), rs.getString("LAST_ERROR")),
+					id)
+			.stream()
+			.findFirst()
+			.orElse(null);
 	}
 
 	public List<Long> pending() {

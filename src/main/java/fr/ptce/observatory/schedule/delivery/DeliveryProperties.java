@@ -6,9 +6,10 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * E-mail delivery of published reports (prefix {@code observatory.delivery}); the SMTP server is Spring Boot's
- * {@code spring.mail.*} (host, port, username, password, {@code properties.mail.smtp.starttls.enable} or
- * {@code spring.mail.protocol=smtps} for TLS).
+ * E-mail delivery of published reports (prefix {@code observatory.delivery}); the SMTP
+ * server is Spring Boot's {@code spring.mail.*} (host, port, username, password,
+ * {@code properties.mail.smtp.starttls.enable} or {@code spring.mail.protocol=smtps} for
+ * TLS).
  *
  * @param recipients the analysts' addresses; empty: nothing is sent
  * @param from the sender's address

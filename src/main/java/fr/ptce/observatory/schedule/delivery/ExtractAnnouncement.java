@@ -8,8 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 
 /**
- * Tells a partner's contact that a new version of its extract is ready (extracts.md): a link to the download
- * service's listing, never data, through the reports' delivery (OBS_DELIVERY, the same retries).
+ * Tells a partner's contact that a new version of its extract is ready (extracts.md): a
+ * link to the download service's listing, never data, through the reports' delivery
+ * (OBS_DELIVERY, the same retries).
  */
 public class ExtractAnnouncement {
 
@@ -27,8 +28,8 @@ public class ExtractAnnouncement {
 	@EventListener
 	public void published(ExtractPublished event) {
 		if (event.contact() == null || event.contact().isBlank()) {
-			log.info("extract {} {} of {} is ready; the partner has no contact to tell", event.year(),
-					event.version(), event.partner());
+			log.info("extract {} {} of {} is ready; the partner has no contact to tell", event.year(), event.version(),
+					event.partner());
 			return;
 		}
 		delivery.deliver(event.year(), event.contact(), subject(event), body(event, partners.listingUrl()));
@@ -39,8 +40,7 @@ public class ExtractAnnouncement {
 	}
 
 	static String body(ExtractPublished event, String listingUrl) {
-		return "Bonjour,\n\n"
-				+ "Un nouvel extrait des données de l'observatoire national des PTCE est prêt pour "
+		return "Bonjour,\n\n" + "Un nouvel extrait des données de l'observatoire national des PTCE est prêt pour "
 				+ event.partnerName() + " (" + event.partner() + ") : année " + event.year() + ", version "
 				+ event.version() + ".\n\n"
 				+ "La liste de vos extraits, avec les liens de téléchargement, est à l'adresse :\n" + listingUrl + "\n"

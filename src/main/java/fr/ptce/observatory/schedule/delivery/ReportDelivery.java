@@ -22,11 +22,13 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
- * Sends a published annual report to the analysts: one e-mail per recipient, the national PDF attached, the key
- * figures in the body and the location of the other files. Each e-mail is recorded in OBS_DELIVERY before the first
- * attempt; the first attempt is made at once, the next ones after a backoff doubling each time, up to
- * {@code observatory.delivery.attempts}; then the delivery is FAILED (with its last error) for the operator. A
- * delivery still PENDING when the process ends is resumed by the next {@code serve}.
+ * Sends a published annual report to the analysts: one e-mail per recipient, the national
+ * PDF attached, the key figures in the body and the location of the other files. Each
+ * e-mail is recorded in OBS_DELIVERY before the first attempt; the first attempt is made
+ * at once, the next ones after a backoff doubling each time, up to
+ * {@code observatory.delivery.attempts}; then the delivery is FAILED (with its last
+ * error) for the operator. A delivery still PENDING when the process ends is resumed by
+ * the next {@code serve}.
  */
 public class ReportDelivery implements DisposableBean {
 
@@ -67,9 +69,10 @@ public class ReportDelivery implements DisposableBean {
 	}
 
 	/**
-	 * Records an e-mail without attachment (a partner told of a new extract) and makes its first attempt, with the
-	 * same retries as a report. With no SMTP server configured it is only recorded PENDING: the next {@code serve}
-	 * that has one sends it.
+	 * Records an e-mail without attachment (a partner told of a new extract) and makes
+	 * its first attempt, with the same retries as a report. With no SMTP server
+	 * configured it is only recorded PENDING: the next {@code serve} that has one sends
+	 * it.
 	 * @return the delivery's id in OBS_DELIVERY
 	 */
 	public long deliver(int year, String recipient, String subject, String body) {
@@ -83,7 +86,10 @@ public class ReportDelivery implements DisposableBean {
 		return id;
 	}
 
-	/** Sends again the deliveries left PENDING by a process that ended (called when serve starts). */
+	/**
+	 * Sends again the deliveries left PENDING by a process that ended (called when serve
+	 * starts).
+	 */
 	public void resumePending() {
 		for (long id : deliveries.pending()) {
 			log.info("delivery {} was pending: sending it again", id);
@@ -94,7 +100,8 @@ public class ReportDelivery implements DisposableBean {
 	static String body(ReportPublished event) {
 		StringBuilder b = new StringBuilder();
 		b.append("Bonjour,\n\n");
-		b.append("Le rapport annuel ").append(event.year())
+		b.append("Le rapport annuel ")
+			.append(event.year())
 			.append(" de l'observatoire national des PTCE est publié. Le rapport national est joint (PDF).\n\n");
 		if (event.keyFigures() != null && !event.keyFigures().isBlank()) {
 			b.append("Chiffres clés :\n").append(event.keyFigures().strip()).append("\n\n");
@@ -103,7 +110,8 @@ public class ReportDelivery implements DisposableBean {
 			b.append("Les autres fichiers (éditions régionales, tableaux XLSX, manifeste) sont dans : ")
 				.append(event.publicationDir().toAbsolutePath())
 				.append("\n\n");
-			// the analysts are told where the internal follow-up is: the public manifest does not list it
+			// the analysts are told where the internal follow-up is: the public manifest
+			// does not list it
 			b.append("Le suivi de la collecte, document interne à ne pas diffuser, est dans : ")
 				.append(event.publicationDir().resolve(CollectionFollowUp.INTERNAL).toAbsolutePath())
 				.append("\n\n");
@@ -160,7 +168,8 @@ public class ReportDelivery implements DisposableBean {
 			if (!Files.isRegularFile(pdf)) {
 				throw new IllegalStateException("the national PDF " + pdf + " is missing");
 			}
-			// base64 always: a PDF that happens to be ASCII would otherwise go as 7bit, its line ends rewritten
+			// base64 always: a PDF that happens to be ASCII would otherwise go as 7bit,
+			// its line ends rewritten
 			MimeBodyPart part = new MimeBodyPart();
 			part.attachFile(new File(pdf.toString()), "application/pdf", "base64");
 			part.setFileName(pdf.getFileName().toString());

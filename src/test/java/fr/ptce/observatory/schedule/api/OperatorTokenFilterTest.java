@@ -5,7 +5,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The token configuration: a digest that is not a SHA-256 in hex is refused with how to make one. */
+/**
+ * The token configuration: a digest that is not a SHA-256 in hex is refused with how to
+ * make one.
+ */
 class OperatorTokenFilterTest {
 
 	@Test

@@ -10,12 +10,16 @@ import org.springframework.batch.core.BatchStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The rules of backfills, without a database: what each mode redoes, how statuses map to states, requests. */
+/**
+ * The rules of backfills, without a database: what each mode redoes, how statuses map to
+ * states, requests.
+ */
 class BackfillRulesTest {
 
 	@Test
 	void eachModeRedoesWhatItSays() {
-		// missing: all but completed; failed: failed or stopped; all: everything; running: never
+		// missing: all but completed; failed: failed or stopped; all: everything;
+		// running: never
 		for (PartitionState.State state : PartitionState.State.values()) {
 			boolean running = state == PartitionState.State.RUNNING;
 			assertThat(BackfillMode.MISSING.skipReason(state) == null)
@@ -25,7 +29,8 @@ class BackfillRulesTest {
 			assertThat(BackfillMode.ALL.skipReason(state) == null).isEqualTo(!running);
 		}
 		assertThat(BackfillMode.ALL.skipReason(PartitionState.State.RUNNING)).isEqualTo("running now");
-		assertThat(BackfillMode.FAILED.skipReason(PartitionState.State.ABANDONED)).isEqualTo("last run abandoned, not failed");
+		assertThat(BackfillMode.FAILED.skipReason(PartitionState.State.ABANDONED))
+			.isEqualTo("last run abandoned, not failed");
 	}
 
 	@Test

@@ -17,9 +17,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Delivery as wired in the application (Spring Boot's spring.mail.*, the ReportPublished event, OBS_DELIVERY by
- * Flyway): a report published while the SMTP server is down (from a command, which then ends) stays PENDING, and the
- * next serve sends it.
+ * Delivery as wired in the application (Spring Boot's spring.mail.*, the ReportPublished
+ * event, OBS_DELIVERY by Flyway): a report published while the SMTP server is down (from
+ * a command, which then ends) stays PENDING, and the next serve sends it.
  */
 class DeliveryServeTest {
 
@@ -39,17 +39,20 @@ class DeliveryServeTest {
 				"observatory.delivery.recipients", "ana@example.org", "observatory.delivery.backoff", "60s",
 				"observatory.serve.schedules", write("schedules: []\n").toString());
 
-		// given a report published by a command while the SMTP server is down: one attempt, recorded PENDING
+		// given a report published by a command while the SMTP server is down: one
+		// attempt, recorded PENDING
 		try (ConfigurableApplicationContext command = TestServers.command(dataDir, TestServers.Database.h2(), mail)) {
 			command.publishEvent(new ReportPublished(2025, pdf, "Pôles : 3", pdf.getParent()));
 			DeliveryLog log = command.getBean(DeliveryLog.class);
-			assertThat(log.list(5)).extracting(r -> r.get("STATUS") + " " + r.get("ATTEMPTS")).containsExactly("PENDING 1");
+			assertThat(log.list(5)).extracting(r -> r.get("STATUS") + " " + r.get("ATTEMPTS"))
+				.containsExactly("PENDING 1");
 		}
 
 		// when the SMTP server is back and serve starts
 		GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		smtp.start();
-		try (ConfigurableApplicationContext serve = TestServers.serve(dataDir, TestServers.Database.h2(), false, mail)) {
+		try (ConfigurableApplicationContext serve = TestServers.serve(dataDir, TestServers.Database.h2(), false,
+				mail)) {
 			// then the pending delivery is sent and recorded SENT
 			assertThat(smtp.waitForIncomingEmail(15_000, 1)).isTrue();
 			assertThat(smtp.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("ana@example.org");

@@ -31,8 +31,9 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * extracts.md: the partner's contact is e-mailed when a new version of its extract is ready, with a link to the
- * listing and no data, through the reports' delivery (real SMTP server GreenMail, real OBS_DELIVERY on H2).
+ * extracts.md: the partner's contact is e-mailed when a new version of its extract is
+ * ready, with a link to the listing and no data, through the reports' delivery (real SMTP
+ * server GreenMail, real OBS_DELIVERY on H2).
  */
 class ExtractAnnouncementTest {
 
@@ -101,7 +102,8 @@ class ExtractAnnouncementTest {
 		// when a new version of RTES's extract is in place
 		announcement(port, 3, Duration.ofMillis(100)).published(published("contact@rtes.example"));
 
-		// then its contact gets one plain-text e-mail: the year, the version, the listing's link, no attachment
+		// then its contact gets one plain-text e-mail: the year, the version, the
+		// listing's link, no attachment
 		assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
 		MimeMessage message = smtp.getReceivedMessages()[0];
 		assertThat(message.getAllRecipients()[0].toString()).isEqualTo("contact@rtes.example");
@@ -117,7 +119,8 @@ class ExtractAnnouncementTest {
 			.contains("année 2025, version 20260331T060000Z")
 			.contains("ce message ne contient aucune donnée")
 			.doesNotContain("/data/extracts");
-		assertThat(deliveries.list(5)).extracting(r -> r.get("STATUS") + " " + r.get("ATTEMPTS") + " " + r.get("ATTACHMENT"))
+		assertThat(deliveries.list(5))
+			.extracting(r -> r.get("STATUS") + " " + r.get("ATTEMPTS") + " " + r.get("ATTACHMENT"))
 			.containsExactly("SENT 1 null");
 	}
 

@@ -32,8 +32,9 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Delivery of a published report through a real SMTP server (GreenMail) and the real OBS_DELIVERY table (H2 migrated
- * by Flyway): the e-mail's content and attachment, a refused connection then a successful retry, attempts exhausted.
+ * Delivery of a published report through a real SMTP server (GreenMail) and the real
+ * OBS_DELIVERY table (H2 migrated by Flyway): the e-mail's content and attachment, a
+ * refused connection then a successful retry, attempts exhausted.
  */
 class ReportDeliveryTest {
 
@@ -109,7 +110,8 @@ class ReportDeliveryTest {
 		// when the report of 2025 is published
 		delivery.published(published());
 
-		// then each receives one e-mail with the PDF attached, the key figures and the publication folder
+		// then each receives one e-mail with the PDF attached, the key figures and the
+		// publication folder
 		assertThat(smtp.waitForIncomingEmail(10_000, 2)).isTrue();
 		MimeMessage[] received = smtp.getReceivedMessages();
 		assertThat(received).extracting(m -> m.getAllRecipients()[0].toString())
@@ -162,7 +164,8 @@ class ReportDeliveryTest {
 		int port = freePort();
 		ReportDelivery delivery = delivery(port, List.of("ana@example.org"), 5, Duration.ofMillis(700));
 
-		// when the report is published, then the first attempt fails and is recorded, pending
+		// when the report is published, then the first attempt fails and is recorded,
+		// pending
 		delivery.published(published());
 		long id = (Long) ((Number) deliveries.list(1).get(0).get("ID")).longValue();
 		DeliveryLog.Delivery first = deliveries.find(id);
@@ -195,7 +198,8 @@ class ReportDeliveryTest {
 		// when published
 		delivery.published(published());
 
-		// then after the second attempt the delivery is FAILED, with its attempts and error kept
+		// then after the second attempt the delivery is FAILED, with its attempts and
+		// error kept
 		DeliveryLog.Delivery d = null;
 		for (int i = 0; i < 100; i++) {
 			d = deliveries.find(((Number) deliveries.list(1).get(0).get("ID")).longValue());
