@@ -35,29 +35,16 @@ class PartnersDocTest {
 				"curl, jq, sha256sum and bash are needed");
 		String recipes = curlBlock(Files.readString(Path.of("docs/partners.md"), StandardCharsets.UTF_8));
 		assertThat(recipes).contains("curl -C - -o", "sha256sum -c");
-		ExtractFixture.standard(dataDir);
-		try (DownloadServer server = new DownloadServer(dataDir, TestServers.Database.h2(), Map.of())) {
-			Path script = work.resolve("recipes.sh");
-			Files.writeString(script, "set -euo pipefail\n" + recipes);
-			ProcessBuilder pb = new ProcessBuilder("bash", script.toString()).directory(work.toFile())
-				.redirectErrorStream(true)
-				.redirectOutput(work.resolve("out.txt").toFile());
-			pb.environment().put("OBS", server.base);
-			pb.environment().put("TOKEN", server.issue("LABO_ESS"));
-			Process p = pb.start();
-			assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-			String out = Files.readString(work.resolve("out.txt"));
-			assertThat(p.exitValue()).as(out).isZero();
+		String out = runRecipe("set -euo pipefail\n" + recipes, "recipes.sh", "bash");
 
-			Path latest = dataDir.resolve("extracts/LABO_ESS/2025").resolve(ExtractFixture.LATEST);
-			byte[] expected = Files.readAllBytes(latest.resolve("aggregates.parquet"));
-			assertThat(work.resolve("aggregates.parquet")).hasBinaryContent(expected);
-			assertThat(work.resolve("LABO_ESS-2025-" + ExtractFixture.LATEST + "-aggregates.parquet"))
-				.hasBinaryContent(expected);
-			assertThat(work.resolve("extrait/csv/poles.csv"))
-				.hasBinaryContent(Files.readAllBytes(latest.resolve("csv/poles.csv")));
-			assertThat(out).contains("aggregates.parquet: OK", "csv/poles.csv: OK", "ETag: \"");
-		}
+		Path latest = dataDir.resolve("extracts/LABO_ESS/2025").resolve(ExtractFixture.LATEST);
+		byte[] expected = Files.readAllBytes(latest.resolve("aggregates.parquet"));
+		assertThat(work.resolve("aggregates.parquet")).hasBinaryContent(expected);
+		assertThat(work.resolve("LABO_ESS-2025-" + ExtractFixture.LATEST + "-aggregates.parquet"))
+			.hasBinaryContent(expected);
+		assertThat(work.resolve("extrait/csv/poles.csv"))
+			.hasBinaryContent(Files.readAllBytes(latest.resolve("csv/poles.csv")));
+		assertThat(out).contains("aggregates.parquet: OK", "csv/poles.csv: OK", "ETag: \"");
 	}
 
 	@Test
