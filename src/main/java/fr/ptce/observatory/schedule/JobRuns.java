@@ -2,22 +2,14 @@ package fr.ptce.observatory.schedule;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import fr.ptce.observatory.launch.ProcessMarker;
 import fr.ptce.observatory.launch.RunHistory;
 import fr.ptce.observatory.launch.RunOutcomes;
-import fr.ptce.observatory.referential.Registry;
-import fr.ptce.observatory.warehouse.DataDirectory;
-import fr.ptce.observatory.warehouse.MissingAggregatesException;
 import fr.ptce.observatory.warehouse.Timestamps;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -27,7 +19,6 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -73,6 +64,8 @@ public class JobRuns implements SmartLifecycle {
 
 	private final Map<Long, JobExecution> launchedHere = new ConcurrentHashMap<>();
 
+	private final LaunchChecks checks;
+
 	/**
 	 * The jobs as the server runs them (wrapped by {@link InstrumentedJob}), for starts
 	 * and restarts.
@@ -95,6 +88,15 @@ public class JobRuns implements SmartLifecycle {
 		this.repository = repository;
 		this.properties = properties;
 		this.meters = meters.getIfAvailable();
+		this.checks = new LaunchChecks(context, repository);
+	}
+
+	/**
+	 * The year of the registry's first pole (the parameters' own lower bound without a
+	 * registry).
+	 */
+	public int firstYear() {
+		return checks.firstYear();
 	}
 
 	/**
@@ -142,14 +144,14 @@ public class JobRuns implements SmartLifecycle {
 			.addJobParameters(job.parameters(given).toJobParameters())
 			.addJobParameters(extra)
 			.toJobParameters();
-		checkYears(job, params);
-		checkAggregates(job, params);
+		checks.checkYears(job, params);
+		checks.checkAggregates(job, params);
 		TaskExecutorJobOperator op = operator();
 		Job batchJob = jobOf(job);
 		synchronized (this) {
 			refuseWhileClosing();
 			refuseWhenFull();
-			checkNotRunning(job, params);
+			checks.checkNotRunning(job, params);
 			try {
 				JobExecution execution = op.start(batchJob, params);
 				track(execution);
@@ -192,7 +194,7 @@ public class JobRuns implements SmartLifecycle {
 		synchronized (this) {
 			refuseWhileClosing();
 			refuseWhenFull();
-			checkNotRunning(job, previous.getJobParameters());
+			checks.checkNotRunning(job, previous.getJobParameters());
 			try {
 				JobExecution execution = op.restart(previous);
 				track(execution);
@@ -264,25 +266,6 @@ public class JobRuns implements SmartLifecycle {
 		return execution;
 	}
 
-	/** The latest runs, newest first, of one job (short or bean name) or of all. */
-	public List<JobExecution> list(Optional<String> jobName, int limit) {
-		List<String> names = new ArrayList<>();
-		if (jobName.isPresent()) {
-			names.add(PipelineJob.find(jobName.get()).map(PipelineJob::beanName).orElse(jobName.get()));
-		}
-		else {
-			names.addAll(repository.getJobNames());
-		}
-		List<JobExecution> executions = new ArrayList<>();
-		for (String name : names) {
-			for (JobInstance instance : repository.getJobInstances(name, 0, limit)) {
-				executions.addAll(repository.getJobExecutions(instance));
-			}
-		}
-		executions.sort(Comparator.comparingLong(JobExecution::getId).reversed());
-		return executions.size() > limit ? executions.subList(0, limit) : executions;
-	}
-
 	/** Unfinished runs of the job in the repository (this server's or another's). */
 	public Set<JobExecution> running(PipelineJob job) {
 		return repository.findRunningJobExecutions(job.beanName());
@@ -305,42 +288,6 @@ public class JobRuns implements SmartLifecycle {
 	}
 
 	/**
-	 * Years before the registry's first pole hold nothing: a run on them would only write
-	 * empty partitions.
-	 */
-	private void checkYears(PipelineJob job, JobParameters params) {
-		int first = firstYear();
-		for (int year : job.years(params)) {
-			ParameterBounds.year("year", year, first);
-		}
-	}
-
-	/**
-	 * A report or an extract of a year without aggregates is refused before anything is
-	 * recorded (400 from the API), as the command line refuses it (exit 2): a run started
-	 * anyway would only fail, and sit FAILED in the grid.
-	 */
-	private void checkAggregates(PipelineJob job, JobParameters params) {
-		DataDirectory dir = context.getBeanProvider(DataDirectory.class).getIfAvailable();
-		if (dir == null || !job.readsAggregates()) {
-			return;
-		}
-		for (int year : job.years(params)) {
-			MissingAggregatesException.require(dir, year, job.shortName());
-		}
-	}
-
-	/**
-	 * The year of the registry's first pole (the parameters' own lower bound without a
-	 * registry).
-	 */
-	public int firstYear() {
-		Registry registry = context.getBeanProvider(Registry.class).getIfAvailable();
-		int first = registry == null ? ParameterBounds.EARLIEST_YEAR : registry.firstCreated();
-		return first > ParameterBounds.currentYear() ? ParameterBounds.EARLIEST_YEAR : first;
-	}
-
-	/**
 	 * Refused before anything is recorded: the executor would reject the run, and the job
 	 * operator would then record it FAILED although it never ran.
 	 */
@@ -359,20 +306,6 @@ public class JobRuns implements SmartLifecycle {
 	private void refuseWhileClosing() {
 		if (closing) {
 			throw new RunConflictException("the server is stopping: no new run");
-		}
-	}
-
-	private void checkNotRunning(PipelineJob job, JobParameters params) {
-		Set<Integer> years = job.years(params);
-		for (JobExecution other : running(job)) {
-			Set<Integer> otherYears = job.years(other.getJobParameters());
-			Set<Integer> common = new TreeSet<>(years);
-			common.retainAll(otherYears);
-			if (years.isEmpty() || otherYears.isEmpty() || !common.isEmpty()) {
-				throw new RunConflictException(
-						job.shortName() + " is already running" + (common.isEmpty() ? "" : " on " + common) + " (run "
-								+ other.getId() + "): wait for it, or stop it first");
-			}
 		}
 	}
 
@@ -486,92 +419,15 @@ public class JobRuns implements SmartLifecycle {
 	 * the given time.
 	 */
 	public void stopRunsStartedHere(Duration wait) {
-		List<Long> ids = new ArrayList<>(launchedHere.keySet());
-		if (ids.isEmpty()) {
-			shutdownExecutor();
-			return;
-		}
-		Map<Long, JobExecution> marked = new LinkedHashMap<>();
-		for (Long id : ids) {
-			try {
-				JobExecution execution = execution(id);
-				if (execution.getStatus().isRunning()) {
-					log.info("stopping run {} of {} at its next chunk boundary", id,
-							execution.getJobInstance().getJobName());
-					// recorded with the run (the job saves the context of its own, live,
-					// execution) so that the next
-					// server with recovery=restart resumes it, unlike a run an operator
-					// stopped
-					JobExecution live = launchedHere.get(id);
-					if (live != null) {
-						live.getExecutionContext().putString(STOPPED_BY_SHUTDOWN, "true");
-						repository.updateExecutionContext(live);
-						marked.put(id, live);
-					}
-					operator().stop(execution);
-				}
-			}
-			catch (Exception ex) {
-				log.warn("cannot stop run {}: {}", id, rootMessage(ex));
-			}
-		}
-		// JobOperator.stop records STOPPED at once; the run itself ends at its next chunk
-		// boundary, which is when
-		// its job returns (InstrumentedJob then forgets it): that is what is awaited,
-		// before the executor goes
-		long deadline = System.nanoTime() + wait.toNanos();
-		try {
-			while (ids.stream().anyMatch(launchedHere::containsKey) && System.nanoTime() < deadline) {
-				Thread.sleep(50);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		marked.forEach((id, live) -> {
-			if (!launchedHere.containsKey(id)) {
-				// again once the job has returned: its own last save of the context may
-				// have raced with the first
-				live.getExecutionContext().putString(STOPPED_BY_SHUTDOWN, "true");
-				repository.updateExecutionContext(live);
-			}
-		});
-		for (Long id : ids) {
-			if (launchedHere.containsKey(id)) {
-				log.warn("run {} did not stop within {}: it will be recovered at the next start", id, wait);
-			}
-			else {
-				logEnd(id);
-			}
-		}
-		shutdownExecutor();
+		new RunsShutdown(this, launchedHere, repository).stopRunsStartedHere(wait);
 	}
 
-	/**
-	 * The end of a run as the job repository has it: the run and each of its steps
-	 * (nothing left STARTED).
-	 */
-	private void logEnd(long id) {
-		try {
-			JobExecution ended = execution(id);
-			List<String> unfinished = ended.getStepExecutions()
-				.stream()
-				.filter(step -> step.getStatus().isRunning())
-				.map(step -> step.getStepName() + " " + step.getStatus())
-				.toList();
-			if (unfinished.isEmpty()) {
-				log.info("run {} ended {}", id, ended.getStatus());
-			}
-			else {
-				log.warn("run {} ended {} with steps unfinished: {}", id, ended.getStatus(), unfinished);
-			}
-		}
-		catch (RuntimeException ex) {
-			log.warn("run {} ended, but its state cannot be read: {}", id, rootMessage(ex));
-		}
+	/** The server's job operator, for the shutdown's stops. */
+	TaskExecutorJobOperator operatorForShutdown() {
+		return operator();
 	}
 
-	private void shutdownExecutor() {
+	void shutdownExecutor() {
 		ThreadPoolTaskExecutor pool = executor;
 		if (pool != null) {
 			pool.shutdown();

@@ -186,7 +186,7 @@ abstract class RecoveryContract {
 
 	private static JobExecution awaitNextExecution(JobRuns runs, JobExecution dead) throws Exception {
 		for (int i = 0; i < 600; i++) {
-			for (JobExecution e : runs.list(java.util.Optional.of("aggregate"), 20)) {
+			for (JobExecution e : RepositoryRuns.list(runs, java.util.Optional.of("aggregate"), 20)) {
 				if (e.getId() > dead.getId()
 						&& e.getJobInstance().getInstanceId() == dead.getJobInstance().getInstanceId()) {
 					return runs.await(e.getId(), Duration.ofSeconds(60));

@@ -107,7 +107,7 @@ abstract class SchedulerContract {
 	}
 
 	private static List<JobExecution> ingestRuns(JobRuns runs) {
-		return runs.list(Optional.of("ingest"), 1000);
+		return RepositoryRuns.list(runs, Optional.of("ingest"), 1000);
 	}
 
 	private static void waitForRuns(JobRuns runs, int count, long millis) throws InterruptedException {
