@@ -1,10 +1,14 @@
 package fr.ptce.observatory.cli;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -23,6 +27,30 @@ final class DirectDatabase {
 	private DirectDatabase() {
 	}
 
+	/**
+	 * Whether Spring Boot would read a configuration file from this working directory:
+	 * its default locations ./, ./config/ and ./config/{@literal *}/ (a folder config/ of
+	 * other files, such as the build's config/checkstyle/, is not one).
+	 */
+	static boolean localConfiguration(Path workingDirectory) {
+		List<Path> folders = new ArrayList<>(List.of(workingDirectory, workingDirectory.resolve("config")));
+		try (DirectoryStream<Path> below = Files.newDirectoryStream(workingDirectory.resolve("config"),
+				Files::isDirectory)) {
+			below.forEach(folders::add);
+		}
+		catch (IOException ex) {
+			// no config/ folder, or not readable: nothing Spring would read there either
+		}
+		for (Path folder : folders) {
+			for (String name : List.of("application.yml", "application.yaml", "application.properties")) {
+				if (Files.exists(folder.resolve(name))) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
 	/** The URL of application.yml's spring.datasource.url for this data directory. */
 	static String url(Path dataDir) {
 		return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize() + "/db/observatory;DB_CLOSE_ON_EXIT=FALSE";
@@ -30,8 +58,7 @@ final class DirectDatabase {
 
 	/** Whether the default embedded database is certainly the one Spring would open. */
 	static boolean applies(GlobalOptions global) {
-		if (!global.springArguments().isEmpty() || Files.exists(Path.of("application.yml"))
-				|| Files.exists(Path.of("application.properties")) || Files.isDirectory(Path.of("config"))) {
+		if (!global.springArguments().isEmpty() || localConfiguration(Path.of(""))) {
 			return false;
 		}
 		boolean env = System.getenv().keySet().stream().anyMatch(k -> k.startsWith("SPRING_"));

@@ -34,6 +34,25 @@ class DirectDatabaseTest {
 	}
 
 	@Test
+	void onlyAConfigurationFileSpringWouldReadCountsNotAnyConfigFolder() throws Exception {
+		// given the build's config/checkstyle/: not Spring's, the direct path applies
+		Path work = dir.resolve("work");
+		Files.createDirectories(work.resolve("config/checkstyle"));
+		Files.writeString(work.resolve("config/checkstyle/checkstyle.xml"), "<module/>");
+		assertThat(DirectDatabase.localConfiguration(work)).isFalse();
+
+		// each of Spring Boot's default locations does count
+		Files.writeString(work.resolve("config/checkstyle/application.properties"), "x=1");
+		assertThat(DirectDatabase.localConfiguration(work)).isTrue();
+		Files.delete(work.resolve("config/checkstyle/application.properties"));
+		Files.writeString(work.resolve("config/application.yml"), "x: 1");
+		assertThat(DirectDatabase.localConfiguration(work)).isTrue();
+		Files.delete(work.resolve("config/application.yml"));
+		Files.writeString(work.resolve("application.yaml"), "x: 1");
+		assertThat(DirectDatabase.localConfiguration(work)).isTrue();
+	}
+
+	@Test
 	void statusPrintsTheSameScreenWithAndWithoutSpring() throws Exception {
 		Path data = dir.resolve("data");
 		Files.createDirectories(data.resolve("inbox"));
