@@ -23,6 +23,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -44,17 +45,21 @@ public class TestJobs {
 	/**
 	 * The server refuses a report or an extract of a year without aggregates (JobRuns),
 	 * and these jobs write none: an empty {@code part-0.parquet} per year stands in for
-	 * them, only in years that have no aggregates folder at all, so that real aggregates
-	 * are never touched. A test of the refusal deletes the stand-in of its year.
+	 * them, in a data directory that has no aggregates at all (real ones, the demo's, are
+	 * never touched nor mixed with stand-ins). Eager, as command-line contexts are lazy.
+	 * A test of the refusal deletes the stand-in of its year.
 	 */
 	@Bean
+	@Lazy(false)
 	Object standInAggregates(@Value("${observatory.data-dir}") Path dir) throws IOException {
+		Path table = dir.resolve("warehouse").resolve("aggregates");
+		if (Files.exists(table)) {
+			return new Object();
+		}
 		for (int year = FIRST_STAND_IN; year <= LAST_STAND_IN; year++) {
-			Path folder = dir.resolve("warehouse").resolve("aggregates").resolve("year=" + year);
-			if (!Files.exists(folder)) {
-				Files.createDirectories(folder);
-				Files.createFile(folder.resolve("part-0.parquet"));
-			}
+			Path folder = table.resolve("year=" + year);
+			Files.createDirectories(folder);
+			Files.createFile(folder.resolve("part-0.parquet"));
 		}
 		return new Object();
 	}
