@@ -2,6 +2,7 @@ package fr.ptce.observatory.aggregate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -46,20 +47,35 @@ public final class KeyFigures {
 	}
 
 	/**
-	 * One line per figure: "JOBS_FTE: total 1234.5 (12/15 poles), +3.2 % on a year", or
-	 * "s" when confidential.
+	 * One line per figure: "JOBS_FTE : 1 234,5 (12/15 pôles), +2,1 % à champ constant
+	 * (évolution brute du total +3,2 %)", or "s" when confidential.
 	 */
 	public static List<String> describe(List<AggregateCell> figures) {
 		List<String> lines = new ArrayList<>();
 		for (AggregateCell c : figures) {
 			boolean ratio = Ratio.isRatio(c.indicator());
-			String total = !"F".equals(c.confStatus()) ? "s" : c.total() == null ? "–"
-					: String.format(java.util.Locale.FRANCE, ratio ? "%,.1f %%" : "%,.1f", c.total());
-			String yoy = c.yoyPct() == null ? "" : String.format(java.util.Locale.FRANCE,
-					ratio ? ", %+.1f pt sur un an" : ", %+.1f %% sur un an", c.yoyPct());
-			lines.add(c.indicator() + " : " + total + " (" + c.nRespondents() + "/" + c.nExpected() + " pôles)" + yoy);
+			String total = !"F".equals(c.confStatus()) ? "s"
+					: c.total() == null ? "–" : String.format(Locale.FRANCE, ratio ? "%,.1f %%" : "%,.1f", c.total());
+			lines.add(c.indicator() + " : " + total + " (" + c.nRespondents() + "/" + c.nExpected() + " pôles)"
+					+ changes(c, ratio));
 		}
 		return lines;
+	}
+
+	/**
+	 * The change on a constant sample first (the poles that responded both years), the
+	 * raw change of the total after it, labelled: a fall in response must not read as a
+	 * fall of the poles (methodology section 3, as the publication prints them).
+	 */
+	private static String changes(AggregateCell c, boolean ratio) {
+		String unit = ratio ? " pt" : " %";
+		String raw = c.yoyPct() == null ? null
+				: "évolution brute du total " + String.format(Locale.FRANCE, "%+.1f", c.yoyPct()) + unit;
+		if (c.yoyConstantPct() == null) {
+			return raw == null ? "" : ", " + raw;
+		}
+		String constant = String.format(Locale.FRANCE, ", %+.1f", c.yoyConstantPct()) + unit + " à champ constant";
+		return raw == null ? constant : constant + " (" + raw + ")";
 	}
 
 }

@@ -112,6 +112,9 @@ class AggregateCommandTest {
 			List<String> lines = AggregateCommand.nationalKeyFigures(context, 2024);
 			// 10 + 20 + 30 + 40 + 50 = 150 over 5 of the 6 poles expected
 			assertThat(lines).contains("JOBS_FTE : 150,0 (5/6 pôles)");
+			// each change says what it is: the constant sample first, the raw change of
+			// the total beside it
+			assertThat(lines).allMatch(l -> !l.contains("sur un an"));
 			assertThat(lines).anyMatch(l -> l.startsWith("MEMBERS_TOTAL : s (0/6"));
 			// and the job can be run on a started context, as `demo` does
 			var execution = AggregateCommand.run(context, 2024, 2024, Instant.parse("2026-03-02T00:00:00Z"));
