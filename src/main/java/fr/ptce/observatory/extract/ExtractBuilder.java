@@ -31,6 +31,7 @@ import fr.ptce.observatory.referential.Registry;
 import fr.ptce.observatory.warehouse.AggregateCell;
 import fr.ptce.observatory.warehouse.AtomicFiles;
 import fr.ptce.observatory.warehouse.DataDirectory;
+import fr.ptce.observatory.warehouse.ProcessLock;
 import fr.ptce.observatory.warehouse.PoleValue;
 import fr.ptce.observatory.warehouse.Provenance;
 import fr.ptce.observatory.warehouse.Trend;
@@ -111,7 +112,10 @@ public final class ExtractBuilder {
 	}
 
 	public Result build(int year, String partner) {
-		try (YearLock lock = YearLock.take(dir.root().resolve("locks"), year)) {
+		// one build of a year at a time, across processes: a second run would delete the
+		// first
+		// one's drafts as leftovers; it waits, then finds the versions in place
+		try (ProcessLock lock = ProcessLock.acquire(dir.root().resolve("locks").resolve("extract-" + year + ".lock"))) {
 			return buildLocked(year, partner);
 		}
 	}

@@ -8,6 +8,7 @@ import fr.ptce.observatory.ObservatoryProperties;
 import fr.ptce.observatory.referential.Catalogue;
 import fr.ptce.observatory.referential.Registry;
 import fr.ptce.observatory.warehouse.DataDirectory;
+import fr.ptce.observatory.warehouse.ProcessLock;
 import fr.ptce.observatory.warehouse.Provenance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,16 +72,17 @@ public class IngestJobConfiguration {
 	}
 
 	/**
-	 * The data directory's ingest lock, held by a job execution from its recovery step to
-	 * its end: the job scope closes it when the execution ends, whatever its outcome.
+	 * The data directory's ingest lock ({@code DATA_DIR/.ingest.lock}: one ingest at a
+	 * time, across processes), held by a job execution from its recovery step to its end:
+	 * the job scope closes it when the execution ends, whatever its outcome.
 	 */
 	public static class RunLock implements AutoCloseable {
 
-		private IngestLock lock;
+		private ProcessLock lock;
 
 		public void acquire(DataDirectory dir) {
 			if (lock == null) {
-				lock = IngestLock.tryAcquire(dir);
+				lock = ProcessLock.tryAcquire(dir.root().resolve(".ingest.lock"));
 				if (lock == null) {
 					throw new IllegalStateException("another ingest is running on " + dir.root()
 							+ ": wait for it to finish, then run ingest again");

@@ -56,16 +56,11 @@ public final class PublicationData {
 		this.audit = audit;
 	}
 
-	/** Whether the aggregation job has written the aggregates of the year. */
-	public static boolean hasAggregates(DataDirectory dir, int year) {
-		return MissingAggregatesException.present(dir, year);
-	}
-
 	public static PublicationData load(DataDirectory dir, int year) {
 		MissingAggregatesException.require(dir, year, "report");
 		Map<Integer, Map<String, AggregateCell>> cells = new HashMap<>();
 		for (int y = year - WINDOW + 1; y <= year; y++) {
-			if (!hasAggregates(dir, y)) {
+			if (!MissingAggregatesException.present(dir, y)) {
 				continue;
 			}
 			Map<String, AggregateCell> ofYear = new HashMap<>();

@@ -14,6 +14,7 @@ import fr.ptce.observatory.referential.GeoReferential;
 import fr.ptce.observatory.warehouse.AggregateCell;
 import fr.ptce.observatory.warehouse.AtomicFiles;
 import fr.ptce.observatory.warehouse.DataDirectory;
+import fr.ptce.observatory.warehouse.MissingAggregatesException;
 import fr.ptce.observatory.warehouse.TableReaders;
 import fr.ptce.observatory.warehouse.Tables;
 
@@ -116,7 +117,7 @@ public final class XlsxTables {
 		int r = 1;
 		int year = source.data().year();
 		for (int y = year - PublicationData.WINDOW + 1; y <= year; y++) {
-			if (!PublicationData.hasAggregates(source.dir(), y)) {
+			if (!MissingAggregatesException.present(source.dir(), y)) {
 				continue;
 			}
 			// one year in memory at a time

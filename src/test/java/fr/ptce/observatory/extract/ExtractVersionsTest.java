@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import fr.ptce.observatory.partners.Partners;
 import fr.ptce.observatory.warehouse.AggregateCell;
 import fr.ptce.observatory.warehouse.ParquetScan;
+import fr.ptce.observatory.warehouse.ProcessLock;
 import fr.ptce.observatory.warehouse.Provenance;
 import fr.ptce.observatory.warehouse.TableReaders;
 import fr.ptce.observatory.warehouse.Tables;
@@ -250,7 +251,7 @@ class ExtractVersionsTest {
 	public static final class LockHolder {
 
 		public static void main(String[] args) throws Exception {
-			try (YearLock lock = YearLock.take(Path.of(args[0]), Integer.parseInt(args[1]))) {
+			try (ProcessLock lock = ProcessLock.acquire(Path.of(args[0]).resolve("extract-" + args[1] + ".lock"))) {
 				System.out.println("held");
 				System.out.flush();
 				Thread.sleep(Long.MAX_VALUE);
