@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import fr.ptce.observatory.publish.PublicationContent.Published;
 import fr.ptce.observatory.referential.GeoReferential;
@@ -23,7 +22,7 @@ final class Findings {
 	/** How many rises and how many falls on a constant sample are quoted. */
 	static final int TOP = 3;
 
-	private static final String JOBS = "JOBS_FTE";
+	static final String JOBS = "JOBS_FTE";
 
 	private final List<Published> indicators;
 
@@ -39,11 +38,11 @@ final class Findings {
 		List<String> out = new ArrayList<>();
 		add(out, response(PublicationContent.NATIONAL, GeoReferential.FRANCE));
 		add(out, levels(PublicationContent.NATIONAL, GeoReferential.FRANCE));
+		add(out, responseByIndicator(PublicationContent.NATIONAL, GeoReferential.FRANCE));
 		out.addAll(constantSampleChanges(PublicationContent.NATIONAL, GeoReferential.FRANCE));
 		add(out, trends(PublicationContent.NATIONAL, GeoReferential.FRANCE));
-		add(out, regionsAgainstNationalDensity(regions));
-		add(out, responseOfRegions(regions));
-		add(out, largestRegions(regions));
+		out.addAll(new RegionFindings(data, regions).all());
+		out.addAll(new GroupFindings(indicators, data).all());
 		return out;
 	}
 
@@ -55,13 +54,15 @@ final class Findings {
 		List<String> out = new ArrayList<>();
 		add(out, response(PublicationContent.REGION, region.code()));
 		add(out, levels(PublicationContent.REGION, region.code()));
+		add(out, shareOfFrance(region));
+		add(out, responseByIndicator(PublicationContent.REGION, region.code()));
 		out.addAll(constantSampleChanges(PublicationContent.REGION, region.code()));
 		add(out, trends(PublicationContent.REGION, region.code()));
 		add(out, densityAgainstFrance(region));
 		return out;
 	}
 
-	private static void add(List<String> out, String finding) {
+	static void add(List<String> out, String finding) {
 		if (finding != null) {
 			out.add(finding);
 		}
@@ -76,6 +77,10 @@ final class Findings {
 	}
 
 	private AggregateCell published(int year, String code, String level, String area) {
+		return published(data, year, code, level, area);
+	}
+
+	static AggregateCell published(PublicationData data, int year, String code, String level, String area) {
 		AggregateCell c = data.cell(year, code, level, area);
 		return c != null && "F".equals(c.confStatus()) ? c : null;
 	}
@@ -103,6 +108,15 @@ final class Findings {
 			s.append(" (").append(FrenchFormat.rate(before.responseRate())).append(" en ").append(y - 1).append(')');
 		}
 		s.append('.');
+		if (before != null) {
+			// who answered each year, not who joined or left the constant sample: that
+			// count is not a published figure
+			s.append(" Ils étaient ")
+				.append(FrenchFormat.number((double) before.nRespondents(), 0))
+				.append(" à répondre en ")
+				.append(y - 1)
+				.append('.');
+		}
 		boolean broken = ResponseQuality.breaks(data, PublicationContent.CORE, level, area)
 			.stream()
 			.anyMatch(b -> b.year() == y);
@@ -112,6 +126,10 @@ final class Findings {
 				s.append(" (structures membres : ").append(signed(core.yoyPct(), false)).append(" en évolution brute)");
 			}
 			s.append(" : les évolutions sont donc lues à champ constant, sur les pôles ayant répondu les deux années.");
+		}
+		else if (before != null) {
+			s.append(" Les évolutions à champ constant portent sur les pôles ayant répondu les deux années ; celles "
+					+ "des totaux, aussi sur les pôles entrés dans la collecte ou sortis.");
 		}
 		if (ResponseQuality.provisional(data)) {
 			s.append(" Le taux de réponse national étant faible, les résultats de ")
@@ -143,9 +161,65 @@ final class Findings {
 		if (parts.isEmpty()) {
 			return null;
 		}
-		String joined = parts.size() == 1 ? parts.get(0)
+		String s = "Les pôles répondants réunissent " + joined(parts) + ".";
+		List<String> means = new ArrayList<>();
+		if (members != null && members.mean() != null) {
+			means.add(FrenchFormat.amount(members.mean(), "count") + " structures membres");
+		}
+		if (jobs != null && jobs.mean() != null) {
+			means.add(FrenchFormat.amount(jobs.mean(), "fte") + " emplois (ETP)");
+		}
+		return means.isEmpty() ? s : s + " Un pôle répondant compte en moyenne " + joined(means) + ".";
+	}
+
+	private static String joined(List<String> parts) {
+		return parts.size() == 1 ? parts.get(0)
 				: String.join(", ", parts.subList(0, parts.size() - 1)) + " et " + parts.get(parts.size() - 1);
-		return "Les pôles répondants réunissent " + joined + ".";
+	}
+
+	/**
+	 * Rule 1c, response by indicator: the lowest and the highest response rate among the
+	 * published cells of the indicators, as each has its own respondents.
+	 */
+	String responseByIndicator(String level, String area) {
+		Published low = null;
+		Published high = null;
+		for (Published p : indicators) {
+			AggregateCell c = published(p.code(), level, area);
+			if (c == null || c.responseRate() == null) {
+				continue;
+			}
+			if (low == null || c.responseRate() < published(low.code(), level, area).responseRate()) {
+				low = p;
+			}
+			if (high == null || c.responseRate() > published(high.code(), level, area).responseRate()) {
+				high = p;
+			}
+		}
+		if (low == null || low == high) {
+			return null;
+		}
+		return "Chaque indicateur a ses propres répondants : parmi les indicateurs publiés, le taux de réponse va de "
+				+ FrenchFormat.rate(published(low.code(), level, area).responseRate()) + " (" + name(low) + ") à "
+				+ FrenchFormat.rate(published(high.code(), level, area).responseRate()) + " (" + name(high) + ").";
+	}
+
+	/**
+	 * Rule 1d (regional): the region's share of the national total of jobs and members,
+	 * as its comparison with France prints it.
+	 */
+	String shareOfFrance(GeoReferential.Region region) {
+		List<String> parts = new ArrayList<>();
+		for (String code : List.of(JOBS, PublicationContent.CORE)) {
+			AggregateCell here = published(code, PublicationContent.REGION, region.code());
+			AggregateCell france = published(code, PublicationContent.NATIONAL, GeoReferential.FRANCE);
+			if (here != null && france != null && here.total() != null && france.total() != null
+					&& france.total() != 0) {
+				parts.add(FrenchFormat.percent(here.total() / france.total() * 100)
+						+ (code.equals(JOBS) ? " des emplois portés par les pôles" : " de leurs structures membres"));
+			}
+		}
+		return parts.isEmpty() ? null : "La région réunit " + joined(parts) + " en France.";
 	}
 
 	/**
@@ -199,10 +273,10 @@ final class Findings {
 		return out;
 	}
 
-	private record Change(Published indicator, double value) {
+	record Change(Published indicator, double value) {
 	}
 
-	private static String list(List<Change> changes) {
+	static String list(List<Change> changes) {
 		List<String> parts = new ArrayList<>();
 		for (Change c : changes) {
 			parts.add(name(c.indicator()) + " (" + signed(c.value(), c.indicator().ratio()) + ")");
@@ -212,7 +286,8 @@ final class Findings {
 
 	/**
 	 * Rule 3, trends: the indicators whose Mann–Kendall direction over the ten years is
-	 * "hausse" or "baisse".
+	 * "hausse" or "baisse", each with the years of its series and, but for ratios, its
+	 * average yearly growth (the trends table's {@code cagr_pct}).
 	 */
 	String trends(String level, String area) {
 		List<String> up = new ArrayList<>();
@@ -220,10 +295,10 @@ final class Findings {
 		for (Published p : indicators) {
 			Trend t = data.trend(p.code(), level, area);
 			if (t != null && "hausse".equals(t.direction())) {
-				up.add(name(p));
+				up.add(trend(p, t, data.year()));
 			}
 			else if (t != null && "baisse".equals(t.direction())) {
-				down.add(name(p));
+				down.add(trend(p, t, data.year()));
 			}
 		}
 		if (up.isEmpty() && down.isEmpty()) {
@@ -240,56 +315,28 @@ final class Findings {
 		if (!down.isEmpty()) {
 			s.append(up.isEmpty() ? "" : " ; ").append("en baisse pour : ").append(String.join(", ", down));
 		}
-		return s.append(". Les autres séries ne montrent pas de tendance significative.").toString();
+		return s
+			.append(". Les autres séries ne montrent pas de tendance significative, ou comptent trop peu "
+					+ "d’années publiées.")
+			.toString();
 	}
 
 	/**
-	 * Rule 4 (national): the regions whose published jobs density is above, at or below
-	 * the national one.
+	 * An indicator in the list of trends: its name, the years of its series when they are
+	 * not the whole window, its average yearly growth.
 	 */
-	String regionsAgainstNationalDensity(Map<String, String> regions) {
-		AggregateCell france = published(JOBS, PublicationContent.NATIONAL, GeoReferential.FRANCE);
-		if (france == null || france.density() == null) {
-			return null;
+	private static String trend(Published p, Trend t, int year) {
+		StringBuilder s = new StringBuilder(name(p));
+		List<String> said = new ArrayList<>();
+		boolean window = Integer.valueOf(year - PublicationData.WINDOW + 1).equals(t.firstYear())
+				&& Integer.valueOf(year).equals(t.lastYear());
+		if (t.firstYear() != null && t.lastYear() != null && !window) {
+			said.add("de " + t.firstYear() + " à " + t.lastYear());
 		}
-		// compared as printed (one decimal), so that a region printed like France is
-		// never "above" it
-		String national = density(france.density());
-		List<AggregateCell> above = new ArrayList<>();
-		List<AggregateCell> level = new ArrayList<>();
-		List<AggregateCell> below = new ArrayList<>();
-		boolean unpublished = false;
-		for (String code : regions.keySet()) {
-			AggregateCell c = published(JOBS, PublicationContent.REGION, code);
-			if (c == null || c.density() == null) {
-				unpublished = true;
-				continue;
-			}
-			int cmp = Double.compare(rounded(c.density()), rounded(france.density()));
-			(cmp > 0 ? above : cmp < 0 ? below : level).add(c);
+		if (!p.ratio() && t.cagrPct() != null) {
+			said.add(signed(t.cagrPct(), false) + " par an en moyenne");
 		}
-		StringBuilder s = new StringBuilder("Les pôles portent ").append(national)
-			.append(jobs(france.density()))
-			.append(" pour 10\u202F000 habitants en France.");
-		appendRegions(s, " Au-dessus de ce niveau : ", above, regions);
-		appendRegions(s, " Au même niveau : ", level, regions);
-		appendRegions(s, " En dessous : ", below, regions);
-		if (unpublished) {
-			s.append(" La densité des autres régions n’est pas publiable (secret statistique).");
-		}
-		return s.toString();
-	}
-
-	private void appendRegions(StringBuilder s, String lead, List<AggregateCell> cells, Map<String, String> names) {
-		if (cells.isEmpty()) {
-			return;
-		}
-		List<String> parts = new ArrayList<>();
-		cells.stream()
-			.sorted(Comparator.comparing(AggregateCell::density).reversed())
-			.forEach(c -> parts
-				.add(PublicationContent.typographic(names.get(c.area())) + " (" + density(c.density()) + ")"));
-		s.append(lead).append(String.join(", ", parts)).append('.');
+		return said.isEmpty() ? s.toString() : s.append(" (").append(String.join(", ", said)).append(')').toString();
 	}
 
 	/** Rule 4 (regional): the region's published jobs density against France's. */
@@ -306,69 +353,16 @@ final class Findings {
 				+ density(france.density()) + ").";
 	}
 
-	/**
-	 * Rule 5 (national): the lowest and highest response rates among the regions whose
-	 * core cell is published.
-	 */
-	String responseOfRegions(Map<String, String> regions) {
-		List<AggregateCell> cells = publishedRegions(PublicationContent.CORE, regions, AggregateCell::responseRate);
-		if (cells.size() < 2) {
-			return null;
-		}
-		AggregateCell low = cells.get(0);
-		AggregateCell high = cells.get(cells.size() - 1);
-		return "Parmi les régions dont les chiffres sont publiés, le taux de réponse va de "
-				+ FrenchFormat.rate(low.responseRate()) + " (" + PublicationContent.typographic(regions.get(low.area()))
-				+ ") à " + FrenchFormat.rate(high.responseRate()) + " ("
-				+ PublicationContent.typographic(regions.get(high.area())) + ").";
-	}
-
-	/**
-	 * Rule 6 (national): the {@value #TOP} regions with the most jobs among those whose
-	 * total is published.
-	 */
-	String largestRegions(Map<String, String> regions) {
-		List<AggregateCell> cells = publishedRegions(JOBS, regions, AggregateCell::total);
-		if (cells.isEmpty()) {
-			return null;
-		}
-		List<String> parts = new ArrayList<>();
-		for (int i = cells.size() - 1; i >= 0 && i >= cells.size() - TOP; i--) {
-			AggregateCell c = cells.get(i);
-			parts.add(PublicationContent.typographic(regions.get(c.area())) + " ("
-					+ FrenchFormat.amount(c.total(), "fte") + " ETP)");
-		}
-		return "Les régions publiées qui comptent le plus d’emplois portés par les pôles : " + String.join(", ", parts)
-				+ ".";
-	}
-
-	/**
-	 * The published regional cells of an indicator with the measure, in increasing order
-	 * of it.
-	 */
-	private List<AggregateCell> publishedRegions(String code, Map<String, String> regions,
-			Function<AggregateCell, Double> measure) {
-		List<AggregateCell> cells = new ArrayList<>();
-		for (String area : regions.keySet()) {
-			AggregateCell c = published(code, PublicationContent.REGION, area);
-			if (c != null && measure.apply(c) != null) {
-				cells.add(c);
-			}
-		}
-		cells.sort(Comparator.comparing(measure));
-		return cells;
-	}
-
-	private static String density(double v) {
+	static String density(double v) {
 		return FrenchFormat.number(v, 1);
 	}
 
 	/** "emploi" below 2, as French writes 1,5 emploi and 2 emplois. */
-	private static String jobs(double v) {
+	static String jobs(double v) {
 		return rounded(v) < 2 ? " emploi (ETP)" : " emplois (ETP)";
 	}
 
-	private static double rounded(double v) {
+	static double rounded(double v) {
 		return Math.round(v * 10) / 10.0;
 	}
 

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import fr.ptce.observatory.warehouse.AggregateCell;
 import fr.ptce.observatory.warehouse.DataDirectory;
+import fr.ptce.observatory.warehouse.Tables;
+import fr.ptce.observatory.warehouse.Trend;
 
 /**
  * The rules of "À retenir" on the fixture's warehouse, changed so that each rule has
@@ -55,18 +57,46 @@ class FindingsTest {
 			if (y != YEAR || !"F".equals(c.confStatus())) {
 				return c;
 			}
-			Double constant = c.level().equals("national") ? constantChange(c.indicator()) : c.yoyConstantPct();
+			Double constant = c.level().equals("national") ? constantChange(c.indicator())
+					: c.level().equals("theme") || c.level().equals("network")
+							? constantChange(c.indicator()) + c.area().length() * 0.1 : c.yoyConstantPct();
 			Double density = c.density();
 			if (c.level().equals("region") && density != null) {
 				// from 2.0 to 7.5 jobs per 10,000 inhabitants against France's 4.5, by
 				// region code
 				density = 2.0 + (Integer.parseInt(c.area()) % 12) * 0.5;
 			}
+			// each indicator its own response rate, the core one's unchanged
+			Double rate = c.responseRate() == null ? null
+					: c.responseRate() * (1 - PublicationFixture.indicatorCodes().indexOf(c.indicator()) * 0.02);
 			return new AggregateCell(c.indicator(), c.level(), c.area(), c.nExpected(), c.nRespondents(), c.nImputed(),
-					c.responseRate(), c.total(), c.mean(), c.median(), c.p25(), c.p75(), density, c.yoyPct(), constant,
-					c.ma3(), c.confStatus());
+					rate, c.total(), c.mean(), c.median(), c.p25(), c.p75(), density, c.yoyPct(), constant, c.ma3(),
+					c.confStatus());
 		});
+		Tables.TREND.writeFile(dir.partition(Tables.TRENDS, YEAR).resolve("part-0.parquet"),
+				PublicationFixture.provenance(PublicationFixture.registry()), trends());
 		data = PublicationData.load(dir, YEAR);
+	}
+
+	/**
+	 * The fixture's trends, but national TURNOVER in baisse over eight years only, and
+	 * the jobs of Île-de-France and Bretagne in hausse, of Occitanie in baisse.
+	 */
+	static List<Trend> trends() {
+		List<Trend> trends = new ArrayList<>();
+		for (Trend t : PublicationFixture.trends()) {
+			String key = t.indicator() + "/" + t.area();
+			if (key.equals("TURNOVER/FR")) {
+				t = new Trend(t.indicator(), t.level(), t.area(), YEAR - 7, YEAR, 8, -20, -2.4, -1.0, -2.5, 0.01,
+						"baisse");
+			}
+			else if (key.equals("JOBS_FTE/11") || key.equals("JOBS_FTE/53") || key.equals("JOBS_FTE/76")) {
+				t = new Trend(t.indicator(), t.level(), t.area(), YEAR - 9, YEAR, 10, 30, 1.2, 0.5, 3.0, 0.002,
+						t.area().equals("76") ? "baisse" : "hausse");
+			}
+			trends.add(t);
+		}
+		return trends;
 	}
 
 	static List<String> national() {
@@ -95,20 +125,38 @@ class FindingsTest {
 	 */
 	static Set<String> publishedNumbers() throws Exception {
 		String files = dir.root().resolve("warehouse/aggregates/*/*.parquet").toString();
+		String trends = dir.root().resolve("warehouse/trends/*/*.parquet").toString();
 		Set<String> allowed = new HashSet<>();
-		try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
-				Statement st = db.createStatement();
-				ResultSet rs = st.executeQuery("SELECT indicator, n_expected, n_respondents, response_rate, total, "
-						+ "density, yoy_pct, yoy_constant_pct FROM read_parquet('" + files + "', hive_partitioning = "
-						+ "true) WHERE conf_status = 'F' AND level IN ('national', 'region') AND year >= "
-						+ (YEAR - 1))) {
-			while (rs.next()) {
-				PublicationContent.Published p = content.indicator(rs.getString(1));
-				List<String> printed = new ArrayList<>(List.of(FrenchFormat.number((double) rs.getInt(2), 0),
-						FrenchFormat.number((double) rs.getInt(3), 0), FrenchFormat.rate(value(rs, 4)),
-						FrenchFormat.amount(value(rs, 5), p.unit()), FrenchFormat.number(value(rs, 6), 1),
-						FrenchFormat.change(value(rs, 7), p.ratio()), FrenchFormat.change(value(rs, 8), p.ratio())));
-				printed.forEach(f -> allowed.addAll(numbers(f)));
+		try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
+			try (ResultSet rs = st.executeQuery("SELECT indicator, n_expected, n_respondents, response_rate, total, "
+					+ "density, yoy_pct, yoy_constant_pct, mean FROM read_parquet('" + files + "', hive_partitioning "
+					+ "= true) WHERE conf_status = 'F' AND level IN ('national', 'region', 'theme', 'network') AND "
+					+ "year >= " + (YEAR - 1))) {
+				while (rs.next()) {
+					PublicationContent.Published p = content.indicator(rs.getString(1));
+					List<String> printed = new ArrayList<>(List.of(FrenchFormat.number((double) rs.getInt(2), 0),
+							FrenchFormat.number((double) rs.getInt(3), 0), FrenchFormat.rate(value(rs, 4)),
+							FrenchFormat.amount(value(rs, 5), p.unit()), FrenchFormat.number(value(rs, 6), 1),
+							FrenchFormat.change(value(rs, 7), p.ratio()), FrenchFormat.change(value(rs, 8), p.ratio()),
+							FrenchFormat.amount(value(rs, 9), p.unit())));
+					printed.forEach(f -> allowed.addAll(numbers(f)));
+				}
+			}
+			// a region's share of the national total, as the regional editions print it,
+			// between two published cells
+			try (ResultSet rs = st.executeQuery("SELECT r.total / n.total * 100 FROM read_parquet('" + files
+					+ "', hive_partitioning = true) r JOIN read_parquet('" + files + "', hive_partitioning = true) n "
+					+ "USING (year, indicator) WHERE r.level = 'region' AND n.level = 'national' AND r.conf_status = "
+					+ "'F' AND n.conf_status = 'F' AND year = " + YEAR)) {
+				while (rs.next()) {
+					allowed.addAll(numbers(FrenchFormat.percent(value(rs, 1))));
+				}
+			}
+			// the average yearly growth of the trends table
+			try (ResultSet rs = st.executeQuery("SELECT cagr_pct FROM read_parquet('" + trends + "')")) {
+				while (rs.next()) {
+					allowed.addAll(numbers(FrenchFormat.change(value(rs, 1), false)));
+				}
 			}
 		}
 		return allowed;
@@ -159,46 +207,106 @@ class FindingsTest {
 	}
 
 	@Test
-	void theTrendsListTheIndicatorsInHausseAndInBaisse() {
+	void theTrendsListTheIndicatorsInHausseAndInBaisseWithTheirPeriodAndGrowth() {
 		String trends = new Findings(content.indicators(), data).trends("national", "FR");
-		// the fixture: every national trend hausse but WASTE_AVOIDED stable and
-		// GOV_MEETINGS without direction
+		// the fixture: every national trend hausse (+3.1 % a year, the ratios +0.58) but
+		// WASTE_AVOIDED stable, GOV_MEETINGS without direction, TURNOVER in baisse over
+		// eight years
 		assertThat(trends)
 			.startsWith("Sur les dix dernières années (2016 à 2025, années publiées), le test de "
-					+ "Mann-Kendall conclut à une tendance en hausse pour : structures membres du pôle, ")
+					+ "Mann-Kendall conclut à une tendance en hausse pour : structures membres du pôle "
+					+ "(+3,1\u00A0% par an en moyenne), ")
+			.contains(" ; en baisse pour : chiffre d’affaires des activités coopératives (de 2018 à 2025, "
+					+ "\u22122,4\u00A0% par an en moyenne).")
+			// a ratio's growth in % would read as points: its direction only
+			.contains("part des structures de l’ESS parmi les membres, ")
+			.doesNotContain("0,58")
 			.doesNotContain("déchets")
-			.doesNotContain("réunions")
-			.doesNotContain("en baisse");
+			.doesNotContain("réunions");
 		// the regions' trends are all stable: nothing to say
 		assertThat(new Findings(content.indicators(), data).trends("region", "84")).isNull();
 	}
 
 	@Test
-	void theRegionsAreAboveOrBelowTheNationalDensityAndASecretOneIsNotNamed() {
-		String density = new Findings(content.indicators(), data).regionsAgainstNationalDensity(content.regionAreas());
-		assertThat(density).startsWith("Les pôles portent 4,5 emplois (ETP) pour 10\u202F000 habitants en France. "
-				+ "Au-dessus de ce niveau : Île-de-France (7,5), Provence-Alpes-Côte d\u2019Azur (6,5), ");
-		// 84 % 12 = 0 → 2.0; 53 % 12 = 5 → 4.5 (France's level); 11 % 12 = 11 → 7.5
-		assertThat(density).contains("Île-de-France (7,5)")
-			.contains("Au même niveau : Bretagne (4,5).")
-			.contains("Auvergne-Rhône-Alpes (2,0)")
-			.endsWith("La densité des autres régions n’est pas publiable " + "(secret statistique).");
-		// Corsica is A in the fixture: never named with a figure
-		assertThat(String.join("\n", national())).doesNotContain("Corse");
-		assertThat(new Findings(content.indicators(), data).densityAgainstFrance(PublicationFixture.GEO.region("84")))
-			.isEqualTo("Avec 2,0 emplois (ETP) pour 10\u202F000 habitants, la région se situe en dessous de la France "
-					+ "(4,5).");
-		assertThat(new Findings(content.indicators(), data).densityAgainstFrance(PublicationFixture.GEO.region("94")))
-			.isNull();
+	void theRegionsWhoseJobsRiseOrFallOverTenYearsAreNamed() {
+		assertThat(new RegionFindings(data, content.regionAreas()).jobsTrends())
+			.isEqualTo("Sur dix ans (test de Mann-Kendall, années publiées), les emplois portés par les pôles sont "
+					+ "en hausse dans les régions suivantes : Île-de-France, Bretagne et en baisse dans une région : "
+					+ "Occitanie ; ailleurs, pas de tendance significative ou trop peu d’années publiées.");
+	}
+
+	@Test
+	void theLargestRegionsComeWithTheirShareOfTheNationalTotal() {
+		String largest = new RegionFindings(data, content.regionAreas()).largest();
+		AggregateCell france = data.cell("JOBS_FTE", "national", "FR");
+		AggregateCell first = content.regionAreas()
+			.keySet()
+			.stream()
+			.map(r -> data.cell("JOBS_FTE", "region", r))
+			.filter(c -> "F".equals(c.confStatus()))
+			.max(java.util.Comparator.comparing(AggregateCell::total))
+			.orElseThrow();
+		assertThat(largest).startsWith("Les régions publiées qui comptent le plus d’emplois portés par les pôles : "
+				+ PublicationContent.typographic(content.regionAreas().get(first.area())) + " ("
+				+ FrenchFormat.amount(first.total(), "fte") + " ETP, soit "
+				+ FrenchFormat.percent(first.total() / france.total() * 100) + " du total national), ");
+		assertThat(largest).doesNotContain("Corse");
+	}
+
+	@Test
+	void eachThemeAndNetworkHasItsLargestRiseAndFallAndTheLargestAreNamed() {
+		List<String> groups = new GroupFindings(content.indicators(), data).all();
+		assertThat(groups).hasSize(4);
+		// a theme's changes are the national ones plus a tenth of its code's length:
+		// WASTE_AVOIDED rises most, MEMBERS_TOTAL falls most; ratios are left out
+		assertThat(groups.get(1))
+			.startsWith("Par thématique, à champ constant : Alimentation : plus forte hausse, "
+					+ "déchets évités ou valorisés (+10,0\u00A0%) ; plus forte baisse, structures membres du pôle "
+					+ "(\u22127,6\u00A0%). ")
+			.doesNotContain("Part des")
+			.doesNotContain("part des");
+		// the withheld national change of JOBS_FTE does not stop the themes' own
+		assertThat(groups.get(3)).startsWith("Par réseau, à champ constant : ");
+		// the tenth theme is confidential (A): named among those without a change, with
+		// no figure, and never among the largest
+		String secret = PublicationContent.THEMES.values().stream().skip(9).findFirst().orElseThrow();
+		assertThat(groups.get(1)).endsWith("Aucune évolution publiable pour : " + secret + ".");
+		assertThat(groups.get(0)).startsWith("Parmi les thématiques, celles qui réunissent le plus d’emplois : ")
+			.doesNotContain(secret);
+		assertThat(groups.get(2)).startsWith("Parmi les réseaux, ceux qui réunissent le plus d’emplois : ")
+			.endsWith("leurs totaux ne s’additionnent pas.");
+	}
+
+	@Test
+	void theRegionalFindingsSayTheShareOfFranceAndTheResponseByIndicator() {
+		Findings findings = new Findings(content.indicators(), data);
+		AggregateCell here = data.cell("JOBS_FTE", "region", "84");
+		AggregateCell france = data.cell("JOBS_FTE", "national", "FR");
+		assertThat(findings.shareOfFrance(PublicationFixture.GEO.region("84")))
+			.startsWith("La région réunit " + FrenchFormat.percent(here.total() / france.total() * 100)
+					+ " des emplois portés par les pôles et ")
+			.endsWith(" de leurs structures membres en France.");
+		assertThat(findings.shareOfFrance(PublicationFixture.GEO.region("94"))).isNull();
+		assertThat(findings.responseByIndicator("national", "FR"))
+			.startsWith("Chaque indicateur a ses propres répondants : parmi les indicateurs publiés, le taux de "
+					+ "réponse va de ")
+			.endsWith(" à 83,0\u00A0% (structures membres du pôle).");
+		assertThat(String.join("\n", findings.regional(PublicationFixture.GEO.region("84"))))
+			.contains("La région réunit ")
+			.contains("Chaque indicateur a ses propres répondants");
 	}
 
 	@Test
 	void theLevelsAreThePublishedTotals() {
 		String members = PublicationContent.total(data.cell("MEMBERS_TOTAL", "national", "FR"),
 				content.indicator("MEMBERS_TOTAL"));
+		AggregateCell jobs = data.cell("JOBS_FTE", "national", "FR");
 		assertThat(new Findings(content.indicators(), data).levels("national", "FR"))
 			.startsWith("Les pôles répondants réunissent " + members + " structures membres, ")
-			.contains(" emplois (ETP) dans les pôles et leurs projets et un chiffre d’affaires de ");
+			.contains(" emplois (ETP) dans les pôles et leurs projets et un chiffre d’affaires de ")
+			.endsWith(" Un pôle répondant compte en moyenne "
+					+ FrenchFormat.amount(data.cell("MEMBERS_TOTAL", "national", "FR").mean(), "count")
+					+ " structures membres et " + FrenchFormat.amount(jobs.mean(), "fte") + " emplois (ETP).");
 		// Corsica: nothing published, nothing said
 		assertThat(new Findings(content.indicators(), data).levels("region", "94")).isNull();
 	}
@@ -207,7 +315,9 @@ class FindingsTest {
 	void theResponseIsQuotedFromTheCoreCell() {
 		String response = new Findings(content.indicators(), data).response("national", "FR");
 		assertThat(response).isEqualTo("En 2025, 342 des 412 pôles attendus ont transmis leurs données, soit un taux "
-				+ "de réponse de 83,0\u00A0% (83,0\u00A0% en 2024).");
+				+ "de réponse de 83,0\u00A0% (83,0\u00A0% en 2024). Ils étaient 342 à répondre en 2024. Les évolutions "
+				+ "à champ constant portent sur les pôles ayant répondu les deux années ; celles des totaux, aussi sur "
+				+ "les pôles entrés dans la collecte ou sortis.");
 		// Corsica's counts stay in the tables but the findings quote no confidential cell
 		assertThat(new Findings(content.indicators(), data).response("region", "94")).isNull();
 	}
