@@ -50,7 +50,7 @@ class TemplatesTest {
 	@Test
 	void theTemplateIsCompiledOnceThenReadFromTheCache(@TempDir Path cache) throws Exception {
 		// given a first process that compiles the publication template
-		Templates first = new Templates(cache);
+		Templates first = new Templates(cache, false);
 		JasperReport compiled = first.get(PdfRenderer.TEMPLATE);
 		assertThat(first.compilations()).isEqualTo(1);
 		first.get(PdfRenderer.TEMPLATE);
@@ -61,9 +61,19 @@ class TemplatesTest {
 				.matches("publication-[0-9a-f]{16}\\.jasper");
 		}
 		// when a second process asks for it, then it reads the cache and compiles nothing
-		Templates second = new Templates(cache);
+		Templates second = new Templates(cache, false);
 		assertThat(second.get(PdfRenderer.TEMPLATE).getName()).isEqualTo(compiled.getName());
 		assertThat(second.compilations()).isZero();
+	}
+
+	@Test
+	void theBuildShipsTheCompiledTemplateSoThatNoRunCompilesIt() {
+		// given no cache at all (a fresh data directory), when a process asks for the
+		// template, then it reads the one the build compiled (process-classes) beside the
+		// JRXML
+		Templates fresh = new Templates(null);
+		assertThat(fresh.get(PdfRenderer.TEMPLATE).getName()).isEqualTo("publication");
+		assertThat(fresh.compilations()).isZero();
 	}
 
 }
