@@ -63,6 +63,14 @@ final class PdfArchival {
 	 * XMP alike
 	 */
 	static byte[] finish(byte[] pdf, Instant asOf, String producer) {
+		return finish(pdf, asOf, producer, PdfFurniture.Bands.NONE);
+	}
+
+	/**
+	 * @param furniture where the page header and footer are drawn: their texts become
+	 * artifacts ({@link PdfFurniture})
+	 */
+	static byte[] finish(byte[] pdf, Instant asOf, String producer, PdfFurniture.Bands furniture) {
 		try (PDDocument doc = Loader.loadPDF(pdf)) {
 			Calendar date = GregorianCalendar.from(asOf.atZone(ZoneOffset.UTC));
 			date.setTimeZone(TimeZone.getTimeZone("UTC"));
@@ -71,7 +79,8 @@ final class PdfArchival {
 			info.setModificationDate(date);
 			info.setProducer(producer);
 			for (PDPage page : doc.getPages()) {
-				markUntaggedAsArtifacts(doc, page);
+				Set<Integer> untagged = markUntaggedAsArtifacts(doc, page, furniture);
+				PdfFurniture.untag(doc, page.getStructParents(), untagged);
 			}
 			removeCidSets(doc);
 			PDDocumentCatalog catalog = doc.getDocumentCatalog();
@@ -95,9 +104,11 @@ final class PdfArchival {
 	 * leaves lines, boxes and cell backgrounds untagged, which PDF/UA forbids. A run is
 	 * cut at each text object, so that no marked content crosses BT or ET.
 	 */
-	private static void markUntaggedAsArtifacts(PDDocument doc, PDPage page) throws IOException {
+	private static Set<Integer> markUntaggedAsArtifacts(PDDocument doc, PDPage page, PdfFurniture.Bands furniture)
+			throws IOException {
 		PDFStreamParser parser = new PDFStreamParser(page);
 		List<Object> tokens = parser.parse();
+		Set<Integer> furnitureMcids = PdfFurniture.mcids(tokens, furniture);
 		List<Object> out = new ArrayList<>(tokens.size() + 64);
 		List<Object> run = new ArrayList<>();
 		int depth = 0;
@@ -123,8 +134,16 @@ final class PdfArchival {
 				run.subList(run.size() - operands, run.size()).clear();
 				flush(out, run, marking && !inText);
 				marking = false;
-				out.addAll(own);
-				out.add(op);
+				Integer mcid = own.isEmpty() ? null : PdfFurniture.mcid(own.get(own.size() - 1));
+				if (mcid != null && furnitureMcids.contains(mcid)) {
+					// a running header or footer: an artifact, not tagged content
+					out.add(COSName.getPDFName("Artifact"));
+					out.add(Operator.getOperator("BMC"));
+				}
+				else {
+					out.addAll(own);
+					out.add(op);
+				}
 				depth = 1;
 			}
 			else {
@@ -145,6 +164,7 @@ final class PdfArchival {
 			new ContentStreamWriter(os).writeTokens(out);
 		}
 		page.setContents(stream);
+		return furnitureMcids;
 	}
 
 	private static void flush(List<Object> out, List<Object> run, boolean artifact) {

@@ -19,6 +19,7 @@ import net.sf.jasperreports.engine.JRPrintElement;
 import net.sf.jasperreports.engine.JRPrintFrame;
 import net.sf.jasperreports.engine.JRPrintText;
 import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
@@ -58,7 +59,8 @@ public final class PdfRenderer {
 		PdfBlocks.Blocks blocks = PdfBlocks.of(edition, source);
 		byte[] pdf;
 		try {
-			JasperPrint print = JasperFillManager.fillReport(templates.get(TEMPLATE), parameters,
+			JasperReport template = templates.get(TEMPLATE);
+			JasperPrint print = JasperFillManager.fillReport(template, parameters,
 					new JRMapCollectionDataSource(blocks.records()));
 			numberContents(print, blocks.anchors());
 			JRPdfExporter exporter = new JRPdfExporter();
@@ -76,7 +78,8 @@ public final class PdfRenderer {
 			configuration.setCompressed(true);
 			exporter.setConfiguration(configuration);
 			exporter.exportReport();
-			pdf = PdfArchival.finish(out.toByteArray(), asOf, "observatory " + softwareVersion);
+			pdf = PdfArchival.finish(out.toByteArray(), asOf, "observatory " + softwareVersion,
+					PdfFurniture.Bands.of(template, edition.provisional() != null));
 		}
 		catch (JRException ex) {
 			throw new IllegalStateException("cannot render " + edition.fileName() + " with reports-templates/"

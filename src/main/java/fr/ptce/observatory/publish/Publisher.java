@@ -107,24 +107,35 @@ public final class Publisher {
 
 		PublicationContent content = new PublicationContent(catalogue, geo);
 		PdfRenderer renderer = new PdfRenderer(templates);
+		// the template is read before the threads start, so that they do not both read it
+		templates.get(PdfRenderer.TEMPLATE);
 		Path target = dir.publications(year);
 		removeLeftovers(target);
 		Path tmp = target.resolveSibling("." + year + ".tmp-" + UUID.randomUUID());
 		try {
 			Files.createDirectories(tmp);
-			Edition national = content.national(data, provenance, fictional);
-			List<Edition> editions = new ArrayList<>();
-			editions.add(national);
-			for (GeoReferential.Region region : geo.reportedRegions()) {
-				editions.add(content.regional(data, region, provenance, fictional));
-			}
-			editions.add(followUp(year, effective, fictional, data));
 			long start = System.nanoTime();
-			renderAll(renderer, editions, edited, effective, version, tmp);
-			LOG.info("{}: {} documents rendered in {} ms", year, editions.size(),
+			Edition national = content.national(data, provenance, fictional);
+			// the national report and the workbook first, the longest tasks, so that
+			// neither is left to run alone at the end; the follow-up reads the
+			// observations on its own thread too
+			List<Runnable> tasks = new ArrayList<>();
+			tasks.add(() -> renderer.render(national, edited, effective, version, tmp.resolve(national.fileName())));
+			tasks.add(() -> XlsxTables.write(dir, data, content, geo, provenance,
+					fictional ? PublicationContent.FICTIONAL : null, tmp.resolve("tableaux-" + year + ".xlsx")));
+			tasks.add(() -> {
+				Edition followUp = followUp(year, effective, fictional, data);
+				renderer.render(followUp, edited, effective, version, tmp.resolve(followUp.fileName()));
+			});
+			for (GeoReferential.Region region : geo.reportedRegions()) {
+				tasks.add(() -> {
+					Edition e = content.regional(data, region, provenance, fictional);
+					renderer.render(e, edited, effective, version, tmp.resolve(e.fileName()));
+				});
+			}
+			runAll(tasks);
+			LOG.info("{}: {} documents and the workbook written in {} ms", year, tasks.size() - 1,
 					(System.nanoTime() - start) / 1_000_000);
-			XlsxTables.write(dir, data, content, geo, provenance, fictional ? PublicationContent.FICTIONAL : null,
-					tmp.resolve("tableaux-" + year + ".xlsx"));
 			// the internal documents first: the public manifest lists the public files
 			// only
 			Path internal = tmp.resolve(CollectionFollowUp.INTERNAL);
@@ -160,12 +171,11 @@ public final class Publisher {
 	}
 
 	/**
-	 * Renders the documents on as many threads as the machine has cores (two at most: the
-	 * machine is shared); each document is a file of its own, so the result does not
-	 * depend on the order.
+	 * Runs the tasks (documents, workbook) on as many threads as the machine has cores
+	 * (two at most: the machine is shared); each writes a file of its own, so the result
+	 * does not depend on the order.
 	 */
-	private static void renderAll(PdfRenderer renderer, List<Edition> editions, String edited, Instant asOf,
-			String version, Path folder) {
+	private static void runAll(List<Runnable> tasks) {
 		int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
 		ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
 			Thread t = new Thread(r, "publish-render");
@@ -173,12 +183,11 @@ public final class Publisher {
 			return t;
 		});
 		try {
-			List<Future<?>> rendered = new ArrayList<>();
-			for (Edition e : editions) {
-				rendered
-					.add(pool.submit(() -> renderer.render(e, edited, asOf, version, folder.resolve(e.fileName()))));
+			List<Future<?>> done = new ArrayList<>();
+			for (Runnable task : tasks) {
+				done.add(pool.submit(task));
 			}
-			for (Future<?> f : rendered) {
+			for (Future<?> f : done) {
 				f.get();
 			}
 		}

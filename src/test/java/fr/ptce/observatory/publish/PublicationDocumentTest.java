@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.text.PDFMarkedContentExtractor;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent;
 import org.apache.pdfbox.text.TextPosition;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
@@ -174,6 +176,46 @@ class PublicationDocumentTest {
 				.contains("Chiffres clés 2025", "Tableau national des indicateurs", "Évolution sur dix ans",
 						"Les régions", "Par thématique", "Par réseau", "Couverture de la collecte");
 		}
+	}
+
+	@Test
+	void theRunningFooterIsAnArtifactAndNotTaggedContent() throws Exception {
+		for (Path pdf : pdfs) {
+			try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+				for (int i = 1; i < doc.getNumberOfPages(); i++) {
+					PDFMarkedContentExtractor extractor = new PDFMarkedContentExtractor();
+					extractor.processPage(doc.getPage(i));
+					List<String> artifacts = new ArrayList<>();
+					List<String> tagged = new ArrayList<>();
+					for (PDMarkedContent mc : extractor.getMarkedContents()) {
+						String text = markedText(mc);
+						(("Artifact".equals(mc.getTag())) ? artifacts : tagged).add(text);
+					}
+					String at = pdf.getFileName() + " p. " + (i + 1);
+					// the page number and the running title: artifacts, never in the
+					// structure
+					assertThat(artifacts).as(at).contains("Page " + (i + 1));
+					assertThat(artifacts).as(at).anyMatch(t -> t.contains("données arrêtées au"));
+					assertThat(tagged).as(at)
+						.noneMatch(t -> t.equals("Page " + (i + 1)))
+						.noneMatch(t -> t.contains("– données arrêtées au"));
+					assertThat(tagged).as(at + ": the page's content stays tagged").isNotEmpty();
+				}
+			}
+		}
+	}
+
+	private static String markedText(PDMarkedContent mc) {
+		StringBuilder s = new StringBuilder();
+		for (Object o : mc.getContents()) {
+			if (o instanceof TextPosition t) {
+				s.append(t.getUnicode());
+			}
+			else if (o instanceof PDMarkedContent inner) {
+				s.append(markedText(inner));
+			}
+		}
+		return s.toString();
 	}
 
 	@Test

@@ -9,7 +9,11 @@ import java.util.List;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent;
+import org.apache.pdfbox.text.PDFMarkedContentExtractor;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,6 +108,27 @@ class ResponseQualityTest {
 					.contains("Résultats provisoires : 69,9 % des pôles attendus ont répondu en 2025");
 			}
 		}
+		// on every page but the cover, the mark is the page header: an artifact, not
+		// content of the structure; the document stays PDF/UA
+		try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+			for (int i = 1; i < doc.getNumberOfPages(); i++) {
+				PDFMarkedContentExtractor extractor = new PDFMarkedContentExtractor();
+				extractor.processPage(doc.getPage(i));
+				int artifacts = 0;
+				for (PDMarkedContent mc : extractor.getMarkedContents()) {
+					boolean mark = mc.getContents()
+						.stream()
+						.filter(o -> o instanceof TextPosition)
+						.map(o -> ((TextPosition) o).getUnicode())
+						.reduce("", String::concat)
+						.startsWith("Résultats provisoires");
+					assertThat(!mark || "Artifact".equals(mc.getTag())).as("page " + (i + 1)).isTrue();
+					artifacts += mark ? 1 : 0;
+				}
+				assertThat(artifacts).as("page " + (i + 1)).isOne();
+			}
+		}
+		assertThat(VeraPdf.failures(pdf, PDFAFlavour.PDFUA_1)).isEmpty();
 		// the charts, drawn as shapes, say the break in their subtitle and their
 		// alternative text marks the year
 		Section members = national.sections()
