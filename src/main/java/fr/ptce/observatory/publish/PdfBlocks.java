@@ -106,7 +106,55 @@ final class PdfBlocks {
 				flushHeadings();
 				blocks.add(Map.of("kind", "break"));
 			}
-			default -> blocks.add(block(s));
+			default -> {
+				if ("table".equals(s.kind()) && s.rows().size() > PAGE_ROWS) {
+					addInParts(s);
+				}
+				else {
+					blocks.add(block(s));
+				}
+			}
+		}
+	}
+
+	/**
+	 * Rows of a table that surely fit on one page with its caption, column headers and
+	 * notes, even when some labels wrap onto two lines.
+	 */
+	static final int PAGE_ROWS = 30;
+
+	/**
+	 * A table longer than a page, in parts of at most {@value #PAGE_ROWS} rows and of
+	 * equal size: each part is kept whole on a page (its band is never split), so that no
+	 * row is left alone at the top or the bottom of a page. The parts after the first are
+	 * captioned "(suite)" with the column headers again; the note, source and scope close
+	 * the last.
+	 */
+	private void addInParts(Section s) {
+		int n = s.rows().size();
+		int parts = (n + PAGE_ROWS - 1) / PAGE_ROWS;
+		int from = 0;
+		String caption = null;
+		for (int i = 0; i < parts; i++) {
+			int to = from + (n - from) / (parts - i);
+			boolean last = i == parts - 1;
+			Section part = new Section(s.kind(), s.heading(), s.text(), s.headers(), s.rows().subList(from, to),
+					s.points(), s.axis(), last ? s.note() : null, s.sheet(), last && s.totalLast(), s.graphic(),
+					s.caption());
+			Map<String, Object> f = block(part);
+			if (i == 0) {
+				caption = (String) f.get("caption");
+			}
+			else {
+				tables--;
+				f.put("caption", caption + " (suite)");
+			}
+			if (!last) {
+				f.put("source", null);
+				f.put("scope", null);
+			}
+			blocks.add(f);
+			from = to;
 		}
 	}
 

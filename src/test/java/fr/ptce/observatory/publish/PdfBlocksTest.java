@@ -2,10 +2,17 @@ package fr.ptce.observatory.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The blocks the template prints: headings carried by what follows them, numbered
@@ -48,6 +55,60 @@ class PdfBlocksTest {
 			.containsEntry("source", "Source : Autre source")
 			.containsEntry("scope", "Champ : le champ.");
 		assertThat(body.get(7)).containsEntry("heading", "Seul");
+	}
+
+	@Test
+	void aTableLongerThanAPageLeavesNoRowAloneOnAPage(@TempDir Path dir) throws Exception {
+		// given tables of 31 rows (one more than a page holds surely) and of 70 rows,
+		// after a paragraph that leaves a page partly used
+		List<Section> sections = new ArrayList<>();
+		sections.add(Section.h1("Long"));
+		sections.add(Section.text("Un paragraphe avant le tableau."));
+		sections.add(Section.table("x", List.of("Ligne", "Valeur"), rows("Ligne", 31), "Note du tableau."));
+		sections.add(Section.h1("Plus long"));
+		sections.add(Section.table("y", List.of("Rang", "Valeur"), rows("Rang", 70), null));
+		Edition edition = new Edition("long.pdf", "Tableaux longs", "Test", null, sections, null, "le champ.");
+		// the blocks: parts of equal size, the caption repeated "(suite)", the source
+		// after the last part only
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> r = (List<Map<String, Object>>) (List<?>) PdfBlocks.of(edition, "la source.")
+			.records();
+		List<Map<String, Object>> tables = r.stream()
+			.filter(m -> !((List<?>) m.getOrDefault("rows", List.of())).isEmpty())
+			.toList();
+		assertThat(tables).extracting(m -> ((List<?>) m.get("rows")).size()).containsExactly(15, 16, 23, 23, 24);
+		assertThat(tables).extracting(m -> (String) m.get("caption"))
+			.containsExactly("Tableau 1 – Long", "Tableau 1 – Long (suite)", "Tableau 2 – Plus long",
+					"Tableau 2 – Plus long (suite)", "Tableau 2 – Plus long (suite)");
+		assertThat(tables).extracting(m -> m.get("source"))
+			.containsExactly(null, "Source : la source.", null, null, "Source : la source.");
+		// when rendered, then every page that has rows of a table has at least two, and
+		// every row is printed once
+		Path pdf = dir.resolve("long.pdf");
+		new PdfRenderer(new Templates(dir.resolve("cache"))).render(edition, "2 avril 2026",
+				Instant.parse("2026-03-31T23:59:59Z"), "test", pdf);
+		try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+			int printed = 0;
+			for (int page = 1; page <= doc.getNumberOfPages(); page++) {
+				PDFTextStripper stripper = new PDFTextStripper();
+				stripper.setStartPage(page);
+				stripper.setEndPage(page);
+				for (String label : List.of("Ligne ", "Rang ")) {
+					long rows = stripper.getText(doc).lines().filter(l -> l.matches(label + "\\d+ .*")).count();
+					assertThat(rows).as("rows of %s on page %d", label.strip(), page).isNotEqualTo(1);
+					printed += (int) rows;
+				}
+			}
+			assertThat(printed).isEqualTo(101);
+		}
+	}
+
+	private static List<List<String>> rows(String label, int n) {
+		List<List<String>> rows = new ArrayList<>();
+		for (int i = 1; i <= n; i++) {
+			rows.add(List.of(label + " " + i, String.valueOf(i * 10)));
+		}
+		return rows;
 	}
 
 	@Test

@@ -191,13 +191,14 @@ class PublicationDocumentTest {
 						String text = markedText(mc);
 						(("Artifact".equals(mc.getTag())) ? artifacts : tagged).add(text);
 					}
+					String page = "Page " + (i + 1);
 					String at = pdf.getFileName() + " p. " + (i + 1);
 					// the page number and the running title: artifacts, never in the
 					// structure
-					assertThat(artifacts).as(at).contains("Page " + (i + 1));
+					assertThat(artifacts).as(at).contains(page);
 					assertThat(artifacts).as(at).anyMatch(t -> t.contains("données arrêtées au"));
 					assertThat(tagged).as(at)
-						.noneMatch(t -> t.equals("Page " + (i + 1)))
+						.noneMatch(t -> t.equals(page))
 						.noneMatch(t -> t.contains("– données arrêtées au"));
 					assertThat(tagged).as(at + ": the page's content stays tagged").isNotEmpty();
 				}
