@@ -72,7 +72,11 @@ final class ReceiptOutput implements Closeable {
 	 * else in UTF-8 as it is.
 	 */
 	ReceiptOutput jsonString(String s) throws IOException {
-		byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+		return jsonString(s, s.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Like {@link #jsonString(String)}, given the text's UTF-8 bytes too. */
+	ReceiptOutput jsonString(String s, byte[] utf8) throws IOException {
 		if (plain(utf8, JSON_PLAIN)) {
 			return quoted(utf8);
 		}
@@ -126,7 +130,14 @@ final class ReceiptOutput implements Closeable {
 		if (s == null || s.isEmpty()) {
 			return this;
 		}
-		byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+		return csvField(s, s.getBytes(StandardCharsets.UTF_8), first);
+	}
+
+	/** Like {@link #csvField(String, boolean)}, given the text's UTF-8 bytes too. */
+	ReceiptOutput csvField(String s, byte[] utf8, boolean first) throws IOException {
+		if (utf8.length == 0) {
+			return this;
+		}
 		if (!(first && utf8[0] == '#') && plain(utf8, CSV_PLAIN)) {
 			room(utf8.length);
 			System.arraycopy(utf8, 0, buffer, size, utf8.length);

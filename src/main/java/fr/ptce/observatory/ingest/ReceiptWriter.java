@@ -2,6 +2,7 @@ package fr.ptce.observatory.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Iterator;
 
@@ -53,12 +54,15 @@ final class ReceiptWriter {
 				else {
 					j.jsonString(i.column());
 				}
-				j.ascii(",\n    \"message_fr\" : ").jsonString(i.messageFr());
-				j.ascii(",\n    \"message_en\" : ").jsonString(i.messageEn());
+				// the texts, most of the bytes, encoded once for both files
+				byte[] fr = i.messageFr().getBytes(StandardCharsets.UTF_8);
+				byte[] en = i.messageEn().getBytes(StandardCharsets.UTF_8);
+				j.ascii(",\n    \"message_fr\" : ").jsonString(i.messageFr(), fr);
+				j.ascii(",\n    \"message_en\" : ").jsonString(i.messageEn(), en);
 				separator = "\n  }, {\n";
 				c.number(i.line()).ascii(",").csvField(i.severity().label(), false).ascii(",");
 				c.csvField(i.code(), false).ascii(",").csvField(i.column(), false).ascii(",");
-				c.csvField(i.messageFr(), false).ascii(",").csvField(i.messageEn(), false).ascii("\n");
+				c.csvField(i.messageFr(), fr, false).ascii(",").csvField(i.messageEn(), en, false).ascii("\n");
 			}
 			j.ascii("\n  } ]\n}");
 		}
