@@ -68,8 +68,8 @@ final class JumpCheck implements Closeable {
 		Arrays.fill(current, Float.NaN);
 		this.undo = new Spool(staging.resolve(".undo.spool"));
 		this.pending = new Spool(staging.resolve(".pending.spool"));
-		this.jumps = new Spool(staging.resolve(".jumps.spool"));
-		this.laterJumps = new Spool(staging.resolve(".later-jumps.spool"));
+		this.jumps = new Spool(staging.resolve(".jumps.spool"), this::jumpIssue);
+		this.laterJumps = new Spool(staging.resolve(".later-jumps.spool"), this::jumpIssue);
 		load(dir, registry);
 	}
 
@@ -144,9 +144,14 @@ final class JumpCheck implements Closeable {
 	private void jump(AcceptedRow row, int previous, Spool to) {
 		double before = current[previous];
 		if (before > 0 && (row.value > 10 * before || row.value < before / 10)) {
-			to.write(Messages.suspiciousJump(row.line, catalogue.get(row.indicator).code(),
-					periodCode(row.year, row.quarter), row.value, periodCode(row.year - 1, row.quarter), before));
+			to.writeJump(row.line, row.indicator, row.year, row.quarter, row.value, before);
 		}
+	}
+
+	/** The warning of a jump spooled as figures by {@link #jump}. */
+	private Issue jumpIssue(long line, int indicator, int year, int quarter, double value, double previous) {
+		return Messages.suspiciousJump(line, catalogue.get(indicator).code(), periodCode(year, quarter), value,
+				periodCode(year - 1, quarter), previous);
 	}
 
 	private String periodCode(int year, int quarter) {

@@ -186,6 +186,13 @@ final class Messages {
 		if (value == Math.rint(value) && Math.abs(value) < 1e15) {
 			return Long.toString((long) value);
 		}
+		String shortest = Double.toString(value);
+		if (shortest.indexOf('E') < 0 && shortest.charAt(shortest.length() - 1) != '0') {
+			// already plain, without trailing zeros: what the BigDecimal below gives, at
+			// a
+			// fraction of its cost (a warning-heavy file formats hundreds of thousands)
+			return shortest;
+		}
 		return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString().toLowerCase(Locale.ROOT);
 	}
 

@@ -1,141 +1,101 @@
 package fr.ptce.observatory.ingest;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
 import fr.ptce.observatory.warehouse.Timestamps;
-import tools.jackson.core.JsonGenerator;
 
 /**
  * Writes a receipt as JSON and as CSV (interfaces.md), streaming its issues so that a
  * file with millions of rejected rows gets a complete receipt without holding them in
  * memory. The CSV is UTF-8, comma-separated, one issue a row with the JSON's issue fields
- * as columns.
+ * as columns. The JSON is laid out as Jackson's default pretty printer writes it and the
+ * CSV as FastCSV's writer does, byte for byte (the receipts' format is part of the
+ * contract; ReceiptWriterTest compares), but written directly as bytes.
  */
 final class ReceiptWriter {
-
-	/**
-	 * From about this many issues on, the CSV is written on a thread of its own while the
-	 * JSON is: each walks the issues from the spools, and the receipts of a file with a
-	 * million warnings are over half a gigabyte of text.
-	 */
-	private static final long OWN_THREAD_FROM = 10_000;
 
 	private ReceiptWriter() {
 	}
 
-	/** An issue source that can be walked twice (once per format). */
+	/** An issue source, walked once for both formats. */
 	interface Issues {
 
 		Iterator<Issue> iterator();
 
 	}
 
+	/**
+	 * Writes both receipts in one walk over the issues: each issue is read from the
+	 * spools once and written twice, as bytes (see {@link ReceiptOutput}).
+	 */
 	static void write(Receipt receipt, Issues issues, Path json, Path csv) {
-		if (receipt.rowsRejected() + receipt.rowsWithWarnings() < OWN_THREAD_FROM) {
-			writeJson(receipt, issues.iterator(), json);
-			writeCsv(issues.iterator(), csv);
-			return;
-		}
-		FutureTask<Void> csvTask = new FutureTask<>(() -> writeCsv(issues.iterator(), csv), null);
-		Thread thread = new Thread(csvTask, "receipt-csv");
-		thread.setDaemon(true);
-		thread.start();
-		try {
-			writeJson(receipt, issues.iterator(), json);
-		}
-		finally {
-			awaitCsv(csvTask);
-		}
-	}
-
-	private static void awaitCsv(FutureTask<Void> csvTask) {
-		try {
-			csvTask.get();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while writing a receipt", ex);
-		}
-		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof RuntimeException r) {
-				throw r;
+		try (ReceiptOutput j = new ReceiptOutput(json); ReceiptOutput c = new ReceiptOutput(csv)) {
+			writeHead(receipt, j);
+			c.ascii("line,severity,code,column,message_fr,message_en\n");
+			Iterator<Issue> it = issues.iterator();
+			if (!it.hasNext()) {
+				j.ascii(" ]\n}");
+				return;
 			}
-			throw new IllegalStateException(ex.getCause());
-		}
-	}
-
-	private static void writeJson(Receipt r, Iterator<Issue> issues, Path target) {
-		try (OutputStream out = Files.newOutputStream(target);
-				JsonGenerator g = Json.MAPPER.writerWithDefaultPrettyPrinter().createGenerator(out)) {
-			g.writeStartObject();
-			g.writeStringProperty("file", r.file());
-			g.writeStringProperty("sha256", r.sha256());
-			g.writeStringProperty("ingested_at", Timestamps.format(r.ingestedAt()));
-			g.writeStringProperty("status", r.status().name());
-			if (r.reason() == null) {
-				g.writeNullProperty("reason");
-			}
-			else {
-				g.writeStringProperty("reason", r.reason());
-			}
-			g.writeNumberProperty("rows_read", r.rowsRead());
-			g.writeNumberProperty("rows_accepted", r.rowsAccepted());
-			g.writeNumberProperty("rows_rejected", r.rowsRejected());
-			g.writeNumberProperty("rows_with_warnings", r.rowsWithWarnings());
-			if (r.noteFr() != null) {
-				g.writeStringProperty("message_fr", r.noteFr());
-				g.writeStringProperty("message_en", r.noteEn());
-			}
-			g.writeName("issues");
-			g.writeStartArray();
-			while (issues.hasNext()) {
-				Issue i = issues.next();
-				g.writeStartObject();
-				g.writeNumberProperty("line", i.line());
-				g.writeStringProperty("severity", i.severity().label());
-				g.writeStringProperty("code", i.code());
+			String separator = " {\n";
+			while (it.hasNext()) {
+				Issue i = it.next();
+				j.ascii(separator).ascii("    \"line\" : ").number(i.line());
+				j.ascii(",\n    \"severity\" : ").jsonString(i.severity().label());
+				j.ascii(",\n    \"code\" : ").jsonString(i.code());
+				j.ascii(",\n    \"column\" : ");
 				if (i.column() == null) {
-					g.writeNullProperty("column");
+					j.ascii("null");
 				}
 				else {
-					g.writeStringProperty("column", i.column());
+					j.jsonString(i.column());
 				}
-				g.writeStringProperty("message_fr", i.messageFr());
-				g.writeStringProperty("message_en", i.messageEn());
-				g.writeEndObject();
+				// the texts, most of the bytes, encoded once for both files
+				byte[] fr = i.messageFr().getBytes(StandardCharsets.UTF_8);
+				byte[] en = i.messageEn().getBytes(StandardCharsets.UTF_8);
+				j.ascii(",\n    \"message_fr\" : ").jsonString(i.messageFr(), fr);
+				j.ascii(",\n    \"message_en\" : ").jsonString(i.messageEn(), en);
+				separator = "\n  }, {\n";
+				c.number(i.line()).ascii(",").csvField(i.severity().label(), false).ascii(",");
+				c.csvField(i.code(), false).ascii(",").csvField(i.column(), false).ascii(",");
+				c.csvField(i.messageFr(), fr, false).ascii(",").csvField(i.messageEn(), en, false).ascii("\n");
 			}
-			g.writeEndArray();
-			g.writeEndObject();
+			j.ascii("\n  } ]\n}");
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write the receipt " + target + ": " + ex.getMessage(), ex);
+			throw new UncheckedIOException("cannot write the receipt " + json + ": " + ex.getMessage(), ex);
 		}
 	}
 
-	private static void writeCsv(Iterator<Issue> issues, Path target) {
-		try (CsvWriter csv = CsvWriter.builder()
-			.lineDelimiter(LineDelimiter.LF)
-			.build(target, StandardCharsets.UTF_8)) {
-			csv.writeRecord("line", "severity", "code", "column", "message_fr", "message_en");
-			while (issues.hasNext()) {
-				Issue i = issues.next();
-				csv.writeRecord(Long.toString(i.line()), i.severity().label(), i.code(),
-						i.column() == null ? "" : i.column(), i.messageFr(), i.messageEn());
-			}
+	/**
+	 * The receipt's fields before its issues, and the issues' opening bracket, as
+	 * Jackson's default pretty printer lays them out.
+	 */
+	private static void writeHead(Receipt r, ReceiptOutput j) throws IOException {
+		j.ascii("{\n  \"file\" : ").jsonString(r.file());
+		j.ascii(",\n  \"sha256\" : ").jsonString(r.sha256());
+		j.ascii(",\n  \"ingested_at\" : ").jsonString(Timestamps.format(r.ingestedAt()));
+		j.ascii(",\n  \"status\" : ").jsonString(r.status().name());
+		j.ascii(",\n  \"reason\" : ");
+		if (r.reason() == null) {
+			j.ascii("null");
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write the receipt " + target + ": " + ex.getMessage(), ex);
+		else {
+			j.jsonString(r.reason());
 		}
+		j.ascii(",\n  \"rows_read\" : ").number(r.rowsRead());
+		j.ascii(",\n  \"rows_accepted\" : ").number(r.rowsAccepted());
+		j.ascii(",\n  \"rows_rejected\" : ").number(r.rowsRejected());
+		j.ascii(",\n  \"rows_with_warnings\" : ").number(r.rowsWithWarnings());
+		if (r.noteFr() != null) {
+			j.ascii(",\n  \"message_fr\" : ").jsonString(r.noteFr());
+			j.ascii(",\n  \"message_en\" : ").jsonString(r.noteEn());
+		}
+		j.ascii(",\n  \"issues\" : [");
 	}
 
 }

@@ -30,8 +30,28 @@ final class Spool implements Closeable {
 
 	private long records;
 
+	/**
+	 * Makes the issue of a compact SUSPICIOUS_JUMP record; null for spools without any.
+	 */
+	private final JumpTexts jumpTexts;
+
+	/** The texts of a SUSPICIOUS_JUMP, made when the receipt is written. */
+	interface JumpTexts {
+
+		Issue issue(long line, int indicator, int year, int quarter, double value, double previous);
+
+	}
+
+	/** Tag of a compact SUSPICIOUS_JUMP record, after the severities' ordinals. */
+	private static final byte JUMP = 2;
+
 	Spool(Path path) {
+		this(path, null);
+	}
+
+	Spool(Path path, JumpTexts jumpTexts) {
 		this.path = path;
+		this.jumpTexts = jumpTexts;
 	}
 
 	long records() {
@@ -93,6 +113,22 @@ final class Spool implements Closeable {
 		records++;
 	}
 
+	/**
+	 * A SUSPICIOUS_JUMP as its figures (33 bytes), not its texts: a warning-heavy file
+	 * has one on a row in ten, and the texts are made once, when the receipt is written.
+	 */
+	void writeJump(long line, int indicator, int year, int quarter, double value, double previous) {
+		room(8 + 1 + 4 + 4 + 8 + 8);
+		out.putLong(line);
+		out.put(JUMP);
+		out.putInt(indicator);
+		out.putShort((short) year);
+		out.putShort((short) quarter);
+		out.putDouble(value);
+		out.putDouble(previous);
+		records++;
+	}
+
 	private void writeString(String s) {
 		if (s == null) {
 			room(4);
@@ -139,7 +175,7 @@ final class Spool implements Closeable {
 	Reader read() {
 		closeOutput();
 		try {
-			return new Reader(java.nio.channels.FileChannel.open(path, StandardOpenOption.READ));
+			return new Reader(java.nio.channels.FileChannel.open(path, StandardOpenOption.READ), jumpTexts);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -186,8 +222,11 @@ final class Spool implements Closeable {
 
 		private final java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(CAPACITY);
 
-		Reader(java.nio.channels.FileChannel channel) {
+		private final JumpTexts jumpTexts;
+
+		Reader(java.nio.channels.FileChannel channel, JumpTexts jumpTexts) {
 			this.channel = channel;
+			this.jumpTexts = jumpTexts;
 			buffer.limit(0);
 		}
 
@@ -261,7 +300,13 @@ final class Spool implements Closeable {
 				return null;
 			}
 			long line = buffer.getLong();
-			Issue.Severity severity = Issue.Severity.values()[buffer.get()];
+			byte tag = buffer.get();
+			if (tag == JUMP) {
+				ensure(4 + 4 + 8 + 8);
+				return jumpTexts.issue(line, buffer.getInt(), buffer.getShort(), buffer.getShort(), buffer.getDouble(),
+						buffer.getDouble());
+			}
+			Issue.Severity severity = Issue.Severity.values()[tag];
 			return new Issue(line, severity, readString(), readString(), readString(), readString());
 		}
 
@@ -274,7 +319,11 @@ final class Spool implements Closeable {
 				return -1;
 			}
 			long line = buffer.getLong();
-			buffer.get();
+			if (buffer.get() == JUMP) {
+				ensure(4 + 4 + 8 + 8);
+				buffer.position(buffer.position() + 4 + 4 + 8 + 8);
+				return line;
+			}
 			for (int s = 0; s < 4; s++) {
 				ensure(4);
 				int length = buffer.getInt();

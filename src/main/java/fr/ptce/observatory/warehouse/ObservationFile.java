@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.io.LocalOutputFile;
 
 /**
  * One observations file being written from rows in code form: the same layout, encodings
@@ -99,7 +98,7 @@ public final class ObservationFile implements AutoCloseable {
 			// the pages as parquet-mr's
 			// default; truncation lengths are parquet-mr's defaults, though no column
 			// index is written
-			writer = new ParquetFileWriter(new LocalOutputFile(tmp), Tables.OBSERVATION.schema(),
+			writer = new ParquetFileWriter(new BufferedOutputFile(tmp), ObservationLayout.SCHEMA,
 					ParquetFileWriter.Mode.CREATE, Long.MAX_VALUE, 0, 64, Integer.MAX_VALUE, true);
 			writer.start();
 			Map<String, String> metadata = new LinkedHashMap<>(provenance.keyValueMetadata());

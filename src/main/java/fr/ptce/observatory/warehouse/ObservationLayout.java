@@ -1,10 +1,20 @@
 package fr.ptce.observatory.warehouse;
 
+import static org.apache.parquet.schema.LogicalTypeAnnotation.stringType;
+import static org.apache.parquet.schema.LogicalTypeAnnotation.timestampType;
+import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
+import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.DOUBLE;
+import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT32;
+import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
+
 import java.util.List;
 
 import fr.ptce.observatory.SoftwareVersion;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Types;
 
 /**
  * The columns of the observations layout ({@link Tables#OBSERVATION}) by position, as
@@ -44,7 +54,49 @@ final class ObservationLayout {
 
 	static final int INGESTED_AT = 11;
 
-	private static final List<ColumnDescriptor> COLUMNS = Tables.OBSERVATION.schema().getColumns();
+	/**
+	 * The schema of {@link Tables#OBSERVATION}, defined here so that writing observation
+	 * files does not initialise {@link Tables}: its record-path tables
+	 * ({@link ParquetTable}) load Hadoop's Configuration and bootstrap a lambda per
+	 * column, a cold cost the ingest's writer path has no use for.
+	 */
+	static final MessageType SCHEMA = Types.buildMessage()
+		.required(BINARY)
+		.as(stringType())
+		.named("pole_id")
+		.required(BINARY)
+		.as(stringType())
+		.named("period")
+		.optional(INT32)
+		.named("quarter")
+		.required(BINARY)
+		.as(stringType())
+		.named("indicator")
+		.optional(DOUBLE)
+		.named("value")
+		.required(BINARY)
+		.as(stringType())
+		.named("unit")
+		.required(BINARY)
+		.as(stringType())
+		.named("status")
+		.optional(BINARY)
+		.as(stringType())
+		.named("comment")
+		.required(BINARY)
+		.as(stringType())
+		.named("submission_id")
+		.required(BINARY)
+		.as(stringType())
+		.named("source_file")
+		.required(INT64)
+		.named("line")
+		.required(INT64)
+		.as(timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS))
+		.named("ingested_at")
+		.named("observation");
+
+	private static final List<ColumnDescriptor> COLUMNS = SCHEMA.getColumns();
 
 	static final int COUNT = COLUMNS.size();
 

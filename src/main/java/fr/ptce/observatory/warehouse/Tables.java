@@ -1,14 +1,11 @@
 package fr.ptce.observatory.warehouse;
 
 import static org.apache.parquet.schema.LogicalTypeAnnotation.stringType;
-import static org.apache.parquet.schema.LogicalTypeAnnotation.timestampType;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BOOLEAN;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.DOUBLE;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT32;
-import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
 
-import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.Types;
 
 /**
@@ -30,42 +27,7 @@ public final class Tables {
 	}
 
 	public static final ParquetTable<Observation> OBSERVATION = new ParquetTable<Observation>(OBSERVATIONS,
-			Types.buildMessage()
-				.required(BINARY)
-				.as(stringType())
-				.named("pole_id")
-				.required(BINARY)
-				.as(stringType())
-				.named("period")
-				.optional(INT32)
-				.named("quarter")
-				.required(BINARY)
-				.as(stringType())
-				.named("indicator")
-				.optional(DOUBLE)
-				.named("value")
-				.required(BINARY)
-				.as(stringType())
-				.named("unit")
-				.required(BINARY)
-				.as(stringType())
-				.named("status")
-				.optional(BINARY)
-				.as(stringType())
-				.named("comment")
-				.required(BINARY)
-				.as(stringType())
-				.named("submission_id")
-				.required(BINARY)
-				.as(stringType())
-				.named("source_file")
-				.required(INT64)
-				.named("line")
-				.required(INT64)
-				.as(timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS))
-				.named("ingested_at")
-				.named("observation"),
-			(o, out) -> {
+			ObservationLayout.SCHEMA, (o, out) -> {
 				out.code(0, o.poleId());
 				out.code(1, o.period());
 				out.int32(2, o.quarter());

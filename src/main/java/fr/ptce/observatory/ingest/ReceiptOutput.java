@@ -1,0 +1,259 @@
+package fr.ptce.observatory.ingest;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * One receipt file being written as UTF-8 bytes through a large buffer, with the two ways
+ * receipts quote text: a JSON string as Jackson's generator writes it, and a CSV field as
+ * FastCSV's writer does (ReceiptWriterTest compares the bytes with both libraries'). A
+ * file with a million warnings has receipts of over half a gigabyte: going through the
+ * libraries' generic writers (a token at a time, a pretty printer's calls, chars encoded
+ * through a Writer) was as costly as reading and validating its rows.
+ */
+final class ReceiptOutput implements Closeable {
+
+	private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+	/**
+	 * ASCII chars a JSON string holds as they are; '?' is left out because it is what
+	 * getBytes makes of half a surrogate pair, on which Jackson fails (the char by char
+	 * path does too).
+	 */
+	private static final boolean[] JSON_PLAIN = new boolean[128];
+
+	/** ASCII chars a CSV field holds without quotes. */
+	private static final boolean[] CSV_PLAIN = new boolean[128];
+
+	static {
+		for (int c = 0x20; c < 128; c++) {
+			JSON_PLAIN[c] = c != '"' && c != '\\' && c != '?';
+			CSV_PLAIN[c] = c != '"' && c != ',';
+		}
+		for (int c = 0; c < 0x20; c++) {
+			CSV_PLAIN[c] = c != '\n' && c != '\r';
+		}
+	}
+
+	private final FileChannel channel;
+
+	private final byte[] buffer = new byte[1 << 18];
+
+	private int size;
+
+	ReceiptOutput(Path target) throws IOException {
+		this.channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+				StandardOpenOption.WRITE);
+	}
+
+	/** Text of the program's own (names, codes, punctuation): ASCII, written as it is. */
+	ReceiptOutput ascii(String s) throws IOException {
+		int n = s.length();
+		room(n);
+		for (int i = 0; i < n; i++) {
+			buffer[size++] = (byte) s.charAt(i);
+		}
+		return this;
+	}
+
+	ReceiptOutput number(long v) throws IOException {
+		return ascii(Long.toString(v));
+	}
+
+	/**
+	 * A JSON string, quotes included, as Jackson writes it by default: {@code "} and
+	 * {@code \} escaped with a backslash, control characters as {@code \n}, {@code \r},
+	 * {@code \t}, {@code \b}, {@code \f} or {@code \\u} and four hex digits, everything
+	 * else in UTF-8 as it is.
+	 */
+	ReceiptOutput jsonString(String s) throws IOException {
+		return jsonString(s, s.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Like {@link #jsonString(String)}, given the text's UTF-8 bytes too. */
+	ReceiptOutput jsonString(String s, byte[] utf8) throws IOException {
+		if (plain(utf8, JSON_PLAIN)) {
+			return quoted(utf8);
+		}
+		room(1);
+		buffer[size++] = '"';
+		int n = s.length();
+		for (int i = 0; i < n; i++) {
+			char c = s.charAt(i);
+			if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+				room(1);
+				buffer[size++] = (byte) c;
+			}
+			else if (c < 0x80) {
+				jsonEscape(c);
+			}
+			else {
+				i = utf8(s, i, true);
+			}
+		}
+		room(1);
+		buffer[size++] = '"';
+		return this;
+	}
+
+	private void jsonEscape(char c) throws IOException {
+		room(6);
+		buffer[size++] = '\\';
+		switch (c) {
+			case '"', '\\' -> buffer[size++] = (byte) c;
+			case '\n' -> buffer[size++] = 'n';
+			case '\r' -> buffer[size++] = 'r';
+			case '\t' -> buffer[size++] = 't';
+			case '\b' -> buffer[size++] = 'b';
+			case '\f' -> buffer[size++] = 'f';
+			default -> {
+				buffer[size++] = 'u';
+				buffer[size++] = '0';
+				buffer[size++] = '0';
+				buffer[size++] = HEX[c >> 4];
+				buffer[size++] = HEX[c & 0xF];
+			}
+		}
+	}
+
+	/**
+	 * A CSV field as FastCSV writes it with its defaults: quoted when it holds a comma, a
+	 * quote, CR or LF (or, first in its record, starts with the comment character #), its
+	 * quotes doubled; null and empty write nothing.
+	 */
+	ReceiptOutput csvField(String s, boolean first) throws IOException {
+		if (s == null || s.isEmpty()) {
+			return this;
+		}
+		return csvField(s, s.getBytes(StandardCharsets.UTF_8), first);
+	}
+
+	/** Like {@link #csvField(String, boolean)}, given the text's UTF-8 bytes too. */
+	ReceiptOutput csvField(String s, byte[] utf8, boolean first) throws IOException {
+		if (utf8.length == 0) {
+			return this;
+		}
+		if (!(first && utf8[0] == '#') && plain(utf8, CSV_PLAIN)) {
+			room(utf8.length);
+			System.arraycopy(utf8, 0, buffer, size, utf8.length);
+			size += utf8.length;
+			return this;
+		}
+		int n = s.length();
+		boolean quote = first && s.charAt(0) == '#';
+		for (int i = 0; i < n && !quote; i++) {
+			char c = s.charAt(i);
+			quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+		}
+		if (quote) {
+			room(1);
+			buffer[size++] = '"';
+		}
+		for (int i = 0; i < n; i++) {
+			char c = s.charAt(i);
+			if (c < 0x80) {
+				room(2);
+				buffer[size++] = (byte) c;
+				if (c == '"') {
+					buffer[size++] = '"';
+				}
+			}
+			else {
+				i = utf8(s, i, false);
+			}
+		}
+		if (quote) {
+			room(1);
+			buffer[size++] = '"';
+		}
+		return this;
+	}
+
+	/**
+	 * Whether no byte of the text needs the char by char path: the UTF-8 bytes of
+	 * non-ASCII chars are all negative, and ASCII ones are looked up.
+	 */
+	private static boolean plain(byte[] utf8, boolean[] plainAscii) {
+		for (byte b : utf8) {
+			if (b >= 0 && !plainAscii[b]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private ReceiptOutput quoted(byte[] utf8) throws IOException {
+		room(utf8.length + 2);
+		buffer[size++] = '"';
+		System.arraycopy(utf8, 0, buffer, size, utf8.length);
+		size += utf8.length;
+		buffer[size++] = '"';
+		return this;
+	}
+
+	/**
+	 * Writes the non-ASCII char at {@code i} (with its low surrogate) in UTF-8.
+	 * @return the index of the last char written
+	 */
+	private int utf8(String s, int i, boolean json) throws IOException {
+		room(4);
+		char c = s.charAt(i);
+		if (c < 0x800) {
+			buffer[size++] = (byte) (0xC0 | c >> 6);
+			buffer[size++] = (byte) (0x80 | c & 0x3F);
+			return i;
+		}
+		if (!Character.isSurrogate(c)) {
+			buffer[size++] = (byte) (0xE0 | c >> 12);
+			buffer[size++] = (byte) (0x80 | c >> 6 & 0x3F);
+			buffer[size++] = (byte) (0x80 | c & 0x3F);
+			return i;
+		}
+		if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+			int cp = Character.toCodePoint(c, s.charAt(i + 1));
+			buffer[size++] = (byte) (0xF0 | cp >> 18);
+			buffer[size++] = (byte) (0x80 | cp >> 12 & 0x3F);
+			buffer[size++] = (byte) (0x80 | cp >> 6 & 0x3F);
+			buffer[size++] = (byte) (0x80 | cp & 0x3F);
+			return i + 1;
+		}
+		if (json) {
+			// what Jackson's generator does with half a surrogate pair
+			throw new IOException(
+					"Invalid surrogate in a receipt text at " + i + " (0x" + Integer.toHexString(c) + ")");
+		}
+		// what the UTF-8 encoder of FastCSV's Writer writes for it
+		buffer[size++] = '?';
+		return i;
+	}
+
+	private void room(int n) throws IOException {
+		if (size + n > buffer.length) {
+			drain();
+		}
+	}
+
+	private void drain() throws IOException {
+		ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, size);
+		while (bytes.hasRemaining()) {
+			channel.write(bytes);
+		}
+		size = 0;
+	}
+
+	@Override
+	public void close() throws IOException {
+		try {
+			drain();
+		}
+		finally {
+			channel.close();
+		}
+	}
+
+}
