@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -298,10 +299,13 @@ public final class ExtractBuilder {
 
 	/**
 	 * Reads the pole values year after year on this thread while the writers work, two
-	 * years ahead at most (memory holds three years, not ten); returns the rows read.
+	 * years ahead at most (memory holds three years, not ten), and encodes each year's
+	 * CSV lines once for every partner; returns the rows read.
 	 */
 	private static long chainPoleValues(Tasks tasks, List<PartnerDraft> drafts, WarehouseWindow window) {
 		long read = 0;
+		Set<String> seen = new HashSet<>();
+		drafts.forEach(d -> seen.addAll(d.visiblePoles()));
 		List<CompletableFuture<Void>> years = new ArrayList<>();
 		for (int y : window.years()) {
 			if (years.size() >= 2) {
@@ -309,8 +313,9 @@ public final class ExtractBuilder {
 			}
 			List<PoleValue> values = window.poleValues(y);
 			read += values.size();
+			CsvLines lines = CsvLines.of(y, values, seen);
 			for (PartnerDraft d : drafts) {
-				tasks.then(d, () -> d.poleValues(y, values));
+				tasks.then(d, () -> d.poleValues(y, values, lines));
 			}
 			years.add(CompletableFuture.allOf(tasks.chains.values().toArray(CompletableFuture[]::new)));
 		}
