@@ -2,7 +2,6 @@ package fr.ptce.observatory.extract;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 
 import fr.ptce.observatory.extract.ExtractTables.YearValue;
 import fr.ptce.observatory.warehouse.PoleValue;
@@ -21,21 +20,27 @@ final class CsvLines {
 	/** Line i is bytes [ends[i - 1], ends[i]) (from 0 for the first). */
 	private final int[] ends;
 
-	private CsvLines(byte[] bytes, int[] ends) {
+	/** Each line's audience ({@link PoleAudiences}). */
+	private final int[] audiences;
+
+	private CsvLines(byte[] bytes, int[] ends, int[] audiences) {
 		this.bytes = bytes;
 		this.ends = ends;
+		this.audiences = audiences;
 	}
 
 	/**
-	 * @param seen the poles at least one partner of the run sees
+	 * @param audiences who sees each pole among the partners of the run
 	 */
-	static CsvLines of(int year, List<PoleValue> values, Set<String> seen) {
+	static CsvLines of(int year, List<PoleValue> values, PoleAudiences audiences) {
 		ExtractTable.CsvRow<YearValue> format = ExtractTables.POLE_VALUES.csvRow();
 		StringBuilder text = new StringBuilder(values.size() * 40);
 		int[] ends = new int[values.size()];
+		int[] audience = new int[values.size()];
 		for (int i = 0; i < ends.length; i++) {
 			PoleValue v = values.get(i);
-			if (seen.contains(v.poleId())) {
+			audience[i] = audiences.of(v.poleId());
+			if (audience[i] != 0) {
 				format.append(text, new YearValue(year, v));
 				text.append('\n');
 			}
@@ -46,7 +51,7 @@ final class CsvLines {
 		if (utf8.length != s.length()) {
 			byteOffsets(s, ends);
 		}
-		return new CsvLines(utf8, ends);
+		return new CsvLines(utf8, ends, audience);
 	}
 
 	/**
@@ -71,6 +76,11 @@ final class CsvLines {
 
 	int length(int line) {
 		return ends[line] - start(line);
+	}
+
+	/** The audience of the line's pole: index of {@link PoleAudiences#seenBy}. */
+	int audience(int line) {
+		return audiences[line];
 	}
 
 	byte[] bytes() {

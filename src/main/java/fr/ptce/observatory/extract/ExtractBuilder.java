@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -304,8 +303,7 @@ public final class ExtractBuilder {
 	 */
 	private static long chainPoleValues(Tasks tasks, List<PartnerDraft> drafts, WarehouseWindow window) {
 		long read = 0;
-		Set<String> seen = new HashSet<>();
-		drafts.forEach(d -> seen.addAll(d.visiblePoles()));
+		PoleAudiences audiences = new PoleAudiences(drafts.stream().map(PartnerDraft::visiblePoles).toList());
 		List<CompletableFuture<Void>> years = new ArrayList<>();
 		for (int y : window.years()) {
 			if (years.size() >= 2) {
@@ -313,9 +311,11 @@ public final class ExtractBuilder {
 			}
 			List<PoleValue> values = window.poleValues(y);
 			read += values.size();
-			CsvLines lines = CsvLines.of(y, values, seen);
-			for (PartnerDraft d : drafts) {
-				tasks.then(d, () -> d.poleValues(y, values, lines));
+			CsvLines lines = CsvLines.of(y, values, audiences);
+			for (int p = 0; p < drafts.size(); p++) {
+				PartnerDraft d = drafts.get(p);
+				boolean[] sees = audiences.seenBy(p);
+				tasks.then(d, () -> d.poleValues(y, values, lines, sees));
 			}
 			years.add(CompletableFuture.allOf(tasks.chains.values().toArray(CompletableFuture[]::new)));
 		}

@@ -151,15 +151,15 @@ final class PartnerDraft implements AutoCloseable {
 	/**
 	 * The values of one year (sorted by pole and indicator), of the visible poles only.
 	 * @param lines their CSV lines, encoded once for every partner
+	 * @param sees by audience, whether this partner sees the pole of a line
 	 */
-	void poleValues(int year, List<PoleValue> ofYear, CsvLines lines) {
+	void poleValues(int year, List<PoleValue> ofYear, CsvLines lines, boolean[] sees) {
 		long kept = 0;
 		byte[] csv = lines.bytes();
 		try {
 			for (int i = 0; i < ofYear.size(); i++) {
-				PoleValue v = ofYear.get(i);
-				if (visiblePoles.contains(v.poleId())) {
-					values.write(new YearValue(year, v));
+				if (sees[lines.audience(i)]) {
+					values.write(new YearValue(year, ofYear.get(i)));
 					valuesCsv.write(csv, lines.start(i), lines.length(i));
 					kept++;
 				}
