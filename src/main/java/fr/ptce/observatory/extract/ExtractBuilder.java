@@ -298,10 +298,12 @@ public final class ExtractBuilder {
 
 	/**
 	 * Reads the pole values year after year on this thread while the writers work, two
-	 * years ahead at most (memory holds three years, not ten); returns the rows read.
+	 * years ahead at most (memory holds three years, not ten), and encodes each year's
+	 * CSV lines once for every partner; returns the rows read.
 	 */
 	private static long chainPoleValues(Tasks tasks, List<PartnerDraft> drafts, WarehouseWindow window) {
 		long read = 0;
+		PoleAudiences audiences = new PoleAudiences(drafts.stream().map(PartnerDraft::visiblePoles).toList());
 		List<CompletableFuture<Void>> years = new ArrayList<>();
 		for (int y : window.years()) {
 			if (years.size() >= 2) {
@@ -309,8 +311,11 @@ public final class ExtractBuilder {
 			}
 			List<PoleValue> values = window.poleValues(y);
 			read += values.size();
-			for (PartnerDraft d : drafts) {
-				tasks.then(d, () -> d.poleValues(y, values));
+			CsvLines lines = CsvLines.of(y, values, audiences);
+			for (int p = 0; p < drafts.size(); p++) {
+				PartnerDraft d = drafts.get(p);
+				boolean[] sees = audiences.seenBy(p);
+				tasks.then(d, () -> d.poleValues(y, values, lines, sees));
 			}
 			years.add(CompletableFuture.allOf(tasks.chains.values().toArray(CompletableFuture[]::new)));
 		}

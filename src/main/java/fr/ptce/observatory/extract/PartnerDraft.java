@@ -1,7 +1,9 @@
 package fr.ptce.observatory.extract;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -43,9 +45,7 @@ final class PartnerDraft implements AutoCloseable {
 
 	private final ParquetTable.Sink<YearValue> values;
 
-	private final Writer valuesCsv;
-
-	private final StringBuilder line = new StringBuilder(128);
+	private final OutputStream valuesCsv;
 
 	private final Map<String, Long> rows = new LinkedHashMap<>();
 
@@ -67,12 +67,18 @@ final class PartnerDraft implements AutoCloseable {
 			this.values = ExtractTables.POLE_VALUES.parquet()
 				.tuned(java.util.Set.of("value"), java.util.Set.of())
 				.open(folder.resolve(ExtractTables.POLE_VALUES.parquetFile()), keyValueMetadata, ROW_GROUP_BYTES);
-			this.valuesCsv = csv(ExtractTables.POLE_VALUES);
+			this.valuesCsv = new BufferedOutputStream(
+					Files.newOutputStream(folder.resolve(ExtractTables.POLE_VALUES.csvFile())), 1 << 16);
+			valuesCsv.write(header(ExtractTables.POLE_VALUES));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(
 					"cannot write the extract of " + partner.code() + " into " + folder + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	Set<String> visiblePoles() {
+		return visiblePoles;
 	}
 
 	Partner partner() {
@@ -144,15 +150,17 @@ final class PartnerDraft implements AutoCloseable {
 
 	/**
 	 * The values of one year (sorted by pole and indicator), of the visible poles only.
+	 * @param lines their CSV lines, encoded once for every partner
+	 * @param sees by audience, whether this partner sees the pole of a line
 	 */
-	void poleValues(int year, List<PoleValue> ofYear) {
+	void poleValues(int year, List<PoleValue> ofYear, CsvLines lines, boolean[] sees) {
 		long kept = 0;
+		byte[] csv = lines.bytes();
 		try {
-			for (PoleValue v : ofYear) {
-				if (visiblePoles.contains(v.poleId())) {
-					YearValue row = new YearValue(year, v);
-					values.write(row);
-					ExtractTables.POLE_VALUES.writeCsvRow(valuesCsv, row, line);
+			for (int i = 0; i < ofYear.size(); i++) {
+				if (sees[lines.audience(i)]) {
+					values.write(new YearValue(year, ofYear.get(i)));
+					valuesCsv.write(csv, lines.start(i), lines.length(i));
 					kept++;
 				}
 			}
@@ -185,6 +193,12 @@ final class PartnerDraft implements AutoCloseable {
 
 	long totalRows() {
 		return rows.values().stream().mapToLong(Long::longValue).sum();
+	}
+
+	private static byte[] header(ExtractTable<?> table) throws IOException {
+		java.io.StringWriter header = new java.io.StringWriter();
+		table.writeCsvHeader(header);
+		return header.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
 	private Writer csv(ExtractTable<?> table) throws IOException {
