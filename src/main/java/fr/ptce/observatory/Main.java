@@ -1,5 +1,6 @@
 package fr.ptce.observatory;
 
+import fr.ptce.observatory.cli.CompilerPolicy;
 import fr.ptce.observatory.cli.ObservatoryCommand;
 
 /**
@@ -12,6 +13,8 @@ public final class Main {
 	}
 
 	public static void main(String[] args) {
+		// first: what the JIT compiles in this process (docs/startup.md)
+		CompilerPolicy.commandLine(args);
 		System.exit(ObservatoryCommand.execute(args));
 	}
 

@@ -1,17 +1,21 @@
 package fr.ptce.observatory.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import fr.ptce.observatory.aggregate.AggregateEngine;
 import fr.ptce.observatory.aggregate.AggregateJobConfiguration;
+import fr.ptce.observatory.aggregate.History;
 import fr.ptce.observatory.aggregate.KeyFigures;
 import fr.ptce.observatory.launch.JobLaunches;
 import fr.ptce.observatory.schedule.ParameterBounds;
 import fr.ptce.observatory.warehouse.DataDirectory;
+import fr.ptce.observatory.warehouse.Tables;
 import fr.ptce.observatory.warehouse.Timestamps;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -59,6 +63,13 @@ public class AggregateCommand implements Callable<Integer> {
 		PrintWriter err = spec.commandLine().getErr();
 		int[] range = range(year, from, to);
 		Instant instant = AsOfOption.parse(asOf);
+		// the years of the range and the nine before it (AggregateEngine)
+		DataDirectory data = new DataDirectory(parent.global.dataDir());
+		List<Path> partitions = new ArrayList<>();
+		for (int y = range[0] - History.TREND_YEARS + 1; y <= range[1]; y++) {
+			partitions.add(data.partition(Tables.OBSERVATIONS, y));
+		}
+		CompilerPolicy.input(partitions, CompilerPolicy.SMALL_PARQUET);
 		try (ConfigurableApplicationContext context = ApplicationContexts.start(parent.global,
 				parent.global.dataDir())) {
 			AggregateEngine engine = context.getBean(AggregateEngine.class);

@@ -105,8 +105,9 @@ public final class ApplicationContexts {
 	}
 
 	/**
-	 * With the default embedded database, switches Flyway off when the schema is already
-	 * current (Flyway would scan the jar and check every migration). The connection is
+	 * With the default embedded database, creates it with its schema when it does not
+	 * exist yet ({@code launch/EmbeddedSchema}), and switches Flyway off when the schema
+	 * is current (Flyway would scan the jar and check every migration). The connection is
 	 * held open while Spring starts, so that the pool finds the database already open
 	 * rather than opening its files again.
 	 */
@@ -116,15 +117,15 @@ public final class ApplicationContexts {
 			return Optional.empty();
 		}
 		try {
-			Optional<Connection> connection = DirectDatabase.open(dataDir);
+			Optional<Connection> connection = DirectDatabase.openOrCreate(dataDir);
 			if (connection.isPresent() && SchemaVersion.isCurrent(connection.get())) {
 				properties.put("spring.flyway.enabled", "false");
 			}
 			return connection;
 		}
-		catch (SQLException ex) {
-			// held by a server, or unreadable: Spring's own start says so, as it always
-			// did
+		catch (SQLException | RuntimeException ex) {
+			// held by a server, unreadable or not writable: Spring's own start says so,
+			// as it always did
 			return Optional.empty();
 		}
 	}

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import fr.ptce.observatory.launch.EmbeddedSchema;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,9 +53,24 @@ final class DirectDatabase {
 		return false;
 	}
 
+	/** The options of application.yml's spring.datasource.url. */
+	private static final String OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE";
+
 	/** The URL of application.yml's spring.datasource.url for this data directory. */
 	static String url(Path dataDir) {
-		return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize() + "/db/observatory;DB_CLOSE_ON_EXIT=FALSE";
+		return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize() + "/db/observatory" + OPTIONS;
+	}
+
+	/**
+	 * A connection to the data directory's database, created first with its schema when
+	 * it does not exist yet (a fresh data directory), without Flyway.
+	 */
+	static Optional<Connection> openOrCreate(Path dataDir) throws SQLException {
+		if (!Files.exists(dataDir.resolve("db").resolve("observatory.mv.db"))) {
+			quietLogging();
+			EmbeddedSchema.create(dataDir.toAbsolutePath().normalize().resolve("db"), "observatory", OPTIONS);
+		}
+		return open(dataDir);
 	}
 
 	/** Whether the default embedded database is certainly the one Spring would open. */

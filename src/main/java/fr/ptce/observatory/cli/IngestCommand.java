@@ -2,6 +2,7 @@ package fr.ptce.observatory.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import fr.ptce.observatory.ingest.IngestJobConfiguration;
@@ -42,6 +43,8 @@ public class IngestCommand implements Callable<Integer> {
 		if (inbox != null && !inbox.toFile().isDirectory()) {
 			throw new UsageException("the inbox " + inbox + " is not a folder");
 		}
+		CompilerPolicy.input(List.of(inbox != null ? inbox : parent.global.dataDir().resolve("inbox")),
+				CompilerPolicy.SMALL_CSV);
 		try (ConfigurableApplicationContext context = ApplicationContexts.start(parent.global,
 				parent.global.dataDir())) {
 			return ingest(context, inbox, out, err);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code status} reads the embedded database without Spring: the same database as
@@ -24,12 +25,23 @@ class DirectDatabaseTest {
 		try (ConfigurableApplicationContext context = ApplicationContexts.start(global, dir)) {
 			assertThat(DirectDatabase.url(dir))
 				.isEqualTo(context.getEnvironment().getProperty("spring.datasource.url"));
-			// a fresh directory: Flyway created the schema
-			assertThat(context.getEnvironment().getProperty("spring.flyway.enabled")).isNull();
+			// a fresh directory: the schema created without Flyway
+			// (launch/EmbeddedSchema)
+			assertThat(context.getEnvironment().getProperty("spring.flyway.enabled")).isEqualTo("false");
+			assertThat(context.getBean(JdbcTemplate.class)
+				.queryForObject("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\"", Integer.class))
+				.isEqualTo(6);
 		}
 		try (ConfigurableApplicationContext context = ApplicationContexts.start(global, dir)) {
 			// the second start finds the schema current
 			assertThat(context.getEnvironment().getProperty("spring.flyway.enabled")).isEqualTo("false");
+		}
+		// where the database could be elsewhere (a Spring property given), Flyway as
+		// always, and it agrees
+		global.springArguments().add("--spring.main.banner-mode=off");
+		try (ConfigurableApplicationContext context = ApplicationContexts.start(global, dir)) {
+			assertThat(context.getEnvironment().getProperty("spring.flyway.enabled")).isNull();
+			assertThat(context.getBean(org.flywaydb.core.Flyway.class).info().pending()).isEmpty();
 		}
 	}
 
