@@ -140,14 +140,7 @@ public final class CompilerPolicy {
 		try {
 			Files.writeString(file, directive(prefixes), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
 			try {
-				// loads libmanagement_ext, where the diagnostic commands' native code is
-				Class.forName("com.sun.management.internal.PlatformMBeanProviderImpl");
-				Class<?> impl = Class.forName("com.sun.management.internal.DiagnosticCommandImpl");
-				Method instance = impl.getDeclaredMethod("getDiagnosticCommandMBean");
-				instance.setAccessible(true);
-				Method execute = impl.getDeclaredMethod("executeDiagnosticCommand", String.class);
-				execute.setAccessible(true);
-				execute.invoke(instance.invoke(null), "Compiler.directives_add " + file);
+				diagnosticCommand("Compiler.directives_add " + file);
 			}
 			finally {
 				Files.deleteIfExists(file);
@@ -157,6 +150,21 @@ public final class CompilerPolicy {
 			// not opened to us, another VM, no temporary folder: every compiler stays,
 			// only slower to start
 		}
+	}
+
+	/**
+	 * Runs a HotSpot diagnostic command (as {@code jcmd} would) in this JVM and returns
+	 * its output; needs the package opened by the jar's manifest.
+	 */
+	static String diagnosticCommand(String command) throws ReflectiveOperationException {
+		// loads libmanagement_ext, where the diagnostic commands' native code is
+		Class.forName("com.sun.management.internal.PlatformMBeanProviderImpl");
+		Class<?> impl = Class.forName("com.sun.management.internal.DiagnosticCommandImpl");
+		Method instance = impl.getDeclaredMethod("getDiagnosticCommandMBean");
+		instance.setAccessible(true);
+		Method execute = impl.getDeclaredMethod("executeDiagnosticCommand", String.class);
+		execute.setAccessible(true);
+		return (String) execute.invoke(instance.invoke(null), command);
 	}
 
 }

@@ -3,7 +3,6 @@ package fr.ptce.observatory.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,13 +91,7 @@ class CompilerPolicyTest {
 
 		public static void main(String[] args) throws Exception {
 			CompilerPolicy.commandLine(args);
-			Class.forName("com.sun.management.internal.PlatformMBeanProviderImpl");
-			Class<?> impl = Class.forName("com.sun.management.internal.DiagnosticCommandImpl");
-			Method instance = impl.getDeclaredMethod("getDiagnosticCommandMBean");
-			instance.setAccessible(true);
-			Method execute = impl.getDeclaredMethod("executeDiagnosticCommand", String.class);
-			execute.setAccessible(true);
-			System.out.println(execute.invoke(instance.invoke(null), "Compiler.directives_print"));
+			System.out.println(CompilerPolicy.diagnosticCommand("Compiler.directives_print"));
 		}
 
 	}
