@@ -37,6 +37,23 @@ public final class ChildProcess {
 		return command(command);
 	}
 
+	/** The jar as the README runs it. */
+	public static final Path JAR = Path.of("target", "observatory.jar").toAbsolutePath();
+
+	/**
+	 * Runs {@code java -jar target/observatory.jar ARGS}, as the README gives it; the jar
+	 * must have been built ({@code mvn package -DskipTests}).
+	 */
+	public static Measure jar(String... args) throws IOException, InterruptedException {
+		if (!Files.isRegularFile(JAR)) {
+			throw new AssertionError(JAR + " is missing: run mvn package -DskipTests first");
+		}
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+		command.addAll(List.of(args));
+		return command(command);
+	}
+
 	/**
 	 * Runs any command (e.g. {@code java -jar target/observatory.jar ...}) and measures
 	 * it the same way.

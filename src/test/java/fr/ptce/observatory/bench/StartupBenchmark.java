@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class StartupBenchmark {
 
-	private static final Path JAR = Path.of("target", "observatory.jar").toAbsolutePath();
+	private static final Path JAR = ChildProcess.JAR;
 
 	private final int rounds = Integer.getInteger("bench.rounds", 5);
 
@@ -153,9 +153,7 @@ class StartupBenchmark {
 	}
 
 	private static ChildProcess.Measure jar(String... args) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
-		command.addAll(List.of(args));
-		return run(command);
+		return ChildProcess.jar(args);
 	}
 
 	private static String java() {

@@ -45,6 +45,7 @@ class CompilerPolicyTest {
 	@Test
 	void aCommandLineProcessLeavesStartUpCodeToC1AndServeKeepsC2() throws Exception {
 		assertThat(probe("status")).contains("matching: *.*").contains("Exclude:true");
+		assertThat(probe("report", "--year", "2025")).contains("matching: *.*").contains("Exclude:true");
 		assertThat(probe("--data-dir", "d", "ingest")).contains("matching: ")
 			.contains("org/springframework/*.*")
 			.contains("Exclude:true")
