@@ -12,6 +12,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
  * At start-up of {@code serve}, before the scheduler starts: runs left STARTED by a
@@ -51,7 +52,17 @@ public class StartupRecovery implements SmartInitializingSingleton {
 							execution.getId(), job.shortName());
 					continue;
 				}
-				runs.recover(execution);
+				try {
+					runs.recover(execution);
+				}
+				catch (OptimisticLockingFailureException ex) {
+					// two servers started on one database at once: the other one marked
+					// it
+					// first (and restarts it if it is to be restarted)
+					log.info("run {} of {} was recovered by another server starting at the same time",
+							execution.getId(), job.shortName());
+					continue;
+				}
 				recovered.add(execution.getId());
 				if (properties.recovery() == OperationsProperties.Recovery.RESTART && runs.available(job)) {
 					try {

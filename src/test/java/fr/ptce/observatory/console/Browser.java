@@ -16,11 +16,11 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -101,7 +101,23 @@ final class Browser implements AutoCloseable {
 	 */
 	void clickAndWait(WebElement element) {
 		element.click();
-		new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(element));
+		new WebDriverWait(driver, Duration.ofSeconds(60)).until((d) -> gone(element));
+	}
+
+	/**
+	 * Whether the element left the page. Not {@code ExpectedConditions.stalenessOf}:
+	 * chromedriver sometimes answers a node of the page being replaced with "unhandled
+	 * inspector error: Node with given id does not belong to the document", an unknown
+	 * error rather than a stale element, which made that condition throw.
+	 */
+	private static boolean gone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (WebDriverException ex) {
+			return true;
+		}
 	}
 
 	Cookie session() {
