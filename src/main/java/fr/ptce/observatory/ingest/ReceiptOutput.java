@@ -138,35 +138,33 @@ final class ReceiptOutput implements Closeable {
 		if (utf8.length == 0) {
 			return this;
 		}
-		if (!(first && utf8[0] == '#') && plain(utf8, CSV_PLAIN)) {
-			room(utf8.length);
-			System.arraycopy(utf8, 0, buffer, size, utf8.length);
-			size += utf8.length;
+		boolean quote = first && utf8[0] == '#';
+		if (!quote && plain(utf8, CSV_PLAIN)) {
+			copy(utf8, 0, utf8.length);
 			return this;
 		}
-		int n = s.length();
-		boolean quote = first && s.charAt(0) == '#';
-		for (int i = 0; i < n && !quote; i++) {
-			char c = s.charAt(i);
-			quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+		// Quoted or with quotes to double, still as bytes: the bytes of a multi-byte
+		// UTF-8
+		// sequence are all at or above 0x80, so none is a comma, a quote, CR or LF, and
+		// String.getBytes writes '?' for half a surrogate pair as FastCSV's Writer did.
+		for (int i = 0; i < utf8.length && !quote; i++) {
+			byte b = utf8[i];
+			quote = b == ',' || b == '"' || b == '\n' || b == '\r';
 		}
 		if (quote) {
 			room(1);
 			buffer[size++] = '"';
 		}
-		for (int i = 0; i < n; i++) {
-			char c = s.charAt(i);
-			if (c < 0x80) {
-				room(2);
-				buffer[size++] = (byte) c;
-				if (c == '"') {
-					buffer[size++] = '"';
-				}
-			}
-			else {
-				i = utf8(s, i, false);
+		int from = 0;
+		for (int i = 0; i < utf8.length; i++) {
+			if (utf8[i] == '"') {
+				copy(utf8, from, i + 1);
+				room(1);
+				buffer[size++] = '"';
+				from = i + 1;
 			}
 		}
+		copy(utf8, from, utf8.length);
 		if (quote) {
 			room(1);
 			buffer[size++] = '"';
@@ -174,10 +172,21 @@ final class ReceiptOutput implements Closeable {
 		return this;
 	}
 
-	/**
-	 * Whether no byte of the text needs the char by char path: the UTF-8 bytes of
-	 * non-ASCII chars are all negative, and ASCII ones are looked up.
-	 */
+	/** Bytes as they are; longer than the buffer, straight to the file. */
+	private void copy(byte[] bytes, int from, int to) throws IOException {
+		int n = to - from;
+		room(n);
+		if (n > buffer.length) {
+			ByteBuffer direct = ByteBuffer.wrap(bytes, from, n);
+			while (direct.hasRemaining()) {
+				channel.write(direct);
+			}
+			return;
+		}
+		System.arraycopy(bytes, from, buffer, size, n);
+		size += n;
+	}
+
 	private static boolean plain(byte[] utf8, boolean[] plainAscii) {
 		for (byte b : utf8) {
 			if (b >= 0 && !plainAscii[b]) {
@@ -188,10 +197,10 @@ final class ReceiptOutput implements Closeable {
 	}
 
 	private ReceiptOutput quoted(byte[] utf8) throws IOException {
-		room(utf8.length + 2);
+		room(1);
 		buffer[size++] = '"';
-		System.arraycopy(utf8, 0, buffer, size, utf8.length);
-		size += utf8.length;
+		copy(utf8, 0, utf8.length);
+		room(1);
 		buffer[size++] = '"';
 		return this;
 	}

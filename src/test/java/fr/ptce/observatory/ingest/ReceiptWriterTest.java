@@ -57,7 +57,10 @@ class ReceiptWriterTest {
 		String[] texts = { "", "plain", "a\"b", "back\\slash", "line\nbreak", "cr\rlf\r\n", "tab\tx",
 				"\b\f\u0000\u001f", "\u007f del", "slash / and </script>", "#comment first", "comma, here",
 				"“quotes” – dash … ", "emoji 😀 and 中文", "\u2028\u2029 separators", "éàçœ ÉÀ Œ ß", "\"", "\"\"", "#",
-				",", "question ? mark", "a\tb,c" };
+				",", "question ? mark", "a\tb,c",
+				// longer than the writer's 256 KB buffer: quoted or not, with quotes
+				// doubled
+				"x,\"é".repeat(70_000), "plain".repeat(60_000) };
 		long line = 2;
 		for (String text : texts) {
 			issues.add(new Issue(line++, Issue.Severity.ERROR, "BAD_STATUS", text.isEmpty() ? null : text, text,
