@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * The data source of the publication template, from an edition's sections: a table of
  * contents first, then one record per block (text, table, chart) carrying the headings
- * that lead to it, so that the template keeps a heading on the page of what follows it;
+ * that lead to it, so that the template keeps a heading on the page of what follows it
+ * (and a short paragraph that introduces a table on the table's page, in its band);
  * tables and figures numbered ("Tableau 2 –", "Figure 3 –") and each followed by its
  * source and scope. Headings get anchors, which become the PDF's bookmarks and the page
  * numbers of the table of contents ({@link PdfRenderer}).
@@ -47,6 +48,13 @@ final class PdfBlocks {
 
 	private String lastHeading;
 
+	/**
+	 * A short paragraph held back until the next section is known: printed in the band of
+	 * the table after it (so that the two and their headings share a page), or on its own
+	 * before anything else.
+	 */
+	private Section intro;
+
 	private int tables;
 
 	private int figures;
@@ -72,6 +80,7 @@ final class PdfBlocks {
 		for (Section s : edition.sections()) {
 			b.add(s);
 		}
+		b.flushIntro();
 		b.flushHeadings();
 		List<Map<String, ?>> all = new ArrayList<>();
 		if (b.contents.size() > 3) {
@@ -87,6 +96,13 @@ final class PdfBlocks {
 	}
 
 	private void add(Section s) {
+		if (!"table".equals(s.kind())) {
+			flushIntro();
+		}
+		if (isIntro(s)) {
+			intro = s;
+			return;
+		}
 		switch (s.kind()) {
 			case "h1" -> {
 				flushHeadings();
@@ -114,6 +130,24 @@ final class PdfBlocks {
 					blocks.add(block(s));
 				}
 			}
+		}
+	}
+
+	/**
+	 * Longest paragraph that travels with the table after it: two or three lines, so that
+	 * a first part of {@value #PAGE_ROWS} rows still fits on a page with it.
+	 */
+	static final int INTRO_CHARS = 400;
+
+	private static boolean isIntro(Section s) {
+		return "text".equals(s.kind()) && s.caption() == null && s.text() != null && s.text().length() <= INTRO_CHARS;
+	}
+
+	private void flushIntro() {
+		if (intro != null) {
+			Section s = intro;
+			intro = null;
+			blocks.add(block(s));
 		}
 	}
 
@@ -160,6 +194,10 @@ final class PdfBlocks {
 
 	private Map<String, Object> block(Section s) {
 		Map<String, Object> f = s.toFields();
+		if (intro != null) {
+			f.put("intro", intro.text());
+			intro = null;
+		}
 		f.put("lead1", lead1);
 		f.put("anchor1", anchor1);
 		f.put("lead2", lead2);

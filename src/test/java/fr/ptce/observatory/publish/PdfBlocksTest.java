@@ -58,6 +58,32 @@ class PdfBlocksTest {
 	}
 
 	@Test
+	void aShortParagraphBeforeATableSharesItsBandAndALongOneStandsAlone() {
+		// given a heading, a one-line introduction and a table (as "Chiffres clés"), then
+		// a
+		// paragraph too long to travel and a table, then a short paragraph before a chart
+		String long_ = "x".repeat(PdfBlocks.INTRO_CHARS + 1);
+		List<Section> sections = List.of(Section.h1("Chiffres clés"), Section.text("En 2025, 121 pôles."),
+				Section.table("x", List.of("A", "B"), ROWS, null), Section.h1("Long"), Section.text(long_),
+				Section.table("y", List.of("A", "B"), ROWS, null), Section.text("Avant la courbe."),
+				Section.lineChart("Courbe", "nombre", List.of(new Section.Point("2025", 1.0, "1"))));
+		// when
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> r = (List<Map<String, Object>>) (List<?>) PdfBlocks
+			.of(new Edition("f.pdf", "T", "S", null, sections, null, "le champ."), "la source.")
+			.records();
+		// then the heading and the introduction are printed in the table's band
+		assertThat(r).extracting(m -> (String) m.get("kind"))
+			.containsExactly("table-wide", "text", "table-wide", "text", "line");
+		assertThat(r.get(0)).containsEntry("lead1", "Chiffres clés")
+			.containsEntry("intro", "En 2025, 121 pôles.")
+			.containsEntry("caption", "Tableau 1 – Chiffres clés");
+		assertThat(r.get(1)).containsEntry("lead1", "Long").containsEntry("text", long_);
+		assertThat(r.get(2)).doesNotContainKey("intro");
+		assertThat(r.get(3)).containsEntry("text", "Avant la courbe.");
+	}
+
+	@Test
 	void aTableLongerThanAPageLeavesNoRowAloneOnAPage(@TempDir Path dir) throws Exception {
 		// given tables of 31 rows (one more than a page holds surely) and of 70 rows,
 		// after a paragraph that leaves a page partly used
