@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import fr.ptce.observatory.warehouse.DataDirectory;
+import fr.ptce.observatory.warehouse.Tables;
+
 /**
  * What the JIT compiles in a command-line process, set by the process itself (a jar's
  * manifest cannot give JVM options). A command's start runs tens of thousands of methods
@@ -89,9 +92,47 @@ public final class CompilerPolicy {
 	 * {@link #commandLine} ran.
 	 */
 	public static void input(List<Path> folders, long small) {
-		if (!enabled) {
-			return;
+		if (enabled && bytes(folders) < small) {
+			add(List.of(""));
 		}
+	}
+
+	/**
+	 * Whether the work of the command is small, judged from its arguments before it
+	 * starts (for {@link ClassDataLaunch}, which can then stop the JVM at C1): a command
+	 * of {@link #SMALL}, an ingest of an inbox, an aggregate of observations, below the
+	 * sizes that {@link #input} uses (aggregate's folder holds every year, not only the
+	 * ten it reads: a larger store keeps C2).
+	 */
+	static boolean smallWork(String... args) {
+		String command = command(args);
+		if (SMALL.contains(command)) {
+			return true;
+		}
+		DataDirectory data = new DataDirectory(Path.of(option(args, "--data-dir", "var")));
+		if ("ingest".equals(command)) {
+			return bytes(List.of(Path.of(option(args, "--inbox", data.inbox().toString())))) < SMALL_CSV;
+		}
+		return "aggregate".equals(command) && bytes(List.of(data.table(Tables.OBSERVATIONS))) < SMALL_PARQUET;
+	}
+
+	/** The value of an option given as {@code --name VALUE} or {@code --name=VALUE}. */
+	private static String option(String[] args, String name, String fallback) {
+		for (int i = 0; i < args.length; i++) {
+			if (args[i].equals(name) && i + 1 < args.length) {
+				return args[i + 1];
+			}
+			if (args[i].startsWith(name + "=")) {
+				return args[i].substring(name.length() + 1);
+			}
+		}
+		return fallback;
+	}
+
+	/**
+	 * The size of the files of these folders and below; a missing folder holds nothing.
+	 */
+	private static long bytes(List<Path> folders) {
 		long bytes = 0;
 		for (Path folder : folders) {
 			try (Stream<Path> files = Files.walk(folder)) {
@@ -101,9 +142,7 @@ public final class CompilerPolicy {
 				// a missing folder holds nothing
 			}
 		}
-		if (bytes < small) {
-			add(List.of(""));
-		}
+		return bytes;
 	}
 
 	private static long size(Path file) {

@@ -29,6 +29,8 @@ public class InboxReader implements ItemStreamReader<Path> {
 
 	private boolean read;
 
+	private boolean opened;
+
 	public InboxReader(Path inbox) {
 		this.inbox = inbox;
 	}
@@ -54,11 +56,13 @@ public class InboxReader implements ItemStreamReader<Path> {
 		files = inboxFiles(inbox);
 		next = files.iterator();
 		read = false;
+		opened = true;
 	}
 
-	/** How many files the inbox held when the step opened. */
+	/** How many files the inbox holds, as listed when the step opened. */
 	public int size() {
-		return files.size();
+		// the step opens its run (which logs this) before its reader: list the inbox then
+		return opened ? files.size() : inboxFiles(inbox).size();
 	}
 
 	public Path inbox() {

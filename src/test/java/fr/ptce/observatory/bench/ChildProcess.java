@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs a Java main class of this project in a child JVM with a given heap, and measures
@@ -14,9 +16,10 @@ import java.util.List;
 public final class ChildProcess {
 
 	/**
-	 * @param cpuSeconds user + system time of the process (all its threads), as last read
-	 * from /proc while it ran: what it cost on a machine whose other loads make wall
-	 * times vary
+	 * @param peakRssBytes the peak resident memory of the process, plus its descendants'
+	 * @param cpuSeconds user + system time of the process and its descendants (all their
+	 * threads), as last read from /proc while it ran: what it cost on a machine whose
+	 * other loads make wall times vary
 	 */
 	public record Measure(int exitCode, double seconds, long peakRssBytes, String output, double cpuSeconds) {
 
@@ -62,19 +65,31 @@ public final class ChildProcess {
 		Path log = Files.createTempFile("bench-child", ".log");
 		long start = System.nanoTime();
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		long peak = 0;
-		long ticks = 0;
-		Path status = Path.of("/proc", Long.toString(process.pid()), "status");
-		Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
-		while (process.isAlive()) {
-			peak = Math.max(peak, vmHwm(status));
-			ticks = Math.max(ticks, cpuTicks(stat));
+		// the process and its descendants (java -jar runs a command in a second JVM,
+		// cli.ClassDataLaunch): the last reading of each. Listing descendants walks
+		// /proc,
+		// so it is done every 10th poll only; the readings are cumulative
+		Map<Long, long[]> readings = new HashMap<>();
+		for (int poll = 0; process.isAlive(); poll++) {
+			if (poll % 10 == 1) {
+				process.descendants().forEach(child -> readings.computeIfAbsent(child.pid(), pid -> new long[2]));
+			}
+			readings.computeIfAbsent(process.pid(), pid -> new long[2]);
+			readings.forEach(ChildProcess::read);
 			Thread.sleep(20);
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
 		String output = Files.readString(log);
 		Files.deleteIfExists(log);
+		long peak = readings.values().stream().mapToLong(r -> r[0]).sum();
+		long ticks = readings.values().stream().mapToLong(r -> r[1]).sum();
 		return new Measure(process.exitValue(), seconds, peak, output, ticks / 100.0);
+	}
+
+	private static void read(long pid, long[] reading) {
+		Path proc = Path.of("/proc", Long.toString(pid));
+		reading[0] = Math.max(reading[0], vmHwm(proc.resolve("status")));
+		reading[1] = Math.max(reading[1], cpuTicks(proc.resolve("stat")));
 	}
 
 	/** utime + stime of /proc/PID/stat, in clock ticks (100 a second on Linux). */
