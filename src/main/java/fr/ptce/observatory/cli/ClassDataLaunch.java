@@ -73,6 +73,7 @@ public final class ClassDataLaunch {
 		line.add("-Xlog:cds+dynamic=off");
 		if (CompilerPolicy.smallWork(args)) {
 			line.add("-XX:TieredStopAtLevel=1");
+			line.add("-D" + CompilerPolicy.C1_ONLY + "=true");
 		}
 		line.add("-D" + PARENT + "=" + ProcessHandle.current().pid());
 		line.add("-jar");

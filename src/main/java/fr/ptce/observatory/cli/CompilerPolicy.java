@@ -62,6 +62,12 @@ public final class CompilerPolicy {
 			"java/lang/reflect/", "java/lang/constant/", "sun/invoke/", "sun/reflect/", "java/util/jar/",
 			"java/util/zip/", "java/net/", "sun/net/");
 
+	/**
+	 * Set by {@link ClassDataLaunch} in a JVM it started with C1 alone: no directive to
+	 * give (and the diagnostic command's classes not to load).
+	 */
+	static final String C1_ONLY = "observatory.c1-only";
+
 	private static volatile boolean enabled;
 
 	private CompilerPolicy() {
@@ -74,7 +80,7 @@ public final class CompilerPolicy {
 	 */
 	public static void commandLine(String... args) {
 		String command = command(args);
-		if ("serve".equals(command)) {
+		if ("serve".equals(command) || Boolean.getBoolean(C1_ONLY)) {
 			return;
 		}
 		enabled = true;
