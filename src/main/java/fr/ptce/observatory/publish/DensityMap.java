@@ -29,12 +29,12 @@ final class DensityMap {
 			return null;
 		}
 		DensityClasses classes = new DensityClasses(france.density());
-		List<TileMap.Entry> entries = new ArrayList<>();
-		StringBuilder alt = new StringBuilder("Carte des 18 régions (carte en tuiles, une tuile par région, "
-				+ "outre-mer en encart) : emplois (ETP) pour 10 000 habitants en " + data.year() + ", France : "
-				+ FrenchFormat.number(france.density(), 1) + " – ");
+		List<RegionMap.Entry> entries = new ArrayList<>();
+		StringBuilder alt = new StringBuilder(
+				"Carte des 18 régions (outre-mer en encart) : emplois (ETP) pour " + "10 000 habitants en "
+						+ data.year() + ", France : " + FrenchFormat.number(france.density(), 1) + " – ");
 		for (Map.Entry<String, String> r : regions.entrySet()) {
-			TileMap.Entry e = entry(data, r.getKey(), r.getValue(), classes);
+			RegionMap.Entry e = entry(data, r.getKey(), r.getValue(), classes);
 			entries.add(e);
 			alt.append(entries.size() == 1 ? "" : " ; ").append(e.name()).append(" : ").append(spoken(e));
 		}
@@ -42,27 +42,26 @@ final class DensityMap {
 				+ " ; population : recensement de la population (communes du référentiel géographique). "
 				+ "Champ : emplois (ETP) portés par les pôles répondants en " + data.year()
 				+ ", rapportés à la population de la région de leur siège ; classes fixées par rapport à la "
-				+ "densité nationale (moitié, égale, une fois et demie). Carte en tuiles : une tuile par région, "
-				+ "sans contours géographiques.";
-		TileMap map = new TileMap(entries,
+				+ "densité nationale (moitié, égale, une fois et demie). " + RegionShapes.ATTRIBUTION + ".";
+		RegionMap map = new RegionMap(entries,
 				"Emplois (ETP) pour 10\u202F000 habitants (France : " + FrenchFormat.number(france.density(), 1) + ")",
 				classes.labels());
 		return Section.map(TITLE + ", " + data.year(), map, alt.append('.').toString(), note);
 	}
 
-	static TileMap.Entry entry(PublicationData data, String region, String name, DensityClasses classes) {
+	static RegionMap.Entry entry(PublicationData data, String region, String name, DensityClasses classes) {
 		AggregateCell c = data.cell("JOBS_FTE", PublicationContent.REGION, region);
 		String printed = PublicationContent.typographic(name);
 		if (c != null && !"F".equals(c.confStatus())) {
-			return new TileMap.Entry(region, printed, FrenchFormat.CONFIDENTIAL, DensityClasses.SECRET);
+			return new RegionMap.Entry(region, printed, FrenchFormat.CONFIDENTIAL, DensityClasses.SECRET);
 		}
 		if (c == null || c.density() == null) {
-			return new TileMap.Entry(region, printed, FrenchFormat.MISSING, DensityClasses.MISSING);
+			return new RegionMap.Entry(region, printed, FrenchFormat.MISSING, DensityClasses.MISSING);
 		}
-		return new TileMap.Entry(region, printed, FrenchFormat.number(c.density(), 1), classes.classOf(c.density()));
+		return new RegionMap.Entry(region, printed, FrenchFormat.number(c.density(), 1), classes.classOf(c.density()));
 	}
 
-	private static String spoken(TileMap.Entry e) {
+	private static String spoken(RegionMap.Entry e) {
 		return switch (e.shade()) {
 			case DensityClasses.SECRET -> "secret statistique";
 			case DensityClasses.MISSING -> "non disponible";

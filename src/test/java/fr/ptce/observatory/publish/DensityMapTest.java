@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -16,27 +17,35 @@ import org.junit.jupiter.api.io.TempDir;
 import fr.ptce.observatory.referential.GeoReferential;
 
 /**
- * The map's rules (tiles, classes, entries, alternative text) and its drawing, read back
- * pixel by pixel.
+ * The map's rules (outlines, classes, entries, alternative text) and its drawing, read
+ * back pixel by pixel.
  */
 class DensityMapTest {
 
 	@Test
-	void everyReportedRegionHasATileAndNoTwoTilesOverlap() {
-		List<Rectangle2D> tiles = new ArrayList<>();
+	void everyReportedRegionHasItsOutlineWithItsValueInsideItAndNoneOverlapsTheLegend() {
+		assertThat(RegionShapes.all()).hasSize(18);
 		for (GeoReferential.Region r : PublicationFixture.GEO.reportedRegions()) {
-			RegionTiles.Tile t = RegionTiles.of(r.code());
-			assertThat(t.overseas()).as(r.name()).isEqualTo("drom".equals(r.zone()));
-			tiles.add(TileMap.tileBounds(t));
-		}
-		assertThat(tiles).hasSize(18);
-		for (int i = 0; i < tiles.size(); i++) {
-			for (int j = i + 1; j < tiles.size(); j++) {
-				assertThat(tiles.get(i).intersects(tiles.get(j))).as(i + " and " + j).isFalse();
+			RegionShapes.Shape shape = RegionShapes.of(r.code());
+			assertThat(shape.inset() != null).as(r.name()).isEqualTo("drom".equals(r.zone()));
+			Rectangle2D bounds = shape.outline().getBounds2D();
+			assertThat(bounds.getMinX()).as(r.name()).isGreaterThan(0);
+			assertThat(bounds.getMinY()).as(r.name()).isGreaterThan(0);
+			assertThat(bounds.getMaxX()).as(r.name()).isLessThan(400);
+			assertThat(bounds.getMaxY()).as(r.name()).isLessThan(RegionMap.HEIGHT);
+			if (shape.inset() != null) {
+				assertThat(shape.inset().contains(bounds)).as(r.name()).isTrue();
 			}
-			assertThat(tiles.get(i).getMaxX()).isLessThan(TileMap.WIDTH);
-			assertThat(tiles.get(i).getMaxY()).isLessThan(TileMap.HEIGHT);
+			else {
+				// the value is printed inside its region, and inside no other
+				assertThat(shape.outline().contains(shape.label())).as(r.name()).isTrue();
+				RegionShapes.all()
+					.forEach((other, o) -> assertThat(!other.equals(r.code()) && o.outline().contains(shape.label()))
+						.as(r.name() + " in " + other)
+						.isFalse());
+			}
 		}
+		assertThat(RegionShapes.ATTRIBUTION).contains("IGN").contains("Licence Ouverte");
 	}
 
 	@Test
@@ -60,11 +69,15 @@ class DensityMapTest {
 				PublicationFixture.YEAR);
 		PublicationContent content = new PublicationContent(PublicationFixture.CATALOGUE, PublicationFixture.GEO);
 		Section map = DensityMap.section(data, content.regionAreas(), "31 mars 2026");
-		TileMap drawing = (TileMap) map.graphic();
+		RegionMap drawing = (RegionMap) map.graphic();
 		assertThat(drawing.entries()).hasSize(18);
 		// Corsica is A in the fixture: hatched, printed s; the others (102,9 against
 		// France's 4,5) in the top class
-		TileMap.Entry corse = drawing.entries().stream().filter(e -> e.region().equals("94")).findFirst().orElseThrow();
+		RegionMap.Entry corse = drawing.entries()
+			.stream()
+			.filter(e -> e.region().equals("94"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(corse.value()).isEqualTo("s");
 		assertThat(corse.shade()).isEqualTo(DensityClasses.SECRET);
 		assertThat(drawing.entries()).filteredOn(e -> !e.region().equals("94"))
@@ -74,24 +87,51 @@ class DensityMapTest {
 			.contains("Île-de-France : 102,9")
 			.contains("Corse : secret statistique")
 			.contains("Mayotte : 102,9");
-		assertThat(map.note()).contains("Source : observatoire national des PTCE").contains("Champ : emplois (ETP)");
-		// drawn: a published tile in its class's blue, the secret one white with grey
+		assertThat(map.note()).contains("Source : observatoire national des PTCE")
+			.contains("Champ : emplois (ETP)")
+			.contains(RegionShapes.ATTRIBUTION);
+		// drawn: a published region in its class's blue, the secret one white with grey
 		// hatching
-		BufferedImage image = new BufferedImage((int) TileMap.WIDTH, (int) TileMap.HEIGHT, BufferedImage.TYPE_INT_RGB);
+		BufferedImage image = new BufferedImage((int) RegionMap.WIDTH, (int) RegionMap.HEIGHT,
+				BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = image.createGraphics();
 		g.setColor(Color.WHITE);
 		g.fillRect(0, 0, image.getWidth(), image.getHeight());
-		drawing.render(null, g, new Rectangle2D.Double(0, 0, TileMap.WIDTH, TileMap.HEIGHT));
+		drawing.render(null, g, new Rectangle2D.Double(0, 0, RegionMap.WIDTH, RegionMap.HEIGHT));
 		g.dispose();
-		Rectangle2D idf = TileMap.tileBounds(RegionTiles.of("11"));
-		assertThat(new Color(image.getRGB((int) idf.getX() + 3, (int) idf.getCenterY()))).isEqualTo(TileMap.SHADES[3]);
-		Rectangle2D corsica = TileMap.tileBounds(RegionTiles.of("94"));
+		for (String region : List.of("11", "75", "03")) {
+			Point2D p = interior(RegionShapes.of(region));
+			assertThat(new Color(image.getRGB((int) p.getX(), (int) p.getY()))).as(region)
+				.isEqualTo(RegionMap.SHADES[3]);
+		}
+		RegionShapes.Shape corsica = RegionShapes.of("94");
+		Point2D inside = interior(corsica);
 		List<Integer> colours = new ArrayList<>();
-		for (int x = (int) corsica.getX() + 2; x < corsica.getX() + 20; x++) {
-			colours.add(image.getRGB(x, (int) corsica.getCenterY()) & 0xFFFFFF);
+		Rectangle2D bounds = corsica.outline().getBounds2D();
+		for (int x = (int) bounds.getMinX(); x < bounds.getMaxX(); x++) {
+			if (corsica.outline().contains(x + 0.5, inside.getY())) {
+				colours.add(image.getRGB(x, (int) inside.getY()) & 0xFFFFFF);
+			}
 		}
 		assertThat(colours).contains(0xFFFFFF).anySatisfy(c -> assertThat(c).isNotEqualTo(0xFFFFFF));
-		assertThat(colours).doesNotContain(TileMap.SHADES[3].getRGB() & 0xFFFFFF);
+		assertThat(colours).doesNotContain(RegionMap.SHADES[3].getRGB() & 0xFFFFFF);
+	}
+
+	/**
+	 * A pixel well inside a region (its 7 × 7 neighbours inside too), away from its
+	 * printed value.
+	 */
+	private static Point2D interior(RegionShapes.Shape shape) {
+		Rectangle2D b = shape.outline().getBounds2D();
+		for (int y = (int) b.getMinY(); y < b.getMaxY(); y++) {
+			for (int x = (int) b.getMinX(); x < b.getMaxX(); x++) {
+				boolean clear = shape.label() == null || Math.abs(y + 0.5 - shape.label().getY()) > 8;
+				if (clear && shape.outline().contains(new Rectangle2D.Double(x - 3, y - 3, 7, 7))) {
+					return new Point2D.Double(x + 0.5, y + 0.5);
+				}
+			}
+		}
+		throw new AssertionError("no interior point in " + b);
 	}
 
 }

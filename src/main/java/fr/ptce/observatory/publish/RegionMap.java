@@ -8,6 +8,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.geom.Line2D;
+import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +20,13 @@ import net.sf.jasperreports.renderers.AbstractRenderer;
 import net.sf.jasperreports.renderers.Graphics2DRenderable;
 
 /**
- * The tile-grid map of the 18 regions drawn with Java2D (into the PDF as vectors by
- * JasperReports): one tile per region ({@link RegionTiles}) shaded by its class
+ * The map of the 18 regions drawn with Java2D (into the PDF as vectors by JasperReports):
+ * each region's outline ({@link RegionShapes}) shaded by its class
  * ({@link DensityClasses}), hatched when its figure is secret, white when there is none,
- * with the region's name and printed value, and the legend on the right.
+ * its printed value inside it (the overseas regions' names and values under their
+ * insets), and the legend on the right.
  */
-final class TileMap extends AbstractRenderer implements Graphics2DRenderable {
+final class RegionMap extends AbstractRenderer implements Graphics2DRenderable {
 
 	private static final long serialVersionUID = 1L;
 
@@ -47,13 +49,10 @@ final class TileMap extends AbstractRenderer implements Graphics2DRenderable {
 
 	static final double HEIGHT = 365;
 
-	private static final double TILE = 62;
+	/** Where the legend starts, right of metropolitan France's frame. */
+	private static final double LEGEND_X = 404;
 
-	private static final double GAP = 4;
-
-	private static final double GRID_X = 120;
-
-	private static final double GRID_Y = 14;
+	private static final double LEGEND_Y = 20;
 
 	private static final String FONT = "DejaVu Sans";
 
@@ -63,7 +62,7 @@ final class TileMap extends AbstractRenderer implements Graphics2DRenderable {
 
 	private final List<String> classLabels;
 
-	TileMap(List<Entry> entries, String legendTitle, List<String> classLabels) {
+	RegionMap(List<Entry> entries, String legendTitle, List<String> classLabels) {
 		this.entries = List.copyOf(entries);
 		this.legendTitle = legendTitle;
 		this.classLabels = List.copyOf(classLabels);
@@ -83,9 +82,11 @@ final class TileMap extends AbstractRenderer implements Graphics2DRenderable {
 			g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
 			Font plain = font(context, Font.PLAIN, 6.3f);
 			Font bold = font(context, Font.BOLD, 8.5f);
-			drawInsetFrame(g2, plain);
 			for (Entry e : entries) {
-				drawTile(g2, e, plain, bold);
+				drawRegion(g2, e);
+			}
+			for (Entry e : entries) {
+				drawValue(g2, e, plain, font(context, Font.BOLD, 7.5f));
 			}
 			drawLegend(g2, plain, font(context, Font.BOLD, 7f));
 		}
@@ -104,47 +105,55 @@ final class TileMap extends AbstractRenderer implements Graphics2DRenderable {
 		return f != null ? f : new Font(FONT, style, Math.round(size)).deriveFont(size);
 	}
 
-	static Rectangle2D tileBounds(RegionTiles.Tile t) {
-		double x = t.overseas() ? 14 : GRID_X + t.column() * (TILE + GAP);
-		double y = GRID_Y + t.row() * (TILE + GAP) + (t.overseas() ? 8 : 0);
-		return new Rectangle2D.Double(x, y, TILE, TILE);
-	}
-
-	private static void drawInsetFrame(Graphics2D g, Font font) {
-		g.setColor(new Color(0x8FA9C8));
-		g.setStroke(new BasicStroke(0.6f));
-		g.draw(new Rectangle2D.Double(6, 4, TILE + 16, 5 * (TILE + GAP) + 14));
-		g.setFont(font);
-		g.setColor(Color.DARK_GRAY);
-		g.drawString("Outre-mer", 10, (float) (5 * (TILE + GAP) + 28));
-	}
-
-	private void drawTile(Graphics2D g, Entry e, Font plain, Font bold) {
-		Rectangle2D r = tileBounds(RegionTiles.of(e.region()));
-		boolean dark = e.shade() >= 2;
+	private static void drawRegion(Graphics2D g, Entry e) {
+		RegionShapes.Shape shape = RegionShapes.of(e.region());
+		if (shape.inset() != null) {
+			g.setColor(new Color(0x8FA9C8));
+			g.setStroke(new BasicStroke(0.6f));
+			g.draw(shape.inset());
+		}
 		g.setColor(e.shade() >= 0 ? SHADES[e.shade()] : Color.WHITE);
-		g.fill(r);
+		g.fill(shape.outline());
 		if (e.shade() == DensityClasses.SECRET) {
-			hatch(g, r);
+			hatch(g, shape.outline());
 		}
 		g.setColor(new Color(0x555555));
-		g.setStroke(new BasicStroke(0.8f));
-		g.draw(r);
-		g.setColor(dark ? Color.WHITE : Color.BLACK);
-		g.setFont(plain);
-		FontMetrics m = g.getFontMetrics();
-		double y = r.getY() + 4 + m.getAscent();
-		for (String line : wrap(e.name(), m, r.getWidth() - 6)) {
-			g.drawString(line, (float) (r.getCenterX() - m.stringWidth(line) / 2.0), (float) y);
-			y += m.getHeight();
-		}
-		g.setFont(bold);
-		FontMetrics b = g.getFontMetrics();
-		g.drawString(e.value(), (float) (r.getCenterX() - b.stringWidth(e.value()) / 2.0), (float) (r.getMaxY() - 7));
+		g.setStroke(new BasicStroke(0.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+		g.draw(shape.outline());
 	}
 
 	/**
-	 * Grey diagonal lines across a secret tile, so that it reads as "no figure" without
+	 * The value inside a metropolitan region, on a white halo so that it reads on any
+	 * shade or hatching; an overseas region's name and value under its inset.
+	 */
+	private static void drawValue(Graphics2D g, Entry e, Font plain, Font bold) {
+		RegionShapes.Shape shape = RegionShapes.of(e.region());
+		if (shape.inset() != null) {
+			Rectangle2D box = shape.inset();
+			g.setFont(plain);
+			FontMetrics m = g.getFontMetrics();
+			float y = (float) (box.getMaxY() - 4);
+			g.setColor(Color.BLACK);
+			g.drawString(e.name(), (float) box.getX() + 4, y);
+			g.setFont(bold);
+			FontMetrics b = g.getFontMetrics();
+			g.drawString(e.value(), (float) (box.getMaxX() - 4 - b.stringWidth(e.value())), y);
+			return;
+		}
+		g.setFont(bold);
+		FontMetrics b = g.getFontMetrics();
+		double w = b.stringWidth(e.value());
+		Point2D at = shape.label();
+		Rectangle2D halo = new Rectangle2D.Double(at.getX() - w / 2 - 1.5, at.getY() - b.getAscent() / 2.0 - 1.5, w + 3,
+				b.getAscent() + 2);
+		g.setColor(new Color(255, 255, 255, 210));
+		g.fill(halo);
+		g.setColor(Color.BLACK);
+		g.drawString(e.value(), (float) (at.getX() - w / 2), (float) (at.getY() + b.getAscent() / 2.0 - 1));
+	}
+
+	/**
+	 * Grey diagonal lines across a secret region, so that it reads as "no figure" without
 	 * colour.
 	 */
 	static void hatch(Graphics2D g, Shape area) {
@@ -183,8 +192,8 @@ final class TileMap extends AbstractRenderer implements Graphics2DRenderable {
 	}
 
 	private void drawLegend(Graphics2D g, Font plain, Font bold) {
-		double x = GRID_X + 4 * (TILE + GAP) + 22;
-		double y = GRID_Y + 6;
+		double x = LEGEND_X;
+		double y = LEGEND_Y;
 		g.setColor(Color.BLACK);
 		g.setFont(bold);
 		FontMetrics bm = g.getFontMetrics();
@@ -196,8 +205,8 @@ final class TileMap extends AbstractRenderer implements Graphics2DRenderable {
 		g.setFont(plain);
 		FontMetrics m = g.getFontMetrics();
 		List<String> labels = new ArrayList<>(classLabels);
-		labels.add("s : secret statistique");
-		labels.add("\u2013 : non disponible");
+		labels.add(FrenchFormat.CONFIDENTIAL + " : secret statistique");
+		labels.add(FrenchFormat.MISSING + " : non disponible");
 		for (int i = 0; i < labels.size(); i++) {
 			Rectangle2D key = new Rectangle2D.Double(x, y, 16, 11);
 			g.setColor(i < SHADES.length ? SHADES[i] : Color.WHITE);
