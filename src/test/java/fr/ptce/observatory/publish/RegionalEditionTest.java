@@ -119,7 +119,22 @@ class RegionalEditionTest {
 		assertThat(text)
 			.contains(PublisherTest.flat("Structures membres du pôle " + FrenchFormat.number(region, 0) + " "
 					+ FrenchFormat.number(france, 0) + " " + FrenchFormat.percent(region / france * 100) + " " + rank));
-		assertThat(text).contains("La région et la France").contains("Emplois (ETP) pour 10 000 habitants");
+		assertThat(text).contains("La région et la France");
+		// the density of jobs against the national one, as DuckDB reads them
+		double[] density = new double[2];
+		try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+				Statement st = db.createStatement();
+				ResultSet rs = st.executeQuery("SELECT max(density) FILTER (WHERE level = 'region' AND area = '84' "
+						+ "AND conf_status = 'F'), max(density) FILTER (WHERE level = 'national') FROM read_parquet('"
+						+ files + "') WHERE indicator = 'JOBS_FTE'")) {
+			rs.next();
+			density[0] = rs.getDouble(1);
+			density[1] = rs.getDouble(2);
+			assertThat(rs.wasNull()).isFalse();
+		}
+		assertThat(density[0]).isPositive();
+		assertThat(text).contains(PublisherTest.flat("Emplois (ETP) pour 10 000 habitants "
+				+ FrenchFormat.number(density[0], 1) + " " + FrenchFormat.number(density[1], 1)));
 		// the changes say what they are, and the findings read them on a constant sample
 		assertThat(text).contains("Évolution à champ constant : sur les seuls pôles répondants les deux années")
 			.contains("À champ constant (pôles ayant répondu en 2024 et en 2025)")
