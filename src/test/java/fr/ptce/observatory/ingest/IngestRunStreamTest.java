@@ -153,4 +153,14 @@ class IngestRunStreamTest {
 		assertThat(manifest.files()).extracting(SubmissionOutcome::name).containsExactly("a.csv", "b.csv");
 	}
 
+	@Test
+	void theInboxIsCountedWhenTheRunOpensBeforeItsReader() {
+		// the step opens its streams before its reader: the run's first log line counts
+		// the inbox all the same
+		InboxReader reader = new InboxReader(dir.inbox());
+		assertThat(reader.size()).isEqualTo(2);
+		reader.open(new ExecutionContext());
+		assertThat(reader.size()).isEqualTo(2);
+	}
+
 }
