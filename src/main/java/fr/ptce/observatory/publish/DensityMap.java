@@ -31,22 +31,27 @@ final class DensityMap {
 		DensityClasses classes = new DensityClasses(france.density());
 		List<RegionMap.Entry> entries = new ArrayList<>();
 		StringBuilder alt = new StringBuilder(
-				"Carte des 18 régions (outre-mer en encart) : emplois (ETP) pour " + "10 000 habitants en "
-						+ data.year() + ", France : " + FrenchFormat.number(france.density(), 1) + " – ");
+				"Carte des 18 régions (outre-mer en encart) : emplois (ETP) pour 10 000 habitants en " + data.year()
+						+ ", France : " + FrenchFormat.number(france.density(), 1) + " – ");
 		for (Map.Entry<String, String> r : regions.entrySet()) {
 			RegionMap.Entry e = entry(data, r.getKey(), r.getValue(), classes);
 			entries.add(e);
 			alt.append(entries.size() == 1 ? "" : " ; ").append(e.name()).append(" : ").append(spoken(e));
 		}
-		String note = "Source : observatoire national des PTCE, données transmises par les pôles, arrêtées au " + asOf
-				+ " ; population : recensement de la population (communes du référentiel géographique). "
-				+ "Champ : emplois (ETP) portés par les pôles répondants en " + data.year()
-				+ ", rapportés à la population de la région de leur siège ; classes fixées par rapport à la "
-				+ "densité nationale (moitié, égale, une fois et demie). " + RegionShapes.ATTRIBUTION + ".";
+		// the figure's own source and scope, in place of the report's generic lines
+		// (which
+		// would repeat them)
+		String source = "Observatoire national des PTCE, données transmises par les pôles, arrêtées au " + asOf
+				+ " ; population : recensement de la population (communes du référentiel géographique).";
+		String scope = "emplois (ETP) portés par les pôles répondants en " + data.year()
+				+ ", rapportés à la population de la région de leur siège.";
+		String note = "Classes fixées par rapport à la densité nationale (moitié, égale, une fois et demie). "
+				+ RegionShapes.ATTRIBUTION + ".";
 		RegionMap map = new RegionMap(entries,
 				"Emplois (ETP) pour 10\u202F000 habitants (France : " + FrenchFormat.number(france.density(), 1) + ")",
 				classes.labels());
-		return Section.map(TITLE + ", " + data.year(), map, alt.append('.').toString(), note);
+		String title = TITLE + ", " + data.year();
+		return Section.map(title, map, alt.append('.').toString(), note).withCaption(title, source, scope);
 	}
 
 	static RegionMap.Entry entry(PublicationData data, String region, String name, DensityClasses classes) {

@@ -23,7 +23,7 @@ import java.util.Map;
 final class RegionShapes {
 
 	/** The credit the licence asks for, printed under the map. */
-	static final String ATTRIBUTION = "Fond de carte : IGN, Admin Express COG 2018 (par france-geojson), "
+	static final String ATTRIBUTION = "Fond de carte : IGN, Admin Express COG 2018 (par france\u2011geojson), "
 			+ "Licence Ouverte ; contours simplifiés";
 
 	/** A region's outline, the point where its value is printed, and its inset if any. */

@@ -87,9 +87,10 @@ class DensityMapTest {
 			.contains("Île-de-France : 102,9")
 			.contains("Corse : secret statistique")
 			.contains("Mayotte : 102,9");
-		assertThat(map.note()).contains("Source : observatoire national des PTCE")
-			.contains("Champ : emplois (ETP)")
-			.contains(RegionShapes.ATTRIBUTION);
+		// its own source and scope, printed in place of the report's generic lines
+		assertThat(map.caption().source()).startsWith("Observatoire national des PTCE").contains("population");
+		assertThat(map.caption().scope()).startsWith("emplois (ETP) portés par les pôles répondants en 2025");
+		assertThat(map.note()).contains("Classes fixées").contains(RegionShapes.ATTRIBUTION).doesNotContain("Source");
 		// drawn: a published region in its class's blue, the secret one white with grey
 		// hatching
 		BufferedImage image = new BufferedImage((int) RegionMap.WIDTH, (int) RegionMap.HEIGHT,

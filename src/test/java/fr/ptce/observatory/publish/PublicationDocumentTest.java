@@ -245,8 +245,12 @@ class PublicationDocumentTest {
 		assertThat(figures).isEqualTo(TenYearCharts.CHARTED.size() + 2);
 		assertThat(text).contains("Tableau 1 – Chiffres clés 2025").contains("Figure 1 – Structures membres du pôle");
 		assertThat(count(text, "(?m)^Source : Observatoire national des PTCE")).isEqualTo(tables + figures);
+		assertThat(count(text, "(?m)^Champ : ")).isEqualTo(tables + figures);
+		// every one the report's scope but the map, whose figures are jobs against the
+		// population
 		assertThat(count(text, "(?m)^Champ : pôles territoriaux de coopération économique attendus en 2025"))
-			.isEqualTo(tables + figures);
+			.isEqualTo(tables + figures - 1);
+		assertThat(text).contains("Champ : emplois (ETP) portés par les pôles répondants en 2025");
 		assertThat(text(regional("06"))).contains("Champ : pôles territoriaux de coopération économique attendus en "
 				+ "2025 (créés au plus tard en 2025 et non fermés avant), à Mayotte.");
 	}
