@@ -36,8 +36,7 @@ public final class StartupTraining {
 		Path later = Files.createDirectories(data.resolve("later"));
 		DemoCommand.copySamples(later);
 		keepSample(later);
-		// the first file alone into the fresh directory, then the rest into the existing
-		// one
+		// the first file alone into a fresh directory, the rest into an existing one
 		try (Stream<Path> files = Files.list(later)) {
 			Path first = files.sorted().findFirst().orElseThrow();
 			Files.move(first, inbox.resolve(first.getFileName()));

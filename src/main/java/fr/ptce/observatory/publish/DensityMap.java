@@ -38,9 +38,7 @@ final class DensityMap {
 			entries.add(e);
 			alt.append(entries.size() == 1 ? "" : " ; ").append(e.name()).append(" : ").append(spoken(e));
 		}
-		// the figure's own source and scope, in place of the report's generic lines
-		// (which
-		// would repeat them)
+		// its own source and scope, in place of the report's generic lines
 		String source = "Observatoire national des PTCE, données transmises par les pôles, arrêtées au " + asOf
 				+ " ; population : recensement de la population (communes du référentiel géographique).";
 		String scope = "emplois (ETP) portés par les pôles répondants en " + data.year()

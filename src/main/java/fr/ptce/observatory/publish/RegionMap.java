@@ -81,12 +81,12 @@ final class RegionMap extends AbstractRenderer implements Graphics2DRenderable {
 			g2.scale(scale, scale);
 			g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
 			Font plain = font(context, Font.PLAIN, 6.3f);
-			Font bold = font(context, Font.BOLD, 8.5f);
+			Font bold = font(context, Font.BOLD, 7.5f);
 			for (Entry e : entries) {
 				drawRegion(g2, e);
 			}
 			for (Entry e : entries) {
-				drawValue(g2, e, plain, font(context, Font.BOLD, 7.5f));
+				drawValue(g2, e, plain, bold);
 			}
 			drawLegend(g2, plain, font(context, Font.BOLD, 7f));
 		}

@@ -66,9 +66,8 @@ public final class ChildProcess {
 		long start = System.nanoTime();
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		// the process and its descendants (java -jar runs a command in a second JVM,
-		// cli.ClassDataLaunch): the last reading of each. Listing descendants walks
-		// /proc,
-		// so it is done every 10th poll only; the readings are cumulative
+		// cli.ClassDataLaunch), the last reading of each; listing the descendants
+		// walks /proc, so only every 10th poll does (the readings are cumulative)
 		Map<Long, long[]> readings = new HashMap<>();
 		for (int poll = 0; process.isAlive(); poll++) {
 			if (poll % 10 == 1) {

@@ -59,9 +59,9 @@ class PdfBlocksTest {
 
 	@Test
 	void aShortParagraphBeforeATableSharesItsBandAndALongOneStandsAlone() {
-		// given a heading, a one-line introduction and a table (as "Chiffres clés"), then
-		// a
-		// paragraph too long to travel and a table, then a short paragraph before a chart
+		// given a heading, a one-line introduction and a table (as "Chiffres clés"),
+		// then a paragraph too long to travel and a table, then a short paragraph
+		// before a chart
 		String long_ = "x".repeat(PdfBlocks.INTRO_CHARS + 1);
 		List<Section> sections = List.of(Section.h1("Chiffres clés"), Section.text("En 2025, 121 pôles."),
 				Section.table("x", List.of("A", "B"), ROWS, null), Section.h1("Long"), Section.text(long_),
