@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.LocalInputFile;
@@ -128,9 +130,21 @@ public final class ParquetScan {
 
 	}
 
+	/**
+	 * What every read of the warehouse uses: no Hadoop configuration (the default
+	 * builder's parses core-default.xml) and pages decompressed without Hadoop.
+	 */
+	private static final ParquetReadOptions OPTIONS = new ParquetReadOptions.Builder(new PlainParquetConfiguration())
+		.withCodecFactory(PageDecompression.INSTANCE)
+		.build();
+
+	private static ParquetFileReader open(Path file) throws IOException {
+		return ParquetFileReader.open(new LocalInputFile(file), OPTIONS);
+	}
+
 	/** Visits each row group of the file with cursors over all its columns. */
 	public static void scan(Path file, Consumer<RowGroup> visitor) {
-		try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+		try (ParquetFileReader reader = open(file)) {
 			MessageType schema = reader.getFooter().getFileMetaData().getSchema();
 			String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
 			PageReadStore pages;
@@ -150,7 +164,7 @@ public final class ParquetScan {
 	}
 
 	public static Map<String, String> keyValueMetadata(Path file) {
-		try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+		try (ParquetFileReader reader = open(file)) {
 			return reader.getFooter().getFileMetaData().getKeyValueMetaData();
 		}
 		catch (IOException ex) {
