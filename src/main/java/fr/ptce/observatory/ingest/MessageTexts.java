@@ -67,10 +67,35 @@ final class MessageTexts {
 	}
 
 	/**
-	 * Literal parts around argument places:
-	 * {@code literals[0] args[0] literals[1] ... literals[n]}.
+	 * The text of {@code key} as UTF-8 bytes, for a receipt (see {@link Issue}): the same
+	 * text as {@link #format}.
 	 */
-	record Template(String[] literals, int[] args) {
+	byte[] utf8(String key, String... args) {
+		Template template = templates.get(key);
+		if (template == null) {
+			throw new IllegalArgumentException("no receipt text " + key);
+		}
+		return template.utf8(args);
+	}
+
+	/**
+	 * Literal parts around argument places:
+	 * {@code literals[0] args[0] literals[1] ... literals[n]}, the literals also in
+	 * UTF-8.
+	 */
+	record Template(String[] literals, int[] args, byte[][] utf8Literals) {
+
+		Template(String[] literals, int[] args) {
+			this(literals, args, encode(literals));
+		}
+
+		private static byte[][] encode(String[] literals) {
+			byte[][] bytes = new byte[literals.length][];
+			for (int i = 0; i < literals.length; i++) {
+				bytes[i] = literals[i].getBytes(StandardCharsets.UTF_8);
+			}
+			return bytes;
+		}
 
 		static Template parse(String resource, String key, String text) {
 			List<String> literals = new ArrayList<>();
@@ -113,6 +138,60 @@ final class MessageTexts {
 				text.append(values[args[i]]).append(literals[i + 1]);
 			}
 			return text.toString();
+		}
+
+		/**
+		 * {@link #format}'s text in UTF-8, without making it a String: the literals are
+		 * copied as encoded once, the arguments (pole ids, periods, figures: nearly
+		 * always ASCII) a char a byte, others encoded.
+		 */
+		byte[] utf8(String... values) {
+			byte[][] encoded = null;
+			int length = 0;
+			for (byte[] literal : utf8Literals) {
+				length += literal.length;
+			}
+			for (int i = 0; i < args.length; i++) {
+				String value = values[args[i]];
+				if (isAscii(value)) {
+					length += value.length();
+					continue;
+				}
+				if (encoded == null) {
+					encoded = new byte[args.length][];
+				}
+				encoded[i] = value.getBytes(StandardCharsets.UTF_8);
+				length += encoded[i].length;
+			}
+			byte[] text = new byte[length];
+			int at = copy(utf8Literals[0], text, 0);
+			for (int i = 0; i < args.length; i++) {
+				if (encoded != null && encoded[i] != null) {
+					at = copy(encoded[i], text, at);
+				}
+				else {
+					String value = values[args[i]];
+					for (int c = 0; c < value.length(); c++) {
+						text[at++] = (byte) value.charAt(c);
+					}
+				}
+				at = copy(utf8Literals[i + 1], text, at);
+			}
+			return text;
+		}
+
+		private static boolean isAscii(String value) {
+			for (int c = 0; c < value.length(); c++) {
+				if (value.charAt(c) >= 0x80) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		private static int copy(byte[] from, byte[] to, int at) {
+			System.arraycopy(from, 0, to, at, from.length);
+			return at + from.length;
 		}
 
 	}

@@ -21,12 +21,11 @@ final class Messages {
 	}
 
 	private static Issue error(long line, RowReason reason, String column, String key, String... args) {
-		return new Issue(line, Issue.Severity.ERROR, reason.name(), column, FR.format(key, args), EN.format(key, args));
+		return new Issue(line, Issue.Severity.ERROR, reason.name(), column, FR.utf8(key, args), EN.utf8(key, args));
 	}
 
 	private static Issue warning(long line, RowWarning warning, String column, String key, String... args) {
-		return new Issue(line, Issue.Severity.WARNING, warning.name(), column, FR.format(key, args),
-				EN.format(key, args));
+		return new Issue(line, Issue.Severity.WARNING, warning.name(), column, FR.utf8(key, args), EN.utf8(key, args));
 	}
 
 	static Issue fieldCount(long line, int found, int expected) {
@@ -63,8 +62,7 @@ final class Messages {
 		String activityEn = closed == null ? EN.format("poleInactive.since", since)
 				: EN.format("poleInactive.between", since, closed.toString());
 		return new Issue(line, Issue.Severity.ERROR, RowReason.POLE_INACTIVE.name(), "period",
-				FR.format("poleInactive", poleId, year, activityFr),
-				EN.format("poleInactive", poleId, year, activityEn));
+				FR.utf8("poleInactive", poleId, year, activityFr), EN.utf8("poleInactive", poleId, year, activityEn));
 	}
 
 	static Issue futurePeriod(long line, Period period, LocalDate day) {
@@ -87,8 +85,8 @@ final class Messages {
 	static Issue notANumber(long line, String value, boolean commaDecimal) {
 		String separators = commaDecimal ? "notANumber.comma" : "notANumber.point";
 		return new Issue(line, Issue.Severity.ERROR, RowReason.NOT_A_NUMBER.name(), "value",
-				FR.format("notANumber", value, FR.format(separators)),
-				EN.format("notANumber", value, EN.format(separators)));
+				FR.utf8("notANumber", value, FR.format(separators)),
+				EN.utf8("notANumber", value, EN.format(separators)));
 	}
 
 	static Issue unitMismatch(long line, String unit, String indicator, String catalogueUnit) {

@@ -27,12 +27,16 @@ final class ReceiptOutput implements Closeable {
 	 */
 	private static final boolean[] JSON_PLAIN = new boolean[128];
 
+	/** ASCII bytes of UTF-8 text that a JSON string holds as they are. */
+	private static final boolean[] JSON_PLAIN_BYTES = new boolean[128];
+
 	/** ASCII chars a CSV field holds without quotes. */
 	private static final boolean[] CSV_PLAIN = new boolean[128];
 
 	static {
 		for (int c = 0x20; c < 128; c++) {
 			JSON_PLAIN[c] = c != '"' && c != '\\' && c != '?';
+			JSON_PLAIN_BYTES[c] = c != '"' && c != '\\';
 			CSV_PLAIN[c] = c != '"' && c != ',';
 		}
 		for (int c = 0; c < 0x20; c++) {
@@ -75,8 +79,7 @@ final class ReceiptOutput implements Closeable {
 		return jsonString(s, s.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** Like {@link #jsonString(String)}, given the text's UTF-8 bytes too. */
-	ReceiptOutput jsonString(String s, byte[] utf8) throws IOException {
+	private ReceiptOutput jsonString(String s, byte[] utf8) throws IOException {
 		if (plain(utf8, JSON_PLAIN)) {
 			return quoted(utf8);
 		}
@@ -96,6 +99,34 @@ final class ReceiptOutput implements Closeable {
 				i = utf8(s, i, true);
 			}
 		}
+		room(1);
+		buffer[size++] = '"';
+		return this;
+	}
+
+	/**
+	 * A text already in UTF-8 (an issue's message, see {@link Issue}) as a JSON string,
+	 * escaped as {@link #jsonString(String)} escapes it: the bytes of multi-byte
+	 * sequences are all at or above 0x80 and copied as they are. A text decoded from a
+	 * file and encoded by Java holds no half surrogate pair (decoders replace malformed
+	 * input), so '?' is plain here.
+	 */
+	ReceiptOutput jsonText(byte[] utf8) throws IOException {
+		if (plain(utf8, JSON_PLAIN_BYTES)) {
+			return quoted(utf8);
+		}
+		room(1);
+		buffer[size++] = '"';
+		int from = 0;
+		for (int i = 0; i < utf8.length; i++) {
+			byte b = utf8[i];
+			if (b >= 0 && !JSON_PLAIN_BYTES[b]) {
+				copy(utf8, from, i);
+				jsonEscape((char) b);
+				from = i + 1;
+			}
+		}
+		copy(utf8, from, utf8.length);
 		room(1);
 		buffer[size++] = '"';
 		return this;
@@ -130,11 +161,11 @@ final class ReceiptOutput implements Closeable {
 		if (s == null || s.isEmpty()) {
 			return this;
 		}
-		return csvField(s, s.getBytes(StandardCharsets.UTF_8), first);
+		return csvText(s.getBytes(StandardCharsets.UTF_8), first);
 	}
 
-	/** Like {@link #csvField(String, boolean)}, given the text's UTF-8 bytes too. */
-	ReceiptOutput csvField(String s, byte[] utf8, boolean first) throws IOException {
+	/** Like {@link #csvField(String, boolean)}, for a text already in UTF-8. */
+	ReceiptOutput csvText(byte[] utf8, boolean first) throws IOException {
 		if (utf8.length == 0) {
 			return this;
 		}

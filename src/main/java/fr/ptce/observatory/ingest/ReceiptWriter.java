@@ -2,7 +2,6 @@ package fr.ptce.observatory.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Iterator;
 
@@ -54,15 +53,13 @@ final class ReceiptWriter {
 				else {
 					j.jsonString(i.column());
 				}
-				// the texts, most of the bytes, encoded once for both files
-				byte[] fr = i.messageFr().getBytes(StandardCharsets.UTF_8);
-				byte[] en = i.messageEn().getBytes(StandardCharsets.UTF_8);
-				j.ascii(",\n    \"message_fr\" : ").jsonString(i.messageFr(), fr);
-				j.ascii(",\n    \"message_en\" : ").jsonString(i.messageEn(), en);
+				// the texts, most of the bytes, as they were spooled: UTF-8
+				j.ascii(",\n    \"message_fr\" : ").jsonText(i.textFr());
+				j.ascii(",\n    \"message_en\" : ").jsonText(i.textEn());
 				separator = "\n  }, {\n";
 				c.number(i.line()).ascii(",").csvField(i.severity().label(), false).ascii(",");
 				c.csvField(i.code(), false).ascii(",").csvField(i.column(), false).ascii(",");
-				c.csvField(i.messageFr(), fr, false).ascii(",").csvField(i.messageEn(), en, false).ascii("\n");
+				c.csvText(i.textFr(), false).ascii(",").csvText(i.textEn(), false).ascii("\n");
 			}
 			j.ascii("\n  } ]\n}");
 		}

@@ -108,8 +108,8 @@ final class Spool implements Closeable {
 		out.put((byte) issue.severity().ordinal());
 		writeString(issue.code());
 		writeString(issue.column());
-		writeString(issue.messageFr());
-		writeString(issue.messageEn());
+		writeBytes(issue.textFr());
+		writeBytes(issue.textEn());
 		records++;
 	}
 
@@ -135,7 +135,10 @@ final class Spool implements Closeable {
 			out.putInt(-1);
 			return;
 		}
-		byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+		writeBytes(s.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private void writeBytes(byte[] bytes) {
 		if (bytes.length > Reader.CAPACITY) {
 			// the reader could not read it back
 			throw new UncheckedIOException(new IOException("string too long to spool: " + bytes.length));
@@ -307,7 +310,7 @@ final class Spool implements Closeable {
 						buffer.getDouble());
 			}
 			Issue.Severity severity = Issue.Severity.values()[tag];
-			return new Issue(line, severity, readString(), readString(), readString(), readString());
+			return new Issue(line, severity, readString(), readString(), readBytes(), readBytes());
 		}
 
 		/**
@@ -335,20 +338,38 @@ final class Spool implements Closeable {
 			return line;
 		}
 
+		/** A spooled text, kept in UTF-8: receipts write it as it is. */
+		private byte[] readBytes() {
+			int length = readLength();
+			if (length < 0) {
+				throw new UncheckedIOException(new IOException("spooled issue without its text"));
+			}
+			ensure(length);
+			byte[] bytes = new byte[length];
+			buffer.get(bytes);
+			return bytes;
+		}
+
 		private String readString() {
-			ensure(4);
-			int length = buffer.getInt();
+			int length = readLength();
 			if (length < 0) {
 				return null;
-			}
-			if (length > buffer.capacity()) {
-				throw new UncheckedIOException(new IOException("spooled string too long: " + length));
 			}
 			ensure(length);
 			String s = new String(buffer.array(), buffer.arrayOffset() + buffer.position(), length,
 					StandardCharsets.UTF_8);
 			buffer.position(buffer.position() + length);
 			return s;
+		}
+
+		/** The length before a spooled string or text, -1 for null. */
+		private int readLength() {
+			ensure(4);
+			int length = buffer.getInt();
+			if (length > buffer.capacity()) {
+				throw new UncheckedIOException(new IOException("spooled string too long: " + length));
+			}
+			return length;
 		}
 
 		@Override
