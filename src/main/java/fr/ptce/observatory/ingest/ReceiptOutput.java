@@ -30,6 +30,20 @@ final class ReceiptOutput implements Closeable {
 	/** ASCII bytes of UTF-8 text that a JSON string holds as they are. */
 	private static final boolean[] JSON_PLAIN_BYTES = new boolean[128];
 
+	/**
+	 * What a text's bytes hold that its receipt forms must treat, or-ed over the text by
+	 * {@link #classes}: a byte JSON escapes (a control char, '"' or '\\'); a byte for
+	 * which CSV quotes the field (',', '"', CR or LF); a quote, which CSV doubles.
+	 */
+	static final int JSON_ESCAPES = 1;
+
+	static final int CSV_QUOTES = 2;
+
+	static final int QUOTES = 4;
+
+	/** The classes of each byte value; none for the bytes of multi-byte sequences. */
+	private static final byte[] CLASSES = new byte[256];
+
 	/** ASCII chars a CSV field holds without quotes. */
 	private static final boolean[] CSV_PLAIN = new boolean[128];
 
@@ -41,6 +55,10 @@ final class ReceiptOutput implements Closeable {
 		}
 		for (int c = 0; c < 0x20; c++) {
 			CSV_PLAIN[c] = c != '\n' && c != '\r';
+		}
+		for (int c = 0; c < 128; c++) {
+			CLASSES[c] = (byte) ((JSON_PLAIN_BYTES[c] ? 0 : JSON_ESCAPES) | (CSV_PLAIN[c] ? 0 : CSV_QUOTES)
+					| (c == '"' ? QUOTES : 0));
 		}
 	}
 
@@ -111,8 +129,8 @@ final class ReceiptOutput implements Closeable {
 	 * file and encoded by Java holds no half surrogate pair (decoders replace malformed
 	 * input), so '?' is plain here.
 	 */
-	ReceiptOutput jsonText(byte[] utf8) throws IOException {
-		if (plain(utf8, JSON_PLAIN_BYTES)) {
+	ReceiptOutput jsonText(byte[] utf8, int classes) throws IOException {
+		if ((classes & JSON_ESCAPES) == 0) {
 			return quoted(utf8);
 		}
 		room(1);
@@ -161,30 +179,32 @@ final class ReceiptOutput implements Closeable {
 		if (s == null || s.isEmpty()) {
 			return this;
 		}
-		return csvText(s.getBytes(StandardCharsets.UTF_8), first);
+		byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+		return csvText(utf8, classes(utf8), first);
 	}
 
-	/** Like {@link #csvField(String, boolean)}, for a text already in UTF-8. */
-	ReceiptOutput csvText(byte[] utf8, boolean first) throws IOException {
+	/**
+	 * Like {@link #csvField(String, boolean)}, for a text already in UTF-8 whose
+	 * {@link #classes} are known. Still as bytes: the bytes of a multi-byte UTF-8
+	 * sequence are all at or above 0x80, so none is a comma, a quote, CR or LF, and
+	 * String.getBytes writes '?' for half a surrogate pair as FastCSV's Writer did.
+	 */
+	ReceiptOutput csvText(byte[] utf8, int classes, boolean first) throws IOException {
 		if (utf8.length == 0) {
 			return this;
 		}
-		boolean quote = first && utf8[0] == '#';
-		if (!quote && plain(utf8, CSV_PLAIN)) {
+		boolean quote = (classes & CSV_QUOTES) != 0 || first && utf8[0] == '#';
+		if (!quote) {
 			copy(utf8, 0, utf8.length);
 			return this;
 		}
-		// Quoted or with quotes to double, still as bytes: the bytes of a multi-byte
-		// UTF-8
-		// sequence are all at or above 0x80, so none is a comma, a quote, CR or LF, and
-		// String.getBytes writes '?' for half a surrogate pair as FastCSV's Writer did.
-		for (int i = 0; i < utf8.length && !quote; i++) {
-			byte b = utf8[i];
-			quote = b == ',' || b == '"' || b == '\n' || b == '\r';
-		}
-		if (quote) {
+		room(1);
+		buffer[size++] = '"';
+		if ((classes & QUOTES) == 0) {
+			copy(utf8, 0, utf8.length);
 			room(1);
 			buffer[size++] = '"';
+			return this;
 		}
 		int from = 0;
 		for (int i = 0; i < utf8.length; i++) {
@@ -196,10 +216,8 @@ final class ReceiptOutput implements Closeable {
 			}
 		}
 		copy(utf8, from, utf8.length);
-		if (quote) {
-			room(1);
-			buffer[size++] = '"';
-		}
+		room(1);
+		buffer[size++] = '"';
 		return this;
 	}
 
@@ -216,6 +234,18 @@ final class ReceiptOutput implements Closeable {
 		}
 		System.arraycopy(bytes, from, buffer, size, n);
 		size += n;
+	}
+
+	/**
+	 * One pass over a text for the questions of both receipts (an issue's texts are most
+	 * of their bytes): an or of its bytes' classes.
+	 */
+	static int classes(byte[] utf8) {
+		int classes = 0;
+		for (byte b : utf8) {
+			classes |= CLASSES[b & 0xFF];
+		}
+		return classes;
 	}
 
 	private static boolean plain(byte[] utf8, boolean[] plainAscii) {

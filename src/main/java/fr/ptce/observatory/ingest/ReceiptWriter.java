@@ -53,13 +53,17 @@ final class ReceiptWriter {
 				else {
 					j.jsonString(i.column());
 				}
-				// the texts, most of the bytes, as they were spooled: UTF-8
-				j.ascii(",\n    \"message_fr\" : ").jsonText(i.textFr());
-				j.ascii(",\n    \"message_en\" : ").jsonText(i.textEn());
+				// the texts, most of the bytes, as they were spooled (UTF-8), read once
+				// for
+				// what both files must escape or quote
+				int fr = ReceiptOutput.classes(i.textFr());
+				int en = ReceiptOutput.classes(i.textEn());
+				j.ascii(",\n    \"message_fr\" : ").jsonText(i.textFr(), fr);
+				j.ascii(",\n    \"message_en\" : ").jsonText(i.textEn(), en);
 				separator = "\n  }, {\n";
 				c.number(i.line()).ascii(",").csvField(i.severity().label(), false).ascii(",");
 				c.csvField(i.code(), false).ascii(",").csvField(i.column(), false).ascii(",");
-				c.csvText(i.textFr(), false).ascii(",").csvText(i.textEn(), false).ascii("\n");
+				c.csvText(i.textFr(), fr, false).ascii(",").csvText(i.textEn(), en, false).ascii("\n");
 			}
 			j.ascii("\n  } ]\n}");
 		}
