@@ -143,50 +143,25 @@ final class MessageTexts {
 		/**
 		 * {@link #format}'s text in UTF-8, without making it a String: the literals are
 		 * copied as encoded once, the arguments (pole ids, periods, figures: nearly
-		 * always ASCII) a char a byte, others encoded.
+		 * always ASCII, which getBytes copies in bulk) encoded each.
 		 */
 		byte[] utf8(String... values) {
-			byte[][] encoded = null;
+			byte[][] encoded = new byte[args.length][];
 			int length = 0;
 			for (byte[] literal : utf8Literals) {
 				length += literal.length;
 			}
 			for (int i = 0; i < args.length; i++) {
-				String value = values[args[i]];
-				if (isAscii(value)) {
-					length += value.length();
-					continue;
-				}
-				if (encoded == null) {
-					encoded = new byte[args.length][];
-				}
-				encoded[i] = value.getBytes(StandardCharsets.UTF_8);
+				encoded[i] = values[args[i]].getBytes(StandardCharsets.UTF_8);
 				length += encoded[i].length;
 			}
 			byte[] text = new byte[length];
 			int at = copy(utf8Literals[0], text, 0);
 			for (int i = 0; i < args.length; i++) {
-				if (encoded != null && encoded[i] != null) {
-					at = copy(encoded[i], text, at);
-				}
-				else {
-					String value = values[args[i]];
-					for (int c = 0; c < value.length(); c++) {
-						text[at++] = (byte) value.charAt(c);
-					}
-				}
+				at = copy(encoded[i], text, at);
 				at = copy(utf8Literals[i + 1], text, at);
 			}
 			return text;
-		}
-
-		private static boolean isAscii(String value) {
-			for (int c = 0; c < value.length(); c++) {
-				if (value.charAt(c) >= 0x80) {
-					return false;
-				}
-			}
-			return true;
 		}
 
 		private static int copy(byte[] from, byte[] to, int at) {
