@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
 
 import fr.ptce.observatory.referential.Catalogue;
@@ -73,8 +75,7 @@ public final class AggregateEngine {
 	 * Time spent in each phase over the years of a run, in nanoseconds (summed over
 	 * worker threads).
 	 */
-	private final java.util.concurrent.atomic.AtomicLongArray phases = new java.util.concurrent.atomic.AtomicLongArray(
-			5);
+	private final AtomicLongArray phases = new AtomicLongArray(5);
 
 	private static final String[] PHASES = { "load", "values", "cells", "write pole values", "complete and write" };
 
@@ -228,7 +229,7 @@ public final class AggregateEngine {
 		for (int i = 0; i < order.length; i++) {
 			order[i] = i;
 		}
-		java.util.Arrays.sort(order, Comparator.comparing(codes::get));
+		Arrays.sort(order, Comparator.comparing(codes::get));
 		List<PoleValue> rows = new ArrayList<>();
 		for (Pole pole : poles) {
 			int p = pole.index();

@@ -146,7 +146,7 @@ final class Equations {
 		int n = members.size();
 		double[] low = new double[n];
 		double[] high = new double[n];
-		java.util.Arrays.fill(high, Double.POSITIVE_INFINITY);
+		Arrays.fill(high, Double.POSITIVE_INFINITY);
 		for (int pass = 0; pass < 4; pass++) {
 			for (int r = 0; r < rows.length; r++) {
 				double sumLow = 0;

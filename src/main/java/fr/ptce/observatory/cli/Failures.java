@@ -1,5 +1,7 @@
 package fr.ptce.observatory.cli;
 
+import java.sql.SQLException;
+
 import fr.ptce.observatory.referential.ReferentialException;
 
 /**
@@ -26,7 +28,7 @@ final class Failures {
 
 	static boolean heldByAServer(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-			if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+			if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
 				return true;
 			}
 		}

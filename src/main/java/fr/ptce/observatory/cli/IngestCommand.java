@@ -2,7 +2,9 @@ package fr.ptce.observatory.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import fr.ptce.observatory.ingest.IngestJobConfiguration;
@@ -67,9 +69,8 @@ public class IngestCommand implements Callable<Integer> {
 		if (summary != null) {
 			IngestSummary.fromContext(summary).lines().forEach(out::println);
 			if (execution.getStartTime() != null && execution.getEndTime() != null) {
-				double seconds = java.time.Duration.between(execution.getStartTime(), execution.getEndTime()).toMillis()
-						/ 1000.0;
-				out.printf(java.util.Locale.ROOT, "Job time: %.2f s (%,.0f data rows/s)%n", seconds,
+				double seconds = Duration.between(execution.getStartTime(), execution.getEndTime()).toMillis() / 1000.0;
+				out.printf(Locale.ROOT, "Job time: %.2f s (%,.0f data rows/s)%n", seconds,
 						IngestSummary.fromContext(summary).rowsRead() / Math.max(seconds, 0.001));
 			}
 		}

@@ -2,6 +2,7 @@ package fr.ptce.observatory.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 
@@ -60,8 +61,7 @@ public class ReportCommand implements Callable<Integer> {
 						+ execution.getExecutionContext().getString(ReportJobConfiguration.NATIONAL_PDF));
 				if (execution.getStartTime() != null && execution.getEndTime() != null) {
 					out.printf("Rendered in %.1f s%n",
-							java.time.Duration.between(execution.getStartTime(), execution.getEndTime()).toMillis()
-									/ 1000.0);
+							Duration.between(execution.getStartTime(), execution.getEndTime()).toMillis() / 1000.0);
 				}
 			}
 			return status;

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -103,9 +104,8 @@ public class StatusCommand implements Callable<Integer> {
 			out.println("  none yet");
 		}
 		for (PartitionState p : partitions) {
-			out.printf("  %-10s %d  %-10s run #%s%s%n", p.step().name().toLowerCase(java.util.Locale.ROOT), p.year(),
-					p.state(), p.runId() == null ? "-" : p.runId(),
-					p.endTime() == null ? "" : ", ended " + p.endTime());
+			out.printf("  %-10s %d  %-10s run #%s%s%n", p.step().name().toLowerCase(Locale.ROOT), p.year(), p.state(),
+					p.runId() == null ? "-" : p.runId(), p.endTime() == null ? "" : ", ended " + p.endTime());
 		}
 		out.println();
 		out.println("Confidentiality audit, staff only (per aggregated year):");

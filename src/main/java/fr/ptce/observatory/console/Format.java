@@ -1,8 +1,10 @@
 package fr.ptce.observatory.console;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -50,10 +52,10 @@ public final class Format {
 			// other, in Paris time
 			return DATE_TIME.format(t.atZone(ZoneId.systemDefault()).withZoneSameInstant(PARIS));
 		}
-		if (value instanceof java.sql.Timestamp t) {
+		if (value instanceof Timestamp t) {
 			return time(t.toLocalDateTime());
 		}
-		if (value instanceof java.time.OffsetDateTime t) {
+		if (value instanceof OffsetDateTime t) {
 			return time(t.toInstant());
 		}
 		if (value instanceof Instant i) {
@@ -83,8 +85,7 @@ public final class Format {
 	 * table does (Timestamp).
 	 */
 	private static LocalDateTime local(Object value) {
-		return value instanceof LocalDateTime t ? t
-				: value instanceof java.sql.Timestamp t ? t.toLocalDateTime() : null;
+		return value instanceof LocalDateTime t ? t : value instanceof Timestamp t ? t.toLocalDateTime() : null;
 	}
 
 	public String bytes(Object value) {

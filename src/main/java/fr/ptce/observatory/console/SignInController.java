@@ -1,5 +1,6 @@
 package fr.ptce.observatory.console;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import fr.ptce.observatory.download.PartnerAccess;
@@ -63,7 +64,7 @@ public class SignInController {
 			return "console/connexion";
 		}
 		ConsoleSession.signIn(request, viewer.get());
-		log.info("console: {} signed in from {}{}", viewer.get().role().name().toLowerCase(java.util.Locale.ROOT),
+		log.info("console: {} signed in from {}{}", viewer.get().role().name().toLowerCase(Locale.ROOT),
 				request.getRemoteAddr(), viewer.get().isPartner() ? " (" + viewer.get().tokenId() + ")" : "");
 		return "redirect:/";
 	}

@@ -2,6 +2,8 @@ package fr.ptce.observatory.download;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -214,7 +216,7 @@ public class DownloadFilter extends OncePerRequestFilter {
 	 * LABO_ESS-2025-20260331T060000Z-aggregates.parquet.
 	 */
 	static String downloadName(String partner, DownloadPath target, ExtractFile file) {
-		java.nio.file.Path versionFolder = file.file().getParent();
+		Path versionFolder = file.file().getParent();
 		if (target.path().startsWith("csv/")) {
 			versionFolder = versionFolder.getParent();
 		}
@@ -240,7 +242,7 @@ public class DownloadFilter extends OncePerRequestFilter {
 		response.setStatus(status);
 		response.setContentType("application/json");
 		response.setCharacterEncoding("UTF-8");
-		byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		response.setContentLength(bytes.length);
 		response.getOutputStream().write(bytes);
 		return bytes.length;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import fr.ptce.observatory.download.DownloadAudit.Entry;
 import fr.ptce.observatory.download.PartnerTokens.Issued;
@@ -71,7 +72,7 @@ public class PartnerAccess {
 	 * active (not expired, not revoked) and of a partner still in the partners file;
 	 * empty otherwise.
 	 */
-	public java.util.Optional<TokenRecord> authenticate(String token) {
+	public Optional<TokenRecord> authenticate(String token) {
 		return tokens.authenticate(token).filter(r -> partners.find(r.partner()) != null);
 	}
 

@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,7 +148,7 @@ public final class ExtractBuilder {
 			}
 			drafts.clear();
 			// in the order of the partners file
-			outcomes.sort(java.util.Comparator.comparingInt(o -> indexOf(chosen, o.partner())));
+			outcomes.sort(Comparator.comparingInt(o -> indexOf(chosen, o.partner())));
 			return new Result(outcomes, read);
 		}
 		finally {

@@ -3,6 +3,7 @@ package fr.ptce.observatory.extract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -133,7 +134,7 @@ public final class Extracts {
 		}
 		try (Stream<Path> list = Files.list(folder)) {
 			return list.filter(p -> !p.getFileName().toString().startsWith("."))
-				.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+				.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
 				.sorted()
 				.toList();
 		}

@@ -2,6 +2,7 @@ package fr.ptce.observatory.extract;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,7 +56,7 @@ final class IndicatorRows {
 
 	/** The unit of an indicator or ratio code, for SDMX's UNIT_MEASURE. */
 	static Map<String, String> units(List<IndicatorRow> rows) {
-		Map<String, String> units = new java.util.HashMap<>();
+		Map<String, String> units = new HashMap<>();
 		rows.forEach(r -> units.put(r.indicator(), r.unit()));
 		return units;
 	}

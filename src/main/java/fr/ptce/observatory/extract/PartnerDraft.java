@@ -5,6 +5,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +66,7 @@ final class PartnerDraft implements AutoCloseable {
 			// values are nearly all distinct: a dictionary only costs (parquet-mr tries
 			// one, then falls back)
 			this.values = ExtractTables.POLE_VALUES.parquet()
-				.tuned(java.util.Set.of("value"), java.util.Set.of())
+				.tuned(Set.of("value"), Set.of())
 				.open(folder.resolve(ExtractTables.POLE_VALUES.parquetFile()), keyValueMetadata, ROW_GROUP_BYTES);
 			this.valuesCsv = new BufferedOutputStream(
 					Files.newOutputStream(folder.resolve(ExtractTables.POLE_VALUES.csvFile())), 1 << 16);
@@ -196,7 +197,7 @@ final class PartnerDraft implements AutoCloseable {
 	}
 
 	private static byte[] header(ExtractTable<?> table) throws IOException {
-		java.io.StringWriter header = new java.io.StringWriter();
+		StringWriter header = new StringWriter();
 		table.writeCsvHeader(header);
 		return header.toString().getBytes(StandardCharsets.UTF_8);
 	}

@@ -1,5 +1,6 @@
 package fr.ptce.observatory.ingest;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,7 +44,7 @@ final class CodeTable {
 		int slot = hash(chars, from, to) & mask;
 		char[] code;
 		while ((code = codes[slot]) != null) {
-			if (java.util.Arrays.equals(code, 0, code.length, chars, from, to)) {
+			if (Arrays.equals(code, 0, code.length, chars, from, to)) {
 				return indexes[slot];
 			}
 			slot = (slot + 1) & mask;

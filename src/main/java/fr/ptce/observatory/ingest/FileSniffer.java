@@ -2,6 +2,9 @@ package fr.ptce.observatory.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -129,8 +132,7 @@ public final class FileSniffer {
 				quotes != null && quotes.isOpen());
 	}
 
-	private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles
-		.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
 	private static final long ONES = 0x0101010101010101L;
 

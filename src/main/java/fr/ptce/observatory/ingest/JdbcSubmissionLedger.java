@@ -3,6 +3,7 @@ package fr.ptce.observatory.ingest;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -49,15 +50,15 @@ public class JdbcSubmissionLedger implements SubmissionLedger {
 	}
 
 	/** The files processed, most recent first. */
-	public List<java.util.Map<String, Object>> recent(int limit) {
+	public List<Map<String, Object>> recent(int limit) {
 		return jdbc.queryForList("SELECT ID, FILE_NAME, SHA256, STATUS, REASON, INGESTED_AT, ROWS_READ, ROWS_ACCEPTED,"
 				+ " ROWS_REJECTED, ROWS_WITH_WARNINGS, STORED_AS, JOB_EXECUTION_ID FROM OBS_SUBMISSION ORDER BY ID DESC"
 				+ " FETCH FIRST " + limit + " ROWS ONLY");
 	}
 
 	/** One processed file by its row id (the console's page of a receipt), or null. */
-	public java.util.Map<String, Object> find(long id) {
-		List<java.util.Map<String, Object>> rows = jdbc.queryForList("SELECT ID, FILE_NAME, SHA256, STATUS, REASON,"
+	public Map<String, Object> find(long id) {
+		List<Map<String, Object>> rows = jdbc.queryForList("SELECT ID, FILE_NAME, SHA256, STATUS, REASON,"
 				+ " INGESTED_AT, ROWS_READ, ROWS_ACCEPTED, ROWS_REJECTED, ROWS_WITH_WARNINGS, STORED_AS, JOB_EXECUTION_ID"
 				+ " FROM OBS_SUBMISSION WHERE ID = ?", id);
 		return rows.isEmpty() ? null : rows.get(0);

@@ -1,5 +1,7 @@
 package fr.ptce.observatory.ingest;
 
+import java.util.Locale;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,8 +48,7 @@ final class Progress {
 			lastPrint = now;
 			double seconds = (now - runStart) / 1e9;
 			log.info("files {}/{} done, {} rows read ({} rows/s) in {} s", done, total, rowsSinceStart,
-					Math.round(rowsSinceStart / Math.max(seconds, 1e-9)),
-					String.format(java.util.Locale.ROOT, "%.3f", seconds));
+					Math.round(rowsSinceStart / Math.max(seconds, 1e-9)), String.format(Locale.ROOT, "%.3f", seconds));
 		}
 	}
 

@@ -4,6 +4,8 @@ import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +26,9 @@ final class Spool implements Closeable {
 	 * DataOutputStream over a BufferedOutputStream goes through a synchronized call per
 	 * field, which was a quarter of the job thread.
 	 */
-	private final java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(1 << 16);
+	private final ByteBuffer out = ByteBuffer.allocate(1 << 16);
 
-	private java.nio.channels.FileChannel channel;
+	private FileChannel channel;
 
 	private long records;
 
@@ -63,8 +65,8 @@ final class Spool implements Closeable {
 		closeOutput();
 		out.clear();
 		try {
-			channel = java.nio.channels.FileChannel.open(path, StandardOpenOption.CREATE,
-					StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+			channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+					StandardOpenOption.WRITE);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -178,7 +180,7 @@ final class Spool implements Closeable {
 	Reader read() {
 		closeOutput();
 		try {
-			return new Reader(java.nio.channels.FileChannel.open(path, StandardOpenOption.READ), jumpTexts);
+			return new Reader(FileChannel.open(path, StandardOpenOption.READ), jumpTexts);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -219,15 +221,15 @@ final class Spool implements Closeable {
 	 */
 	static final class Reader implements Closeable {
 
-		private final java.nio.channels.FileChannel channel;
+		private final FileChannel channel;
 
 		static final int CAPACITY = 1 << 20;
 
-		private final java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(CAPACITY);
+		private final ByteBuffer buffer = ByteBuffer.allocate(CAPACITY);
 
 		private final JumpTexts jumpTexts;
 
-		Reader(java.nio.channels.FileChannel channel, JumpTexts jumpTexts) {
+		Reader(FileChannel channel, JumpTexts jumpTexts) {
 			this.channel = channel;
 			this.jumpTexts = jumpTexts;
 			buffer.limit(0);

@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
@@ -46,7 +48,7 @@ final class SubmissionReader implements Closeable {
 	 * Asked at the last row only: a reader that started before the whole file was sniffed
 	 * waits for it there.
 	 */
-	private final java.util.function.BooleanSupplier openQuoteAtEnd;
+	private final BooleanSupplier openQuoteAtEnd;
 
 	/**
 	 * Two rows used in turn: the one handed out and the one read ahead (to know which row
@@ -74,7 +76,7 @@ final class SubmissionReader implements Closeable {
 	 * @param openQuoteAtEnd whether the file ends inside a quote, asked when the last row
 	 * is handed out
 	 */
-	SubmissionReader(Path file, FileSniffer.Facts facts, java.util.function.BooleanSupplier openQuoteAtEnd) {
+	SubmissionReader(Path file, FileSniffer.Facts facts, BooleanSupplier openQuoteAtEnd) {
 		try {
 			this.csv = CsvReader.builder()
 				.fieldSeparator(facts.delimiter())
@@ -207,11 +209,11 @@ final class SubmissionReader implements Closeable {
 
 		private void add(char[] buf, int offset, int len) {
 			if (size == starts.length) {
-				starts = java.util.Arrays.copyOf(starts, size * 2);
-				ends = java.util.Arrays.copyOf(ends, size * 2);
+				starts = Arrays.copyOf(starts, size * 2);
+				ends = Arrays.copyOf(ends, size * 2);
 			}
 			if (length + len > chars.length) {
-				chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, length + len));
+				chars = Arrays.copyOf(chars, Math.max(chars.length * 2, length + len));
 			}
 			System.arraycopy(buf, offset, chars, length, len);
 			// trimmed once here: the validation reads most fields several times

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,7 +147,7 @@ public class RunHistory {
 				.sorted(Comparator.comparing(JobParameter::name))
 				.forEach(p -> byName.put(p.name(), p));
 			return new Run(id, jobName, BatchStatus.valueOf(status), exitCode, createTime, startTime, endTime,
-					new JobParameters(new java.util.HashSet<>(byName.values())), steps);
+					new JobParameters(new HashSet<>(byName.values())), steps);
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.function.Function;
 
 /**
  * French typography of the publications, in one place so that the PDF and the XLSX print
@@ -178,7 +179,7 @@ public final class FrenchFormat {
 	 * A figure of an aggregate cell: {@code s} when the cell is confidential (conf_status
 	 * not F), {@code –} when the figure is missing, else the formatted figure.
 	 */
-	public static String cell(String confStatus, Double value, java.util.function.Function<Double, String> format) {
+	public static String cell(String confStatus, Double value, Function<Double, String> format) {
 		if (confStatus != null && !"F".equals(confStatus)) {
 			return CONFIDENTIAL;
 		}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -264,9 +265,9 @@ public final class Publisher {
 		Path old = null;
 		if (Files.exists(target)) {
 			old = target.resolveSibling("." + target.getFileName() + ".old-" + UUID.randomUUID());
-			Files.move(target, old, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+			Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
 		}
-		Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
 		if (old != null) {
 			AtomicFiles.deleteTree(old);
 		}

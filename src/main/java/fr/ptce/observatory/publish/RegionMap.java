@@ -10,6 +10,7 @@ import java.awt.Shape;
 import java.awt.geom.Line2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +34,7 @@ final class RegionMap extends AbstractRenderer implements Graphics2DRenderable {
 	/**
 	 * One region on the map: its code, name, printed value ("1,7", "s", "–") and class.
 	 */
-	record Entry(String region, String name, String value, int shade) implements java.io.Serializable {
+	record Entry(String region, String name, String value, int shade) implements Serializable {
 	}
 
 	/**

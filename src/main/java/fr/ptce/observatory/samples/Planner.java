@@ -1,13 +1,17 @@
 package fr.ptce.observatory.samples;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 import fr.ptce.observatory.referential.GeoReferential;
 import fr.ptce.observatory.referential.Registry;
@@ -74,7 +78,7 @@ final class Planner {
 		for (int i = 0; i < poles.size(); i++) {
 			PolePlan p = poles.get(i);
 			p.index = i;
-			p.id = String.format(java.util.Locale.ROOT, "PTCE-%04d", i + 1);
+			p.id = String.format(Locale.ROOT, "PTCE-%04d", i + 1);
 			p.firstReport = Math.max(p.created, options.firstYear());
 			p.lastReport = Math.min(p.closed == null ? options.lastYear() : p.closed, options.lastYear());
 		}
@@ -241,7 +245,7 @@ final class Planner {
 	 */
 	private void chooseGiants(List<PolePlan> poles, Rng rng) {
 		Map<String, List<PolePlan>> byRegion = new LinkedHashMap<>();
-		Map<String, List<PolePlan>> byDepartement = new java.util.TreeMap<>();
+		Map<String, List<PolePlan>> byDepartement = new TreeMap<>();
 		for (PolePlan p : poles) {
 			byRegion.computeIfAbsent(p.region, k -> new ArrayList<>()).add(p);
 			byDepartement.computeIfAbsent(p.departement, k -> new ArrayList<>()).add(p);
@@ -318,7 +322,7 @@ final class Planner {
 	}
 
 	/** Gives each story to the first pole (in a seeded order) that can carry it. */
-	void stories(List<PolePlan> poles, java.util.function.Function<PolePlan, Figures> figures) {
+	void stories(List<PolePlan> poles, Function<PolePlan, Figures> figures) {
 		Rng rng = Rng.of(options.seed(), "stories", 0);
 		List<PolePlan> candidates = new ArrayList<>(poles.stream().filter(p -> !p.giant).toList());
 		rng.shuffle(candidates);
@@ -336,8 +340,7 @@ final class Planner {
 		}
 	}
 
-	private Integer storyYear(Story story, PolePlan p, Rng rng,
-			java.util.function.Function<PolePlan, Figures> figures) {
+	private Integer storyYear(Story story, PolePlan p, Rng rng, Function<PolePlan, Figures> figures) {
 		int first = p.firstReport;
 		int last = p.lastReport;
 		if (first > last) {
@@ -389,7 +392,7 @@ final class Planner {
 			p.style = forced;
 		}
 		p.omitted = baseOmitted(p);
-		java.util.Arrays.fill(p.responds, true);
+		Arrays.fill(p.responds, true);
 	}
 
 }

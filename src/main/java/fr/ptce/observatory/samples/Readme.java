@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import fr.ptce.observatory.referential.GeoReferential;
 import fr.ptce.observatory.referential.Registry;
@@ -158,7 +159,7 @@ final class Readme {
 			.append(".\n\n");
 	}
 
-	private String counts(String title, List<String> values, java.util.function.Function<PolePlan, List<String>> of) {
+	private String counts(String title, List<String> values, Function<PolePlan, List<String>> of) {
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		values.forEach(v -> counts.put(v, 0));
 		poles.forEach(p -> of.apply(p).forEach(v -> counts.merge(v, 1, Integer::sum)));

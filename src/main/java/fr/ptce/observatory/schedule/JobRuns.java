@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadPoolExecutor;
 
 import fr.ptce.observatory.launch.ProcessMarker;
 import fr.ptce.observatory.launch.RunHistory;
@@ -296,7 +297,7 @@ public class JobRuns implements SmartLifecycle {
 		if (pool == null) {
 			return;
 		}
-		java.util.concurrent.ThreadPoolExecutor threads = pool.getThreadPoolExecutor();
+		ThreadPoolExecutor threads = pool.getThreadPoolExecutor();
 		if (threads.getActiveCount() >= threads.getMaximumPoolSize() && threads.getQueue().remainingCapacity() == 0) {
 			throw new RunsBusyException("all " + threads.getMaximumPoolSize() + " run threads are busy and "
 					+ properties.runQueue() + " runs wait already: try again later");

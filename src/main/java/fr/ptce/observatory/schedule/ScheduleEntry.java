@@ -3,6 +3,7 @@ package fr.ptce.observatory.schedule;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -54,7 +55,7 @@ public record ScheduleEntry(String name, PipelineJob job, String cron, ZoneId zo
 	}
 
 	public ScheduleEntry {
-		parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+		parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.ParseException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -152,7 +153,7 @@ public final class ScheduleFile {
 		try {
 			CronExpression.validateExpression(cron);
 		}
-		catch (java.text.ParseException ex) {
+		catch (ParseException ex) {
 			throw new IllegalArgumentException("invalid cron expression '" + cron + "': " + ex.getMessage()
 					+ " (Quartz cron has six or seven fields: seconds minutes hours day-of-month month day-of-week [year],"
 					+ " with '?' in one of the day fields)");

@@ -2,6 +2,8 @@ package fr.ptce.observatory.schedule;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -58,7 +60,7 @@ public class ScheduledLaunch implements Job {
 				raw.put(key.substring(PARAMETER_PREFIX.length()), data.getString(key));
 			}
 		}
-		int year = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of(data.getString(ZONE)))).getYear();
+		int year = LocalDate.now(clock.withZone(ZoneId.of(data.getString(ZONE)))).getYear();
 		Map<String, String> parameters = ScheduleEntry.resolve(raw, year);
 		Instant fire = quartz.getScheduledFireTime() == null ? Instant.now(clock)
 				: quartz.getScheduledFireTime().toInstant();

@@ -1,5 +1,6 @@
 package fr.ptce.observatory.schedule;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import fr.ptce.observatory.schedule.delivery.ReportDelivery;
@@ -34,7 +35,7 @@ public class ServeConfiguration {
 		Path path = file == null || file.isBlank() ? null : Path.of(file);
 		Path local = Path.of("jobs", "schedules.yml");
 		Path source = path != null ? path
-				: java.nio.file.Files.isRegularFile(local) ? local : Path.of("classpath:" + ScheduleFile.BUNDLED);
+				: Files.isRegularFile(local) ? local : Path.of("classpath:" + ScheduleFile.BUNDLED);
 		Schedules schedules = new Schedules(scheduler, ScheduleFile.load(path), source);
 		schedules.synchronize();
 		return schedules;

@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.UUID;
 
 /**
@@ -78,7 +79,7 @@ public final class AtomicFiles {
 			return;
 		}
 		try (var paths = Files.walk(root)) {
-			paths.sorted(java.util.Comparator.reverseOrder()).forEach(AtomicFiles::deleteQuietly);
+			paths.sorted(Comparator.reverseOrder()).forEach(AtomicFiles::deleteQuietly);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot delete " + root + ": " + ex.getMessage(), ex);

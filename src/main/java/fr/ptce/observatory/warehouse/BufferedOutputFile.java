@@ -2,6 +2,7 @@ package fr.ptce.observatory.warehouse;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -57,7 +58,7 @@ final class BufferedOutputFile implements OutputFile {
 
 		private long position;
 
-		Stream(java.io.OutputStream file) {
+		Stream(OutputStream file) {
 			this.out = new BufferedOutputStream(file, BUFFER);
 		}
 

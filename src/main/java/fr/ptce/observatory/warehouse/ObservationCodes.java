@@ -3,7 +3,11 @@ package fr.ptce.observatory.warehouse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * The dictionaries the int codes of observation rows refer to ({@link ObservationBatch},
@@ -172,7 +176,7 @@ public final class ObservationCodes {
 	 * {@link #submissionId}) waits for it. So a large file is validated while another
 	 * thread hashes it.
 	 */
-	public synchronized int addFile(java.util.concurrent.Future<String> submissionId, String sourceFile) {
+	public synchronized int addFile(Future<String> submissionId, String sourceFile) {
 		// pending is raised before the entry is published: a reader that sees the entry
 		// sees the flag
 		pending = true;
@@ -181,13 +185,13 @@ public final class ObservationCodes {
 	}
 
 	/** Submission ids still being computed, by file index (guarded by this). */
-	private final java.util.Map<Integer, java.util.concurrent.Future<String>> pendingIds = new java.util.HashMap<>();
+	private final Map<Integer, Future<String>> pendingIds = new HashMap<>();
 
 	private volatile boolean pending;
 
 	private synchronized void resolvePending() {
 		Files current = files;
-		for (java.util.Map.Entry<Integer, java.util.concurrent.Future<String>> e : pendingIds.entrySet()) {
+		for (Map.Entry<Integer, Future<String>> e : pendingIds.entrySet()) {
 			String id;
 			try {
 				id = e.getValue().get();
@@ -197,7 +201,7 @@ public final class ObservationCodes {
 				throw new IllegalStateException(
 						"interrupted while waiting for the SHA-256 of " + current.sourceStrings[e.getKey()], ex);
 			}
-			catch (java.util.concurrent.ExecutionException ex) {
+			catch (ExecutionException ex) {
 				throw new IllegalStateException("cannot compute the SHA-256 of " + current.sourceStrings[e.getKey()]
 						+ ": " + ex.getCause().getMessage(), ex.getCause());
 			}

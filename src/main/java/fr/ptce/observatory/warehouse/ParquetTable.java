@@ -2,9 +2,12 @@ package fr.ptce.observatory.warehouse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -44,20 +47,20 @@ public final class ParquetTable<T> {
 	 * Columns written without a dictionary (values unique per row: a dictionary only
 	 * costs).
 	 */
-	private final java.util.Set<String> plainColumns;
+	private final Set<String> plainColumns;
 
 	/**
 	 * Columns written without min/max statistics (never filtered on: comparing them only
 	 * costs).
 	 */
-	private final java.util.Set<String> columnsWithoutStatistics;
+	private final Set<String> columnsWithoutStatistics;
 
 	public ParquetTable(String name, MessageType schema, RowWriter<T> rowWriter) {
-		this(name, schema, rowWriter, java.util.Set.of(), java.util.Set.of());
+		this(name, schema, rowWriter, Set.of(), Set.of());
 	}
 
-	private ParquetTable(String name, MessageType schema, RowWriter<T> rowWriter, java.util.Set<String> plainColumns,
-			java.util.Set<String> columnsWithoutStatistics) {
+	private ParquetTable(String name, MessageType schema, RowWriter<T> rowWriter, Set<String> plainColumns,
+			Set<String> columnsWithoutStatistics) {
 		this.name = name;
 		this.schema = schema;
 		this.rowWriter = rowWriter;
@@ -69,7 +72,7 @@ public final class ParquetTable<T> {
 	 * The same layout, written faster: see {@link #plainColumns} and
 	 * {@link #columnsWithoutStatistics}.
 	 */
-	public ParquetTable<T> tuned(java.util.Set<String> plainColumns, java.util.Set<String> columnsWithoutStatistics) {
+	public ParquetTable<T> tuned(Set<String> plainColumns, Set<String> columnsWithoutStatistics) {
 		return new ParquetTable<>(name, schema, rowWriter, plainColumns, columnsWithoutStatistics);
 	}
 
@@ -105,7 +108,7 @@ public final class ParquetTable<T> {
 	public Sink<T> open(Path target, Map<String, String> keyValueMetadata, long rowGroupBytes) {
 		Path tmp = AtomicFiles.temporarySibling(target);
 		try {
-			java.nio.file.Files.createDirectories(target.getParent());
+			Files.createDirectories(target.getParent());
 			Builder<T> builder = new Builder<>(new LocalOutputFile(tmp), schema, rowWriter)
 				.withExtraMetaData(keyValueMetadata)
 				.withCompressionCodec(CompressionCodecName.ZSTD)
@@ -294,7 +297,7 @@ public final class ParquetTable<T> {
 			else {
 				binary = binaryCache.get(value);
 				if (binary == null) {
-					binary = Binary.fromConstantByteArray(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+					binary = Binary.fromConstantByteArray(value.getBytes(StandardCharsets.UTF_8));
 					if (binaryCache.size() < 100_000) {
 						binaryCache.put(value, binary);
 					}

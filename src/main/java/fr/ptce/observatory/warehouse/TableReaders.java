@@ -3,6 +3,7 @@ package fr.ptce.observatory.warehouse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Decoders of the warehouse tables back into their records, for the small tables (pole
@@ -89,8 +90,7 @@ public final class TableReaders {
 	}
 
 	/** Every file of every partition of a table, or of one year's partition. */
-	public static <T> List<T> readPartition(DataDirectory dir, String table, int year,
-			java.util.function.Function<Path, List<T>> reader) {
+	public static <T> List<T> readPartition(DataDirectory dir, String table, int year, Function<Path, List<T>> reader) {
 		List<T> rows = new ArrayList<>();
 		for (Path file : ParquetScan.files(dir.partition(table, year))) {
 			rows.addAll(reader.apply(file));

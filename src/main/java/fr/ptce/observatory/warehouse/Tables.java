@@ -1,5 +1,7 @@
 package fr.ptce.observatory.warehouse;
 
+import java.util.Set;
+
 import static org.apache.parquet.schema.LogicalTypeAnnotation.stringType;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BOOLEAN;
@@ -41,8 +43,7 @@ public final class Tables {
 				out.int64(10, o.line());
 				out.timestampMicros(11, o.ingestedAtMicros());
 			})
-		.tuned(java.util.Set.of("line", "value"),
-				java.util.Set.of("unit", "status", "comment", "submission_id", "source_file"));
+		.tuned(Set.of("line", "value"), Set.of("unit", "status", "comment", "submission_id", "source_file"));
 
 	public static final ParquetTable<PoleValue> POLE_VALUE = new ParquetTable<>(POLE_VALUES,
 			Types.buildMessage()

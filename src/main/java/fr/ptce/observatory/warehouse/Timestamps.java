@@ -2,6 +2,7 @@ package fr.ptce.observatory.warehouse;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -48,7 +49,7 @@ public final class Timestamps {
 				LocalDate date = LocalDate.parse(value);
 				return date.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minus(1, ChronoUnit.MICROS);
 			}
-			return micros(java.time.OffsetDateTime.parse(value).toInstant());
+			return micros(OffsetDateTime.parse(value).toInstant());
 		}
 		catch (DateTimeParseException ex) {
 			throw new IllegalArgumentException("'" + text

@@ -1,6 +1,7 @@
 package fr.ptce.observatory.schedule.api;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import fr.ptce.observatory.download.PartnerDownloadsApi;
 import fr.ptce.observatory.schedule.RunConflictException;
@@ -104,7 +105,7 @@ public class ApiErrors {
 	 * Exception class names, qualified or not, before a message
 	 * ("java.lang.IllegalStateException: ").
 	 */
-	private static final java.util.regex.Pattern TYPE_NAME = java.util.regex.Pattern
+	private static final Pattern TYPE_NAME = Pattern
 		.compile("(?:[a-z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error)(?::\\s*|\\b)");
 
 	/**

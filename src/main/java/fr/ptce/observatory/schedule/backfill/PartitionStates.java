@@ -2,6 +2,7 @@ package fr.ptce.observatory.schedule.backfill;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +42,7 @@ public final class PartitionStates {
 		Map<PipelineJob, Map<Integer, PartitionState>> last = lastRuns(history, STEPS);
 		List<PartitionState> all = new ArrayList<>();
 		for (PipelineJob step : STEPS) {
-			all.addAll(last.get(step)
-				.values()
-				.stream()
-				.sorted(java.util.Comparator.comparingInt(PartitionState::year))
-				.toList());
+			all.addAll(last.get(step).values().stream().sorted(Comparator.comparingInt(PartitionState::year)).toList());
 		}
 		return all;
 	}

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -146,7 +147,7 @@ public class ReportDelivery implements DisposableBean {
 			try {
 				retries.schedule(() -> attempt(id), wait.toMillis(), TimeUnit.MILLISECONDS);
 			}
-			catch (java.util.concurrent.RejectedExecutionException stopped) {
+			catch (RejectedExecutionException stopped) {
 				log.warn("delivery {} stays PENDING: the process is stopping; the next serve sends it", id);
 			}
 		}
