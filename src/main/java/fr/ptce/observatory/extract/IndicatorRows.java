@@ -19,19 +19,6 @@ import fr.ptce.observatory.referential.Indicator;
  */
 final class IndicatorRows {
 
-	/**
-	 * French and English labels of the ratios, by code; every code of {@link Ratio#ALL}
-	 * must be here.
-	 */
-	private static final Map<String, String[]> RATIO_LABELS = Map.of("ESS_SHARE",
-			new String[] { "Part des structures de l'ESS parmi les membres",
-					"Share of social and solidarity economy organisations among members" },
-			"PUBLIC_FUNDING_SHARE",
-			new String[] { "Part des financements publics dans les ressources",
-					"Share of public funding in resources" },
-			"GOV_PARTICIPATION", new String[] { "Participation des membres à l'assemblée générale",
-					"Member participation in the general assembly" });
-
 	private IndicatorRows() {
 	}
 
@@ -44,11 +31,7 @@ final class IndicatorRows {
 					i.domain()));
 		}
 		for (Ratio r : Ratio.ALL) {
-			String[] labels = RATIO_LABELS.get(r.code());
-			if (labels == null) {
-				throw new IllegalStateException("no label for the ratio " + r.code());
-			}
-			rows.add(new IndicatorRow(r.code(), labels[0], labels[1], Ratio.UNIT, "ratio", "decimal", "derived"));
+			rows.add(new IndicatorRow(r.code(), r.labelFr(), r.labelEn(), Ratio.UNIT, "ratio", "decimal", "derived"));
 		}
 		rows.sort(Comparator.comparing(IndicatorRow::indicator));
 		return rows;

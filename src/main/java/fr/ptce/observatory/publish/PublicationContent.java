@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import fr.ptce.observatory.aggregate.Confidentiality;
+import fr.ptce.observatory.aggregate.Ratio;
 import fr.ptce.observatory.referential.Catalogue;
 import fr.ptce.observatory.referential.GeoReferential;
 import fr.ptce.observatory.referential.Indicator;
@@ -82,11 +83,9 @@ public final class PublicationContent {
 		for (Indicator i : catalogue.indicators()) {
 			indicators.add(new Published(i.code(), typographic(i.labelFr()), i.unit(), false));
 		}
-		indicators.add(new Published("ESS_SHARE", "Part des structures de l’ESS parmi les membres", "%", true));
-		indicators
-			.add(new Published("PUBLIC_FUNDING_SHARE", "Part des financements publics dans les ressources", "%", true));
-		indicators
-			.add(new Published("GOV_PARTICIPATION", "Participation des membres à l’assemblée générale", "%", true));
+		for (Ratio r : Ratio.ALL) {
+			indicators.add(new Published(r.code(), typographic(r.labelFr()), Ratio.UNIT, true));
+		}
 		indicators.forEach(p -> byCode.put(p.code(), p));
 	}
 
