@@ -103,8 +103,14 @@ class ClassDataLaunchTest {
 	private static ProcessHandle child(Process launcher) throws InterruptedException {
 		Instant until = Instant.now().plus(Duration.ofSeconds(30));
 		while (Instant.now().isBefore(until)) {
+			// for a moment the child is the JDK's jspawnhelper (arguments: the JDK's
+			// version and three descriptors), before it becomes the second JVM
 			Optional<ProcessHandle> child = launcher.children().findFirst();
-			if (child.isPresent() && child.get().info().arguments().isPresent()) {
+			if (child.isPresent() && child.get()
+				.info()
+				.arguments()
+				.filter(arguments -> List.of(arguments).contains("-jar"))
+				.isPresent()) {
 				return child.get();
 			}
 			Thread.sleep(20);
