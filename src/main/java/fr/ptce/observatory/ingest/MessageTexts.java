@@ -71,11 +71,28 @@ final class MessageTexts {
 	 * text as {@link #format}.
 	 */
 	byte[] utf8(String key, String... args) {
+		return utf8(key, encode(args));
+	}
+
+	/** Like {@link #utf8(String, String...)}, the arguments given in UTF-8. */
+	byte[] utf8(String key, byte[][] args) {
 		Template template = templates.get(key);
 		if (template == null) {
 			throw new IllegalArgumentException("no receipt text " + key);
 		}
 		return template.utf8(args);
+	}
+
+	/**
+	 * The arguments of a text in UTF-8, encoded once for both languages (pole ids,
+	 * periods, figures: nearly always ASCII, which getBytes copies in bulk).
+	 */
+	static byte[][] encode(String... args) {
+		byte[][] encoded = new byte[args.length][];
+		for (int i = 0; i < args.length; i++) {
+			encoded[i] = args[i].getBytes(StandardCharsets.UTF_8);
+		}
+		return encoded;
 	}
 
 	/**
@@ -142,23 +159,20 @@ final class MessageTexts {
 
 		/**
 		 * {@link #format}'s text in UTF-8, without making it a String: the literals are
-		 * copied as encoded once, the arguments (pole ids, periods, figures: nearly
-		 * always ASCII, which getBytes copies in bulk) encoded each.
+		 * copied as encoded once, the arguments as given (see {@link #encode}).
 		 */
-		byte[] utf8(String... values) {
-			byte[][] encoded = new byte[args.length][];
+		byte[] utf8(byte[][] values) {
 			int length = 0;
 			for (byte[] literal : utf8Literals) {
 				length += literal.length;
 			}
-			for (int i = 0; i < args.length; i++) {
-				encoded[i] = values[args[i]].getBytes(StandardCharsets.UTF_8);
-				length += encoded[i].length;
+			for (int arg : args) {
+				length += values[arg].length;
 			}
 			byte[] text = new byte[length];
 			int at = copy(utf8Literals[0], text, 0);
 			for (int i = 0; i < args.length; i++) {
-				at = copy(encoded[i], text, at);
+				at = copy(values[args[i]], text, at);
 				at = copy(utf8Literals[i + 1], text, at);
 			}
 			return text;

@@ -21,11 +21,15 @@ final class Messages {
 	}
 
 	private static Issue error(long line, RowReason reason, String column, String key, String... args) {
-		return new Issue(line, Issue.Severity.ERROR, reason.name(), column, FR.utf8(key, args), EN.utf8(key, args));
+		byte[][] encoded = MessageTexts.encode(args);
+		return new Issue(line, Issue.Severity.ERROR, reason.name(), column, FR.utf8(key, encoded),
+				EN.utf8(key, encoded));
 	}
 
 	private static Issue warning(long line, RowWarning warning, String column, String key, String... args) {
-		return new Issue(line, Issue.Severity.WARNING, warning.name(), column, FR.utf8(key, args), EN.utf8(key, args));
+		byte[][] encoded = MessageTexts.encode(args);
+		return new Issue(line, Issue.Severity.WARNING, warning.name(), column, FR.utf8(key, encoded),
+				EN.utf8(key, encoded));
 	}
 
 	static Issue fieldCount(long line, int found, int expected) {
