@@ -84,8 +84,9 @@ final class MessageTexts {
 	}
 
 	/**
-	 * The arguments of a text in UTF-8, encoded once for both languages (pole ids,
-	 * periods, figures: nearly always ASCII, which getBytes copies in bulk).
+	 * Strings in UTF-8: a template's literals, once when read; a text's arguments, once
+	 * for both languages (pole ids, periods, figures: nearly always ASCII, which getBytes
+	 * copies in bulk).
 	 */
 	static byte[][] encode(String... args) {
 		byte[][] encoded = new byte[args.length][];
@@ -103,15 +104,7 @@ final class MessageTexts {
 	record Template(String[] literals, int[] args, byte[][] utf8Literals) {
 
 		Template(String[] literals, int[] args) {
-			this(literals, args, encode(literals));
-		}
-
-		private static byte[][] encode(String[] literals) {
-			byte[][] bytes = new byte[literals.length][];
-			for (int i = 0; i < literals.length; i++) {
-				bytes[i] = literals[i].getBytes(StandardCharsets.UTF_8);
-			}
-			return bytes;
+			this(literals, args, MessageTexts.encode(literals));
 		}
 
 		static Template parse(String resource, String key, String text) {
@@ -159,7 +152,8 @@ final class MessageTexts {
 
 		/**
 		 * {@link #format}'s text in UTF-8, without making it a String: the literals are
-		 * copied as encoded once, the arguments as given (see {@link #encode}).
+		 * copied as encoded once, the arguments as given (see
+		 * {@link MessageTexts#encode}).
 		 */
 		byte[] utf8(byte[][] values) {
 			int length = 0;

@@ -27,9 +27,6 @@ final class ReceiptOutput implements Closeable {
 	 */
 	private static final boolean[] JSON_PLAIN = new boolean[128];
 
-	/** ASCII bytes of UTF-8 text that a JSON string holds as they are. */
-	private static final boolean[] JSON_PLAIN_BYTES = new boolean[128];
-
 	/**
 	 * What a text's bytes hold that its receipt forms must treat, or-ed over the text by
 	 * {@link #classes}: a byte JSON escapes (a control char, '"' or '\\'); a byte for
@@ -44,21 +41,14 @@ final class ReceiptOutput implements Closeable {
 	/** The classes of each byte value; none for the bytes of multi-byte sequences. */
 	private static final byte[] CLASSES = new byte[256];
 
-	/** ASCII chars a CSV field holds without quotes. */
-	private static final boolean[] CSV_PLAIN = new boolean[128];
-
 	static {
 		for (int c = 0x20; c < 128; c++) {
 			JSON_PLAIN[c] = c != '"' && c != '\\' && c != '?';
-			JSON_PLAIN_BYTES[c] = c != '"' && c != '\\';
-			CSV_PLAIN[c] = c != '"' && c != ',';
-		}
-		for (int c = 0; c < 0x20; c++) {
-			CSV_PLAIN[c] = c != '\n' && c != '\r';
 		}
 		for (int c = 0; c < 128; c++) {
-			CLASSES[c] = (byte) ((JSON_PLAIN_BYTES[c] ? 0 : JSON_ESCAPES) | (CSV_PLAIN[c] ? 0 : CSV_QUOTES)
-					| (c == '"' ? QUOTES : 0));
+			boolean json = c < 0x20 || c == '"' || c == '\\';
+			boolean csv = c == ',' || c == '"' || c == '\n' || c == '\r';
+			CLASSES[c] = (byte) ((json ? JSON_ESCAPES : 0) | (csv ? CSV_QUOTES : 0) | (c == '"' ? QUOTES : 0));
 		}
 	}
 
@@ -138,7 +128,7 @@ final class ReceiptOutput implements Closeable {
 		int from = 0;
 		for (int i = 0; i < utf8.length; i++) {
 			byte b = utf8[i];
-			if (b >= 0 && !JSON_PLAIN_BYTES[b]) {
+			if ((CLASSES[b & 0xFF] & JSON_ESCAPES) != 0) {
 				copy(utf8, from, i);
 				jsonEscape((char) b);
 				from = i + 1;

@@ -53,8 +53,7 @@ final class ReceiptWriter {
 				else {
 					j.jsonString(i.column());
 				}
-				// the texts, most of the bytes, as they were spooled (UTF-8), read once
-				// for
+				// the texts, most of the bytes, as spooled (UTF-8): read once for
 				// what both files must escape or quote
 				int fr = ReceiptOutput.classes(i.textFr());
 				int en = ReceiptOutput.classes(i.textEn());

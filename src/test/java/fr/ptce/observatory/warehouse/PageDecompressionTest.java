@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import com.github.luben.zstd.Zstd;
@@ -17,10 +19,11 @@ import com.github.luben.zstd.Zstd;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.compression.CompressionCodecFactory.BytesInputDecompressor;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * {@link ParquetScan} reads pages through {@link PageDecompression}: zstd and
@@ -66,12 +69,12 @@ class PageDecompressionTest {
 			assertThat(numbers.get(i)).isEqualTo(i);
 			assertThat(labels.get(i)).isEqualTo("valeur " + (i % 997));
 		}
-		assertThat(sum[0]).isCloseTo(49_999L * 50_000 / 2 / 7.0, org.assertj.core.data.Offset.offset(1e-3));
+		assertThat(sum[0]).isCloseTo(49_999L * 50_000 / 2 / 7.0, Offset.offset(1e-3));
 	}
 
 	@Test
 	void aZstdPageIntoHeapAndDirectBuffers() throws IOException {
-		byte[] page = "la même page, répétée ".repeat(400).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] page = "la même page, répétée ".repeat(400).getBytes(StandardCharsets.UTF_8);
 		byte[] compressed = Zstd.compress(page, 3);
 		BytesInputDecompressor zstd = PageDecompression.INSTANCE.getDecompressor(CompressionCodecName.ZSTD);
 
@@ -91,10 +94,10 @@ class PageDecompressionTest {
 
 	@Test
 	void aCorruptOrShortPageIsAnErrorNotAShortRead() {
-		byte[] page = "abcdefgh".repeat(100).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		byte[] page = "abcdefgh".repeat(100).getBytes(StandardCharsets.US_ASCII);
 		byte[] compressed = Zstd.compress(page, 3);
 		BytesInputDecompressor zstd = PageDecompression.INSTANCE.getDecompressor(CompressionCodecName.ZSTD);
-		byte[] truncated = java.util.Arrays.copyOf(compressed, compressed.length - 4);
+		byte[] truncated = Arrays.copyOf(compressed, compressed.length - 4);
 
 		assertThatThrownBy(() -> zstd.decompress(BytesInput.from(truncated), page.length))
 			.isInstanceOf(IOException.class)
