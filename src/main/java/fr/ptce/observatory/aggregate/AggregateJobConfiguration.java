@@ -51,6 +51,23 @@ public class AggregateJobConfiguration {
 		return new AggregateEngine(registry, catalogue, geo, dataDirectory, provenance, threads);
 	}
 
+	/**
+	 * The engine and the job as this configuration makes them, without an application
+	 * context (a command's standalone run, docs/startup.md).
+	 */
+	public static Job standaloneJob(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			AggregateEngine engine) {
+		AggregateJobConfiguration configuration = new AggregateJobConfiguration();
+		return configuration.aggregateJob(jobRepository,
+				configuration.aggregateStep(jobRepository, transactionManager, configuration.aggregateTasklet(engine)));
+	}
+
+	/** {@link #standaloneJob}'s engine. */
+	public static AggregateEngine standaloneEngine(Registry registry, Catalogue catalogue, GeoReferential geo,
+			DataDirectory dataDirectory, Provenance provenance) {
+		return new AggregateJobConfiguration().aggregateEngine(registry, catalogue, geo, dataDirectory, provenance);
+	}
+
 	@Bean
 	Tasklet aggregateTasklet(AggregateEngine engine) {
 		return (contribution, chunkContext) -> {

@@ -2,13 +2,13 @@ package fr.ptce.observatory.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import fr.ptce.observatory.aggregate.AggregateEngine;
 import fr.ptce.observatory.aggregate.AggregateJobConfiguration;
 import fr.ptce.observatory.aggregate.History;
 import fr.ptce.observatory.aggregate.KeyFigures;
@@ -19,8 +19,8 @@ import fr.ptce.observatory.warehouse.Tables;
 import fr.ptce.observatory.warehouse.Timestamps;
 
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,7 +58,7 @@ public class AggregateCommand implements Callable<Integer> {
 	String asOf;
 
 	@Override
-	public Integer call() {
+	public Integer call() throws SQLException {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
 		int[] range = range(year, from, to);
@@ -70,25 +70,24 @@ public class AggregateCommand implements Callable<Integer> {
 			partitions.add(data.partition(Tables.OBSERVATIONS, y));
 		}
 		CompilerPolicy.input(partitions, CompilerPolicy.SMALL_PARQUET);
-		try (ConfigurableApplicationContext context = ApplicationContexts.start(parent.global,
-				parent.global.dataDir())) {
-			AggregateEngine engine = context.getBean(AggregateEngine.class);
-			List<Integer> empty = engine.yearsWithoutData(range[0], range[1]);
+		try (AggregateRuntime runtime = runtime()) {
+			List<Integer> empty = runtime.engine().yearsWithoutData(range[0], range[1]);
 			if (!empty.isEmpty()) {
 				throw new UsageException("no data for " + (empty.size() == 1 ? "year " : "years ")
 						+ empty.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElseThrow()
 						+ ": no pole of the registry is expected then and nothing was ingested for it;"
 						+ " choose years within the poles' activity");
 			}
-			Instant effective = instant != null ? instant : Timestamps.micros(context.getBean(Clock.class).instant());
-			JobLaunches.recoverAbandoned(context, AggregateJobConfiguration.JOB, out);
+			Instant effective = instant != null ? instant : Timestamps.micros(runtime.clock().instant());
+			JobLaunches.recoverAbandoned(runtime.repository(), runtime.operator(), AggregateJobConfiguration.JOB, out);
 			out.println("Aggregating "
 					+ (range[0] == range[1] ? "year " + range[0] : "years " + range[0] + " to " + range[1]) + " as of "
 					+ Timestamps.format(effective) + "...");
-			JobExecution execution = run(context, range[0], range[1], effective);
+			JobExecution execution = JobLaunches.run(runtime.operator(), runtime.job(),
+					parameters(range[0], range[1], effective));
 			int status = JobLaunches.exitStatus(execution, err);
 			if (status == 0) {
-				DataDirectory dir = context.getBean(DataDirectory.class);
+				DataDirectory dir = runtime.dataDirectory();
 				out.println("Done: " + dir.table("aggregates") + " and " + dir.table("trends") + " (years " + range[0]
 						+ "-" + range[1] + ").");
 			}
@@ -97,16 +96,29 @@ public class AggregateCommand implements Callable<Integer> {
 	}
 
 	/**
+	 * Without Spring where it can (docs/startup.md: Spring Boot's start was a third of
+	 * the command's time), otherwise the command's Spring application.
+	 */
+	private AggregateRuntime runtime() throws SQLException {
+		Optional<AggregateRuntime> standalone = AggregateRuntime.standalone(parent.global);
+		return standalone.isPresent() ? standalone.get()
+				: AggregateRuntime.of(ApplicationContexts.start(parent.global, parent.global.dataDir()));
+	}
+
+	/**
 	 * Runs aggregateJob for a year range on a started context (used by `demo` and
 	 * `backfill` too) and waits for it.
 	 */
 	public static JobExecution run(ApplicationContext context, int from, int to, Instant asOf) {
-		return JobLaunches.run(context, AggregateJobConfiguration.JOB,
-				JobLaunches.newRun()
-					.addLong("from", (long) from)
-					.addLong("to", (long) to)
-					.addString("asOf", Timestamps.format(asOf))
-					.toJobParameters());
+		return JobLaunches.run(context, AggregateJobConfiguration.JOB, parameters(from, to, asOf));
+	}
+
+	private static JobParameters parameters(int from, int to, Instant asOf) {
+		return JobLaunches.newRun()
+			.addLong("from", (long) from)
+			.addLong("to", (long) to)
+			.addString("asOf", Timestamps.format(asOf))
+			.toJobParameters();
 	}
 
 	/** A few national key figures of a year, one printable line each (for `demo`). */

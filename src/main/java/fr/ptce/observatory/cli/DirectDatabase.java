@@ -13,9 +13,6 @@ import java.util.Optional;
 
 import fr.ptce.observatory.launch.EmbeddedSchema;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * The embedded database of a data directory opened without Spring, for a command that
  * only reads it ({@code status}): the JVM and the query are all it costs. Used only when
@@ -67,7 +64,7 @@ final class DirectDatabase {
 	 */
 	static Optional<Connection> openOrCreate(Path dataDir) throws SQLException {
 		if (!Files.exists(dataDir.resolve("db").resolve("observatory.mv.db"))) {
-			quietLogging();
+			CommandLogging.apply();
 			EmbeddedSchema.create(dataDir.toAbsolutePath().normalize().resolve("db"), "observatory", OPTIONS);
 		}
 		return open(dataDir);
@@ -94,24 +91,8 @@ final class DirectDatabase {
 		if (!Files.exists(dataDir.resolve("db").resolve("observatory.mv.db"))) {
 			return Optional.empty();
 		}
-		quietLogging();
+		CommandLogging.apply();
 		return Optional.of(DriverManager.getConnection(url(dataDir) + ";IFEXISTS=TRUE", "sa", ""));
-	}
-
-	/**
-	 * Without Spring Boot, logback would print its DEBUG defaults (the Parquet readers'
-	 * own lines); the levels of application.yml's logging section that matter here are
-	 * applied instead.
-	 */
-	static void quietLogging() {
-		Logger root = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
-		if (root instanceof ch.qos.logback.classic.Logger logback) {
-			logback.setLevel(ch.qos.logback.classic.Level.WARN);
-			((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.apache.parquet"))
-				.setLevel(ch.qos.logback.classic.Level.ERROR);
-			((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.apache.hadoop"))
-				.setLevel(ch.qos.logback.classic.Level.ERROR);
-		}
 	}
 
 }

@@ -50,7 +50,7 @@ public class StatusCommand implements Callable<Integer> {
 		PrintWriter out = spec.commandLine().getOut();
 		if (DirectDatabase.applies(parent.global)) {
 			// read-only: no Spring, the database and the files read directly
-			DirectDatabase.quietLogging();
+			CommandLogging.apply();
 			parent.global.checkGivenFiles();
 			DataDirectory dir = new DataDirectory(parent.global.dataDir().toAbsolutePath().normalize());
 			dir.createLayout();

@@ -36,8 +36,15 @@ public final class JobLaunches {
 	 * left alone.
 	 */
 	public static void recoverAbandoned(ApplicationContext context, String jobName, PrintWriter out) {
-		JobRepository repository = context.getBean(JobRepository.class);
-		JobOperator operator = context.getBean(JobOperator.class);
+		recoverAbandoned(context.getBean(JobRepository.class), context.getBean(JobOperator.class), jobName, out);
+	}
+
+	/**
+	 * {@link #recoverAbandoned(ApplicationContext, String, PrintWriter)} without a
+	 * context.
+	 */
+	public static void recoverAbandoned(JobRepository repository, JobOperator operator, String jobName,
+			PrintWriter out) {
 		for (JobExecution execution : repository.findRunningJobExecutions(jobName)) {
 			if (ProcessMarker.isAlive(execution)) {
 				out.println("Run " + execution.getId() + " of " + jobName + " is still running in another process.");
@@ -51,13 +58,16 @@ public final class JobLaunches {
 
 	/** Starts the job and waits for it. */
 	public static JobExecution run(ApplicationContext context, String jobName, JobParameters parameters) {
-		Job job = context.getBean(jobName, Job.class);
-		JobOperator operator = context.getBean(JobOperator.class);
+		return run(context.getBean(JobOperator.class), context.getBean(jobName, Job.class), parameters);
+	}
+
+	/** Starts the job and waits for it, without a context. */
+	public static JobExecution run(JobOperator operator, Job job, JobParameters parameters) {
 		try {
 			return operator.start(job, parameters);
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException("cannot start " + jobName + ": " + ex.getMessage(), ex);
+			throw new IllegalStateException("cannot start " + job.getName() + ": " + ex.getMessage(), ex);
 		}
 	}
 

@@ -2,6 +2,7 @@ package fr.ptce.observatory.launch;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.function.Supplier;
 
 import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.job.JobExecution;
@@ -33,16 +34,24 @@ public class ProcessMarker implements BeanPostProcessor {
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		if (bean instanceof AbstractJob job) {
-			job.registerJobExecutionListener(new JobExecutionListener() {
-				@Override
-				public void beforeJob(JobExecution execution) {
-					execution.getExecutionContext().putString(HOST, host());
-					execution.getExecutionContext().putLong(PID, ProcessHandle.current().pid());
-					repository.getObject().updateExecutionContext(execution);
-				}
-			});
+			mark(job, repository::getObject);
 		}
 		return bean;
+	}
+
+	/**
+	 * Has the job record its process in each of its executions (a job built without an
+	 * application context, {@link StandaloneBatch}, is marked by its maker).
+	 */
+	public static void mark(AbstractJob job, Supplier<JobRepository> repository) {
+		job.registerJobExecutionListener(new JobExecutionListener() {
+			@Override
+			public void beforeJob(JobExecution execution) {
+				execution.getExecutionContext().putString(HOST, host());
+				execution.getExecutionContext().putLong(PID, ProcessHandle.current().pid());
+				repository.get().updateExecutionContext(execution);
+			}
+		});
 	}
 
 	/** Whether the process that ran this execution is still alive on this machine. */

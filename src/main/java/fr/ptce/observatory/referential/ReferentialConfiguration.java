@@ -30,13 +30,30 @@ public class ReferentialConfiguration {
 
 	@Bean
 	Registry registry(ObservatoryProperties properties, GeoReferential geo) {
-		return properties.registry().isBlank() ? Registry.bundled(geo)
-				: Registry.load(Path.of(properties.registry()), geo);
+		return registry(properties.registry(), geo);
 	}
 
 	@Bean
 	DataDirectory dataDirectory(ObservatoryProperties properties) {
-		DataDirectory dir = new DataDirectory(properties.dataDir());
+		return dataDirectory(properties.dataDir());
+	}
+
+	@Bean
+	Provenance provenance(Catalogue catalogue, Registry registry) {
+		return provenanceOf(catalogue, registry);
+	}
+
+	/**
+	 * The registry of observatory.registry (a path; blank: the bundled one), also for a
+	 * command that runs without an application context.
+	 */
+	public static Registry registry(String path, GeoReferential geo) {
+		return path.isBlank() ? Registry.bundled(geo) : Registry.load(Path.of(path), geo);
+	}
+
+	/** The data directory, its layout created. */
+	public static DataDirectory dataDirectory(Path root) {
+		DataDirectory dir = new DataDirectory(root);
 		dir.createLayout();
 		return dir;
 	}
@@ -44,8 +61,7 @@ public class ReferentialConfiguration {
 	/**
 	 * Provenance of artefacts computed now; jobs replace the as-of instant with theirs.
 	 */
-	@Bean
-	Provenance provenance(Catalogue catalogue, Registry registry) {
+	public static Provenance provenanceOf(Catalogue catalogue, Registry registry) {
 		return new Provenance(Instant.EPOCH, catalogue.sha256(), registry.sha256(), SoftwareVersion.get());
 	}
 
