@@ -2,7 +2,9 @@ package fr.ptce.observatory.cli;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,9 +63,35 @@ final class CommandLogging {
 		console.setEncoder(encoder);
 		console.start();
 		context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(console);
-		LEVELS.forEach((name, level) -> context.getLogger(name.equals("root") ? Logger.ROOT_LOGGER_NAME : name)
-			.setLevel(Level.toLevel(level)));
+		levels(System.getProperties(), System.getenv())
+			.forEach((name, level) -> context.getLogger(name.equals("root") ? Logger.ROOT_LOGGER_NAME : name)
+				.setLevel(Level.toLevel(level)));
 		context.putObject(CommandLogging.class.getName(), Boolean.TRUE);
+	}
+
+	private static final String PROPERTY_PREFIX = "logging.level.";
+
+	private static final String ENVIRONMENT_PREFIX = "LOGGING_LEVEL_";
+
+	/**
+	 * application.yml's levels, then those given as Spring Boot reads them: environment
+	 * variables ({@code LOGGING_LEVEL_FR_PTCE_OBSERVATORY=DEBUG}), then system properties
+	 * ({@code -Dlogging.level.fr.ptce.observatory=DEBUG}), which win.
+	 */
+	static Map<String, String> levels(Properties properties, Map<String, String> environment) {
+		Map<String, String> levels = new LinkedHashMap<>(LEVELS);
+		environment.forEach((name, value) -> {
+			if (name.startsWith(ENVIRONMENT_PREFIX) && name.length() > ENVIRONMENT_PREFIX.length()) {
+				levels.put(name.substring(ENVIRONMENT_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'),
+						value);
+			}
+		});
+		for (String name : properties.stringPropertyNames()) {
+			if (name.startsWith(PROPERTY_PREFIX) && name.length() > PROPERTY_PREFIX.length()) {
+				levels.put(name.substring(PROPERTY_PREFIX.length()), properties.getProperty(name));
+			}
+		}
+		return levels;
 	}
 
 }

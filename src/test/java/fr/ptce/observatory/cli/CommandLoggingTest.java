@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,19 @@ class CommandLoggingTest {
 			}
 		}
 		assertThat(CommandLogging.LEVELS).containsExactlyEntriesOf(levels);
+	}
+
+	@Test
+	void levelsGivenAsSpringBootReadsThemWin() {
+		Properties properties = new Properties();
+		properties.setProperty("logging.level.fr.ptce.observatory", "DEBUG");
+		Map<String, String> levels = CommandLogging.levels(properties, Map.of("LOGGING_LEVEL_ORG_APACHE_PARQUET",
+				"INFO", "LOGGING_LEVEL_FR_PTCE_OBSERVATORY", "WARN", "LOGGING_LEVEL_ROOT", "ERROR", "PATH", "/bin"));
+		assertThat(levels).containsEntry("org.apache.parquet", "INFO")
+			.containsEntry("fr.ptce.observatory", "DEBUG")
+			.containsEntry("root", "ERROR")
+			.containsEntry("org.apache.hadoop", "ERROR")
+			.hasSize(CommandLogging.LEVELS.size());
 	}
 
 	@Test
