@@ -2,6 +2,8 @@ package fr.ptce.observatory.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
@@ -182,6 +184,29 @@ class AggregateRuntimeTest {
 				String.class, abandoned))
 			.isEqualTo("FAILED");
 		((JdbcConnectionPool) jdbc.getDataSource()).dispose();
+	}
+
+	@Test
+	void aDatabaseHeldByAServerIsSaidSo() throws Exception {
+		// given the data directory's database held by another process, as serve holds it
+		observe(root);
+		assertThat(run(root, "aggregate", "--year", "2024", "--as-of", AS_OF)).as(err::toString).isZero();
+		Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), PartnerCommandTest.DatabaseHolder.class.getName(),
+				root.resolve("db/observatory").toAbsolutePath().toString())
+			.redirectErrorStream(true)
+			.start();
+		try {
+			assertThat(new BufferedReader(new InputStreamReader(holder.getInputStream())).readLine())
+				.isEqualTo("HOLDING");
+			// then aggregate says so, with the way out, and fails
+			assertThat(run(root, "aggregate", "--year", "2024")).isEqualTo(1);
+			assertThat(err.toString()).contains("held by a running server (observatory serve)");
+		}
+		finally {
+			holder.getOutputStream().close();
+			holder.waitFor();
+		}
 	}
 
 	@Test
