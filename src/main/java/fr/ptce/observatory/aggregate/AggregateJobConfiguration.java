@@ -52,8 +52,8 @@ public class AggregateJobConfiguration {
 	}
 
 	/**
-	 * The engine and the job as this configuration makes them, without an application
-	 * context (a command's standalone run, docs/startup.md).
+	 * The job as this configuration makes it, without an application context (a command's
+	 * standalone run, docs/startup.md).
 	 */
 	public static Job standaloneJob(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			AggregateEngine engine) {

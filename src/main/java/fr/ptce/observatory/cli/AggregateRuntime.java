@@ -13,7 +13,6 @@ import fr.ptce.observatory.aggregate.AggregateJobConfiguration;
 import fr.ptce.observatory.launch.ProcessMarker;
 import fr.ptce.observatory.launch.SchemaVersion;
 import fr.ptce.observatory.launch.StandaloneBatch;
-import fr.ptce.observatory.partners.Partners;
 import fr.ptce.observatory.referential.Catalogue;
 import fr.ptce.observatory.referential.GeoReferential;
 import fr.ptce.observatory.referential.ReferentialConfiguration;
@@ -113,11 +112,8 @@ record AggregateRuntime(AggregateEngine engine, DataDirectory dataDirectory, Clo
 	 */
 	private static AggregateEngine engine(GlobalOptions global, DataDirectory dir) {
 		GeoReferential geo = GeoReferential.bundled();
-		String path = global.registry() == null ? "" : global.registry().toAbsolutePath().normalize().toString();
-		Registry registry = ReferentialConfiguration.registry(path, geo);
-		if (global.partners() != null) {
-			Partners.load(global.partners().toAbsolutePath().normalize());
-		}
+		Registry registry = ReferentialConfiguration.registry(global.registryProperty(), geo);
+		global.checkGivenPartners();
 		Catalogue catalogue = Catalogue.bundled();
 		return AggregateJobConfiguration.standaloneEngine(registry, catalogue, geo, dir,
 				ReferentialConfiguration.provenanceOf(catalogue, registry));

@@ -51,7 +51,7 @@ public final class ApplicationContexts {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("observatory.data-dir", dataDir.toAbsolutePath().normalize().toString());
 		if (global.registry() != null) {
-			properties.put("observatory.registry", global.registry().toAbsolutePath().normalize().toString());
+			properties.put("observatory.registry", global.registryProperty());
 		}
 		if (global.partners() != null) {
 			properties.put("observatory.partners-file", global.partners().toAbsolutePath().normalize().toString());

@@ -52,9 +52,22 @@ public final class GlobalOptions {
 		if (registry != null) {
 			Registry.load(registry.toAbsolutePath().normalize(), GeoReferential.bundled());
 		}
+		checkGivenPartners();
+	}
+
+	/** Loads and checks the partners file given, for a command that does not read it. */
+	void checkGivenPartners() {
 		if (partners != null) {
 			Partners.load(partners.toAbsolutePath().normalize());
 		}
+	}
+
+	/**
+	 * The property observatory.registry as the options give it: the absolute path of the
+	 * registry given, blank for the bundled one.
+	 */
+	String registryProperty() {
+		return registry == null ? "" : registry.toAbsolutePath().normalize().toString();
 	}
 
 }
