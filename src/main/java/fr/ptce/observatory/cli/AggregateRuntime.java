@@ -6,8 +6,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
+import fr.ptce.observatory.Futures;
 import fr.ptce.observatory.aggregate.AggregateEngine;
 import fr.ptce.observatory.aggregate.AggregateJobConfiguration;
 import fr.ptce.observatory.launch.ProcessMarker;
@@ -65,16 +65,16 @@ record AggregateRuntime(AggregateEngine engine, DataDirectory dataDirectory, Clo
 		}
 		catch (SQLException | RuntimeException ex) {
 			// a bad registry is said first, as when Spring starts
-			join(engine);
+			Futures.join(engine);
 			throw ex;
 		}
 		if (pool.isEmpty()) {
-			join(engine);
+			Futures.join(engine);
 			return Optional.empty();
 		}
 		try {
 			StandaloneBatch batch = new StandaloneBatch(pool.get());
-			AggregateEngine ready = join(engine);
+			AggregateEngine ready = Futures.join(engine);
 			Job job = AggregateJobConfiguration.standaloneJob(batch.repository(), batch.transactionManager(), ready);
 			ProcessMarker.mark((AbstractJob) job, batch::repository);
 			// CommandApplication's clock
@@ -117,19 +117,6 @@ record AggregateRuntime(AggregateEngine engine, DataDirectory dataDirectory, Clo
 		Catalogue catalogue = Catalogue.bundled();
 		return AggregateJobConfiguration.standaloneEngine(registry, catalogue, geo, dir,
 				ReferentialConfiguration.provenanceOf(catalogue, registry));
-	}
-
-	/** The future's value, or its failure as it was thrown. */
-	private static AggregateEngine join(CompletableFuture<AggregateEngine> engine) {
-		try {
-			return engine.join();
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			throw ex;
-		}
 	}
 
 	@Override

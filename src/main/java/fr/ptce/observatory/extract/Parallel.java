@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+
+import fr.ptce.observatory.Futures;
 
 /**
  * The writing work of an extract run as tasks on a few threads (two at most: the machine
@@ -43,13 +44,7 @@ final class Parallel {
 		List<CompletableFuture<Void>> all = new ArrayList<>(tasks);
 		settle(all);
 		for (CompletableFuture<Void> task : all) {
-			try {
-				task.join();
-			}
-			catch (CompletionException ex) {
-				Throwable cause = ex.getCause();
-				throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause.getMessage(), cause);
-			}
+			Futures.join(task);
 		}
 	}
 

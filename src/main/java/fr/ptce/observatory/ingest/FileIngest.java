@@ -8,9 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 
+import fr.ptce.observatory.Futures;
 import fr.ptce.observatory.warehouse.Timestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,7 +114,7 @@ final class FileIngest implements RowLoop.Sink, Closeable {
 					if (outcome != null) {
 						return outcome;
 					}
-					facts = join(whole);
+					facts = Futures.join(whole);
 				}
 			}
 			if (facts == null) {
@@ -161,7 +161,7 @@ final class FileIngest implements RowLoop.Sink, Closeable {
 	 */
 	private SubmissionOutcome validateWhileSniffing(Path file, String name, FileSniffer.Facts head,
 			CompletableFuture<FileSniffer.Facts> whole) {
-		try (SubmissionReader reader = new SubmissionReader(file, head, () -> join(whole).openQuoteAtEnd())) {
+		try (SubmissionReader reader = new SubmissionReader(file, head, () -> Futures.join(whole).openQuoteAtEnd())) {
 			if (reader.header() == null) {
 				// a file-level case (empty, missing column): decided on the whole pass's
 				// facts
@@ -180,18 +180,6 @@ final class FileIngest implements RowLoop.Sink, Closeable {
 		}
 	}
 
-	private static FileSniffer.Facts join(CompletableFuture<FileSniffer.Facts> whole) {
-		try {
-			return whole.join();
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException r) {
-				throw r;
-			}
-			throw ex;
-		}
-	}
-
 	/**
 	 * Validates the rows of a file that has a header with the required columns, stores
 	 * them or not, and stages its receipt.
@@ -206,7 +194,7 @@ final class FileIngest implements RowLoop.Sink, Closeable {
 				run.ingestionDay(), reader.header(), facts.delimiter());
 		RowLoop.Counts counts = RowLoop.run(name, reader, validation, this);
 		if (whole != null) {
-			FileSniffer.Facts sniffed = join(whole);
+			FileSniffer.Facts sniffed = Futures.join(whole);
 			if (!sniffed.isText() || !sniffed.charset().equals(facts.charset()) || sniffed.bom() != facts.bom()
 					|| sniffed.delimiter() != facts.delimiter() || isDuplicate(sniffed.sha256())) {
 				log.info("{}: decided again on its whole pass (encoding beyond its first megabyte, or a duplicate)",
