@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import fr.ptce.observatory.warehouse.Sha256;
+
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 
@@ -18,8 +20,51 @@ import de.siegmar.fastcsv.reader.CsvRecord;
  * read whole, with the SHA-256 of its bytes so that every published artefact can name the
  * version it was computed from. Public for the other reference files checked the same way
  * (the partners file).
+ *
+ * The SHA-256 is computed when first asked for: the geographic files' is never asked for,
+ * and hashing their 1.4 MB was a sixth of the referential's load in a command's JVM
+ * (whose fast compiler does not use the processor's SHA instructions).
  */
-public record CsvTable(String source, String sha256, List<String> header, List<Row> rows) {
+public final class CsvTable {
+
+	private final String source;
+
+	private final List<String> header;
+
+	private final List<Row> rows;
+
+	/** The file's bytes until hashed. */
+	private byte[] bytes;
+
+	private String sha256;
+
+	private CsvTable(String source, byte[] bytes, List<String> header, List<Row> rows) {
+		this.source = source;
+		this.bytes = bytes;
+		this.header = header;
+		this.rows = rows;
+	}
+
+	public String source() {
+		return source;
+	}
+
+	public List<String> header() {
+		return header;
+	}
+
+	public List<Row> rows() {
+		return rows;
+	}
+
+	/** The SHA-256 of the file's bytes, in lower-case hex. */
+	public synchronized String sha256() {
+		if (sha256 == null) {
+			sha256 = Sha256.of(bytes);
+			bytes = null;
+		}
+		return sha256;
+	}
 
 	/**
 	 * One data row: its fields by position and the table's one map of column positions (a
@@ -84,7 +129,7 @@ public record CsvTable(String source, String sha256, List<String> header, List<R
 		if (header == null) {
 			throw new ReferentialException(source + ": the file is empty");
 		}
-		return new CsvTable(source, fr.ptce.observatory.warehouse.Sha256.of(bytes), header, rows);
+		return new CsvTable(source, bytes, header, rows);
 	}
 
 }

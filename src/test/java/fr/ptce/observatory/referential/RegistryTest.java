@@ -53,10 +53,20 @@ class RegistryTest {
 			"PTCE-2,Pôle B,75056,2015,,association,CULTURE,,,yes#line 3: pole_id 'PTCE-2' is not PTCE- followed by four digits",
 			"PTCE-0002,Pôle B,75056,2015,,association,CULTURE,,123,yes#line 3: unknown EPCI '123'",
 			"PTCE-0002,Pôle B,75056,2015,,association,CULTURE,,,oui#line 3: open_data 'oui' must be yes or no",
+			"PTCE-0002,Pôle B,75056,20x5,,association,CULTURE,,,yes#line 3: created '20x5' is not a year",
+			"PTCE-0002,Pôle B,75056,2015,215,association,CULTURE,,,yes#line 3: closed '215' is not a year",
 			"PTCE-0002,Pôle B,97502,2015,,association,CULTURE,,,yes#line 3: commune 97502 of PTCE-0002 is outside the 18 regions" })
 	void badRegistryStopsWithLineAndReason(String line, String message) {
 		assertThatThrownBy(() -> read(HEADER + GOOD + line + "\n")).isInstanceOf(ReferentialException.class)
 			.hasMessageStartingWith("registry.csv, " + message);
+	}
+
+	@Test
+	void listsAreSplitOnBarsUpperCasedWithoutEmptyCodes() {
+		assertThat(Registry.split(" rtes | mes |")).containsExactly("RTES", "MES");
+		assertThat(Registry.split("A||b")).containsExactly("A", "B");
+		assertThat(Registry.split("|")).isEmpty();
+		assertThat(Registry.split("")).isEmpty();
 	}
 
 	@Test
