@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import fr.ptce.observatory.samples.SampleGenerator;
 import fr.ptce.observatory.warehouse.AtomicFiles;
@@ -24,8 +26,9 @@ import org.junit.jupiter.api.Test;
  * a one-row ingest into a fresh data directory, against a JVM that opens DuckDB and runs
  * one query ({@link DuckDbQuery}); the ingest of the {@code bench.rows} (5.4 M) rows of a
  * generated file against DuckDB's whole CSV to Parquet process ({@link DuckDbConvert}; 0
- * rows: skipped). Not a timed test: it measures and prints the ratios and the targets of
- * issue 12 (docs/startup.md).
+ * rows: skipped); and the load of a 9,999-pole registry in a JVM started as a command's
+ * ({@link RegistryLoad}). Not a timed test: it measures and prints the ratios and the
+ * targets of issue 12 (docs/startup.md).
  *
  * {@code mvn -q package -DskipTests && mvn test -Pbench -Dtest=StartupBenchmark}
  */
@@ -55,6 +58,7 @@ class StartupBenchmark {
 		record(ratios, "ingest of one row, fresh data directory", compareOneRowIngest(duckQuery(observations), 5));
 		record(ratios, "aggregate --year 2025 (samples)", compare(
 				List.of("--data-dir", demo.toString(), "aggregate", "--year", "2025"), duckQuery(observations), 3));
+		double registryMs = registryLoad();
 		long rows = Long.getLong("bench.rows", 5_400_000);
 		if (rows > 0) {
 			record(ratios, String.format(Locale.ROOT, "ingest of %,d rows, whole process", rows),
@@ -64,6 +68,40 @@ class StartupBenchmark {
 		System.out.printf(Locale.ROOT, "startup benchmark: medians of %d, %d cores, load average %s%n", rounds,
 				Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).trim());
 		ratios.forEach((name, r) -> print(name, r));
+		printRegistry(registryMs);
+	}
+
+	/**
+	 * The median time of loading a 9,999-pole registry (the generator's largest) in a JVM
+	 * started as the jar starts a command with small work: the build's class-data archive
+	 * and the fast compiler alone (cli/ClassDataLaunch).
+	 */
+	private double registryLoad() throws Exception {
+		Path samples = work.resolve("registry");
+		new SampleGenerator(
+				new SampleGenerator.Options(SampleGenerator.DEFAULT_SEED, 9999, 1990, 2025, 1, 1).validate())
+			.generate(samples, true);
+		String classPath = JAR + File.pathSeparator + Path.of("target", "test-classes").toAbsolutePath();
+		List<String> command = List.of(java(), "-XX:SharedArchiveFile=" + JAR.resolveSibling("observatory.jsa"),
+				"-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-XX:TieredStopAtLevel=1", "-cp", classPath,
+				RegistryLoad.class.getName(), samples.resolve("registry.csv").toString());
+		List<Double> times = new ArrayList<>();
+		for (int i = 0; i < rounds; i++) {
+			String output = check(run(command)).output();
+			Matcher ms = Pattern.compile("registry_ms=([0-9.]+) poles=9999").matcher(output);
+			if (!ms.find()) {
+				throw new AssertionError("unexpected output of RegistryLoad:\n" + output);
+			}
+			times.add(Double.parseDouble(ms.group(1)));
+		}
+		double median = median(times);
+		printRegistry(median);
+		return median;
+	}
+
+	private static void printRegistry(double ms) {
+		System.out.printf(Locale.ROOT, "  %-45s %6.0f ms (target 100 ms: %s)%n", "registry of 9,999 poles, load", ms,
+				ms < 100 ? "met" : "NOT met");
 	}
 
 	private static void record(Map<String, double[]> ratios, String name, double[] r) {
