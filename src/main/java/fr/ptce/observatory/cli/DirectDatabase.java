@@ -9,7 +9,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
 
 import fr.ptce.observatory.launch.EmbeddedSchema;
 
@@ -70,18 +74,39 @@ final class DirectDatabase {
 		return open(dataDir);
 	}
 
-	/** Whether the default embedded database is certainly the one Spring would open. */
+	/**
+	 * Whether the default embedded database is certainly the one Spring would open, and
+	 * the registry and partners file those of the command line or the bundled ones.
+	 */
 	static boolean applies(GlobalOptions global) {
 		if (!global.springArguments().isEmpty() || localConfiguration(Path.of(""))) {
 			return false;
 		}
-		boolean env = System.getenv().keySet().stream().anyMatch(k -> k.startsWith("SPRING_"));
-		boolean props = System.getProperties()
-			.stringPropertyNames()
+		return applies(System.getenv(), System.getProperties());
+	}
+
+	/**
+	 * The environment and system properties: none of Spring's, and none that Spring would
+	 * bind to the files a command without it reads (observatory.registry,
+	 * observatory.partners-file, in any of Spring Boot's relaxed forms).
+	 */
+	static boolean applies(Map<String, String> environment, Properties properties) {
+		boolean env = environment.keySet()
 			.stream()
-			.anyMatch(k -> k.startsWith("spring.") && !k.equals(ApplicationContexts.NO_PREINITIALIZATION));
+			.anyMatch(
+					k -> k.startsWith("SPRING_") || READ_FILES.contains(k.replace("_", ".").toLowerCase(Locale.ROOT)));
+		boolean props = properties.stringPropertyNames()
+			.stream()
+			.anyMatch(k -> k.startsWith("spring.") && !k.equals(ApplicationContexts.NO_PREINITIALIZATION)
+					|| READ_FILES.contains(k.replace("-", "").toLowerCase(Locale.ROOT)));
 		return !env && !props;
 	}
+
+	/**
+	 * ObservatoryProperties' registry and partners file, in Spring Boot's uniform form
+	 * (lower case, no dashes).
+	 */
+	private static final Set<String> READ_FILES = Set.of("observatory.registry", "observatory.partnersfile");
 
 	/**
 	 * A connection to the data directory's database, or empty when it was never created

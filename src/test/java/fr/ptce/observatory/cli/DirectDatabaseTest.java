@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +46,24 @@ class DirectDatabaseTest {
 			assertThat(context.getEnvironment().getProperty("spring.flyway.enabled")).isNull();
 			assertThat(context.getBean(org.flywaydb.core.Flyway.class).info().pending()).isEmpty();
 		}
+	}
+
+	@Test
+	void aRegistryOrPartnersFileGivenToSpringOtherwiseStartsSpring() {
+		Properties none = new Properties();
+		assertThat(DirectDatabase.applies(Map.of("PATH", "/bin", "OBSERVATORY_TOKEN", "t"), none)).isTrue();
+		assertThat(DirectDatabase.applies(Map.of("OBSERVATORY_REGISTRY", "/r.csv"), none)).isFalse();
+		assertThat(DirectDatabase.applies(Map.of("OBSERVATORY_PARTNERSFILE", "/p.csv"), none)).isFalse();
+		assertThat(DirectDatabase.applies(Map.of("SPRING_PROFILES_ACTIVE", "postgres"), none)).isFalse();
+		for (String name : List.of("observatory.registry", "observatory.partners-file", "observatory.partnersFile",
+				"spring.datasource.url")) {
+			Properties given = new Properties();
+			given.setProperty(name, "x");
+			assertThat(DirectDatabase.applies(Map.of(), given)).as(name).isFalse();
+		}
+		Properties launcher = new Properties();
+		launcher.setProperty("observatory.launcher", "1");
+		assertThat(DirectDatabase.applies(Map.of(), launcher)).isTrue();
 	}
 
 	@Test
