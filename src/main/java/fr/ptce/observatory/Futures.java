@@ -2,6 +2,7 @@ package fr.ptce.observatory;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * Waiting for work done on another thread as if it had been done on this one: its
@@ -11,6 +12,19 @@ import java.util.concurrent.CompletionException;
 public final class Futures {
 
 	private Futures() {
+	}
+
+	/**
+	 * Work for the other core, on a thread of its own (a daemon: the caller joins it),
+	 * for a one-off task of a command's start, where a pool would cost more than it
+	 * saves.
+	 */
+	public static <T> CompletableFuture<T> onNewThread(String name, Supplier<T> work) {
+		return CompletableFuture.supplyAsync(work, task -> {
+			Thread thread = new Thread(task, name);
+			thread.setDaemon(true);
+			thread.start();
+		});
 	}
 
 	/**

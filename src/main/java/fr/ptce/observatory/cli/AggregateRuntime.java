@@ -57,8 +57,7 @@ record AggregateRuntime(AggregateEngine engine, DataDirectory dataDirectory, Clo
 		DataDirectory dir = ReferentialConfiguration.dataDirectory(root);
 		// the referential is read on the other core while the database opens: each takes
 		// a tenth of the command
-		CompletableFuture<AggregateEngine> engine = CompletableFuture.supplyAsync(() -> engine(global, dir),
-				task -> new Thread(task, "referential").start());
+		CompletableFuture<AggregateEngine> engine = Futures.onNewThread("referential", () -> engine(global, dir));
 		Optional<JdbcConnectionPool> pool;
 		try {
 			pool = currentDatabase(root);

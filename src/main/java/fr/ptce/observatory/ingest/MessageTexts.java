@@ -59,11 +59,7 @@ final class MessageTexts {
 	 * numbers.
 	 */
 	String format(String key, String... args) {
-		Template template = templates.get(key);
-		if (template == null) {
-			throw new IllegalArgumentException("no receipt text " + key);
-		}
-		return template.format(args);
+		return required(key).format(args);
 	}
 
 	/**
@@ -76,11 +72,15 @@ final class MessageTexts {
 
 	/** Like {@link #utf8(String, String...)}, the arguments given in UTF-8. */
 	byte[] utf8(String key, byte[][] args) {
+		return required(key).utf8(args);
+	}
+
+	private Template required(String key) {
 		Template template = templates.get(key);
 		if (template == null) {
 			throw new IllegalArgumentException("no receipt text " + key);
 		}
-		return template.utf8(args);
+		return template;
 	}
 
 	/**

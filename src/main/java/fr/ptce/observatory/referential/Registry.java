@@ -94,11 +94,7 @@ public final class Registry {
 				"theme", "networks", "epci", "open_data");
 		// the file's SHA-256 on the other core while the rows are checked: hashing a
 		// 10,000-pole registry was a quarter of its load
-		CompletableFuture<String> sha256 = CompletableFuture.supplyAsync(table::sha256, task -> {
-			Thread thread = new Thread(task, "registry-sha256");
-			thread.setDaemon(true);
-			thread.start();
-		});
+		CompletableFuture<String> sha256 = Futures.onNewThread("registry-sha256", table::sha256);
 		List<Pole> poles = new ArrayList<>(table.rows().size());
 		Map<String, Pole> byId = new HashMap<>(table.rows().size() * 2);
 		for (CsvTable.Row row : table.rows()) {
