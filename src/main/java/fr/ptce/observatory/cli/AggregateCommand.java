@@ -32,10 +32,12 @@ import picocli.CommandLine.Spec;
  * `aggregate --year Y | --from Y1 --to Y2 [--as-of INSTANT]` (interfaces.md): yearly pole
  * values, aggregates and trends for those years.
  */
-@Command(name = "aggregate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = AggregateCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
 		description = "Computes the poles' yearly values, the aggregate cells under statistical confidentiality and "
 				+ "the trends of each year of the range, as of an instant.")
 public class AggregateCommand implements Callable<Integer> {
+
+	static final String NAME = "aggregate";
 
 	@ParentCommand
 	ObservatoryCommand parent;

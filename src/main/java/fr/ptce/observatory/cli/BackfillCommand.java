@@ -24,12 +24,14 @@ import picocli.CommandLine.Spec;
  * range, by default only the (step, year) partitions not already completed. Exit status 1
  * when a partition failed (the others still ran).
  */
-@Command(name = "backfill", mixinStandardHelpOptions = true,
+@Command(name = BackfillCommand.NAME, mixinStandardHelpOptions = true,
 		description = { "Reruns steps for each year of a range: by default only the (step, year) "
 				+ "partitions whose last run did not complete (--mode missing); --force or --mode all redoes every one, "
 				+ "--mode failed only those whose last run failed or was stopped." },
 		sortOptions = false)
 public class BackfillCommand implements Callable<Integer> {
+
+	static final String NAME = "backfill";
 
 	@ParentCommand
 	ObservatoryCommand root;

@@ -51,7 +51,7 @@ public final class ClassDataLaunch {
 			haltWith(parent);
 			return OptionalInt.empty();
 		}
-		String command = CompilerPolicy.command(args);
+		String command = CommandArguments.command(args);
 		Path jar = jar();
 		if (command == null || "serve".equals(command) || jar == null) {
 			return OptionalInt.empty();

@@ -79,7 +79,7 @@ public final class CompilerPolicy {
 	 * a small command.
 	 */
 	public static void commandLine(String... args) {
-		String command = command(args);
+		String command = CommandArguments.command(args);
 		if ("serve".equals(command) || Boolean.getBoolean(C1_ONLY)) {
 			return;
 		}
@@ -111,28 +111,16 @@ public final class CompilerPolicy {
 	 * ten it reads: a larger store keeps C2).
 	 */
 	static boolean smallWork(String... args) {
-		String command = command(args);
+		String command = CommandArguments.command(args);
 		if (SMALL.contains(command)) {
 			return true;
 		}
-		DataDirectory data = new DataDirectory(Path.of(option(args, "--data-dir", "var")));
+		DataDirectory data = new DataDirectory(Path.of(CommandArguments.option(args, "--data-dir", "var")));
 		if ("ingest".equals(command)) {
-			return bytes(List.of(Path.of(option(args, "--inbox", data.inbox().toString())))) < SMALL_CSV;
+			return bytes(
+					List.of(Path.of(CommandArguments.option(args, "--inbox", data.inbox().toString())))) < SMALL_CSV;
 		}
 		return "aggregate".equals(command) && bytes(List.of(data.table(Tables.OBSERVATIONS))) < SMALL_PARQUET;
-	}
-
-	/** The value of an option given as {@code --name VALUE} or {@code --name=VALUE}. */
-	private static String option(String[] args, String name, String fallback) {
-		for (int i = 0; i < args.length; i++) {
-			if (args[i].equals(name) && i + 1 < args.length) {
-				return args[i + 1];
-			}
-			if (args[i].startsWith(name + "=")) {
-				return args[i].substring(name.length() + 1);
-			}
-		}
-		return fallback;
 	}
 
 	/**
@@ -158,23 +146,6 @@ public final class CompilerPolicy {
 		catch (IOException ex) {
 			return 0;
 		}
-	}
-
-	/**
-	 * The command named by the arguments: the first one that is neither an option nor the
-	 * value of a global option; null for none (help, version, usage error).
-	 */
-	static String command(String... args) {
-		for (int i = 0; i < args.length; i++) {
-			String arg = args[i];
-			if (List.of("--data-dir", "--registry", "--partners").contains(arg)) {
-				i++;
-			}
-			else if (!arg.startsWith("-")) {
-				return arg;
-			}
-		}
-		return null;
 	}
 
 	/** The directive's text: C2 excluded for the methods of these class prefixes. */

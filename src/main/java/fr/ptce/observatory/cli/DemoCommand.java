@@ -34,10 +34,12 @@ import picocli.CommandLine.Spec;
  * {@code demo}: the whole chain on the bundled samples, in a fresh data directory
  * (default ./var/demo), then where to look.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = DemoCommand.NAME, mixinStandardHelpOptions = true,
 		description = { "Runs the whole chain on the bundled samples (data-samples/) in a fresh data directory"
 				+ " (default ./var/demo, emptied first if an earlier demo made it) and prints where to look." })
 public class DemoCommand implements Callable<Integer> {
+
+	static final String NAME = "demo";
 
 	static final String MARKER = ".observatory-demo";
 

@@ -24,10 +24,12 @@ import picocli.CommandLine.Spec;
  * from the warehouse. A year without aggregates and an unknown partner are usage errors
  * (exit 2) that say what to run or give instead.
  */
-@Command(name = "extract", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = ExtractCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
 		description = "Builds the partner extracts of year Y (Parquet, CSV, SDMX-CSV, datapackage.json) into "
 				+ "DATA_DIR/extracts/PARTNER/Y/VERSION/; a version already there is not written again.")
 public class ExtractCommand implements Callable<Integer> {
+
+	static final String NAME = "extract";
 
 	@ParentCommand
 	ObservatoryCommand root;

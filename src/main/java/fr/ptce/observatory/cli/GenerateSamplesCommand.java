@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
  * {@code observatory generate-samples}: writes the bundled samples, or larger sets for
  * benchmarks, from a seed. Needs no Spring context.
  */
-@Command(name = "generate-samples", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = GenerateSamplesCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
+		usageHelpAutoWidth = true,
 		header = "Writes sample registry and submissions from a seed (the bundled samples, or larger sets for benchmarks).",
 		description = { "",
 				"Writes into DIR a registry of poles on real communes of the 18 regions (fictional names and figures), "
@@ -35,6 +36,8 @@ import picocli.CommandLine.Spec;
 				"  observatory generate-samples --out /tmp/big --poles 2000 --scale 5",
 				"  observatory generate-samples --out /tmp/bench --rows 10000000 --years 2000-2025" })
 public class GenerateSamplesCommand implements Callable<Integer> {
+
+	static final String NAME = "generate-samples";
 
 	private static final Pattern YEARS = Pattern.compile("(\\d{4})-(\\d{4})");
 

@@ -21,12 +21,14 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code ingest [--inbox DIR]}: ingests every file of the inbox, in name order. */
-@Command(name = "ingest", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = IngestCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
 		description = { "Ingests every file of the inbox (default DATA_DIR/inbox), in name order: validates each row,"
 				+ " stores the accepted ones in warehouse/observations, writes a receipt per file into receipts/ and"
 				+ " moves each file to archive/, quarantine/ or rejected/.",
 				"A run killed at any point is finished by the next ingest, with nothing lost or stored twice." })
 public class IngestCommand implements Callable<Integer> {
+
+	static final String NAME = "ingest";
 
 	@ParentCommand
 	ObservatoryCommand parent;

@@ -3,7 +3,9 @@ package fr.ptce.observatory.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import fr.ptce.observatory.SoftwareVersion;
 
@@ -29,11 +31,24 @@ import picocli.CommandLine.Spec;
 				"Spring Boot properties may be given as --name.with.dots=value "
 						+ "(e.g. --spring.profiles.active=postgres).",
 				"Exit status: 0 success, 1 a job failed (the message says which step and why), 2 usage error.",
-				"Run 'observatory COMMAND --help' for the options of a command." },
-		subcommands = { IngestCommand.class, AggregateCommand.class, ReportCommand.class, ExtractCommand.class,
-				BackfillCommand.class, StatusCommand.class, PartnerCommand.class, ServeCommand.class, DemoCommand.class,
-				GenerateSamplesCommand.class })
+				"Run 'observatory COMMAND --help' for the options of a command." })
 public class ObservatoryCommand implements Runnable {
+
+	/** The commands by name, in the order the help lists them. */
+	private static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
+
+	static {
+		COMMANDS.put(IngestCommand.NAME, IngestCommand.class);
+		COMMANDS.put(AggregateCommand.NAME, AggregateCommand.class);
+		COMMANDS.put(ReportCommand.NAME, ReportCommand.class);
+		COMMANDS.put(ExtractCommand.NAME, ExtractCommand.class);
+		COMMANDS.put(BackfillCommand.NAME, BackfillCommand.class);
+		COMMANDS.put(StatusCommand.NAME, StatusCommand.class);
+		COMMANDS.put(PartnerCommand.NAME, PartnerCommand.class);
+		COMMANDS.put(ServeCommand.NAME, ServeCommand.class);
+		COMMANDS.put(DemoCommand.NAME, DemoCommand.class);
+		COMMANDS.put(GenerateSamplesCommand.NAME, GenerateSamplesCommand.class);
+	}
 
 	final GlobalOptions global = new GlobalOptions();
 
@@ -79,7 +94,7 @@ public class ObservatoryCommand implements Runnable {
 				picocliArgs.add(arg);
 			}
 		}
-		CommandLine cli = new CommandLine(root);
+		CommandLine cli = commandLine(root, picocliArgs.toArray(String[]::new));
 		cli.setOut(out);
 		cli.setErr(err);
 		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -87,6 +102,26 @@ public class ObservatoryCommand implements Runnable {
 			return ex instanceof UsageException ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
 		});
 		return cli.execute(picocliArgs.toArray(String[]::new));
+	}
+
+	/**
+	 * The command line with only the command named when the arguments before it are
+	 * global options: picocli builds the model of every command it is given, from their
+	 * annotations, a third of its start (docs/startup.md). With all of them otherwise,
+	 * for the program's help, its version and usage errors (an unknown command's
+	 * suggestions). Before any setting, which picocli gives to the commands already
+	 * added.
+	 */
+	static CommandLine commandLine(ObservatoryCommand root, String... args) {
+		CommandLine cli = new CommandLine(root);
+		Class<?> only = COMMANDS.get(CommandArguments.command(args));
+		if (only != null && CommandArguments.onlyGlobalOptionsBefore(args)) {
+			cli.addSubcommand(only);
+		}
+		else {
+			COMMANDS.values().forEach(cli::addSubcommand);
+		}
+		return cli;
 	}
 
 	static final class Version implements CommandLine.IVersionProvider {

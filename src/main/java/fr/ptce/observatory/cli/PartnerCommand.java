@@ -27,10 +27,12 @@ import picocli.CommandLine.Spec;
  * repository's database. While {@code serve} holds the embedded database (H2 listens on
  * no port) the command refuses and points to the operator API, which does the same.
  */
-@Command(name = "partner", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
+@Command(name = PartnerCommand.NAME, mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
 		description = "Partner download tokens and the download audit (see docs/partners.md).",
 		subcommands = { PartnerCommand.Token.class, PartnerCommand.Audit.class })
 public class PartnerCommand implements Runnable {
+
+	static final String NAME = "partner";
 
 	@ParentCommand
 	ObservatoryCommand root;

@@ -27,10 +27,12 @@ import picocli.CommandLine.Spec;
  * (exit 2) that says to run {@code aggregate} first: the report never computes figures
  * itself, so that what is published is what the aggregation job wrote.
  */
-@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = ReportCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
 		description = "Renders the national publication of year Y (and its regional editions) into "
 				+ "DATA_DIR/publications/Y/.")
 public class ReportCommand implements Callable<Integer> {
+
+	static final String NAME = "report";
 
 	@ParentCommand
 	ObservatoryCommand root;

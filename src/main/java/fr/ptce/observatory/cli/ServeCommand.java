@@ -27,11 +27,13 @@ import picocli.CommandLine.Spec;
  * {@code --server.port} say otherwise. Runs until SIGTERM, which stops running jobs at a
  * chunk boundary (they can be restarted) before the process ends.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = ServeCommand.NAME, mixinStandardHelpOptions = true,
 		description = { "Runs the scheduler, the operator API (/api), the "
 				+ "web console (/), the partner download service (/partners/v1) and Actuator (/actuator) until stopped (SIGTERM stops running jobs at a chunk boundary, restartable)." },
 		sortOptions = false)
 public class ServeCommand implements Callable<Integer> {
+
+	static final String NAME = "serve";
 
 	@ParentCommand
 	ObservatoryCommand root;

@@ -30,10 +30,12 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code status}: the job executions and the files ingested. */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(name = StatusCommand.NAME, mixinStandardHelpOptions = true,
 		description = "Lists the recent job executions (status, steps, counts), the state of each (step, year), the "
 				+ "partner extracts and the files ingested.")
 public class StatusCommand implements Callable<Integer> {
+
+	static final String NAME = "status";
 
 	@ParentCommand
 	ObservatoryCommand parent;

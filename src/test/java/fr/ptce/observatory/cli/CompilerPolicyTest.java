@@ -13,25 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The compiler directives a command-line process gives itself: the command found among
- * the global options, directives HotSpot accepts, and applied in a JVM opened as the
- * jar's manifest opens it (a child JVM, as {@code java -jar} would be).
+ * The compiler directives a command-line process gives itself: directives HotSpot
+ * accepts, applied in a JVM opened as the jar's manifest opens it (a child JVM, as
+ * {@code java -jar} would be).
  */
 class CompilerPolicyTest {
 
 	@TempDir
 	Path dir;
-
-	@Test
-	void theCommandIsTheFirstArgumentThatIsNeitherAnOptionNorAGlobalOptionsValue() {
-		assertThat(CompilerPolicy.command("--data-dir", "serve", "status")).isEqualTo("status");
-		assertThat(CompilerPolicy.command("--registry", "r.csv", "--data-dir=x", "serve", "--port", "1"))
-			.isEqualTo("serve");
-		assertThat(CompilerPolicy.command("--spring.profiles.active=postgres", "ingest", "--inbox", "serve"))
-			.isEqualTo("ingest");
-		assertThat(CompilerPolicy.command("--help")).isNull();
-		assertThat(CompilerPolicy.command()).isNull();
-	}
 
 	@Test
 	void hotSpotAcceptsTheDirectives() throws Exception {
