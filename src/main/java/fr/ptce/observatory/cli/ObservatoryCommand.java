@@ -3,6 +3,7 @@ package fr.ptce.observatory.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,19 +36,21 @@ import picocli.CommandLine.Spec;
 public class ObservatoryCommand implements Runnable {
 
 	/** The commands by name, in the order the help lists them. */
-	private static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
+	private static final Map<String, Class<?>> COMMANDS = commands();
 
-	static {
-		COMMANDS.put(IngestCommand.NAME, IngestCommand.class);
-		COMMANDS.put(AggregateCommand.NAME, AggregateCommand.class);
-		COMMANDS.put(ReportCommand.NAME, ReportCommand.class);
-		COMMANDS.put(ExtractCommand.NAME, ExtractCommand.class);
-		COMMANDS.put(BackfillCommand.NAME, BackfillCommand.class);
-		COMMANDS.put(StatusCommand.NAME, StatusCommand.class);
-		COMMANDS.put(PartnerCommand.NAME, PartnerCommand.class);
-		COMMANDS.put(ServeCommand.NAME, ServeCommand.class);
-		COMMANDS.put(DemoCommand.NAME, DemoCommand.class);
-		COMMANDS.put(GenerateSamplesCommand.NAME, GenerateSamplesCommand.class);
+	private static Map<String, Class<?>> commands() {
+		Map<String, Class<?>> commands = new LinkedHashMap<>();
+		commands.put(IngestCommand.NAME, IngestCommand.class);
+		commands.put(AggregateCommand.NAME, AggregateCommand.class);
+		commands.put(ReportCommand.NAME, ReportCommand.class);
+		commands.put(ExtractCommand.NAME, ExtractCommand.class);
+		commands.put(BackfillCommand.NAME, BackfillCommand.class);
+		commands.put(StatusCommand.NAME, StatusCommand.class);
+		commands.put(PartnerCommand.NAME, PartnerCommand.class);
+		commands.put(ServeCommand.NAME, ServeCommand.class);
+		commands.put(DemoCommand.NAME, DemoCommand.class);
+		commands.put(GenerateSamplesCommand.NAME, GenerateSamplesCommand.class);
+		return Collections.unmodifiableMap(commands);
 	}
 
 	final GlobalOptions global = new GlobalOptions();
@@ -94,14 +97,15 @@ public class ObservatoryCommand implements Runnable {
 				picocliArgs.add(arg);
 			}
 		}
-		CommandLine cli = commandLine(root, picocliArgs.toArray(String[]::new));
+		String[] parsed = picocliArgs.toArray(String[]::new);
+		CommandLine cli = commandLine(root, parsed);
 		cli.setOut(out);
 		cli.setErr(err);
 		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
 			err.println("error: " + Failures.describe(ex));
 			return ex instanceof UsageException ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
 		});
-		return cli.execute(picocliArgs.toArray(String[]::new));
+		return cli.execute(parsed);
 	}
 
 	/**
