@@ -22,16 +22,8 @@ final class CommandArguments {
 	 * value of a global option; null for none (help, version, usage error).
 	 */
 	static String command(String... args) {
-		for (int i = 0; i < args.length; i++) {
-			String arg = args[i];
-			if (GLOBAL_OPTIONS.contains(arg)) {
-				i++;
-			}
-			else if (!arg.startsWith("-")) {
-				return arg;
-			}
-		}
-		return null;
+		int command = commandIndex(args);
+		return command < 0 ? null : args[command];
 	}
 
 	/**
@@ -39,19 +31,28 @@ final class CommandArguments {
 	 * (not {@code --help} or {@code --version}, which answer for the whole program).
 	 */
 	static boolean onlyGlobalOptionsBefore(String... args) {
-		for (int i = 0; i < args.length; i++) {
-			String arg = args[i];
-			if (GLOBAL_OPTIONS.contains(arg)) {
+		int command = commandIndex(args);
+		for (int i = 0; i < command; i++) {
+			if (GLOBAL_OPTIONS.contains(args[i])) {
 				i++;
 			}
-			else if (!arg.startsWith("-")) {
-				return true;
-			}
-			else if (!GLOBAL_OPTIONS.contains(arg.split("=", 2)[0])) {
+			else if (!GLOBAL_OPTIONS.contains(args[i].split("=", 2)[0])) {
 				return false;
 			}
 		}
 		return true;
+	}
+
+	private static int commandIndex(String... args) {
+		for (int i = 0; i < args.length; i++) {
+			if (GLOBAL_OPTIONS.contains(args[i])) {
+				i++;
+			}
+			else if (!args[i].startsWith("-")) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	/** The value of an option given as {@code --name VALUE} or {@code --name=VALUE}. */
