@@ -65,10 +65,24 @@ class StartupBenchmark {
 					compareLargeIngest(rows, 2));
 		}
 		System.out.println();
-		System.out.printf(Locale.ROOT, "startup benchmark: medians of %d, %d cores, load average %s%n", rounds,
-				Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).trim());
+		System.out.printf(Locale.ROOT, "startup benchmark: medians of %d, %d cores (%s), load average %s%n", rounds,
+				Runtime.getRuntime().availableProcessors(), processor(),
+				Files.readString(Path.of("/proc/loadavg")).trim());
 		ratios.forEach((name, r) -> print(name, r));
 		printRegistry(registryMs);
+	}
+
+	/**
+	 * The processor's model, as /proc/cpuinfo names it: the ratios depend on the machine
+	 * (docs/startup.md, sixth round), so each run says which it was.
+	 */
+	private static String processor() throws IOException {
+		try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+			return lines.filter(l -> l.startsWith("model name"))
+				.map(l -> l.substring(l.indexOf(':') + 1).trim())
+				.findFirst()
+				.orElse("processor unknown");
+		}
 	}
 
 	/**
