@@ -54,7 +54,7 @@ public final class ApplicationContexts {
 			properties.put("observatory.registry", global.registryProperty());
 		}
 		if (global.partners() != null) {
-			properties.put("observatory.partners-file", global.partners().toAbsolutePath().normalize().toString());
+			properties.put("observatory.partners-file", global.partnersProperty());
 		}
 		boolean command = web == WebApplicationType.NONE;
 		if (command) {

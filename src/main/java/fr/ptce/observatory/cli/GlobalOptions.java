@@ -70,4 +70,12 @@ public final class GlobalOptions {
 		return registry == null ? "" : registry.toAbsolutePath().normalize().toString();
 	}
 
+	/**
+	 * The property observatory.partners-file as the options give it: the absolute path of
+	 * the partners file given, blank for the bundled one.
+	 */
+	String partnersProperty() {
+		return partners == null ? "" : partners.toAbsolutePath().normalize().toString();
+	}
+
 }

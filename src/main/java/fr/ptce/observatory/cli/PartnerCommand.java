@@ -1,18 +1,29 @@
 package fr.ptce.observatory.cli;
 
 import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
+import fr.ptce.observatory.download.DownloadAudit;
 import fr.ptce.observatory.download.DownloadAudit.Entry;
 import fr.ptce.observatory.download.PartnerAccess;
+import fr.ptce.observatory.download.PartnerTokens;
 import fr.ptce.observatory.download.PartnerTokens.Issued;
 import fr.ptce.observatory.download.PartnerTokens.TokenRecord;
+import fr.ptce.observatory.launch.SchemaVersion;
+import fr.ptce.observatory.partners.Partners;
+import fr.ptce.observatory.partners.PartnersConfiguration;
 import fr.ptce.observatory.warehouse.Timestamps;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,25 +57,84 @@ public class PartnerCommand implements Runnable {
 	}
 
 	/**
-	 * Runs with the application's PartnerAccess; a database another process holds is said
-	 * as such.
+	 * Runs with a PartnerAccess on the data directory's database; a database another
+	 * process holds is said as such. Without Spring where {@code status} goes without it
+	 * (the default embedded database, nothing that could move it) and the schema is
+	 * current or the database new: the tokens and the audit are a table each, read and
+	 * written by plain JDBC statements either way.
 	 */
 	<T> T withAccess(Function<PartnerAccess, T> work) {
+		if (DirectDatabase.applies(root.global)) {
+			Optional<Connection> direct = directConnection();
+			if (direct.isPresent()) {
+				try (Connection connection = direct.get()) {
+					JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+					Partners partners = PartnersConfiguration.partners(root.global.partnersProperty());
+					// CommandApplication's clock
+					return work.apply(new PartnerAccess(new PartnerTokens(jdbc, Clock.systemUTC()),
+							new DownloadAudit(jdbc), partners));
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException("cannot close the database: " + ex.getMessage(), ex);
+				}
+			}
+		}
+		return withApplication(work);
+	}
+
+	/**
+	 * The database opened directly (created when new, as ApplicationContexts would);
+	 * empty when its schema is behind the jar's, which Flyway migrates in the Spring
+	 * application.
+	 */
+	private Optional<Connection> directConnection() {
+		CommandLogging.apply();
+		root.global.checkGivenFiles();
+		Connection connection;
+		try {
+			connection = DirectDatabase.openOrCreate(root.global.dataDir().toAbsolutePath().normalize()).orElseThrow();
+		}
+		catch (SQLException ex) {
+			throw heldOr(ex);
+		}
+		try {
+			if (SchemaVersion.isCurrent(connection)) {
+				return Optional.of(connection);
+			}
+			connection.close();
+			return Optional.empty();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot read the database's schema version: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** With the command's Spring application. */
+	private <T> T withApplication(Function<PartnerAccess, T> work) {
 		ConfigurableApplicationContext context;
 		try {
 			context = ApplicationContexts.start(root.global, root.global.dataDir());
 		}
 		catch (RuntimeException ex) {
-			if (Failures.heldByAServer(ex)) {
-				// no cause: the one line printed is this one, not the database's own
-				throw new IllegalStateException(Failures.HELD_BY_A_SERVER + " (POST /api/partners/CODE/tokens, "
-						+ "GET /api/partners/tokens, DELETE /api/partners/tokens/ID, GET /api/partner-downloads)");
-			}
-			throw ex;
+			throw heldOr(ex);
 		}
 		try (context) {
 			return work.apply(context.getBean(PartnerAccess.class));
 		}
+	}
+
+	/**
+	 * A database held by a server said with the operator API's ways to do the same; any
+	 * other failure as it is.
+	 */
+	private static RuntimeException heldOr(Exception ex) {
+		if (Failures.heldByAServer(ex)) {
+			// no cause: the one line printed is this one, not the database's own
+			return new IllegalStateException(Failures.HELD_BY_A_SERVER + " (POST /api/partners/CODE/tokens, "
+					+ "GET /api/partners/tokens, DELETE /api/partners/tokens/ID, GET /api/partner-downloads)");
+		}
+		return ex instanceof RuntimeException runtime ? runtime
+				: new IllegalStateException("cannot open the database: " + ex.getMessage(), ex);
 	}
 
 	@Command(name = "token", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",

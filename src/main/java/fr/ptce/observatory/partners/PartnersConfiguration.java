@@ -18,8 +18,15 @@ public class PartnersConfiguration {
 
 	@Bean
 	Partners partners(ObservatoryProperties properties) {
-		return properties.partnersFile().isBlank() ? Partners.bundled()
-				: Partners.load(Path.of(properties.partnersFile()));
+		return partners(properties.partnersFile());
+	}
+
+	/**
+	 * The partners file of observatory.partners-file (a path; blank: the bundled one),
+	 * also for a command that runs without Spring.
+	 */
+	public static Partners partners(String file) {
+		return file.isBlank() ? Partners.bundled() : Partners.load(Path.of(file));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,46 @@ class PartnerCommandTest {
 		Run unknown = partner("token", "revoke", "tk-000000000000");
 		assertThat(unknown.status()).isEqualTo(2);
 		assertThat(unknown.err()).contains("no token tk-000000000000");
+	}
+
+	@Test
+	void withAndWithoutSpringTheSameTokensAndAudit() {
+		// given a token issued without Spring (the default embedded database, nothing
+		// that could move it) and one through the Spring application (a Spring property
+		// given, as it used to be)
+		Run direct = partner("token", "issue", "LABO_ESS", "--label", "direct");
+		Run spring = CommandLineTest.run("--data-dir", dir.toString(), "--spring.main.banner-mode=off", "partner",
+				"token", "issue", "RTES", "--label", "spring");
+		assertThat(direct.status()).as(direct.err()).isZero();
+		assertThat(spring.status()).as(spring.err()).isZero();
+
+		// when each way lists the tokens and the audit
+		Run listDirect = partner("token", "list");
+		Run listSpring = CommandLineTest.run("--data-dir", dir.toString(), "--spring.main.banner-mode=off", "partner",
+				"token", "list");
+		Run auditDirect = partner("audit");
+		Run auditSpring = CommandLineTest.run("--data-dir", dir.toString(), "--spring.main.banner-mode=off", "partner",
+				"audit");
+
+		// then both see both tokens, the same way
+		assertThat(listDirect.out()).isEqualTo(listSpring.out())
+			.contains(direct.out().lines().findFirst().orElseThrow().split(" ")[1],
+					spring.out().lines().findFirst().orElseThrow().split(" ")[1])
+			.contains("\"direct\"", "\"spring\"");
+		assertThat(auditDirect.out()).isEqualTo(auditSpring.out()).isEqualTo("no request recorded\n");
+	}
+
+	@Test
+	void aPartnersFileGivenIsTheOneTokensAreIssuedFor() throws Exception {
+		Path partners = dir.resolve("partners.csv");
+		Files.writeString(partners, "partner,name,networks,contact\nSOLO,Solo,RTES,\n");
+		Run solo = CommandLineTest.run("--data-dir", dir.resolve("data").toString(), "--partners", partners.toString(),
+				"partner", "token", "issue", "SOLO");
+		assertThat(solo.status()).as(solo.err()).isZero();
+		Run bundled = CommandLineTest.run("--data-dir", dir.resolve("data").toString(), "--partners",
+				partners.toString(), "partner", "token", "issue", "RTES");
+		assertThat(bundled.status()).isEqualTo(2);
+		assertThat(bundled.err()).contains("unknown partner 'RTES'", "SOLO");
 	}
 
 	@Test
