@@ -11,7 +11,6 @@ import fr.ptce.observatory.Futures;
 import fr.ptce.observatory.aggregate.AggregateEngine;
 import fr.ptce.observatory.aggregate.AggregateJobConfiguration;
 import fr.ptce.observatory.launch.ProcessMarker;
-import fr.ptce.observatory.launch.SchemaVersion;
 import fr.ptce.observatory.launch.StandaloneBatch;
 import fr.ptce.observatory.referential.Catalogue;
 import fr.ptce.observatory.referential.GeoReferential;
@@ -93,10 +92,11 @@ record AggregateRuntime(AggregateEngine engine, DataDirectory dataDirectory, Clo
 	 * connection.
 	 */
 	private static Optional<JdbcConnectionPool> currentDatabase(Path root) throws SQLException {
-		try (Connection first = DirectDatabase.openOrCreate(root).orElseThrow()) {
-			if (!SchemaVersion.isCurrent(first)) {
-				return Optional.empty();
-			}
+		Optional<Connection> current = DirectDatabase.openCurrent(root);
+		if (current.isEmpty()) {
+			return Optional.empty();
+		}
+		try (Connection first = current.get()) {
 			JdbcConnectionPool pool = JdbcConnectionPool.create(DirectDatabase.url(root), "sa", "");
 			// one connection kept open in the pool: closing the first one must not close
 			// the database, which the pool would open again

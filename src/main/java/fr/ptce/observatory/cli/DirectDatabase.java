@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.Set;
 
 import fr.ptce.observatory.launch.EmbeddedSchema;
+import fr.ptce.observatory.launch.SchemaVersion;
 
 /**
  * The embedded database of a data directory opened without Spring, for a command that
@@ -72,6 +73,25 @@ final class DirectDatabase {
 			EmbeddedSchema.create(dataDir.toAbsolutePath().normalize().resolve("db"), "observatory", OPTIONS);
 		}
 		return open(dataDir);
+	}
+
+	/**
+	 * {@link #openOrCreate}, when its schema is the jar's newest; empty (the connection
+	 * closed) when it is behind, which Flyway migrates in the Spring application.
+	 */
+	static Optional<Connection> openCurrent(Path dataDir) throws SQLException {
+		Connection connection = openOrCreate(dataDir).orElseThrow();
+		try {
+			if (SchemaVersion.isCurrent(connection)) {
+				return Optional.of(connection);
+			}
+		}
+		catch (RuntimeException ex) {
+			connection.close();
+			throw ex;
+		}
+		connection.close();
+		return Optional.empty();
 	}
 
 	/**

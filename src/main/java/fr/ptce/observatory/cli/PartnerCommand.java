@@ -16,7 +16,6 @@ import fr.ptce.observatory.download.PartnerAccess;
 import fr.ptce.observatory.download.PartnerTokens;
 import fr.ptce.observatory.download.PartnerTokens.Issued;
 import fr.ptce.observatory.download.PartnerTokens.TokenRecord;
-import fr.ptce.observatory.launch.SchemaVersion;
 import fr.ptce.observatory.partners.Partners;
 import fr.ptce.observatory.partners.PartnersConfiguration;
 import fr.ptce.observatory.warehouse.Timestamps;
@@ -84,28 +83,16 @@ public class PartnerCommand implements Runnable {
 
 	/**
 	 * The database opened directly (created when new, as ApplicationContexts would);
-	 * empty when its schema is behind the jar's, which Flyway migrates in the Spring
-	 * application.
+	 * empty when its schema is behind the jar's.
 	 */
 	private Optional<Connection> directConnection() {
 		CommandLogging.apply();
 		root.global.checkGivenFiles();
-		Connection connection;
 		try {
-			connection = DirectDatabase.openOrCreate(root.global.dataDir().toAbsolutePath().normalize()).orElseThrow();
+			return DirectDatabase.openCurrent(root.global.dataDir().toAbsolutePath().normalize());
 		}
 		catch (SQLException ex) {
 			throw heldOr(ex);
-		}
-		try {
-			if (SchemaVersion.isCurrent(connection)) {
-				return Optional.of(connection);
-			}
-			connection.close();
-			return Optional.empty();
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("cannot read the database's schema version: " + ex.getMessage(), ex);
 		}
 	}
 
