@@ -6,11 +6,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.List;
 import java.util.Map;
 
 import fr.ptce.observatory.cli.CommandLineTest.Run;
+import fr.ptce.observatory.launch.SchemaVersion;
 import fr.ptce.observatory.schedule.TestServers;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,6 +88,29 @@ class PartnerCommandTest {
 					spring.out().lines().findFirst().orElseThrow().split(" ")[1])
 			.contains("\"direct\"", "\"spring\"");
 		assertThat(auditDirect.out()).isEqualTo(auditSpring.out()).isEqualTo("no request recorded\n");
+	}
+
+	@Test
+	void aSchemaBehindTheJarsIsMigratedByTheSpringApplicationFirst() throws Exception {
+		// given a database whose schema stops before the partner tables (V5)
+		String url = DirectDatabase.url(dir);
+		Flyway.configure()
+			.dataSource(url, "sa", "")
+			.locations("classpath:db/migration/h2")
+			.target("4")
+			.load()
+			.migrate();
+
+		// when a token is issued
+		Run issued = partner("token", "issue", "RTES");
+
+		// then Flyway migrated it first (the command without Spring would not find the
+		// table)
+		assertThat(issued.status()).as(issued.err()).isZero();
+		try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+			assertThat(SchemaVersion.isCurrent(connection)).isTrue();
+		}
+		assertThat(partner("token", "list").out()).contains("RTES");
 	}
 
 	@Test
