@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 import fr.ptce.observatory.cli.CommandLineTest.Run;
+import fr.ptce.observatory.launch.H2Migrations;
 import fr.ptce.observatory.launch.SchemaVersion;
 import fr.ptce.observatory.schedule.TestServers;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,12 +94,7 @@ class PartnerCommandTest {
 	void aSchemaBehindTheJarsIsMigratedByTheSpringApplicationFirst() throws Exception {
 		// given a database whose schema stops before the partner tables (V5)
 		String url = DirectDatabase.url(dir);
-		Flyway.configure()
-			.dataSource(url, "sa", "")
-			.locations("classpath:db/migration/h2")
-			.target("4")
-			.load()
-			.migrate();
+		H2Migrations.migrateTo(url, "4");
 
 		// when a token is issued
 		Run issued = partner("token", "issue", "RTES");

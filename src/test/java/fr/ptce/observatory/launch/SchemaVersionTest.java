@@ -41,14 +41,9 @@ class SchemaVersionTest {
 		String url = "jdbc:h2:file:" + dir.resolve("db/observatory") + ";DB_CLOSE_ON_EXIT=FALSE";
 		try (Connection empty = DriverManager.getConnection(url, "sa", "")) {
 			assertThat(SchemaVersion.isCurrent(empty)).isFalse();
-			Flyway.configure()
-				.dataSource(url, "sa", "")
-				.locations("classpath:db/migration/h2")
-				.target("4")
-				.load()
-				.migrate();
+			H2Migrations.migrateTo(url, "4");
 			assertThat(SchemaVersion.isCurrent(empty)).as("behind: V4 of V" + SchemaVersion.LATEST).isFalse();
-			Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration/h2").load().migrate();
+			H2Migrations.migrateTo(url, SchemaVersion.LATEST);
 			assertThat(SchemaVersion.isCurrent(empty)).isTrue();
 		}
 	}
