@@ -49,10 +49,15 @@ public final class GlobalOptions {
 	 * command with its line and reason, as it always did.
 	 */
 	public void checkGivenFiles() {
+		checkGivenRegistry();
+		checkGivenPartners();
+	}
+
+	/** Loads and checks the registry given, for a command that does not read it. */
+	void checkGivenRegistry() {
 		if (registry != null) {
 			Registry.load(registry.toAbsolutePath().normalize(), GeoReferential.bundled());
 		}
-		checkGivenPartners();
 	}
 
 	/** Loads and checks the partners file given, for a command that does not read it. */

@@ -64,11 +64,15 @@ public class PartnerCommand implements Runnable {
 	 */
 	<T> T withAccess(Function<PartnerAccess, T> work) {
 		if (DirectDatabase.applies(root.global)) {
+			CommandLogging.apply();
+			// the files given, checked as when Spring starts: the registry, then the
+			// partners file, which this command reads
+			root.global.checkGivenRegistry();
+			Partners partners = PartnersConfiguration.partners(root.global.partnersProperty());
 			Optional<Connection> direct = directConnection();
 			if (direct.isPresent()) {
 				try (Connection connection = direct.get()) {
 					JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
-					Partners partners = PartnersConfiguration.partners(root.global.partnersProperty());
 					// CommandApplication's clock
 					return work.apply(new PartnerAccess(new PartnerTokens(jdbc, Clock.systemUTC()),
 							new DownloadAudit(jdbc), partners));
@@ -86,8 +90,6 @@ public class PartnerCommand implements Runnable {
 	 * empty when its schema is behind the jar's.
 	 */
 	private Optional<Connection> directConnection() {
-		CommandLogging.apply();
-		root.global.checkGivenFiles();
 		try {
 			return DirectDatabase.openCurrent(root.global.dataDir().toAbsolutePath().normalize());
 		}
